@@ -1,0 +1,93 @@
+# Vellum: one plain GNU Makefile.  `make run` starts the whole stack,
+# `make test` runs every test layer, `make bench` measures.
+# Builds go to build/ (normal) and build/asan/ (ASan+UBSan for unit suites).
+
+BUILD	?= build
+CC	 = gcc
+CXX	 = g++
+PKGS	 = libctemplate fcgi libcurl libsodium
+PKGCFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null) $(shell mariadb_config --cflags 2>/dev/null)
+PKGLIBS	  := $(shell pkg-config --libs $(PKGS) 2>/dev/null) $(shell mariadb_config --libs 2>/dev/null)
+HARDEN	 = -D_FORTIFY_SOURCE=3 -fstack-protector-strong -fstack-clash-protection -fcf-protection -fPIE
+WARN	 = -Wall -Wextra -Wformat=2 -Wformat-security -Wno-unused-parameter
+OPT	?= -O2 -g
+SAN	?=
+CFLAGS	 = -std=c17 -D_DEFAULT_SOURCE -D_GNU_SOURCE $(OPT) $(WARN) $(HARDEN) $(SAN) -Ilib $(PKGCFLAGS)
+CXXFLAGS = -std=c++11 $(OPT) -Wall -Wextra $(HARDEN) $(SAN) -Ilib $(PKGCFLAGS)
+LDFLAGS	 = -pie -Wl,-z,relro,-z,now $(SAN)
+LDLIBS	 = $(PKGLIBS) -lstdc++
+
+LIB_C	 = util buf pool log conf input valid req out page db pw sess csrf notify audit mail
+LIB_OBJ	 = $(LIB_C:%=$(BUILD)/lib/%.o) $(BUILD)/lib/tpl.o
+LIBA	 = $(BUILD)/libvellum.a
+
+CGI	 = auth_login auth_logout auth_forgot auth_reset matters_list matter_show contacts_list
+CGI_BIN	 = $(CGI:%=$(BUILD)/cgi-bin/%)
+BINS	 = vellumctl mailer
+BIN_BIN	 = $(BINS:%=$(BUILD)/bin/%)
+
+UNIT	 = test_util test_buf test_pool test_input test_valid test_conf test_csrf test_pw test_tpl test_mail
+UNIT_BIN = $(UNIT:%=$(BUILD)/tests/%)
+
+.PHONY: all deps run stop test unit unit-asan fuzz bench check check-templates clean
+
+all: $(CGI_BIN) $(BIN_BIN)
+
+$(BUILD)/lib/%.o: lib/%.c lib/vellum.h lib/stmts.def $(wildcard lib/*.h)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/lib/tpl.o: lib/tpl.cc lib/vellum.h
+	@mkdir -p $(@D)
+	$(CXX) $(CXXFLAGS) -c -o $@ $<
+
+$(LIBA): $(LIB_OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/cgi-bin/%: cgi-bin/%.c $(LIBA)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBA) $(LDLIBS)
+
+$(BUILD)/bin/%: bin/%.c $(LIBA)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBA) $(LDLIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/vectors.h $(LIBA)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBA) $(LDLIBS) -lcmocka
+
+# Debian packages and npm tools; installs when root, else says what to run.
+deps:
+	@bin/stack deps
+
+run: deps all
+	@bin/stack run
+
+stop:
+	@bin/stack stop
+
+unit: $(UNIT_BIN)
+	@tests/run-unit $(UNIT_BIN)
+
+unit-asan:
+	@$(MAKE) --no-print-directory BUILD=build/asan OPT="-O1 -g -fno-omit-frame-pointer" \
+	    HARDEN="" SAN="-fsanitize=address,undefined -fno-sanitize-recover=all" \
+	    $(UNIT:%=build/asan/tests/%)
+
+fuzz: deps
+	@tests/fuzz/run $${FUZZ_SECONDS:-60}
+
+check: check-templates
+
+check-templates:
+	@bin/stack check-templates
+
+test: deps all
+	@tests/run-all
+
+bench: deps all
+	@tests/bench/run
+
+clean:
+	rm -rf build

@@ -1,0 +1,212 @@
+/*
+ * mailer: drains the notifications outbox.  Claims due rows with
+ * SELECT ... FOR UPDATE SKIP LOCKED and a lease (several mailers may run),
+ * renders each from templates, sends it over SMTP with libcurl, and records
+ * the outcome fenced by lease owner and attempt number.  Failures retry with
+ * exponential backoff and jitter; after mail_max_attempts, or on a permanent
+ * SMTP refusal, the row is parked ("dead") for an admin to see.
+ * SIGTERM or SIGINT: the current message is finished, the rest released.
+ *
+ * usage: mailer [-1] [-i poll_seconds]
+ *   -1  drain what is due once, then exit (for tests and cron)
+ */
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <curl/curl.h>
+#include <sodium.h>
+
+#include "mail.h"
+
+#define BATCH	10
+
+static volatile sig_atomic_t stopping;
+
+static void
+on_signal(int sig)
+{
+	(void)sig;
+	stopping = 1;
+}
+
+static int64_t
+backoff(int64_t attempts)
+{
+	int64_t	 d = vl_conf.mail_backoff_base;
+	int64_t	 i;
+
+	for (i = 1; i < attempts && d < 3600; i++)
+		d *= 2;
+	if (d > 3600)
+		d = 3600;
+	/* Jitter in [d/2, d] so retries from many rows spread out. */
+	return d / 2 + (int64_t)randombytes_uniform((uint32_t)(d / 2 + 1));
+}
+
+static void
+from_header(const char *firm, char *out, size_t n)
+{
+	char	 name[200];
+	size_t	 i, j = 0;
+
+	for (i = 0; firm[i] && j < sizeof(name) - 1; i++)
+		if (firm[i] != '"' && firm[i] != '\\' && firm[i] != '\r' && firm[i] != '\n')
+			name[j++] = firm[i];
+	name[j] = '\0';
+	snprintf(out, n, "\"%s\" <%s>", name, vl_conf.mail_from);
+}
+
+/* Sends one claimed row and records the outcome. */
+static void
+deliver(struct vl_pool *pool, const char *owner, int64_t id)
+{
+	struct vl_buf	 subj = VL_BUF_INIT, body = VL_BUF_INIT, msg = VL_BUF_INIT, err = VL_BUF_INIT;
+	char		*kind, *to, *payload, *msgid, *firm, from[300];
+	int64_t		 attempts;
+	enum vl_mail_result res;
+	enum vl_rc	 rc;
+
+	rc = vl_db_row(pool, STMT_MAIL_GET, "is", "ssssis", id, owner,
+	    &kind, &to, &payload, &msgid, &attempts, &firm);
+	if (rc != VL_OK) {
+		if (rc == VL_DECLINED)
+			vl_warn("notification %lld: lease lost before sending", (long long)id);
+		return;
+	}
+	if (vl_mail_render(pool, kind, payload, firm, &subj, &body, &err) != VL_OK) {
+		res = VL_MAIL_RETRY;	/* an admin can fix the template meanwhile */
+		vl_err("notification %lld: %s", (long long)id, vl_buf_str(&err));
+	} else {
+		from_header(firm, from, sizeof(from));
+		vl_mail_message(&msg, from, to, subj.buf, msgid, vl_buf_str(&body));
+		res = vl_mail_send(vl_conf.mail_from, to, &msg, &err);
+	}
+	if (res == VL_MAIL_SENT) {
+		rc = vl_db_exec(STMT_MAIL_SENT, NULL, NULL, "isi", id, owner, attempts);
+		vl_info("notification %lld (%s) sent to %s", (long long)id, kind, to);
+	} else if (res == VL_MAIL_DEAD || attempts >= vl_conf.mail_max_attempts) {
+		rc = vl_db_exec(STMT_MAIL_DEAD, NULL, NULL, "sisi", vl_buf_str(&err), id, owner, attempts);
+		vl_err("notification %lld parked after %lld attempts: %s", (long long)id,
+		    (long long)attempts, vl_buf_str(&err));
+	} else {
+		int64_t delay = backoff(attempts);
+		rc = vl_db_exec(STMT_MAIL_RETRY, NULL, NULL, "isisi", delay, vl_buf_str(&err),
+		    id, owner, attempts);
+		vl_warn("notification %lld: attempt %lld failed (%s); next in %llds",
+		    (long long)id, (long long)attempts, vl_buf_str(&err), (long long)delay);
+	}
+	if (rc != VL_OK)
+		vl_err("notification %lld: outcome not recorded; the lease will expire "
+		    "and it will be tried again", (long long)id);
+	vl_buf_release(&subj);
+	vl_buf_release(&body);
+	vl_buf_release(&msg);
+	vl_buf_release(&err);
+}
+
+/* Claims up to BATCH due rows; returns how many (ids in out), -1 on error. */
+static int
+claim(struct vl_pool *pool, const char *owner, int64_t out[BATCH])
+{
+	struct vl_rows	*rows;
+	int		 n = 0, i, got;
+
+	if (vl_db_begin() != VL_OK)
+		return -1;
+	if (vl_db_query(pool, STMT_MAIL_CLAIM_SELECT, &rows, "") != VL_OK)
+		goto fail;
+	while (n < BATCH && (got = vl_db_next(rows, "i", &out[n])) > 0)
+		n++;
+	vl_db_rows_free(rows);
+	for (i = 0; i < n; i++)
+		if (vl_db_exec(STMT_MAIL_CLAIM_ONE, NULL, NULL, "sii", owner,
+		    vl_conf.mail_lease, out[i]) != VL_OK)
+			goto fail;
+	if (vl_db_commit() != VL_OK)
+		return -1;
+	return n;
+fail:
+	vl_db_rollback();
+	return -1;
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct vl_buf	 err = VL_BUF_INIT;
+	struct vl_pool	*pool;
+	struct sigaction sa;
+	char		 owner[64], host[32], tok[44];
+	int64_t		 ids[BATCH], poll = 1;
+	time_t		 last_purge = 0;
+	int		 once = 0, c, n, i;
+
+	while ((c = getopt(argc, argv, "1i:")) != -1)
+		switch (c) {
+		case '1':
+			once = 1;
+			break;
+		case 'i':
+			if (vl_strtonum(optarg, 1, 3600, &poll) != VL_OK) {
+				fprintf(stderr, "mailer: -i takes seconds from 1 to 3600\n");
+				return 2;
+			}
+			break;
+		default:
+			fprintf(stderr, "usage: mailer [-1] [-i poll_seconds]\n");
+			return 2;
+		}
+	vl_log_init("mailer", VL_LOG_INFO);
+	if (sodium_init() < 0 || curl_global_init(CURL_GLOBAL_DEFAULT) != 0)
+		return 1;
+	if (vl_conf_load(NULL, &err) != VL_OK) {
+		vl_err("configuration: %s", vl_buf_str(&err));
+		return 1;
+	}
+	vl_log_init("mailer", (enum vl_log_level)vl_conf.log_level);
+	vl_tpl_init(vl_conf.site_templates, vl_conf.templates);
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;	/* no SA_RESTART: a sleep ends at once */
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+	gethostname(host, sizeof(host));
+	host[sizeof(host) - 1] = '\0';
+	vl_token_new(tok);
+	snprintf(owner, sizeof(owner), "%s:%ld:%.8s", host, (long)getpid(), tok);
+	pool = vl_pool_new();
+	vl_info("mailer %s started", owner);
+
+	while (!stopping) {
+		vl_tpl_reload();
+		n = claim(pool, owner, ids);
+		for (i = 0; i < n && !stopping; i++) {
+			deliver(pool, owner, ids[i]);
+			vl_pool_reset(pool);
+		}
+		/* Stopping: give back what was claimed but not started. */
+		for (; i < n; i++)
+			(void)vl_db_exec(STMT_MAIL_RELEASE, NULL, NULL, "is", ids[i], owner);
+		vl_pool_reset(pool);
+		if (time(NULL) - last_purge > 600) {
+			(void)vl_db_exec(STMT_SESS_PURGE, NULL, NULL, "ii",
+			    vl_conf.session_idle, vl_conf.session_max);
+			last_purge = time(NULL);
+		}
+		if (once && n <= 0)
+			break;
+		if (n <= 0 && !stopping)
+			sleep((unsigned)poll);	/* idle, or the database is away */
+	}
+	vl_info("mailer %s stopped", owner);
+	vl_pool_free(pool);
+	vl_mail_shutdown();
+	vl_db_close();
+	vl_tpl_shutdown();
+	curl_global_cleanup();
+	return 0;
+}

@@ -1,0 +1,365 @@
+/*
+ * vellumctl: the administrator's command line.
+ *
+ *   vellumctl migrate [SQLDIR]           apply sql/NNN_*.sql not yet applied
+ *   vellumctl create-firm NAME SLUG ADMIN_EMAIL ADMIN_NAME
+ *                                        password from $VELLUM_ADMIN_PASSWORD or stdin
+ *   vellumctl seed-demo                  the demo firm (safe to run again)
+ *   vellumctl mailq                      mail not yet sent, with its state
+ *   vellumctl check-templates [DIR]      syntax-check every template
+ *
+ * The configuration comes from $VELLUM_CONF (or -c FILE before the command).
+ */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sodium.h>
+
+#include "vellum.h"
+
+static int
+fail(const char *what)
+{
+	fprintf(stderr, "vellumctl: %s\n", what);
+	return 1;
+}
+
+static int
+name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Sorted names in dir ending in suffix; caller frees. */
+static char **
+list_dir(const char *dir, const char *suffix, size_t *count)
+{
+	DIR		*d;
+	struct dirent	*e;
+	char		**v = NULL;
+	size_t		 n = 0, sl = strlen(suffix);
+
+	if ((d = opendir(dir)) == NULL)
+		return NULL;
+	while ((e = readdir(d)) != NULL) {
+		size_t l = strlen(e->d_name);
+		if (l <= sl || strcmp(e->d_name + l - sl, suffix) != 0 || e->d_name[0] == '.')
+			continue;
+		v = vl_xrealloc(v, (n + 1) * sizeof(*v));
+		v[n++] = vl_xstrdup(e->d_name);
+	}
+	closedir(d);
+	qsort(v, n, sizeof(*v), name_cmp);
+	*count = n;
+	return v;
+}
+
+static char *
+slurp(const char *path)
+{
+	struct vl_buf	 b = VL_BUF_INIT;
+	char		 chunk[8192];
+	size_t		 n;
+	FILE		*f;
+
+	if ((f = fopen(path, "r")) == NULL)
+		return NULL;
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		vl_buf_add(&b, chunk, n);
+	fclose(f);
+	if (b.buf == NULL)
+		vl_buf_adds(&b, "");
+	return b.buf;
+}
+
+static int
+cmd_migrate(const char *dir)
+{
+	struct vl_buf	 err = VL_BUF_INIT;
+	struct vl_pool	*pool = vl_pool_new();
+	char		**files, path[4096], *sql;
+	size_t		 n = 0, i;
+	int64_t		 version, done, applied = 0;
+	int		 rc = 0;
+
+	if (vl_db_script("CREATE TABLE IF NOT EXISTS schema_migrations ("
+	    " version INT UNSIGNED NOT NULL PRIMARY KEY, name VARCHAR(200) NOT NULL,"
+	    " applied_at DATETIME(6) NOT NULL) ENGINE=InnoDB", &err) != VL_OK) {
+		fprintf(stderr, "vellumctl: migrate: %s\n", vl_buf_str(&err));
+		return 1;
+	}
+	if ((files = list_dir(dir, ".sql", &n)) == NULL)
+		return fail("migrate: cannot read the sql directory");
+	for (i = 0; i < n && rc == 0; i++) {
+		char num[16];
+		snprintf(num, sizeof(num), "%.*s", (int)strspn(files[i], "0123456789"), files[i]);
+		if (vl_strtonum(num, 1, 99999, &version) != VL_OK) {
+			fprintf(stderr, "vellumctl: migrate: %s: name must start with a number\n", files[i]);
+			rc = 1;
+			break;
+		}
+		if (vl_db_row(pool, STMT_MIGRATION_APPLIED, "i", "i", version, &done) != VL_OK) {
+			rc = fail("migrate: cannot read schema_migrations");
+			break;
+		}
+		if (done)
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", dir, files[i]);
+		if ((sql = slurp(path)) == NULL) {
+			rc = fail("migrate: cannot read a migration file");
+			break;
+		}
+		/* DDL commits implicitly in MariaDB: the record follows success. */
+		if (vl_db_script(sql, &err) != VL_OK ||
+		    vl_db_exec(STMT_MIGRATION_RECORD, NULL, NULL, "is", version, files[i]) != VL_OK) {
+			fprintf(stderr, "vellumctl: migrate: %s: %s\n", files[i], vl_buf_str(&err));
+			rc = 1;
+		} else {
+			printf("applied %s\n", files[i]);
+			applied++;
+		}
+		free(sql);
+	}
+	if (rc == 0)
+		printf("schema up to date (%lld applied now)\n", (long long)applied);
+	for (i = 0; i < n; i++)
+		free(files[i]);
+	free(files);
+	vl_pool_free(pool);
+	vl_buf_release(&err);
+	return rc;
+}
+
+/* Creates a firm and its admin; returns the firm id or 0. */
+static int64_t
+create_firm(const char *name, const char *slug, const char *email, const char *uname,
+    const char *pw, int64_t *admin_id)
+{
+	char		 hash[128];
+	uint64_t	 firm = 0, uid = 0;
+
+	if (!vl_validate(VL_V_EMAIL, email, strlen(email), 254, NULL)) {
+		fail("create-firm: the admin email is not valid");
+		return 0;
+	}
+	if (!vl_validate(VL_V_PASSWORD, pw, strlen(pw), 128, NULL)) {
+		fail("create-firm: the password must have 12 to 128 characters");
+		return 0;
+	}
+	if (vl_pw_hash(pw, hash) != VL_OK)
+		return 0;
+	if (vl_db_begin() != VL_OK)
+		return 0;
+	if (vl_db_exec(STMT_FIRM_INSERT, NULL, &firm, "ss", name, slug) != VL_OK ||
+	    vl_db_exec(STMT_USER_INSERT, NULL, &uid, "issss", (int64_t)firm, email, uname,
+	    "admin", hash) != VL_OK) {
+		vl_db_rollback();
+		fail("create-firm: the firm or the admin email exists already");
+		return 0;
+	}
+	if (vl_db_commit() != VL_OK)
+		return 0;
+	if (admin_id)
+		*admin_id = (int64_t)uid;
+	return (int64_t)firm;
+}
+
+static int
+cmd_create_firm(int argc, char *argv[])
+{
+	char	 line[256], *pw = getenv("VELLUM_ADMIN_PASSWORD");
+	int64_t	 firm;
+
+	if (argc != 4)
+		return fail("usage: create-firm NAME SLUG ADMIN_EMAIL ADMIN_NAME");
+	if (pw == NULL) {
+		if (fgets(line, sizeof(line), stdin) == NULL)
+			return fail("create-firm: no password on stdin");
+		line[strcspn(line, "\r\n")] = '\0';
+		pw = line;
+	}
+	if ((firm = create_firm(argv[0], argv[1], argv[2], argv[3], pw, NULL)) == 0)
+		return 1;
+	printf("firm %lld created; its admin %s can sign in\n", (long long)firm, argv[2]);
+	return 0;
+}
+
+struct demo_contact {
+	const char	*kind, *name;
+	const char	*emails[3];
+	int		 primary;	/* index, or -1: none marked */
+};
+
+static const struct demo_contact demo_contacts[] = {
+	{ "person", "Alice Johnson", { "alice@client.test", "alice.johnson@work.test", NULL }, 1 },
+	{ "company", "Brightside Bakery Ltd", { "office@brightside.test", "accounts@brightside.test", "owner@brightside.test" }, 0 },
+	{ "person", "Carlos Mendes", { "carlos@client.test", "c.mendes@home.test", NULL }, -1 },
+};
+
+static const struct {
+	const char	*number, *description;
+	int		 client;
+	const char	*status;
+} demo_matters[] = {
+	{ "2026-0001", "Johnson v. Acme Corp: wrongful dismissal", 0, "open" },
+	{ "2026-0002", "Brightside Bakery: commercial lease renewal", 1, "open" },
+	{ "2026-0003", "Estate of Maria Mendes: probate", 2, "open" },
+	{ "2025-0147", "Johnson: residential purchase", 0, "closed" },
+};
+
+static int
+cmd_seed_demo(void)
+{
+	struct vl_pool	*pool = vl_pool_new();
+	int64_t		 firm = 0, admin;
+	uint64_t	 contact[3], uid;
+	char		 hash[128];
+	size_t		 i, j;
+	enum vl_rc	 rc;
+
+	rc = vl_db_row(pool, STMT_FIRM_BY_SLUG, "s", "i", "demo", &firm);
+	vl_pool_free(pool);
+	if (rc == VL_OK) {
+		printf("demo firm present (id %lld)\n", (long long)firm);
+		return 0;
+	}
+	if (rc != VL_DECLINED)
+		return fail("seed-demo: database error");
+	if ((firm = create_firm("Demo Law LLP", "demo", "admin@demo.test", "Dana Admin",
+	    "demo-admin-pass", &admin)) == 0)
+		return 1;
+	if (vl_pw_hash("demo-member-pass", hash) != VL_OK || vl_db_begin() != VL_OK)
+		return 1;
+	if (vl_db_exec(STMT_USER_INSERT, NULL, &uid, "issss", firm, "member@demo.test",
+	    "Morgan Member", "member", hash) != VL_OK)
+		goto fail;
+	for (i = 0; i < 3; i++) {
+		const struct demo_contact *c = &demo_contacts[i];
+		if (vl_db_exec(STMT_CONTACT_INSERT, NULL, &contact[i], "iss", firm,
+		    c->kind, c->name) != VL_OK)
+			goto fail;
+		for (j = 0; j < 3 && c->emails[j]; j++)
+			if (vl_db_exec(STMT_CONTACT_EMAIL_INSERT, NULL, NULL, "iisii", firm,
+			    (int64_t)contact[i], c->emails[j], (int64_t)(c->primary == (int)j),
+			    (int64_t)j) != VL_OK)
+				goto fail;
+	}
+	for (i = 0; i < sizeof(demo_matters) / sizeof(demo_matters[0]); i++)
+		if (vl_db_exec(STMT_MATTER_INSERT, NULL, NULL, "issis", firm,
+		    demo_matters[i].number, demo_matters[i].description,
+		    (int64_t)contact[demo_matters[i].client], demo_matters[i].status) != VL_OK)
+			goto fail;
+	if (vl_db_commit() != VL_OK)
+		return 1;
+	printf("demo firm \"Demo Law LLP\" seeded (id %lld)\n", (long long)firm);
+	return 0;
+fail:
+	vl_db_rollback();
+	return fail("seed-demo: database error");
+}
+
+static int
+cmd_mailq(void)
+{
+	struct vl_pool	*pool = vl_pool_new();
+	struct vl_rows	*rows;
+	char		*status, *kind, *to, *next, *error;
+	int64_t		 id, attempts;
+	int		 n = 0;
+
+	if (vl_db_query(pool, STMT_MAIL_QUEUE, &rows, "") != VL_OK)
+		return fail("mailq: database error");
+	printf("%-8s %-8s %-18s %-32s %-8s %-19s %s\n", "id", "status", "kind",
+	    "recipient", "attempts", "next attempt (UTC)", "last error");
+	while (vl_db_next(rows, "isssiss", &id, &status, &kind, &to, &attempts, &next, &error) > 0) {
+		printf("%-8lld %-8s %-18s %-32s %-8lld %-19s %s\n", (long long)id, status,
+		    kind, to, (long long)attempts, next, error);
+		n++;
+	}
+	vl_db_rows_free(rows);
+	printf("%d message(s) not yet sent\n", n);
+	vl_pool_free(pool);
+	return 0;
+}
+
+static int
+check_dir(const char *root, const char *sub, int *bad)
+{
+	struct vl_buf	 err = VL_BUF_INIT;
+	char		 dir[4096], rel[4096];
+	char		**files;
+	size_t		 n = 0, i;
+	int		 count = 0;
+
+	snprintf(dir, sizeof(dir), "%s%s%s", root, *sub ? "/" : "", sub);
+	if ((files = list_dir(dir, ".tpl", &n)) == NULL)
+		return 0;
+	for (i = 0; i < n; i++) {
+		snprintf(rel, sizeof(rel), "%s%s%s", sub, *sub ? "/" : "", files[i]);
+		vl_buf_reset(&err);
+		if (vl_tpl_check(rel, strncmp(sub, "mail", 4) == 0 ? VL_TPL_TEXT : VL_TPL_HTML,
+		    &err) != VL_TPL_OK) {
+			fprintf(stderr, "%s\n", vl_buf_str(&err));
+			(*bad)++;
+		}
+		count++;
+		free(files[i]);
+	}
+	free(files);
+	vl_buf_release(&err);
+	return count;
+}
+
+static int
+cmd_check_templates(const char *dir)
+{
+	int	 bad = 0, n;
+
+	vl_tpl_init(NULL, dir);
+	n = check_dir(dir, "", &bad) + check_dir(dir, "mail", &bad);
+	printf("%d template(s) checked, %d with errors\n", n, bad);
+	return bad ? 1 : 0;
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct vl_buf	 err = VL_BUF_INIT;
+	const char	*conf = NULL, *cmd;
+	int		 rc;
+
+	vl_log_init("vellumctl", VL_LOG_WARN);
+	if (argc > 2 && strcmp(argv[1], "-c") == 0) {
+		conf = argv[2];
+		argc -= 2;
+		argv += 2;
+	}
+	if (argc < 2)
+		return fail("usage: vellumctl [-c FILE] migrate|create-firm|seed-demo|mailq|check-templates");
+	cmd = argv[1];
+	if (sodium_init() < 0)
+		return fail("libsodium failed to start");
+	if (strcmp(cmd, "check-templates") == 0 && argc > 2)
+		return cmd_check_templates(argv[2]);
+	if (vl_conf_load(conf, &err) != VL_OK) {
+		fprintf(stderr, "vellumctl: %s\n", vl_buf_str(&err));
+		return 1;
+	}
+	if (strcmp(cmd, "migrate") == 0)
+		rc = cmd_migrate(argc > 2 ? argv[2] : "sql");
+	else if (strcmp(cmd, "create-firm") == 0)
+		rc = cmd_create_firm(argc - 2, argv + 2);
+	else if (strcmp(cmd, "seed-demo") == 0)
+		rc = cmd_seed_demo();
+	else if (strcmp(cmd, "mailq") == 0)
+		rc = cmd_mailq();
+	else if (strcmp(cmd, "check-templates") == 0)
+		rc = cmd_check_templates(vl_conf.templates);
+	else
+		rc = fail("unknown command");
+	vl_db_close();
+	vl_buf_release(&err);
+	return rc;
+}

@@ -1,0 +1,31 @@
+/* Sign out: POST /logout ends the session (the row is deleted). */
+#include "vellum.h"
+
+static enum vl_rc
+get(struct vl_req *r)
+{
+	vl_out_redirect(r, r->sess ? "/matters" : "/login");
+	return VL_OK;
+}
+
+static enum vl_rc
+post(struct vl_req *r)
+{
+	vl_audit(r, "logout", "user", r->sess->user_id);
+	vl_sess_end(r);
+	vl_out_redirect(r, "/login?signed_out=1");
+	return VL_OK;
+}
+
+static const struct vl_app app = {
+	.name = "auth_logout",
+	.access = VL_FIRM_USER,
+	.get = get,
+	.post = post,
+};
+
+int
+main(void)
+{
+	return vl_run(&app);
+}

@@ -1,0 +1,19 @@
+/* The audit log: who did what to which item, and when. */
+#include "vellum.h"
+
+void
+vl_audit_as(struct vl_req *r, int64_t firm_id, int64_t user_id, const char *action,
+    const char *item, int64_t item_id)
+{
+	if (vl_db_exec(STMT_AUDIT_INSERT, NULL, NULL, "iissis", firm_id,
+	    user_id, action, item ? item : "", item_id, r->remote) != VL_OK)
+		vl_err("audit %s %s %lld not recorded", action, item ? item : "",
+		    (long long)item_id);
+}
+
+void
+vl_audit(struct vl_req *r, const char *action, const char *item, int64_t item_id)
+{
+	if (r->sess != NULL)
+		vl_audit_as(r, r->sess->firm_id, r->sess->user_id, action, item, item_id);
+}

@@ -1,0 +1,476 @@
+/*
+ * The data layer: one MariaDB connection per process, statements from the
+ * table in stmts.def prepared once on first use, parameters and results
+ * bound by a type string.  When the server restarts under a running
+ * program, the next call outside a transaction reconnects, re-prepares and
+ * runs again; inside a transaction the work is lost, so it fails cleanly.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <mysql.h>
+#include <errmsg.h>
+#include <mysqld_error.h>
+
+#include "vellum.h"
+
+#define MAXBIND 16
+
+static const char *const stmt_sql[STMT__MAX] = {
+#define VL_STMT(name, sql) sql,
+#include "stmts.def"
+#undef VL_STMT
+};
+
+static MYSQL		*conn;
+static MYSQL_STMT	*stmts[STMT__MAX];
+static int		 in_tx;
+static unsigned		 last_errno;
+static char		 last_error[256];
+
+struct vl_rows {
+	struct vl_pool	*pool;
+	MYSQL_STMT	*st;
+	MYSQL_RES	*meta;
+	unsigned	 ncols;
+	int		 bound;
+	MYSQL_BIND	 res[MAXBIND];
+	unsigned long	 len[MAXBIND];
+	my_bool		 isnull[MAXBIND];
+	int64_t		 ints[MAXBIND];
+};
+
+static void
+set_error(unsigned no, const char *msg)
+{
+	last_errno = no;
+	snprintf(last_error, sizeof(last_error), "%s", msg ? msg : "");
+}
+
+const char *
+vl_db_error(void)
+{
+	return last_error;
+}
+
+unsigned
+vl_db_errno(void)
+{
+	return last_errno;
+}
+
+static int
+conn_lost(unsigned e)
+{
+	return e == CR_SERVER_GONE_ERROR || e == CR_SERVER_LOST ||
+	    e == CR_CONNECTION_ERROR || e == CR_CONN_HOST_ERROR ||
+	    e == ER_CONNECTION_KILLED || e == 4031 /* client idle timeout */ ||
+	    e == 2055 /* lost connection at reading */;
+}
+
+void
+vl_db_close(void)
+{
+	int	 i;
+
+	for (i = 0; i < STMT__MAX; i++)
+		if (stmts[i] != NULL) {
+			mysql_stmt_close(stmts[i]);
+			stmts[i] = NULL;
+		}
+	if (conn != NULL)
+		mysql_close(conn);
+	conn = NULL;
+	in_tx = 0;
+}
+
+enum vl_rc
+vl_db_open(void)
+{
+	unsigned int	 timeout = 5;
+	my_bool		 off = 0;
+
+	if (conn != NULL)
+		return VL_OK;
+	if ((conn = mysql_init(NULL)) == NULL) {
+		set_error(0, "mysql_init failed");
+		return VL_ERR;
+	}
+	mysql_options(conn, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
+	mysql_options(conn, MYSQL_SET_CHARSET_NAME, "utf8mb4");
+	mysql_options(conn, MYSQL_OPT_RECONNECT, &off);	/* we reconnect ourselves */
+	if (mysql_real_connect(conn,
+	    vl_conf.db_socket ? NULL : vl_conf.db_host,
+	    vl_conf.db_user, vl_conf.db_password, vl_conf.db_name,
+	    (unsigned)vl_conf.db_port, vl_conf.db_socket,
+	    CLIENT_MULTI_STATEMENTS) == NULL) {
+		set_error(mysql_errno(conn), mysql_error(conn));
+		vl_err("database connect: %s", last_error);
+		mysql_close(conn);
+		conn = NULL;
+		return VL_ERR;
+	}
+	if (mysql_query(conn, "SET time_zone = '+00:00', sql_mode = "
+	    "'STRICT_ALL_TABLES,NO_ENGINE_SUBSTITUTION,ERROR_FOR_DIVISION_BY_ZERO',"
+	    " innodb_lock_wait_timeout = 5") != 0) {
+		set_error(mysql_errno(conn), mysql_error(conn));
+		vl_err("database session setup: %s", last_error);
+		vl_db_close();
+		return VL_ERR;
+	}
+	return VL_OK;
+}
+
+static MYSQL_STMT *
+stmt_get(enum vl_stmt id)
+{
+	MYSQL_STMT	*st;
+
+	if (stmts[id] != NULL)
+		return stmts[id];
+	if ((st = mysql_stmt_init(conn)) == NULL) {
+		set_error(mysql_errno(conn), mysql_error(conn));
+		return NULL;
+	}
+	if (mysql_stmt_prepare(st, stmt_sql[id], strlen(stmt_sql[id])) != 0) {
+		set_error(mysql_stmt_errno(st), mysql_stmt_error(st));
+		mysql_stmt_close(st);
+		return NULL;
+	}
+	return stmts[id] = st;
+}
+
+struct params {
+	MYSQL_BIND	 b[MAXBIND];
+	unsigned long	 len[MAXBIND];
+	int64_t		 ints[MAXBIND];
+	unsigned	 n;
+};
+
+static enum vl_rc
+params_bind(struct params *p, const char *types, va_list ap)
+{
+	const char	*s;
+
+	memset(p, 0, sizeof(*p));
+	for (; *types; types++, p->n++) {
+		MYSQL_BIND *b = &p->b[p->n];
+		if (p->n >= MAXBIND)
+			return VL_ERR;
+		switch (*types) {
+		case 'i':
+			p->ints[p->n] = va_arg(ap, int64_t);
+			b->buffer_type = MYSQL_TYPE_LONGLONG;
+			b->buffer = &p->ints[p->n];
+			break;
+		case 's':
+			if ((s = va_arg(ap, const char *)) == NULL) {
+				b->buffer_type = MYSQL_TYPE_NULL;
+				break;
+			}
+			b->buffer_type = MYSQL_TYPE_STRING;
+			b->buffer = (void *)s;
+			p->len[p->n] = strlen(s);
+			b->buffer_length = p->len[p->n];
+			b->length = &p->len[p->n];
+			break;
+		case 'b':
+			b->buffer_type = MYSQL_TYPE_BLOB;
+			b->buffer = va_arg(ap, void *);
+			p->len[p->n] = (unsigned long)va_arg(ap, size_t);
+			b->buffer_length = p->len[p->n];
+			b->length = &p->len[p->n];
+			break;
+		default:
+			return VL_ERR;
+		}
+	}
+	return VL_OK;
+}
+
+/* Prepares (if needed), binds and executes; reconnects once when allowed. */
+static enum vl_rc
+run(enum vl_stmt id, struct params *p, MYSQL_STMT **out)
+{
+	MYSQL_STMT	*st;
+	unsigned	 e;
+	int		 attempt;
+
+	for (attempt = 0; attempt < 2; attempt++) {
+		if (vl_db_open() != VL_OK)
+			return VL_ERR;
+		if ((st = stmt_get(id)) == NULL)
+			e = last_errno;
+		else if (mysql_stmt_param_count(st) != p->n) {
+			vl_err("statement %d: %lu placeholders, %u bound", (int)id,
+			    mysql_stmt_param_count(st), p->n);
+			return VL_ERR;
+		} else if (mysql_stmt_bind_param(st, p->b) != 0 ||
+		    mysql_stmt_execute(st) != 0) {
+			e = mysql_stmt_errno(st);
+			set_error(e, mysql_stmt_error(st));
+		} else {
+			*out = st;
+			return VL_OK;
+		}
+		if (e == ER_DUP_ENTRY)
+			return VL_CONFLICT;
+		if (!conn_lost(e) || in_tx || attempt > 0) {
+			vl_err("database statement %d: %s (%u)", (int)id, last_error, e);
+			if (conn_lost(e))
+				vl_db_close();	/* the next request starts afresh */
+			return VL_ERR;
+		}
+		vl_warn("database connection lost (%u); reconnecting", e);
+		vl_db_close();
+	}
+	return VL_ERR;
+}
+
+enum vl_rc
+vl_db_exec(enum vl_stmt id, uint64_t *affected, uint64_t *insert_id, const char *types, ...)
+{
+	struct params	 p;
+	MYSQL_STMT	*st;
+	va_list		 ap;
+	enum vl_rc	 rc;
+
+	va_start(ap, types);
+	rc = params_bind(&p, types, ap);
+	va_end(ap);
+	if (rc != VL_OK || (rc = run(id, &p, &st)) != VL_OK)
+		return rc;
+	if (affected)
+		*affected = mysql_stmt_affected_rows(st);
+	if (insert_id)
+		*insert_id = mysql_stmt_insert_id(st);
+	return VL_OK;
+}
+
+static enum vl_rc
+vquery(struct vl_pool *pool, enum vl_stmt id, struct vl_rows **out, const char *types, va_list ap)
+{
+	struct params	 p;
+	struct vl_rows	*r;
+	MYSQL_STMT	*st;
+	my_bool		 on = 1;
+	enum vl_rc	 rc;
+
+	*out = NULL;
+	if ((rc = params_bind(&p, types, ap)) != VL_OK)
+		return rc;
+	if ((rc = run(id, &p, &st)) != VL_OK)
+		return rc;
+	mysql_stmt_attr_set(st, STMT_ATTR_UPDATE_MAX_LENGTH, &on);
+	if (mysql_stmt_store_result(st) != 0) {
+		set_error(mysql_stmt_errno(st), mysql_stmt_error(st));
+		vl_err("database store result: %s", last_error);
+		return VL_ERR;
+	}
+	r = vl_xcalloc(1, sizeof(*r));
+	r->pool = pool;
+	r->st = st;
+	r->meta = mysql_stmt_result_metadata(st);
+	r->ncols = mysql_stmt_field_count(st);
+	*out = r;
+	return VL_OK;
+}
+
+enum vl_rc
+vl_db_query(struct vl_pool *pool, enum vl_stmt id, struct vl_rows **out, const char *types, ...)
+{
+	va_list		 ap;
+	enum vl_rc	 rc;
+
+	va_start(ap, types);
+	rc = vquery(pool, id, out, types, ap);
+	va_end(ap);
+	return rc;
+}
+
+/* Binds result buffers sized by the stored result's longest value. */
+static int
+rows_bind(struct vl_rows *r, const char *types)
+{
+	MYSQL_FIELD	*f;
+	unsigned	 i;
+
+	if (strlen(types) != r->ncols || r->ncols > MAXBIND || r->meta == NULL) {
+		vl_err("result binding: %u columns, types \"%s\"", r->ncols, types);
+		return -1;
+	}
+	f = mysql_fetch_fields(r->meta);
+	memset(r->res, 0, sizeof(r->res));
+	for (i = 0; i < r->ncols; i++) {
+		MYSQL_BIND *b = &r->res[i];
+		b->is_null = &r->isnull[i];
+		b->length = &r->len[i];
+		if (types[i] == 'i') {
+			b->buffer_type = MYSQL_TYPE_LONGLONG;
+			b->buffer = &r->ints[i];
+		} else {
+			b->buffer_type = types[i] == 'b' ? MYSQL_TYPE_BLOB : MYSQL_TYPE_STRING;
+			b->buffer_length = f[i].max_length + 1;
+			b->buffer = vl_pool_alloc(r->pool, b->buffer_length);
+		}
+	}
+	if (mysql_stmt_bind_result(r->st, r->res) != 0) {
+		vl_err("result binding: %s", mysql_stmt_error(r->st));
+		return -1;
+	}
+	r->bound = 1;
+	return 0;
+}
+
+static int
+vnext(struct vl_rows *r, const char *types, va_list ap)
+{
+	unsigned	 i;
+	int		 rc;
+
+	if (r == NULL || (!r->bound && rows_bind(r, types) != 0))
+		return -1;
+	rc = mysql_stmt_fetch(r->st);
+	if (rc == MYSQL_NO_DATA)
+		return 0;
+	if (rc != 0 && rc != MYSQL_DATA_TRUNCATED) {
+		vl_err("database fetch: %s", mysql_stmt_error(r->st));
+		return -1;
+	}
+	for (i = 0; i < r->ncols; i++) {
+		if (types[i] == 'i') {
+			int64_t *dst = va_arg(ap, int64_t *);
+			*dst = r->isnull[i] ? 0 : r->ints[i];
+		} else if (types[i] == 's') {
+			char **dst = va_arg(ap, char **);
+			*dst = r->isnull[i] ? NULL :
+			    vl_pool_strndup(r->pool, r->res[i].buffer, r->len[i]);
+		} else {
+			void **dst = va_arg(ap, void **);
+			size_t *dl = va_arg(ap, size_t *);
+			*dst = r->isnull[i] ? NULL :
+			    vl_pool_strndup(r->pool, r->res[i].buffer, r->len[i]);
+			*dl = r->isnull[i] ? 0 : r->len[i];
+		}
+	}
+	return 1;
+}
+
+int
+vl_db_next(struct vl_rows *r, const char *types, ...)
+{
+	va_list	 ap;
+	int	 rc;
+
+	va_start(ap, types);
+	rc = vnext(r, types, ap);
+	va_end(ap);
+	return rc;
+}
+
+void
+vl_db_rows_free(struct vl_rows *r)
+{
+	if (r == NULL)
+		return;
+	if (r->meta)
+		mysql_free_result(r->meta);
+	if (conn != NULL)
+		mysql_stmt_free_result(r->st);
+	free(r);
+}
+
+enum vl_rc
+vl_db_row(struct vl_pool *pool, enum vl_stmt id, const char *ptypes, const char *rtypes, ...)
+{
+	struct vl_rows	*r;
+	va_list		 ap;
+	enum vl_rc	 rc;
+	int		 got;
+
+	va_start(ap, rtypes);
+	rc = vquery(pool, id, &r, ptypes, ap);
+	if (rc == VL_OK) {
+		got = vnext(r, rtypes, ap);
+		rc = got > 0 ? VL_OK : got == 0 ? VL_DECLINED : VL_ERR;
+		vl_db_rows_free(r);
+	}
+	va_end(ap);
+	return rc;
+}
+
+static enum vl_rc
+simple(const char *sql)
+{
+	if (vl_db_open() != VL_OK)
+		return VL_ERR;
+	if (mysql_query(conn, sql) != 0) {
+		set_error(mysql_errno(conn), mysql_error(conn));
+		vl_err("database %s: %s", sql, last_error);
+		if (conn_lost(last_errno))
+			vl_db_close();
+		return VL_ERR;
+	}
+	return VL_OK;
+}
+
+enum vl_rc
+vl_db_begin(void)
+{
+	/* A fresh connection may be needed: open it before the transaction starts. */
+	if (simple("START TRANSACTION") != VL_OK) {
+		if (conn != NULL || simple("START TRANSACTION") != VL_OK)
+			return VL_ERR;
+	}
+	in_tx = 1;
+	return VL_OK;
+}
+
+enum vl_rc
+vl_db_commit(void)
+{
+	enum vl_rc rc = simple("COMMIT");
+
+	in_tx = 0;
+	return rc;
+}
+
+void
+vl_db_rollback(void)
+{
+	if (in_tx && conn != NULL)
+		(void)simple("ROLLBACK");
+	in_tx = 0;
+}
+
+int
+vl_db_in_tx(void)
+{
+	return in_tx;
+}
+
+enum vl_rc
+vl_db_script(const char *sql, struct vl_buf *err)
+{
+	MYSQL_RES	*res;
+	int		 status;
+
+	if (vl_db_open() != VL_OK) {
+		vl_buf_adds(err, last_error);
+		return VL_ERR;
+	}
+	if (mysql_query(conn, sql) != 0)
+		goto fail;
+	do {
+		if ((res = mysql_store_result(conn)) != NULL)
+			mysql_free_result(res);
+		if ((status = mysql_next_result(conn)) > 0)
+			goto fail;
+	} while (status == 0);
+	return VL_OK;
+fail:
+	vl_buf_addf(err, "%s (%u)", mysql_error(conn), mysql_errno(conn));
+	return VL_ERR;
+}

@@ -1,0 +1,437 @@
+/*
+ * Input parsers: urlencoded (query strings and form bodies), the Cookie
+ * header, and multipart/form-data streamed from the body in bounded memory.
+ * All results live in the request pool; each parser has a fuzz target.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "vellum.h"
+
+static int
+hexval(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* Decodes s[0..n) into a pool copy; returns its length, or -1 on a bad escape. */
+static long
+urldecode(struct vl_pool *p, const char *s, size_t n, char **out)
+{
+	char	*d = vl_pool_alloc(p, n + 1);
+	size_t	 i, j = 0;
+	int	 h, l;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] == '+')
+			d[j++] = ' ';
+		else if (s[i] == '%') {
+			if (i + 2 >= n)
+				return -1;
+			if ((h = hexval((unsigned char)s[i + 1])) < 0 ||
+			    (l = hexval((unsigned char)s[i + 2])) < 0)
+				return -1;
+			d[j++] = (char)(h << 4 | l);
+			i += 2;
+		} else
+			d[j++] = s[i];
+	}
+	d[j] = '\0';
+	*out = d;
+	return (long)j;
+}
+
+static void
+append(struct vl_pair **head, struct vl_pair *p)
+{
+	while (*head)
+		head = &(*head)->next;
+	*head = p;
+}
+
+enum vl_rc
+vl_parse_urlencoded(struct vl_pool *pool, const char *s, size_t n, struct vl_pair **out)
+{
+	const char	*end = s + n, *amp, *eq;
+	struct vl_pair	*pr;
+	long		 kl, vl;
+
+	*out = NULL;
+	while (s < end) {
+		if ((amp = memchr(s, '&', (size_t)(end - s))) == NULL)
+			amp = end;
+		if (amp == s) {
+			s++;
+			continue;
+		}
+		if ((eq = memchr(s, '=', (size_t)(amp - s))) == NULL)
+			eq = amp;
+		pr = vl_pool_calloc(pool, 1, sizeof(*pr));
+		if ((kl = urldecode(pool, s, (size_t)(eq - s), &pr->key)) < 0)
+			return VL_INVALID;
+		if (eq < amp)
+			vl = urldecode(pool, eq + 1, (size_t)(amp - eq - 1), &pr->val);
+		else
+			vl = urldecode(pool, eq, 0, &pr->val);
+		if (vl < 0)
+			return VL_INVALID;
+		pr->vallen = (size_t)vl;
+		/* A key with a NUL byte can match no field: refuse the input. */
+		if (strlen(pr->key) != (size_t)kl || kl == 0)
+			return VL_INVALID;
+		append(out, pr);
+		s = amp + 1;
+	}
+	return VL_OK;
+}
+
+enum vl_rc
+vl_parse_cookies(struct vl_pool *pool, const char *s, struct vl_pair **out)
+{
+	const char	*semi, *eq, *ks, *ke, *vs, *ve;
+	struct vl_pair	*pr;
+
+	*out = NULL;
+	if (s == NULL)
+		return VL_OK;
+	while (*s) {
+		if ((semi = strchr(s, ';')) == NULL)
+			semi = s + strlen(s);
+		ks = s;
+		while (ks < semi && (*ks == ' ' || *ks == '\t'))
+			ks++;
+		eq = memchr(ks, '=', (size_t)(semi - ks));
+		/* Browsers send junk at times: skip a piece we cannot read. */
+		if (eq != NULL && eq > ks) {
+			ke = eq;
+			while (ke > ks && (ke[-1] == ' ' || ke[-1] == '\t'))
+				ke--;
+			vs = eq + 1;
+			ve = semi;
+			while (vs < ve && (*vs == ' ' || *vs == '\t'))
+				vs++;
+			while (ve > vs && (ve[-1] == ' ' || ve[-1] == '\t'))
+				ve--;
+			if (ve - vs >= 2 && *vs == '"' && ve[-1] == '"') {
+				vs++;
+				ve--;
+			}
+			if (ke > ks) {
+				pr = vl_pool_calloc(pool, 1, sizeof(*pr));
+				pr->key = vl_pool_strndup(pool, ks, (size_t)(ke - ks));
+				pr->val = vl_pool_strndup(pool, vs, (size_t)(ve - vs));
+				pr->vallen = (size_t)(ve - vs);
+				append(out, pr);
+			}
+		}
+		s = *semi ? semi + 1 : semi;
+	}
+	return VL_OK;
+}
+
+const struct vl_pair *
+vl_pair_find(const struct vl_pair *p, const char *key)
+{
+	for (; p; p = p->next)
+		if (strcmp(p->key, key) == 0)
+			return p;
+	return NULL;
+}
+
+/* ---- multipart/form-data ---- */
+
+#define MP_BUF		65536
+#define MP_HDRMAX	8192
+
+struct mp {
+	struct vl_pool	*pool;
+	vl_reader	 rd;
+	void		*rdarg;
+	char		*buf;
+	size_t		 len;
+	int		 eof;
+	char		 delim[80];	/* "\r\n--" boundary */
+	size_t		 dlen;
+};
+
+/* Reads until the buffer is full or the body ends. */
+static enum vl_rc
+mp_fill(struct mp *m)
+{
+	long	 n;
+
+	while (!m->eof && m->len < MP_BUF) {
+		n = m->rd(m->rdarg, m->buf + m->len, MP_BUF - m->len);
+		if (n < 0)
+			return VL_ERR;
+		if (n == 0)
+			m->eof = 1;
+		m->len += (size_t)n;
+	}
+	return VL_OK;
+}
+
+static void
+mp_consume(struct mp *m, size_t n)
+{
+	memmove(m->buf, m->buf + n, m->len - n);
+	m->len -= n;
+}
+
+/* Finds the value of param (e.g. boundary, name) in a header value. */
+static char *
+hdr_param(struct vl_pool *pool, const char *v, const char *param)
+{
+	size_t	 pl = strlen(param);
+	const char *s = v;
+	struct vl_buf b = VL_BUF_INIT;
+	char	*r;
+
+	while ((s = strchr(s, ';')) != NULL) {
+		s++;
+		while (*s == ' ' || *s == '\t')
+			s++;
+		if (strncasecmp(s, param, pl) != 0 || s[pl] != '=')
+			continue;
+		s += pl + 1;
+		if (*s == '"') {
+			for (s++; *s && *s != '"'; s++) {
+				if (*s == '\\' && s[1])
+					s++;
+				vl_buf_addc(&b, *s);
+			}
+			if (*s != '"') {
+				vl_buf_release(&b);
+				return NULL;
+			}
+		} else
+			while (*s && *s != ';' && *s != ' ' && *s != '\t')
+				vl_buf_addc(&b, *s++);
+		r = vl_pool_strdup(pool, vl_buf_str(&b));
+		vl_buf_release(&b);
+		return r;
+	}
+	return NULL;
+}
+
+struct part {
+	char	*name, *filename, *ctype;
+};
+
+static enum vl_rc
+parse_part_headers(struct vl_pool *pool, char *h, struct part *pt)
+{
+	char	*line, *next, *colon, *v;
+
+	memset(pt, 0, sizeof(*pt));
+	for (line = h; line && *line; line = next) {
+		if ((next = strstr(line, "\r\n")) != NULL) {
+			*next = '\0';
+			next += 2;
+		}
+		if ((colon = strchr(line, ':')) == NULL)
+			return VL_INVALID;
+		*colon = '\0';
+		for (v = colon + 1; *v == ' ' || *v == '\t'; v++)
+			continue;
+		if (strcasecmp(line, "Content-Disposition") == 0) {
+			if (strncasecmp(v, "form-data", 9) != 0)
+				return VL_INVALID;
+			pt->name = hdr_param(pool, v, "name");
+			pt->filename = hdr_param(pool, v, "filename");
+		} else if (strcasecmp(line, "Content-Type") == 0)
+			pt->ctype = vl_pool_strdup(pool, v);
+	}
+	if (pt->name == NULL || *pt->name == '\0')
+		return VL_INVALID;
+	return VL_OK;
+}
+
+static void
+unlink_cb(void *arg)
+{
+	unlink((const char *)arg);
+}
+
+static enum vl_rc
+write_all(int fd, const char *p, size_t n)
+{
+	ssize_t	 w;
+
+	while (n > 0) {
+		if ((w = write(fd, p, n)) < 0) {
+			if (errno == EINTR)
+				continue;
+			return VL_ERR;
+		}
+		p += w;
+		n -= (size_t)w;
+	}
+	return VL_OK;
+}
+
+/* Streams one part's body to fd (file) or into b (field) up to the delimiter. */
+static enum vl_rc
+mp_body(struct mp *m, int fd, struct vl_buf *b, uint64_t max, uint64_t *size)
+{
+	char	*p;
+	size_t	 n;
+	enum vl_rc rc;
+
+	*size = 0;
+	for (;;) {
+		if ((rc = mp_fill(m)) != VL_OK)
+			return rc;
+		p = memmem(m->buf, m->len, m->delim, m->dlen);
+		if (p != NULL)
+			n = (size_t)(p - m->buf);
+		else if (m->eof)
+			return VL_INVALID;	/* body ended inside a part */
+		else
+			n = m->len - (m->dlen - 1);
+		if (*size + n > max)
+			return VL_TOOBIG;
+		*size += n;
+		if (fd >= 0 && (rc = write_all(fd, m->buf, n)) != VL_OK)
+			return rc;
+		if (b != NULL)
+			vl_buf_add(b, m->buf, n);
+		if (p != NULL) {
+			mp_consume(m, n + m->dlen);
+			return VL_OK;
+		}
+		mp_consume(m, n);
+	}
+}
+
+static enum vl_rc
+mp_file(struct mp *m, struct part *pt, const char *tmpdir, uint64_t filemax,
+    struct vl_upload **uploads)
+{
+	struct vl_upload *u;
+	char		*path;
+	int		 fd;
+	enum vl_rc	 rc;
+
+	path = vl_pool_printf(m->pool, "%s/upload-XXXXXX", tmpdir);
+	if ((fd = mkostemp(path, O_CLOEXEC)) < 0) {
+		vl_err("upload temp file in %s: %s", tmpdir, strerror(errno));
+		return VL_ERR;
+	}
+	vl_pool_cleanup(m->pool, unlink_cb, path);
+	u = vl_pool_calloc(m->pool, 1, sizeof(*u));
+	rc = mp_body(m, fd, NULL, filemax, &u->size);
+	if (rc == VL_OK && fsync(fd) != 0)
+		rc = VL_ERR;
+	if (close(fd) != 0 && rc == VL_OK)
+		rc = VL_ERR;
+	if (rc != VL_OK)
+		return rc;
+	/* An empty file input arrives as a part with no name and no bytes. */
+	if (*pt->filename == '\0' && u->size == 0)
+		return VL_OK;
+	u->field = pt->name;
+	u->filename = pt->filename;
+	u->ctype = pt->ctype ? pt->ctype : "application/octet-stream";
+	u->path = path;
+	while (*uploads)
+		uploads = &(*uploads)->next;
+	*uploads = u;
+	return VL_OK;
+}
+
+enum vl_rc
+vl_parse_multipart(struct vl_pool *pool, const char *ctype, vl_reader rd, void *rdarg,
+    const char *tmpdir, uint64_t filemax, size_t fieldmax,
+    struct vl_pair **pairs, struct vl_upload **uploads)
+{
+	struct mp	 m;
+	struct part	 pt;
+	struct vl_pair	*pr;
+	struct vl_buf	 field = VL_BUF_INIT;
+	char		*boundary, *p, *hdr;
+	uint64_t	 size;
+	enum vl_rc	 rc = VL_INVALID;
+	size_t		 bl;
+
+	*pairs = NULL;
+	*uploads = NULL;
+	if (ctype == NULL || strncasecmp(ctype, "multipart/form-data", 19) != 0)
+		return VL_INVALID;
+	if ((boundary = hdr_param(pool, ctype, "boundary")) == NULL)
+		return VL_INVALID;
+	bl = strlen(boundary);
+	if (bl < 1 || bl > 70)
+		return VL_INVALID;
+	memset(&m, 0, sizeof(m));
+	m.pool = pool;
+	m.rd = rd;
+	m.rdarg = rdarg;
+	m.dlen = (size_t)snprintf(m.delim, sizeof(m.delim), "\r\n--%s", boundary);
+	m.buf = vl_xmalloc(MP_BUF);
+	/* A virtual CRLF lets the first boundary match like every other. */
+	memcpy(m.buf, "\r\n", 2);
+	m.len = 2;
+
+	/* Preamble. */
+	for (;;) {
+		if ((rc = mp_fill(&m)) != VL_OK)
+			goto out;
+		if ((p = memmem(m.buf, m.len, m.delim, m.dlen)) != NULL) {
+			mp_consume(&m, (size_t)(p - m.buf) + m.dlen);
+			break;
+		}
+		rc = VL_INVALID;
+		if (m.eof)
+			goto out;
+		mp_consume(&m, m.len - (m.dlen - 1));
+	}
+	for (;;) {
+		rc = VL_INVALID;
+		if (mp_fill(&m) != VL_OK || m.len < 2)
+			goto out;
+		if (memcmp(m.buf, "--", 2) == 0) {
+			rc = VL_OK;	/* final boundary; the epilogue is ignored */
+			goto out;
+		}
+		if (memcmp(m.buf, "\r\n", 2) != 0)
+			goto out;
+		mp_consume(&m, 2);
+		if ((p = memmem(m.buf, m.len, "\r\n\r\n", 4)) == NULL ||
+		    p - m.buf > MP_HDRMAX)
+			goto out;
+		hdr = vl_pool_strndup(pool, m.buf, (size_t)(p - m.buf));
+		mp_consume(&m, (size_t)(p - m.buf) + 4);
+		if (strlen(hdr) != (size_t)(p - m.buf) ||
+		    parse_part_headers(pool, hdr, &pt) != VL_OK)
+			goto out;
+		if (pt.filename != NULL) {
+			if ((rc = mp_file(&m, &pt, tmpdir, filemax, uploads)) != VL_OK)
+				goto out;
+			continue;
+		}
+		vl_buf_reset(&field);
+		if ((rc = mp_body(&m, -1, &field, fieldmax, &size)) != VL_OK)
+			goto out;
+		pr = vl_pool_calloc(pool, 1, sizeof(*pr));
+		pr->key = pt.name;
+		pr->val = vl_pool_strndup(pool, vl_buf_str(&field), field.len);
+		pr->vallen = field.len;
+		append(pairs, pr);
+	}
+out:
+	vl_buf_release(&field);
+	free(m.buf);
+	return rc;
+}

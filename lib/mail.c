@@ -1,0 +1,187 @@
+/*
+ * Mail: renders a notification from its templates and sends it over SMTP
+ * with libcurl.  One CURL handle is kept so the connection is reused from
+ * message to message.  Template data arrives urlencoded (the outbox payload).
+ *
+ * A mail kind K has templates/mail/K.subject.tpl (one line) and
+ * templates/mail/K.txt.tpl (the plain-text body).
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <curl/curl.h>
+
+#include "mail.h"
+
+static CURL	*curl;
+
+enum vl_rc
+vl_mail_render(struct vl_pool *pool, const char *kind, const char *payload,
+    const char *firm_name, struct vl_buf *subject, struct vl_buf *body, struct vl_buf *err)
+{
+	struct vl_pair	*vars = NULL, *p;
+	struct vl_tpl	*d;
+	char		 file[128], key[64];
+	size_t		 i;
+	enum vl_rc	 rc = VL_OK;
+
+	for (i = 0; kind[i]; i++)
+		if (!islower((unsigned char)kind[i]) && kind[i] != '_')
+			return VL_INVALID;
+	if (vl_parse_urlencoded(pool, payload, strlen(payload), &vars) != VL_OK)
+		return VL_INVALID;
+	if ((d = vl_tpl_new()) == NULL)
+		return VL_ERR;
+	vl_tpl_set(d, "FIRM_NAME", firm_name);
+	vl_tpl_set(d, "BASE_URL", vl_conf.base_url);
+	for (p = vars; p; p = p->next) {
+		for (i = 0; p->key[i] && i < sizeof(key) - 1; i++)
+			key[i] = (char)toupper((unsigned char)p->key[i]);
+		key[i] = '\0';
+		vl_tpl_set(d, key, p->val);
+	}
+	snprintf(file, sizeof(file), "mail/%s.subject.tpl", kind);
+	if (vl_tpl_expand(file, VL_TPL_TEXT, d, subject, err) != VL_TPL_OK)
+		rc = VL_ERR;
+	snprintf(file, sizeof(file), "mail/%s.txt.tpl", kind);
+	if (rc == VL_OK && vl_tpl_expand(file, VL_TPL_TEXT, d, body, err) != VL_TPL_OK)
+		rc = VL_ERR;
+	vl_tpl_free(d);
+	/* A subject is one line: keep the first, without CR or LF. */
+	if (rc == VL_OK) {
+		subject->len = strcspn(vl_buf_str(subject), "\r\n");
+		if (subject->buf)
+			subject->buf[subject->len] = '\0';
+	}
+	return rc;
+}
+
+void
+vl_mail_message(struct vl_buf *out, const char *from, const char *to,
+    const char *subject, const char *msgid, const char *body)
+{
+	char		 date[64];
+	time_t		 now = time(NULL);
+	struct tm	 tm;
+	char		*f = vl_strip_crlf(from), *t = vl_strip_crlf(to);
+	char		*s = vl_strip_crlf(subject), *m = vl_strip_crlf(msgid);
+	const char	*p;
+	int		 ascii = 1;
+
+	gmtime_r(&now, &tm);
+	strftime(date, sizeof(date), "%a, %d %b %Y %H:%M:%S +0000", &tm);
+	for (p = s; *p; p++)
+		if ((unsigned char)*p >= 0x80)
+			ascii = 0;
+	vl_buf_addf(out, "Date: %s\r\nFrom: %s\r\nTo: %s\r\nMessage-ID: %s\r\n",
+	    date, f, t, m);
+	if (ascii)
+		vl_buf_addf(out, "Subject: %s\r\n", s);
+	else {
+		/* RFC 2047 encoded word, base64 of the UTF-8 subject. */
+		static const char b64[] =
+		    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+		size_t n = strlen(s), i;
+		vl_buf_adds(out, "Subject: =?UTF-8?B?");
+		for (i = 0; i < n; i += 3) {
+			unsigned v = (unsigned char)s[i] << 16;
+			if (i + 1 < n) v |= (unsigned char)s[i + 1] << 8;
+			if (i + 2 < n) v |= (unsigned char)s[i + 2];
+			vl_buf_addc(out, b64[(v >> 18) & 63]);
+			vl_buf_addc(out, b64[(v >> 12) & 63]);
+			vl_buf_addc(out, i + 1 < n ? b64[(v >> 6) & 63] : '=');
+			vl_buf_addc(out, i + 2 < n ? b64[v & 63] : '=');
+		}
+		vl_buf_adds(out, "?=\r\n");
+	}
+	vl_buf_adds(out, "MIME-Version: 1.0\r\n"
+	    "Content-Type: text/plain; charset=utf-8\r\n"
+	    "Content-Transfer-Encoding: 8bit\r\n"
+	    "Auto-Submitted: auto-generated\r\n\r\n");
+	/* Bare LF to CRLF; a leading dot needs no stuffing: libcurl does it. */
+	for (p = body; *p; p++) {
+		if (*p == '\n' && (p == body || p[-1] != '\r'))
+			vl_buf_addc(out, '\r');
+		vl_buf_addc(out, *p);
+	}
+	free(f);
+	free(t);
+	free(s);
+	free(m);
+}
+
+struct upload {
+	const char	*p;
+	size_t		 left;
+};
+
+static size_t
+read_cb(char *buf, size_t size, size_t nmemb, void *arg)
+{
+	struct upload	*u = arg;
+	size_t		 n = size * nmemb;
+
+	if (n > u->left)
+		n = u->left;
+	memcpy(buf, u->p, n);
+	u->p += n;
+	u->left -= n;
+	return n;
+}
+
+enum vl_mail_result
+vl_mail_send(const char *from, const char *to, const struct vl_buf *msg, struct vl_buf *err)
+{
+	struct curl_slist	*rcpt = NULL;
+	struct upload		 up = { vl_buf_str(msg), msg->len };
+	char			 envfrom[300];
+	const char		*lt, *gt;
+	long			 code = 0;
+	CURLcode		 c;
+
+	if (curl == NULL && (curl = curl_easy_init()) == NULL) {
+		vl_buf_adds(err, "libcurl failed to start");
+		return VL_MAIL_RETRY;
+	}
+	/* The envelope sender is the bare address inside "Name <addr>". */
+	if ((lt = strchr(from, '<')) != NULL && (gt = strchr(lt, '>')) != NULL)
+		snprintf(envfrom, sizeof(envfrom), "%.*s", (int)(gt - lt + 1), lt);
+	else
+		snprintf(envfrom, sizeof(envfrom), "<%s>", from);
+	rcpt = curl_slist_append(rcpt, to);
+	curl_easy_reset(curl);
+	curl_easy_setopt(curl, CURLOPT_URL, vl_conf.smtp_url);
+	if (vl_conf.smtp_user != NULL) {
+		curl_easy_setopt(curl, CURLOPT_USERNAME, vl_conf.smtp_user);
+		curl_easy_setopt(curl, CURLOPT_PASSWORD, vl_conf.smtp_password);
+	}
+	if (strncmp(vl_conf.smtp_url, "smtps://", 8) == 0 || vl_conf.smtp_user != NULL)
+		curl_easy_setopt(curl, CURLOPT_USE_SSL, (long)CURLUSESSL_ALL);
+	curl_easy_setopt(curl, CURLOPT_MAIL_FROM, envfrom);
+	curl_easy_setopt(curl, CURLOPT_MAIL_RCPT, rcpt);
+	curl_easy_setopt(curl, CURLOPT_READFUNCTION, read_cb);
+	curl_easy_setopt(curl, CURLOPT_READDATA, &up);
+	curl_easy_setopt(curl, CURLOPT_UPLOAD, 1L);
+	curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, 10L);
+	curl_easy_setopt(curl, CURLOPT_TIMEOUT, 120L);
+	curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+	c = curl_easy_perform(curl);
+	curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &code);
+	curl_slist_free_all(rcpt);
+	if (c == CURLE_OK)
+		return VL_MAIL_SENT;
+	vl_buf_addf(err, "%s (SMTP %ld)", curl_easy_strerror(c), code);
+	/* A permanent refusal (5xx) will not get better by trying again. */
+	return code >= 500 && code < 600 ? VL_MAIL_DEAD : VL_MAIL_RETRY;
+}
+
+void
+vl_mail_shutdown(void)
+{
+	if (curl != NULL)
+		curl_easy_cleanup(curl);
+	curl = NULL;
+}

@@ -1,0 +1,20 @@
+/* Mail building and sending: used by the mailer only (bin/mailer.c). */
+#ifndef VELLUM_MAIL_H
+#define VELLUM_MAIL_H
+
+#include "vellum.h"
+
+enum vl_mail_result { VL_MAIL_SENT, VL_MAIL_RETRY, VL_MAIL_DEAD, VL_MAIL__MAX };
+
+/* Renders kind's subject and body with payload (urlencoded) as template data. */
+enum vl_rc vl_mail_render(struct vl_pool *, const char *kind, const char *payload,
+    const char *firm_name, struct vl_buf *subject, struct vl_buf *body, struct vl_buf *err);
+/* Builds an RFC 5322 message; header values are stripped of CR and LF. */
+void	 vl_mail_message(struct vl_buf *out, const char *from, const char *to,
+	    const char *subject, const char *msgid, const char *body);
+/* Sends msg over SMTP, reusing the connection; err gets the reason on failure. */
+enum vl_mail_result vl_mail_send(const char *from, const char *to,
+	    const struct vl_buf *msg, struct vl_buf *err);
+void	 vl_mail_shutdown(void);
+
+#endif

@@ -1,0 +1,53 @@
+/* Pages: a template plus the shared layout (header, navigation, footer). */
+#include "vellum.h"
+
+struct vl_tpl *
+vl_page_new(struct vl_req *r, const char *title)
+{
+	struct vl_tpl	*d, *h, *f;
+
+	if ((d = vl_tpl_new()) == NULL)
+		return NULL;
+	vl_tpl_set(d, "TITLE", title);
+	vl_tpl_set(d, "CSRF", vl_csrf_for(r));
+	/* Included templates do not inherit values: fill header and footer. */
+	h = vl_tpl_include(d, "HEADER", "_header.tpl");
+	vl_tpl_set(h, "TITLE", title);
+	vl_tpl_set(h, "CSRF", vl_csrf_for(r));
+	if (r->sess != NULL) {
+		struct vl_tpl *s = vl_tpl_section(h, "SIGNED_IN");
+		vl_tpl_set(s, "FIRM_NAME", r->sess->firm_name);
+		vl_tpl_set(s, "USER_NAME", r->sess->user_name);
+		vl_tpl_set(s, "USER_EMAIL", r->sess->user_email);
+		vl_tpl_set(s, "CSRF", r->sess->csrf);
+	} else
+		vl_tpl_show(h, "SIGNED_OUT");
+	f = vl_tpl_include(d, "FOOTER", "_footer.tpl");
+	vl_tpl_set(f, "YEAR", "2026");
+	return d;
+}
+
+enum vl_rc
+vl_page_send_status(struct vl_req *r, int status, const char *file, struct vl_tpl *d)
+{
+	struct vl_buf	 body = VL_BUF_INIT, err = VL_BUF_INIT;
+	enum vl_rc	 rc = VL_OK;
+
+	if (d == NULL)
+		rc = VL_ERR;
+	else if (vl_tpl_expand(file, VL_TPL_HTML, d, &body, &err) != VL_TPL_OK) {
+		vl_err("%s", vl_buf_str(&err));
+		rc = VL_ERR;
+	} else
+		vl_out_send(r, status, "text/html; charset=utf-8", body.buf, body.len);
+	vl_tpl_free(d);
+	vl_buf_release(&body);
+	vl_buf_release(&err);
+	return rc;
+}
+
+enum vl_rc
+vl_page_send(struct vl_req *r, const char *file, struct vl_tpl *d)
+{
+	return vl_page_send_status(r, 200, file, d);
+}

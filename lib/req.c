@@ -1,0 +1,417 @@
+/*
+ * The front door.  One binary serves FastCGI (fd 0 a listening socket, as
+ * spawn-fcgi leaves it) or plain CGI (one request from the environment and
+ * stdin).  Both build the same struct vl_req, so handlers cannot tell the
+ * two apart.  libfcgi's FCGX_Accept_r does not fall back to CGI by itself,
+ * hence the FCGX_IsCGI() branch.
+ */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include <fcgiapp.h>
+#include <sodium.h>
+
+#include "vellum.h"
+
+#define QUERY_MAX	8192
+#define FORM_MAX	(64 * 1024)
+
+/* Reads at most CONTENT_LENGTH bytes through the transport. */
+struct body {
+	struct vl_req	*r;
+	uint64_t	 left;
+};
+
+static long
+body_read(void *arg, char *buf, size_t len)
+{
+	struct body	*b = arg;
+	long		 n;
+
+	if (b->left == 0)
+		return 0;
+	if (len > b->left)
+		len = (size_t)b->left;
+	if ((n = b->r->read(b->r->io, buf, len)) > 0)
+		b->left -= (uint64_t)n;
+	return n;
+}
+
+const char *
+vl_req_env(struct vl_req *r, const char *k)
+{
+	return r->getenv(r, k);
+}
+
+int64_t
+vl_req_path_id(struct vl_req *r, const char *prefix)
+{
+	size_t	 n = strlen(prefix);
+	int64_t	 id;
+	char	*s;
+
+	if (strncmp(r->uri, prefix, n) != 0)
+		return 0;
+	s = vl_pool_strdup(r->pool, r->uri + n);
+	s[strcspn(s, "/")] = '\0';
+	if (vl_strtonum(s, 1, INT64_MAX, &id) != VL_OK)
+		return 0;
+	return id;
+}
+
+static enum vl_method
+method_of(const char *m)
+{
+	if (m == NULL)
+		return VL_GET;
+	if (strcmp(m, "GET") == 0)
+		return VL_GET;
+	if (strcmp(m, "HEAD") == 0)
+		return VL_HEAD;
+	if (strcmp(m, "POST") == 0)
+		return VL_POST;
+	return VL_OTHER;
+}
+
+static enum vl_rc
+read_form(struct vl_req *r, struct body *b)
+{
+	char	*buf;
+	size_t	 want = (size_t)b->left, got = 0;
+	long	 n;
+
+	buf = vl_pool_alloc(r->pool, want + 1);
+	while (got < want) {
+		if ((n = body_read(b, buf + got, want - got)) <= 0)
+			return VL_INVALID;	/* shorter than announced */
+		got += (size_t)n;
+	}
+	buf[got] = '\0';
+	return vl_parse_urlencoded(r->pool, buf, got, &r->form);
+}
+
+static enum vl_rc
+read_body(struct vl_req *r, const char **msg)
+{
+	const char	*ct = vl_req_env(r, "CONTENT_TYPE");
+	const char	*cl = vl_req_env(r, "CONTENT_LENGTH");
+	uint64_t	 max = r->app->max_body ? r->app->max_body : FORM_MAX;
+	struct body	 b = { r, 0 };
+	int64_t		 len;
+	enum vl_rc	 rc;
+
+	if (cl == NULL || *cl == '\0')
+		len = 0;
+	else if (vl_strtonum(cl, 0, INT64_MAX, &len) != VL_OK) {
+		*msg = "The request's length is not a number.";
+		return VL_INVALID;
+	}
+	/* The limit is checked before a byte of the body is read. */
+	if ((uint64_t)len > max + (ct && strncasecmp(ct, "multipart/", 10) == 0 ? 65536 : 0)) {
+		*msg = "The upload is too large.";
+		return VL_TOOBIG;
+	}
+	b.left = (uint64_t)len;
+	if (len == 0)
+		return VL_OK;
+	if (ct != NULL && strncasecmp(ct, "application/x-www-form-urlencoded", 33) == 0) {
+		if ((uint64_t)len > FORM_MAX && max <= FORM_MAX)
+			return VL_TOOBIG;
+		return read_form(r, &b);
+	}
+	if (ct != NULL && strncasecmp(ct, "multipart/form-data", 19) == 0) {
+		rc = vl_parse_multipart(r->pool, ct, body_read, &b, vl_conf.tmp, max,
+		    FORM_MAX, &r->form, &r->uploads);
+		if (rc == VL_TOOBIG)
+			*msg = "The upload is too large.";
+		return rc;
+	}
+	*msg = "This kind of request body is not accepted.";
+	return VL_INVALID;
+}
+
+/* Validates each declared field; handlers see only valid values. */
+static void
+fields_fill(struct vl_req *r)
+{
+	const struct vl_app	*a = r->app;
+	const struct vl_pair	*p;
+	size_t			 i;
+
+	r->fields = vl_pool_calloc(r->pool, a->nfields ? a->nfields : 1, sizeof(*r->fields));
+	for (i = 0; i < a->nfields; i++) {
+		if ((p = vl_pair_find(r->form, a->fields[i].name)) == NULL &&
+		    (p = vl_pair_find(r->query, a->fields[i].name)) == NULL)
+			continue;
+		r->fields[i].present = 1;
+		if (a->fields[i].valid == VL_V_STRING || a->fields[i].valid == VL_V_LINE) {
+			/* Trim surrounding blanks, as people paste them. */
+			char *v = p->val;
+			size_t n = p->vallen;
+			while (n && (*v == ' ' || *v == '\t'))
+				v++, n--;
+			while (n && (v[n - 1] == ' ' || v[n - 1] == '\t' ||
+			    v[n - 1] == '\n' || v[n - 1] == '\r'))
+				n--;
+			if (vl_validate(a->fields[i].valid, v, n, a->fields[i].max, NULL))
+				r->fields[i].val = vl_pool_strndup(r->pool, v, n);
+			continue;
+		}
+		if (vl_validate(a->fields[i].valid, p->val, p->vallen, a->fields[i].max,
+		    &r->fields[i].num))
+			r->fields[i].val = p->val;
+	}
+}
+
+static int
+cross_site(struct vl_req *r)
+{
+	const char *s = vl_req_env(r, "HTTP_SEC_FETCH_SITE");
+
+	return s != NULL && strcmp(s, "cross-site") == 0;
+}
+
+void
+vl_req_handle(const struct vl_app *app, struct vl_req *r)
+{
+	const char	*uri, *q, *msg = NULL;
+	unsigned char	 rid[8];
+	enum vl_rc	 rc;
+
+	r->app = app;
+	randombytes_buf(rid, sizeof(rid));
+	vl_hex(rid, sizeof(rid), r->id);
+	r->remote = vl_pool_strdup(r->pool, vl_req_env(r, "REMOTE_ADDR"));
+	if (r->remote == NULL)
+		r->remote = "-";
+	vl_log_ids(r->id, r->remote);
+	r->method = method_of(vl_req_env(r, "REQUEST_METHOD"));
+	if ((uri = vl_req_env(r, "REQUEST_URI")) == NULL &&
+	    (uri = vl_req_env(r, "SCRIPT_NAME")) == NULL)
+		uri = "/";
+	r->uri = vl_pool_strndup(r->pool, uri, strcspn(uri, "?"));
+	vl_tpl_reload();
+
+	if (r->method == VL_OTHER) {
+		rc = VL_INVALID;
+		msg = "This page does not accept that kind of request.";
+		goto fail;
+	}
+	q = vl_req_env(r, "QUERY_STRING");
+	if (q != NULL && strlen(q) > QUERY_MAX) {
+		rc = VL_INVALID;
+		goto fail;
+	}
+	if (q != NULL && (rc = vl_parse_urlencoded(r->pool, q, strlen(q), &r->query)) != VL_OK)
+		goto fail;
+	(void)vl_parse_cookies(r->pool, vl_req_env(r, "HTTP_COOKIE"), &r->cookies);
+	if (r->method == VL_POST && (rc = read_body(r, &msg)) != VL_OK)
+		goto fail;
+	fields_fill(r);
+
+	rc = vl_sess_load(r);
+	if (rc == VL_ERR)
+		goto fail;
+	if (app->access != VL_PUBLIC && r->sess == NULL) {
+		if (r->method == VL_POST) {
+			rc = VL_FORBIDDEN;
+			msg = "Your session has ended. Please sign in again.";
+			goto fail;
+		}
+		vl_out_redirect(r, "/login");
+		goto done;
+	}
+	if (app->access == VL_FIRM_ADMIN && strcmp(r->sess->role, "admin") != 0) {
+		rc = VL_FORBIDDEN;
+		goto fail;
+	}
+	if (r->method == VL_POST) {
+		if (cross_site(r) || !vl_csrf_check(r)) {
+			vl_warn("CSRF check failed on %s", r->uri);
+			rc = VL_FORBIDDEN;
+			msg = "This form has expired or did not come from this site. "
+			    "Please go back, reload the page and try again.";
+			goto fail;
+		}
+		rc = app->post ? app->post(r) : VL_INVALID;
+	} else
+		rc = app->get ? app->get(r) : VL_INVALID;
+	if (rc == VL_OK && !r->sent) {
+		vl_err("handler returned without a response");
+		rc = VL_ERR;
+	}
+	if (rc == VL_OK || r->sent)
+		goto done;
+fail:
+	if (vl_db_in_tx())
+		vl_db_rollback();
+	if (!r->sent)
+		vl_out_error(r, rc, msg);
+done:
+	if (vl_db_in_tx()) {
+		vl_err("request ended inside a transaction: rolled back");
+		vl_db_rollback();
+	}
+	vl_info("%s %s %d", r->method == VL_POST ? "POST" : "GET", r->uri, r->status);
+}
+
+/* ---- plain CGI transport ---- */
+
+static const char *
+cgi_getenv(struct vl_req *r, const char *k)
+{
+	(void)r;
+	return getenv(k);
+}
+
+static long
+cgi_read(void *io, char *buf, size_t len)
+{
+	ssize_t	 n;
+
+	(void)io;
+	do
+		n = read(STDIN_FILENO, buf, len);
+	while (n < 0 && errno == EINTR);
+	return (long)n;
+}
+
+static int
+cgi_write(struct vl_req *r, const char *p, size_t n)
+{
+	ssize_t	 w;
+
+	(void)r;
+	while (n > 0) {
+		if ((w = write(STDOUT_FILENO, p, n)) < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		p += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+/* ---- FastCGI transport ---- */
+
+static const char *
+fcgi_getenv(struct vl_req *r, const char *k)
+{
+	return FCGX_GetParam(k, ((FCGX_Request *)r->io)->envp);
+}
+
+static long
+fcgi_read(void *io, char *buf, size_t len)
+{
+	FCGX_Request	*fr = io;
+	int		 n;
+
+	if (len > INT32_MAX)
+		len = INT32_MAX;
+	n = FCGX_GetStr(buf, (int)len, fr->in);
+	if (n == 0 && FCGX_GetError(fr->in) != 0)
+		return -1;
+	return n;
+}
+
+static int
+fcgi_write(struct vl_req *r, const char *p, size_t n)
+{
+	FCGX_Request	*fr = r->io;
+
+	while (n > 0) {
+		int chunk = n > 65536 ? 65536 : (int)n;
+		if (FCGX_PutStr(p, chunk, fr->out) != chunk)
+			return -1;
+		p += chunk;
+		n -= (size_t)chunk;
+	}
+	return 0;
+}
+
+static void
+fcgi_log(void *arg, const char *line, size_t len)
+{
+	FCGX_Request	*fr = arg;
+
+	FCGX_PutStr(line, (int)len, fr->err);
+}
+
+static void
+serve(const struct vl_app *app, struct vl_pool *pool, FCGX_Request *fr)
+{
+	struct vl_req	 r;
+
+	memset(&r, 0, sizeof(r));
+	r.pool = pool;
+	if (fr != NULL) {
+		r.getenv = fcgi_getenv;
+		r.read = fcgi_read;
+		r.write = fcgi_write;
+		r.io = fr;
+	} else {
+		r.getenv = cgi_getenv;
+		r.read = cgi_read;
+		r.write = cgi_write;
+	}
+	if (fr != NULL)
+		vl_log_context(fcgi_log, fr, NULL, NULL);
+	vl_req_handle(app, &r);
+	vl_buf_release(&r.hdr);
+	vl_pool_reset(pool);
+	vl_log_context(NULL, NULL, NULL, NULL);
+}
+
+int
+vl_run(const struct vl_app *app)
+{
+	struct vl_buf	 err = VL_BUF_INIT;
+	struct vl_pool	*pool;
+	FCGX_Request	 fr;
+	int		 cgi;
+
+	vl_log_init(app->name, VL_LOG_INFO);
+	if (sodium_init() < 0) {
+		fprintf(stderr, "%s: libsodium failed to start\n", app->name);
+		return 1;
+	}
+	if (FCGX_Init() != 0) {
+		fprintf(stderr, "%s: libfcgi failed to start\n", app->name);
+		return 1;
+	}
+	cgi = FCGX_IsCGI();
+	if (vl_conf_load(NULL, &err) != VL_OK) {
+		vl_err("configuration: %s", vl_buf_str(&err));
+		if (cgi)
+			printf("Status: 500 Internal Server Error\r\n"
+			    "Content-Type: text/plain; charset=utf-8\r\n\r\n"
+			    "The portal is not configured. See the server's error log.\n");
+		vl_buf_release(&err);
+		return 1;
+	}
+	vl_buf_release(&err);
+	vl_log_init(app->name, (enum vl_log_level)vl_conf.log_level);
+	vl_tpl_init(vl_conf.site_templates, vl_conf.templates);
+	pool = vl_pool_new();
+	if (cgi)
+		serve(app, pool, NULL);
+	else {
+		FCGX_InitRequest(&fr, 0, 0);
+		/* A negative return is shutdown (SIGTERM gives -EINTR) or a fatal error. */
+		while (FCGX_Accept_r(&fr) == 0) {
+			serve(app, pool, &fr);
+			FCGX_Finish_r(&fr);
+		}
+	}
+	vl_pool_free(pool);
+	vl_db_close();
+	vl_tpl_shutdown();
+	return 0;
+}

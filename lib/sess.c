@@ -1,0 +1,89 @@
+/*
+ * Sessions in MariaDB.  The cookie carries 32 random bytes (base64url); the
+ * table keys on their SHA-256.  Idle and absolute limits come from the
+ * configuration; last_seen is written at most once per touch interval so a
+ * page view costs one read, not a read and a write.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include <sodium.h>
+
+#include "vellum.h"
+
+static int64_t
+touch_interval(void)
+{
+	int64_t	 t = vl_conf.session_idle / 10;
+
+	return t > 60 ? 60 : t < 1 ? 1 : t;
+}
+
+enum vl_rc
+vl_sess_load(struct vl_req *r)
+{
+	const struct vl_pair	*ck;
+	struct vl_sess		*s;
+	unsigned char		 h[32];
+	int64_t			 stale;
+	enum vl_rc		 rc;
+
+	ck = vl_pair_find(r->cookies, vl_cookie_name("sid"));
+	if (ck == NULL || !vl_validate(VL_V_TOKEN, ck->val, ck->vallen, 43, NULL))
+		return VL_DECLINED;
+	s = vl_pool_calloc(r->pool, 1, sizeof(*s));
+	memcpy(s->token, ck->val, 44);
+	vl_sha256(s->token, 43, h);
+	rc = vl_db_row(r->pool, STMT_SESS_LOAD, "ibii", "iissssi",
+	    touch_interval(), h, sizeof(h), vl_conf.session_idle, vl_conf.session_max,
+	    &s->firm_id, &s->user_id, &s->firm_name, &s->user_email,
+	    &s->user_name, &s->role, &stale);
+	if (rc != VL_OK)
+		return rc;
+	if (stale && vl_db_exec(STMT_SESS_TOUCH, NULL, NULL, "b", h, sizeof(h)) != VL_OK)
+		return VL_ERR;
+	vl_csrf_token(s->token, s->csrf);
+	r->sess = s;
+	return VL_OK;
+}
+
+enum vl_rc
+vl_sess_start(struct vl_req *r, int64_t firm_id, int64_t user_id)
+{
+	struct vl_sess	*s;
+	unsigned char	 h[32];
+	const char	*ua = vl_req_env(r, "HTTP_USER_AGENT");
+	char		 uacut[256];
+	enum vl_rc	 rc;
+
+	/* A new token on every sign-in; any old one is dropped. */
+	vl_sess_end(r);
+	s = vl_pool_calloc(r->pool, 1, sizeof(*s));
+	vl_token_new(s->token);
+	vl_sha256(s->token, 43, h);
+	snprintf(uacut, sizeof(uacut), "%s", ua ? ua : "");
+	rc = vl_db_exec(STMT_SESS_INSERT, NULL, NULL, "biiss", h, sizeof(h),
+	    firm_id, user_id, r->remote, uacut);
+	if (rc != VL_OK)
+		return rc;
+	s->firm_id = firm_id;
+	s->user_id = user_id;
+	vl_csrf_token(s->token, s->csrf);
+	r->sess = s;
+	vl_out_cookie(r, "sid", s->token, 1);
+	return VL_OK;
+}
+
+void
+vl_sess_end(struct vl_req *r)
+{
+	unsigned char	 h[32];
+
+	if (r->sess == NULL)
+		return;
+	vl_sha256(r->sess->token, 43, h);
+	(void)vl_db_exec(STMT_SESS_DELETE, NULL, NULL, "b", h, sizeof(h));
+	sodium_memzero(r->sess->token, sizeof(r->sess->token));
+	r->sess = NULL;
+	vl_out_cookie_clear(r, "sid");
+}

@@ -1,0 +1,220 @@
+/*
+ * The only C++ in Vellum: Google ctemplate behind the C face in vellum.h.
+ * ctemplate reports failures only as `false` and writes the reason to
+ * std::cerr, which spawn-fcgi points at /dev/null, so every call that can
+ * fail runs with std::cerr captured and the text handed back to the caller.
+ * Every entry point catches all exceptions.
+ */
+#include <iostream>
+#include <sstream>
+#include <string>
+
+#include <ctemplate/template.h>
+#include <ctemplate/template_cache.h>
+#include <ctemplate/template_dictionary.h>
+
+#include "vellum.h"
+
+using ctemplate::TemplateDictionary;
+
+namespace {
+
+/* Swaps std::cerr into a string for the lifetime of the object. */
+class CerrCapture {
+public:
+	CerrCapture() : old_(std::cerr.rdbuf(ss_.rdbuf())) {}
+	~CerrCapture() { std::cerr.rdbuf(old_); }
+	std::string text() const { return ss_.str(); }
+private:
+	std::stringstream ss_;
+	std::streambuf *old_;
+};
+
+TemplateDictionary *
+D(struct vl_tpl *t)
+{
+	return reinterpret_cast<TemplateDictionary *>(t);
+}
+
+struct vl_tpl *
+T(TemplateDictionary *d)
+{
+	return reinterpret_cast<struct vl_tpl *>(d);
+}
+
+ctemplate::Strip
+strip_of(enum vl_tpl_strip s)
+{
+	return s == VL_TPL_TEXT ? ctemplate::DO_NOT_STRIP : ctemplate::STRIP_BLANK_LINES;
+}
+
+void
+put_err(struct vl_buf *err, const char *file, const std::string &what)
+{
+	if (err == NULL)
+		return;
+	vl_buf_addf(err, "template %s: %s", file, what.empty() ? "failed" : what.c_str());
+	while (err->len && (err->buf[err->len - 1] == '\n'))
+		err->buf[--err->len] = '\0';
+}
+
+} /* namespace */
+
+extern "C" int
+vl_tpl_init(const char *site_dir, const char *default_dir)
+{
+	try {
+		ctemplate::TemplateCache *c = ctemplate::mutable_default_template_cache();
+		if (site_dir != NULL && *site_dir != '\0') {
+			c->SetTemplateRootDirectory(site_dir);
+			c->AddAlternateTemplateRootDirectory(default_dir);
+		} else
+			c->SetTemplateRootDirectory(default_dir);
+		return 0;
+	} catch (...) {
+		return -1;
+	}
+}
+
+extern "C" void
+vl_tpl_reload(void)
+{
+	try {
+		ctemplate::mutable_default_template_cache()->ReloadAllIfChanged(
+		    ctemplate::TemplateCache::LAZY_RELOAD);
+	} catch (...) {
+	}
+}
+
+extern "C" void
+vl_tpl_shutdown(void)
+{
+	try {
+		ctemplate::mutable_default_template_cache()->ClearCache();
+	} catch (...) {
+	}
+}
+
+extern "C" struct vl_tpl *
+vl_tpl_new(void)
+{
+	try {
+		return T(new TemplateDictionary("page"));
+	} catch (...) {
+		return NULL;
+	}
+}
+
+extern "C" void
+vl_tpl_free(struct vl_tpl *t)
+{
+	try {
+		delete D(t);
+	} catch (...) {
+	}
+}
+
+extern "C" void
+vl_tpl_set(struct vl_tpl *t, const char *key, const char *val)
+{
+	if (t == NULL)
+		return;
+	try {
+		D(t)->SetValue(key, val ? val : "");
+	} catch (...) {
+	}
+}
+
+extern "C" void
+vl_tpl_set_int(struct vl_tpl *t, const char *key, long long v)
+{
+	if (t == NULL)
+		return;
+	try {
+		D(t)->SetFormattedValue(key, "%lld", v);
+	} catch (...) {
+	}
+}
+
+extern "C" struct vl_tpl *
+vl_tpl_section(struct vl_tpl *t, const char *name)
+{
+	if (t == NULL)
+		return NULL;
+	try {
+		return T(D(t)->AddSectionDictionary(name));
+	} catch (...) {
+		return NULL;
+	}
+}
+
+extern "C" void
+vl_tpl_show(struct vl_tpl *t, const char *name)
+{
+	if (t == NULL)
+		return;
+	try {
+		D(t)->ShowSection(name);
+	} catch (...) {
+	}
+}
+
+extern "C" struct vl_tpl *
+vl_tpl_include(struct vl_tpl *t, const char *marker, const char *file)
+{
+	if (t == NULL)
+		return NULL;
+	try {
+		TemplateDictionary *sub = D(t)->AddIncludeDictionary(marker);
+		sub->SetFilename(file);
+		return T(sub);
+	} catch (...) {
+		return NULL;
+	}
+}
+
+extern "C" enum vl_tpl_rc
+vl_tpl_check(const char *file, enum vl_tpl_strip strip, struct vl_buf *err)
+{
+	try {
+		CerrCapture cap;
+		ctemplate::TemplateCache *c = ctemplate::mutable_default_template_cache();
+		if (c->FindTemplateFilename(file).empty()) {
+			put_err(err, file, "not found");
+			return VL_TPL_NOTFOUND;
+		}
+		if (!ctemplate::LoadTemplate(file, strip_of(strip))) {
+			put_err(err, file, cap.text());
+			return VL_TPL_SYNTAX;
+		}
+		return VL_TPL_OK;
+	} catch (...) {
+		put_err(err, file, "out of memory");
+		return VL_TPL_NOMEM;
+	}
+}
+
+extern "C" enum vl_tpl_rc
+vl_tpl_expand(const char *file, enum vl_tpl_strip strip, const struct vl_tpl *t,
+    struct vl_buf *out, struct vl_buf *err)
+{
+	enum vl_tpl_rc rc;
+
+	if ((rc = vl_tpl_check(file, strip, err)) != VL_TPL_OK)
+		return rc;
+	try {
+		CerrCapture cap;
+		std::string s;
+		if (!ctemplate::ExpandTemplate(file, strip_of(strip),
+		    reinterpret_cast<const TemplateDictionary *>(t), &s)) {
+			/* Partial output is discarded: the caller sends an error page. */
+			put_err(err, file, cap.text());
+			return VL_TPL_EXPAND;
+		}
+		vl_buf_add(out, s.data(), s.size());
+		return VL_TPL_OK;
+	} catch (...) {
+		put_err(err, file, "out of memory");
+		return VL_TPL_NOMEM;
+	}
+}

@@ -1,0 +1,137 @@
+/*
+ * Total validators: each accepts or refuses any byte string, never crashes,
+ * and is table-tested (tests/unit/test_valid.c).
+ */
+#include <string.h>
+
+#include "vellum.h"
+
+int
+vl_utf8_valid(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s, *e = p + n;
+	unsigned	 c, need, min;
+
+	while (p < e) {
+		c = *p++;
+		if (c < 0x80)
+			continue;
+		if (c >= 0xc2 && c <= 0xdf) {
+			need = 1;
+			min = 0x80;
+			c &= 0x1f;
+		} else if (c >= 0xe0 && c <= 0xef) {
+			need = 2;
+			min = 0x800;
+			c &= 0x0f;
+		} else if (c >= 0xf0 && c <= 0xf4) {
+			need = 3;
+			min = 0x10000;
+			c &= 0x07;
+		} else
+			return 0;
+		if ((size_t)(e - p) < need)
+			return 0;
+		while (need--) {
+			if ((*p & 0xc0) != 0x80)
+				return 0;
+			c = (c << 6) | (*p++ & 0x3f);
+		}
+		if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+			return 0;
+	}
+	return 1;
+}
+
+static int
+no_controls(const char *s, size_t n, int allow_newlines)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == '\t')
+			continue;
+		if (allow_newlines && (c == '\n' || c == '\r'))
+			continue;
+		if (c < 0x20 || c == 0x7f)
+			return 0;
+	}
+	return 1;
+}
+
+static int
+valid_email(const char *s, size_t n)
+{
+	const char	*at, *dot;
+	size_t		 i;
+
+	if (n < 3 || n > 254)
+		return 0;
+	if ((at = memchr(s, '@', n)) == NULL || at == s || at == s + n - 1)
+		return 0;
+	if (memchr(at + 1, '@', n - (size_t)(at - s) - 1) != NULL)
+		return 0;
+	if (at - s > 64)
+		return 0;
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c <= 0x20 || c >= 0x7f || strchr("()<>,;:\\\"[]", c))
+			return 0;
+	}
+	/* The domain needs a dot that neither starts nor ends it. */
+	dot = memchr(at + 1, '.', n - (size_t)(at - s) - 1);
+	if (dot == NULL || dot == at + 1 || s[n - 1] == '.')
+		return 0;
+	for (dot = at + 1; dot < s + n - 1; dot++)
+		if (dot[0] == '.' && dot[1] == '.')
+			return 0;
+	return 1;
+}
+
+int
+vl_validate(enum vl_valid v, const char *s, size_t n, size_t max, int64_t *num)
+{
+	size_t	 i;
+
+	if (s == NULL || n > max || memchr(s, '\0', n) != NULL)
+		return 0;
+	if (!vl_utf8_valid(s, n))
+		return 0;
+	switch (v) {
+	case VL_V_STRING:
+		return no_controls(s, n, 1);
+	case VL_V_LINE:
+		return no_controls(s, n, 0);
+	case VL_V_EMAIL:
+		return valid_email(s, n);
+	case VL_V_INT:
+		return n > 0 && s[0] != '-' && vl_strtonum(s, 0, INT64_MAX, num) == VL_OK;
+	case VL_V_ID:
+		return n > 0 && s[0] != '-' && vl_strtonum(s, 1, INT64_MAX, num) == VL_OK;
+	case VL_V_TOKEN:
+		if (n != 43)
+			return 0;
+		for (i = 0; i < n; i++) {
+			char c = s[i];
+			if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+			    (c >= '0' && c <= '9') || c == '-' || c == '_'))
+				return 0;
+		}
+		return 1;
+	case VL_V_PASSWORD:
+		return n >= 12 && n <= 128;
+	case VL_V_BOOL:
+		if ((n == 1 && s[0] == '1') || (n == 2 && memcmp(s, "on", 2) == 0)) {
+			*num = 1;
+			return 1;
+		}
+		if (n == 1 && s[0] == '0') {
+			*num = 0;
+			return 1;
+		}
+		return 0;
+	default:
+		return 0;
+	}
+}

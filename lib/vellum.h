@@ -1,0 +1,357 @@
+/*
+ * Vellum: the public face of the shared library.
+ * Every program in cgi-bin/ and bin/ includes only this header.
+ * Modules: util, buf, pool, log, conf, input, valid, req, out, db, stmts,
+ * sess, csrf, pw, tpl, mail.  See docs/architecture.md.
+ */
+#ifndef VELLUM_H
+#define VELLUM_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define VL_PRINTF(a, b) __attribute__((format(printf, a, b)))
+
+/* Result of a library call; mapped to HTTP status only in vl_rc_status(). */
+enum vl_rc {
+	VL_OK = 0,
+	VL_DECLINED,	/* not found */
+	VL_INVALID,	/* bad input */
+	VL_FORBIDDEN,
+	VL_CONFLICT,
+	VL_TOOBIG,
+	VL_ERR,		/* internal error */
+	VL_RC__MAX
+};
+extern const char *const vl_rc_names[VL_RC__MAX];
+
+/* ---- util.c: allocation that aborts on OOM, bounded numbers, tokens ---- */
+void	*vl_xmalloc(size_t);
+void	*vl_xcalloc(size_t, size_t);
+void	*vl_xrealloc(void *, size_t);
+char	*vl_xstrdup(const char *);
+/* Parses a whole decimal string into [min,max]; returns VL_OK or VL_INVALID. */
+enum vl_rc vl_strtonum(const char *, int64_t min, int64_t max, int64_t *out);
+/* 32 random bytes as 43 base64url chars into out[44]. */
+void	 vl_token_new(char out[44]);
+/* SHA-256 of a string into 32 bytes. */
+void	 vl_sha256(const char *, size_t, unsigned char out[32]);
+/* Hex of n bytes into out[2n+1]. */
+void	 vl_hex(const unsigned char *, size_t n, char *out);
+/* Returns 1 if a and b are equal strings, compared in constant time for equal lengths. */
+int	 vl_streq_ct(const char *a, const char *b);
+/* Strips CR and LF (for mail headers); returns a pool-free malloc'd copy. */
+char	*vl_strip_crlf(const char *);
+
+/* ---- buf.c: growing text (git strbuf rules: always NUL-terminated) ---- */
+struct vl_buf {
+	char	*buf;
+	size_t	 len;
+	size_t	 alloc;
+};
+#define VL_BUF_INIT { NULL, 0, 0 }
+void	 vl_buf_init(struct vl_buf *);
+void	 vl_buf_grow(struct vl_buf *, size_t extra);
+void	 vl_buf_add(struct vl_buf *, const void *, size_t);
+void	 vl_buf_adds(struct vl_buf *, const char *);
+void	 vl_buf_addc(struct vl_buf *, char);
+void	 vl_buf_addf(struct vl_buf *, const char *, ...) VL_PRINTF(2, 3);
+void	 vl_buf_vaddf(struct vl_buf *, const char *, va_list) VL_PRINTF(2, 0);
+void	 vl_buf_reset(struct vl_buf *);
+void	 vl_buf_release(struct vl_buf *);
+/* Appends s percent-encoded for a URL query component. */
+void	 vl_buf_add_urlenc(struct vl_buf *, const char *);
+/* Returns the text (never NULL: "" when empty); caller does not own it. */
+const char *vl_buf_str(const struct vl_buf *);
+
+/* ---- pool.c: per-request memory with cleanups (nginx-style) ---- */
+struct vl_pool;
+typedef void (*vl_cleanup_fn)(void *);
+struct vl_pool *vl_pool_new(void);
+void	*vl_pool_alloc(struct vl_pool *, size_t);
+void	*vl_pool_calloc(struct vl_pool *, size_t, size_t);
+char	*vl_pool_strdup(struct vl_pool *, const char *);	/* NULL -> NULL */
+char	*vl_pool_strndup(struct vl_pool *, const char *, size_t);
+char	*vl_pool_printf(struct vl_pool *, const char *, ...) VL_PRINTF(2, 3);
+/* Registers fn(arg) to run (in reverse order) when the pool is reset. */
+void	 vl_pool_cleanup(struct vl_pool *, vl_cleanup_fn, void *);
+/* Runs cleanups and frees everything but the pool itself. */
+void	 vl_pool_reset(struct vl_pool *);
+void	 vl_pool_free(struct vl_pool *);
+/* Bytes currently held by the pool (for tests and stats). */
+size_t	 vl_pool_used(const struct vl_pool *);
+
+/* ---- log.c: one logger; every line names program, request id, remote ---- */
+enum vl_log_level { VL_LOG_ERR, VL_LOG_WARN, VL_LOG_INFO, VL_LOG_DEBUG, VL_LOG__MAX };
+typedef void (*vl_log_sink)(void *arg, const char *line, size_t len);
+void	 vl_log_init(const char *prog, enum vl_log_level);
+/* Directs lines to sink (NULL: stderr) and sets the request context. */
+void	 vl_log_context(vl_log_sink, void *arg, const char *reqid, const char *remote);
+/* Sets only the request id and remote address of later lines. */
+void	 vl_log_ids(const char *reqid, const char *remote);
+void	 vl_log(enum vl_log_level, const char *, ...) VL_PRINTF(2, 3);
+#define vl_err(...)	vl_log(VL_LOG_ERR, __VA_ARGS__)
+#define vl_warn(...)	vl_log(VL_LOG_WARN, __VA_ARGS__)
+#define vl_info(...)	vl_log(VL_LOG_INFO, __VA_ARGS__)
+
+/* ---- conf.c: "key = value" configuration ---- */
+struct vl_conf {
+	char	*db_socket, *db_host, *db_user, *db_password, *db_name;
+	int64_t	 db_port;
+	char	*templates;		/* default templates directory */
+	char	*site_templates;	/* admin overrides, searched first */
+	char	*secret_hex;		/* 64 hex chars: MAC key */
+	unsigned char secret[32];
+	char	*base_url;		/* absolute links in mail */
+	char	*smtp_url, *smtp_user, *smtp_password, *mail_from;
+	char	*store;			/* document storage directory */
+	char	*tmp;			/* upload temp directory (same fs as store) */
+	int64_t	 session_idle, session_max;	/* seconds */
+	int64_t	 reset_ttl;			/* seconds */
+	int64_t	 cookie_secure;		/* 1: __Host- prefix + Secure */
+	int64_t	 log_level;
+	int64_t	 mail_max_attempts;
+	int64_t	 mail_backoff_base;	/* seconds */
+	int64_t	 mail_lease;		/* seconds */
+};
+extern struct vl_conf vl_conf;
+/* Loads path (NULL: $VELLUM_CONF, else the built-in default path). */
+enum vl_rc vl_conf_load(const char *path, struct vl_buf *err);
+/* Parses text into c; unknown keys and bad values are errors. */
+enum vl_rc vl_conf_parse(struct vl_conf *c, const char *text, struct vl_buf *err);
+void	 vl_conf_defaults(struct vl_conf *);
+
+/* ---- input.c: query strings, urlencoded bodies, cookies, multipart ---- */
+struct vl_pair {
+	char		*key;
+	char		*val;
+	size_t		 vallen;
+	struct vl_pair	*next;
+};
+/* Decodes a=b&c=d into a list in the pool; returns VL_OK or VL_INVALID. */
+enum vl_rc vl_parse_urlencoded(struct vl_pool *, const char *, size_t, struct vl_pair **);
+/* Parses a Cookie header ("a=b; c=d"). */
+enum vl_rc vl_parse_cookies(struct vl_pool *, const char *, struct vl_pair **);
+const struct vl_pair *vl_pair_find(const struct vl_pair *, const char *);
+
+struct vl_upload {
+	char		*field;
+	char		*filename;	/* client's name: metadata only */
+	char		*ctype;
+	char		*path;		/* O_EXCL temp file, unlinked on pool reset */
+	uint64_t	 size;
+	struct vl_upload *next;
+};
+/* Reads a multipart body through rd; plain parts go to *pairs, file parts to
+ * temp files under tmpdir.  Files larger than filemax give VL_TOOBIG. */
+typedef long (*vl_reader)(void *arg, char *buf, size_t len);
+enum vl_rc vl_parse_multipart(struct vl_pool *, const char *ctype, vl_reader, void *rdarg,
+    const char *tmpdir, uint64_t filemax, size_t fieldmax,
+    struct vl_pair **pairs, struct vl_upload **uploads);
+
+/* ---- valid.c: total validators ---- */
+enum vl_valid {
+	VL_V_STRING,	/* any UTF-8 text without NUL, trimmed */
+	VL_V_LINE,	/* single line text */
+	VL_V_EMAIL,
+	VL_V_INT,	/* non-negative 64-bit */
+	VL_V_ID,	/* positive 64-bit */
+	VL_V_TOKEN,	/* 43 base64url chars */
+	VL_V_PASSWORD,	/* 12..128 bytes */
+	VL_V_BOOL,	/* "1", "on" */
+	VL_V__MAX
+};
+/* Validates v (len bytes); on success returns 1 and may set *num. */
+int	 vl_validate(enum vl_valid, const char *v, size_t len, size_t max, int64_t *num);
+int	 vl_utf8_valid(const char *, size_t);
+
+/* ---- req.c: the front door (FastCGI and CGI give the same request) ---- */
+enum vl_method { VL_GET, VL_HEAD, VL_POST, VL_OTHER, VL_METHOD__MAX };
+
+struct vl_field {
+	const char	*name;
+	enum vl_valid	 valid;
+	size_t		 max;		/* longest accepted value, bytes */
+};
+
+struct vl_param {
+	const char	*val;		/* NULL unless present and valid */
+	int64_t		 num;		/* for VL_V_INT / VL_V_ID / VL_V_BOOL */
+	int		 present;	/* sent, valid or not */
+};
+
+enum vl_access {
+	VL_PUBLIC,		/* anyone; session loaded if present */
+	VL_FIRM_USER,		/* signed-in firm staff */
+	VL_FIRM_ADMIN,
+	VL_ACCESS__MAX
+};
+
+struct vl_sess;
+struct vl_req;
+
+struct vl_app {
+	const char		*name;
+	const struct vl_field	*fields;
+	size_t			 nfields;
+	enum vl_access		 access;
+	uint64_t		 max_body;	/* 0: 64 KiB */
+	enum vl_rc		(*get)(struct vl_req *);
+	enum vl_rc		(*post)(struct vl_req *);
+};
+
+struct vl_sess {
+	char		 token[44];	/* raw cookie value */
+	int64_t		 firm_id;
+	int64_t		 user_id;
+	char		*firm_name;
+	char		*user_email;
+	char		*user_name;
+	char		*role;
+	char		 csrf[65];
+};
+
+struct vl_req {
+	struct vl_pool		*pool;
+	const struct vl_app	*app;
+	enum vl_method		 method;
+	const char		*uri;		/* path without query */
+	const char		*remote;
+	char			 id[17];	/* request id for logs */
+	struct vl_param		*fields;	/* app->nfields entries */
+	struct vl_pair		*query, *form, *cookies;
+	struct vl_upload	*uploads;
+	struct vl_sess		*sess;		/* NULL when signed out */
+	char			 precsrf[65];	/* CSRF for signed-out forms */
+	int			 sent;		/* response started */
+	int			 status;
+	struct vl_buf		 hdr;		/* extra headers */
+	/* transport */
+	const char		*(*getenv)(struct vl_req *, const char *);
+	long			(*read)(void *, char *, size_t);
+	int			(*write)(struct vl_req *, const char *, size_t);
+	void			*io;
+};
+
+/* Runs the program: CGI once, or FastCGI until shutdown.  Returns exit code. */
+int	 vl_run(const struct vl_app *);
+const char *vl_req_env(struct vl_req *, const char *);
+/* The numeric id after prefix in the URI ("/matters/12" -> 12); 0 if none. */
+int64_t	 vl_req_path_id(struct vl_req *, const char *prefix);
+/* Handles one request with the given transport (exposed for tests). */
+void	 vl_req_handle(const struct vl_app *, struct vl_req *);
+
+/* ---- out.c: status, headers, cookies, pages ---- */
+int	 vl_rc_status(enum vl_rc);
+void	 vl_out_header(struct vl_req *, const char *name, const char *value);
+void	 vl_out_cookie(struct vl_req *, const char *name, const char *value, int session_only);
+void	 vl_out_cookie_clear(struct vl_req *, const char *name);
+/* Full response: status, security headers, extra headers, content type, body. */
+void	 vl_out_send(struct vl_req *, int status, const char *ctype, const char *body, size_t len);
+void	 vl_out_redirect(struct vl_req *, const char *location);
+/* The error page for rc (from templates, falling back to a built-in one). */
+void	 vl_out_error(struct vl_req *, enum vl_rc, const char *message);
+/* Name of a cookie with the configured prefix ("__Host-sid" or "sid"). */
+const char *vl_cookie_name(const char *base);
+
+/* ---- tpl.cc: ctemplate behind a C face ---- */
+struct vl_tpl;
+enum vl_tpl_rc { VL_TPL_OK = 0, VL_TPL_NOTFOUND, VL_TPL_SYNTAX, VL_TPL_EXPAND, VL_TPL_NOMEM };
+enum vl_tpl_strip { VL_TPL_HTML, VL_TPL_TEXT };
+int	 vl_tpl_init(const char *site_dir, const char *default_dir);
+void	 vl_tpl_reload(void);
+void	 vl_tpl_shutdown(void);
+struct vl_tpl *vl_tpl_new(void);		/* root dictionary */
+void	 vl_tpl_free(struct vl_tpl *);		/* roots only */
+void	 vl_tpl_set(struct vl_tpl *, const char *key, const char *val);	/* NULL -> "" */
+void	 vl_tpl_set_int(struct vl_tpl *, const char *key, long long);
+struct vl_tpl *vl_tpl_section(struct vl_tpl *, const char *name);	/* adds one row */
+void	 vl_tpl_show(struct vl_tpl *, const char *name);
+struct vl_tpl *vl_tpl_include(struct vl_tpl *, const char *marker, const char *file);
+/* Expands file, appending to out; on failure err holds the captured message. */
+enum vl_tpl_rc vl_tpl_expand(const char *file, enum vl_tpl_strip, const struct vl_tpl *,
+    struct vl_buf *out, struct vl_buf *err);
+/* Loads file and reports syntax errors (no includes). */
+enum vl_tpl_rc vl_tpl_check(const char *file, enum vl_tpl_strip, struct vl_buf *err);
+
+/* ---- page.c: a page = layout + template, rendered then sent ---- */
+/* A new page dictionary with the layout's header/footer filled for req. */
+struct vl_tpl *vl_page_new(struct vl_req *, const char *title);
+/* Renders file with d and sends it (200), or the error page; frees d. */
+enum vl_rc vl_page_send(struct vl_req *, const char *file, struct vl_tpl *d);
+/* Same with a status other than 200. */
+enum vl_rc vl_page_send_status(struct vl_req *, int status, const char *file, struct vl_tpl *d);
+
+/* ---- db.c + stmts.c: MariaDB with prepared statements ---- */
+enum vl_stmt {
+#define VL_STMT(name, sql) STMT_##name,
+#include "stmts.def"
+#undef VL_STMT
+	STMT__MAX
+};
+struct vl_rows;
+/* Connects (lazily; reconnects after a server restart).  VL_OK or VL_ERR. */
+enum vl_rc vl_db_open(void);
+void	 vl_db_close(void);
+/*
+ * Binds parameters by a type string: 'i' int64_t, 's' const char * (NULL gives
+ * SQL NULL), 'b' const void * then size_t.  Results likewise, with pointers:
+ * 'i' int64_t *, 's' char ** (pool copy, NULL for SQL NULL).
+ */
+enum vl_rc vl_db_exec(enum vl_stmt, uint64_t *affected, uint64_t *insert_id, const char *types, ...);
+enum vl_rc vl_db_query(struct vl_pool *, enum vl_stmt, struct vl_rows **, const char *types, ...);
+/* Fetches the next row into the pointers; 1 row, 0 end, -1 error. */
+int	 vl_db_next(struct vl_rows *, const char *types, ...);
+void	 vl_db_rows_free(struct vl_rows *);
+/* Queries and fetches the first row only; VL_DECLINED when none. */
+enum vl_rc vl_db_row(struct vl_pool *, enum vl_stmt, const char *ptypes, const char *rtypes, ...);
+enum vl_rc vl_db_begin(void);
+enum vl_rc vl_db_commit(void);
+void	 vl_db_rollback(void);
+int	 vl_db_in_tx(void);
+/* Runs raw SQL text (migrations only: never with user input). */
+enum vl_rc vl_db_script(const char *sql, struct vl_buf *err);
+const char *vl_db_error(void);
+unsigned vl_db_errno(void);
+
+/* ---- pw.c: argon2id passwords ---- */
+/* Hashes pw into out[128]; VL_OK or VL_ERR (out of memory). */
+enum vl_rc vl_pw_hash(const char *pw, char out[128]);
+/* 1 if pw matches the stored hash. */
+int	 vl_pw_verify(const char *hash, const char *pw);
+/* A hash to verify against when the user is unknown (equal timing). */
+const char *vl_pw_dummy(void);
+
+/* ---- sess.c + csrf.c: sessions in MariaDB, CSRF tokens ---- */
+/* Loads the session named by the cookie into req->sess, extending it. */
+enum vl_rc vl_sess_load(struct vl_req *);
+/* Starts a new session for user (new token, cookie set). */
+enum vl_rc vl_sess_start(struct vl_req *, int64_t firm_id, int64_t user_id);
+void	 vl_sess_end(struct vl_req *);
+/* CSRF token for a secret value (session token or pre-session cookie). */
+void	 vl_csrf_token(const char *secret, char out[65]);
+/* The token forms must carry for req; sets the pre-session cookie if needed. */
+const char *vl_csrf_for(struct vl_req *);
+/* 1 if the POST carries the right token. */
+int	 vl_csrf_check(struct vl_req *);
+
+/* ---- notify.c: the transactional outbox ---- */
+/* Queues a mail of kind to recipient; payload is urlencoded template data. */
+enum vl_rc vl_notify(int64_t firm_id, const char *kind, const char *recipient, const char *payload);
+
+/* ---- audit.c: never fails the request; a lost row is logged ---- */
+/* Records action by the signed-in user (nothing when signed out). */
+void	 vl_audit(struct vl_req *, const char *action, const char *item, int64_t item_id);
+/* Records action for an explicit firm and user (0: none), e.g. failed sign-ins. */
+void	 vl_audit_as(struct vl_req *, int64_t firm_id, int64_t user_id, const char *action,
+	    const char *item, int64_t item_id);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,4 @@
+{{%AUTOESCAPE context="HTML"}}</main>
+<footer class="bottom">Vellum client portal · {{YEAR}}</footer>
+</body>
+</html>

@@ -1,0 +1,25 @@
+{{%AUTOESCAPE context="HTML"}}<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{TITLE}} · Vellum</title>
+<link rel="stylesheet" href="/static/vellum.css">
+</head>
+<body>
+<header class="top">
+  <a class="brand" href="/">Vellum</a>
+{{#SIGNED_IN}}
+  <span class="firm">{{FIRM_NAME}}</span>
+  <nav>
+    <a href="/matters">Matters</a>
+    <a href="/contacts">Contacts</a>
+  </nav>
+  <form class="signout" method="post" action="/logout">
+    <input type="hidden" name="csrf" value="{{CSRF}}">
+    <span class="who">{{USER_NAME}}</span>
+    <button type="submit">Sign out</button>
+  </form>
+{{/SIGNED_IN}}
+</header>
+<main>
