@@ -16,7 +16,7 @@
 struct chunk {
 	struct chunk	*next;
 	size_t		 used, size;
-	unsigned char	 data[];
+	unsigned char	 data[] __attribute__((aligned(ALIGN)));
 };
 
 struct cleanup {

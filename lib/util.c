@@ -127,7 +127,9 @@ vl_strip_crlf(const char *s)
 {
 	char	*p, *q;
 
-	p = vl_xstrdup(s ? s : "");
+	if (s == NULL)
+		s = "";
+	p = vl_xstrdup(s);
 	for (q = p; *s; s++)
 		if (*s != '\r' && *s != '\n')
 			*q++ = *s;

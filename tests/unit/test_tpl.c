@@ -1,0 +1,213 @@
+/*
+ * tpl.cc: expansion with auto-escape, sections and includes, a broken
+ * template reported with its file name, reload after an edit, and the
+ * site directory overriding the default one.
+ */
+#include "vectors.h"
+
+#include <sys/stat.h>
+#include <sys/time.h>
+#include <unistd.h>
+
+static char	 root[] = "/tmp/vl-tpl-XXXXXX";
+static char	 site[4200], deflt[4200];
+static long	 bump = 10;
+
+/* Writes a template and moves its mtime forward so a reload sees it. */
+static void
+put(const char *dir, const char *name, const char *text)
+{
+	char		 path[8192];
+	struct timeval	 tv[2];
+	FILE		*f;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	assert_non_null(f = fopen(path, "w"));
+	fputs(text, f);
+	fclose(f);
+	gettimeofday(&tv[0], NULL);
+	tv[0].tv_sec += bump++;
+	tv[1] = tv[0];
+	utimes(path, tv);
+}
+
+static enum vl_tpl_rc
+expand(const char *file, struct vl_tpl *d, struct vl_buf *out, struct vl_buf *err)
+{
+	vl_buf_reset(out);
+	vl_buf_reset(err);
+	return vl_tpl_expand(file, VL_TPL_HTML, d, out, err);
+}
+
+static void
+test_escape(void **state)
+{
+	struct vl_buf	 out = VL_BUF_INIT, err = VL_BUF_INIT;
+	struct vl_tpl	*d = vl_tpl_new();
+	static const struct {
+		const char *val, *want;
+	} vec[] = {
+		{ "<script>", "<p>&lt;script&gt;</p>" },
+		{ "a&b \"q\" 'x'", "<p>a&amp;b &quot;q&quot; &#39;x&#39;</p>" },
+		{ NULL, "<p></p>" },
+		{ "plain", "<p>plain</p>" },
+	};
+	size_t	 i;
+
+	(void)state;
+	put(deflt, "esc.tpl", "{{%AUTOESCAPE context=\"HTML\"}}<p>{{V}}</p>");
+	for (i = 0; i < NELEM(vec); i++) {
+		vl_tpl_set(d, "V", vec[i].val);
+		assert_int_equal(expand("esc.tpl", d, &out, &err), VL_TPL_OK);
+		assert_string_equal(vl_buf_str(&out), vec[i].want);
+	}
+	put(deflt, "href.tpl", "{{%AUTOESCAPE context=\"HTML\"}}<a href=\"{{U}}\">x</a>");
+	vl_tpl_set(d, "U", "javascript:alert(1)");
+	vl_tpl_reload();
+	assert_int_equal(expand("href.tpl", d, &out, &err), VL_TPL_OK);
+	assert_null(strstr(vl_buf_str(&out), "javascript:"));
+	vl_tpl_free(d);
+	vl_buf_release(&out);
+	vl_buf_release(&err);
+}
+
+static void
+test_sections_includes(void **state)
+{
+	struct vl_buf	 out = VL_BUF_INIT, err = VL_BUF_INIT;
+	struct vl_tpl	*d = vl_tpl_new(), *row, *inc;
+	int		 i;
+
+	(void)state;
+	put(deflt, "inc.tpl", "{{%AUTOESCAPE context=\"HTML\"}}[{{X}}]");
+	put(deflt, "page.tpl", "{{%AUTOESCAPE context=\"HTML\"}}{{>INC}}"
+	    "{{#ROW}}<i>{{N}}</i>{{/ROW}}{{#EMPTY}}none{{/EMPTY}}");
+	vl_tpl_reload();
+	inc = vl_tpl_include(d, "INC", "inc.tpl");
+	vl_tpl_set(inc, "X", "<inc>");
+	for (i = 0; i < 3; i++) {
+		row = vl_tpl_section(d, "ROW");
+		vl_tpl_set_int(row, "N", i);
+	}
+	assert_int_equal(expand("page.tpl", d, &out, &err), VL_TPL_OK);
+	assert_string_equal(vl_buf_str(&out), "[&lt;inc&gt;]<i>0</i><i>1</i><i>2</i>");
+	vl_tpl_show(d, "EMPTY");
+	assert_int_equal(expand("page.tpl", d, &out, &err), VL_TPL_OK);
+	assert_non_null(strstr(vl_buf_str(&out), "none"));
+	vl_tpl_free(d);
+	vl_buf_release(&out);
+	vl_buf_release(&err);
+}
+
+static void
+test_broken_and_reload(void **state)
+{
+	struct vl_buf	 out = VL_BUF_INIT, err = VL_BUF_INIT;
+	struct vl_tpl	*d = vl_tpl_new();
+
+	(void)state;
+	vl_tpl_set(d, "V", "v");
+	put(deflt, "edit.tpl", "{{%AUTOESCAPE context=\"HTML\"}}first {{V}}");
+	vl_tpl_reload();
+	assert_int_equal(expand("edit.tpl", d, &out, &err), VL_TPL_OK);
+	assert_string_equal(vl_buf_str(&out), "first v");
+
+	/* Without a reload the cached copy is used. */
+	put(deflt, "edit.tpl", "{{%AUTOESCAPE context=\"HTML\"}}second {{V}}");
+	assert_int_equal(expand("edit.tpl", d, &out, &err), VL_TPL_OK);
+	assert_string_equal(vl_buf_str(&out), "first v");
+	vl_tpl_reload();
+	assert_int_equal(expand("edit.tpl", d, &out, &err), VL_TPL_OK);
+	assert_string_equal(vl_buf_str(&out), "second v");
+
+	/* A broken edit: an error naming the file, and no output. */
+	put(deflt, "edit.tpl", "{{%AUTOESCAPE context=\"HTML\"}}{{#OPEN}}never closed");
+	vl_tpl_reload();
+	assert_int_equal(expand("edit.tpl", d, &out, &err), VL_TPL_SYNTAX);
+	assert_int_equal(out.len, 0);
+	assert_non_null(strstr(vl_buf_str(&err), "edit.tpl"));
+	assert_non_null(strstr(vl_buf_str(&err), "ERROR"));
+
+	/* Fixed on disk: the next reload brings it back. */
+	put(deflt, "edit.tpl", "{{%AUTOESCAPE context=\"HTML\"}}third {{V}}");
+	vl_tpl_reload();
+	assert_int_equal(expand("edit.tpl", d, &out, &err), VL_TPL_OK);
+	assert_string_equal(vl_buf_str(&out), "third v");
+
+	/* Unsafe placement is refused when the template loads. */
+	put(deflt, "unquoted.tpl", "{{%AUTOESCAPE context=\"HTML\"}}<form action={{V}}></form>");
+	vl_tpl_reload();
+	assert_int_not_equal(expand("unquoted.tpl", d, &out, &err), VL_TPL_OK);
+	assert_non_null(strstr(vl_buf_str(&err), "unquoted.tpl"));
+
+	/* A broken include fails the page that includes it. */
+	put(deflt, "badinc.tpl", "{{%AUTOESCAPE context=\"HTML\"}}{{/X}}");
+	put(deflt, "outer.tpl", "{{%AUTOESCAPE context=\"HTML\"}}a{{>I}}b");
+	vl_tpl_reload();
+	vl_tpl_include(d, "I", "badinc.tpl");
+	assert_int_equal(expand("outer.tpl", d, &out, &err), VL_TPL_EXPAND);
+	assert_non_null(strstr(vl_buf_str(&err), "badinc.tpl"));
+
+	assert_int_equal(expand("missing.tpl", d, &out, &err), VL_TPL_NOTFOUND);
+	assert_non_null(strstr(vl_buf_str(&err), "missing.tpl"));
+	vl_tpl_free(d);
+	vl_buf_release(&out);
+	vl_buf_release(&err);
+}
+
+static void
+test_site_override(void **state)
+{
+	struct vl_buf	 out = VL_BUF_INIT, err = VL_BUF_INIT;
+	struct vl_tpl	*d = vl_tpl_new();
+
+	(void)state;
+	put(deflt, "over.tpl", "{{%AUTOESCAPE context=\"HTML\"}}default");
+	vl_tpl_reload();
+	assert_int_equal(expand("over.tpl", d, &out, &err), VL_TPL_OK);
+	assert_string_equal(vl_buf_str(&out), "default");
+	put(site, "site.tpl", "{{%AUTOESCAPE context=\"HTML\"}}site");
+	assert_int_equal(expand("site.tpl", d, &out, &err), VL_TPL_OK);
+	assert_string_equal(vl_buf_str(&out), "site");
+	assert_int_equal(vl_tpl_check("over.tpl", VL_TPL_HTML, &err), VL_TPL_OK);
+	vl_tpl_free(d);
+	vl_buf_release(&out);
+	vl_buf_release(&err);
+}
+
+static int
+setup(void **state)
+{
+	(void)state;
+	if (mkdtemp(root) == NULL)
+		return -1;
+	snprintf(site, sizeof(site), "%s/site", root);
+	snprintf(deflt, sizeof(deflt), "%s/default", root);
+	if (mkdir(site, 0700) != 0 || mkdir(deflt, 0700) != 0)
+		return -1;
+	return vl_tpl_init(site, deflt);
+}
+
+static int
+teardown(void **state)
+{
+	char	 cmd[8300];
+
+	(void)state;
+	vl_tpl_shutdown();
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", root);
+	return system(cmd);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_escape),
+		cmocka_unit_test(test_sections_includes),
+		cmocka_unit_test(test_broken_and_reload),
+		cmocka_unit_test(test_site_override),
+	};
+
+	return cmocka_run_group_tests_name("tpl", tests, setup, teardown);
+}
