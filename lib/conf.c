@@ -54,6 +54,19 @@ static const struct key {
 };
 
 void
+vl_conf_free(struct vl_conf *c)
+{
+	size_t	 i;
+
+	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+		if (keys[i].type == K_STR) {
+			char **p = (char **)((char *)c + keys[i].off);
+			free(*p);
+			*p = NULL;
+		}
+}
+
+void
 vl_conf_defaults(struct vl_conf *c)
 {
 	memset(c, 0, sizeof(*c));
@@ -163,6 +176,7 @@ vl_conf_load(const char *path, struct vl_buf *err)
 
 	if (path == NULL && (path = getenv("VELLUM_CONF")) == NULL)
 		path = VL_DEFAULT_CONF;
+	vl_conf_free(&vl_conf);
 	vl_conf_defaults(&vl_conf);
 	if ((f = fopen(path, "r")) == NULL) {
 		vl_buf_addf(err, "%s: %s", path, strerror(errno));

@@ -124,7 +124,10 @@ extern struct vl_conf vl_conf;
 enum vl_rc vl_conf_load(const char *path, struct vl_buf *err);
 /* Parses text into c; unknown keys and bad values are errors. */
 enum vl_rc vl_conf_parse(struct vl_conf *c, const char *text, struct vl_buf *err);
+/* Sets every key to its default (string fields must be free or NULL). */
 void	 vl_conf_defaults(struct vl_conf *);
+/* Frees the strings of c. */
+void	 vl_conf_free(struct vl_conf *);
 
 /* ---- input.c: query strings, urlencoded bodies, cookies, multipart ---- */
 struct vl_pair {

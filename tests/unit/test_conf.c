@@ -39,6 +39,7 @@ test_vectors(void **state)
 			fail_msg("vector %zu: rc %d, want %d (%s)", i, rc, vec[i].rc, vl_buf_str(&err));
 		if (vec[i].errpart && strstr(vl_buf_str(&err), vec[i].errpart) == NULL)
 			fail_msg("vector %zu: error \"%s\" lacks \"%s\"", i, vl_buf_str(&err), vec[i].errpart);
+		vl_conf_free(&c);
 	}
 	vl_buf_release(&err);
 }
@@ -63,6 +64,7 @@ test_values(void **state)
 	assert_int_equal(c.secret[0], 0x00);
 	assert_int_equal(c.secret[1], 0x11);
 	assert_int_equal(c.secret[31], 0xff);
+	vl_conf_free(&c);
 	vl_buf_release(&err);
 }
 
@@ -74,6 +76,7 @@ test_load_missing(void **state)
 	(void)state;
 	assert_int_equal(vl_conf_load("/nonexistent/vellum.conf", &err), VL_ERR);
 	assert_non_null(strstr(vl_buf_str(&err), "/nonexistent/vellum.conf"));
+	vl_conf_free(&vl_conf);
 	vl_buf_release(&err);
 }
 

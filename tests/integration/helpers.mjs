@@ -1,0 +1,120 @@
+// Shared helpers for the integration tests: an HTTP client with a cookie jar
+// (talking to nginx on loopback), the mail sink's inbox, the database, and the
+// stack's control script.  Settings come from tests/run-all's environment.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { setTimeout as sleep } from 'node:timers/promises';
+import path from 'node:path';
+import fs from 'node:fs';
+
+export const ROOT = path.resolve(new URL('../..', import.meta.url).pathname);
+export const BASE = process.env.VL_BASE || 'http://127.0.0.1:18080';
+export const MAILWEB = process.env.VL_MAILWEB || 'http://127.0.0.1:11080';
+export const VAR = process.env.VL_VAR || path.join(ROOT, 'build/test-var');
+export const OUT = process.env.VL_TEST_OUT || path.join(ROOT, 'test-output');
+export { sleep };
+
+// A browser-like client: keeps cookies, does not follow redirects.
+export class Client {
+  constructor() { this.jar = new Map(); }
+
+  cookieHeader() {
+    return [...this.jar].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
+  keep(res) {
+    for (const line of res.headers.getSetCookie()) {
+      const [pair, ...attrs] = line.split(';');
+      const eq = pair.indexOf('=');
+      const name = pair.slice(0, eq).trim(), value = pair.slice(eq + 1).trim();
+      if (attrs.some((a) => /max-age=0/i.test(a)) || value === '') this.jar.delete(name);
+      else this.jar.set(name, value);
+    }
+  }
+
+  async request(method, url, { body, headers = {}, type } = {}) {
+    const h = { ...headers };
+    if (this.jar.size) h.cookie = this.cookieHeader();
+    if (type) h['content-type'] = type;
+    const res = await fetch(BASE + url, { method, body, headers: h, redirect: 'manual' });
+    this.keep(res);
+    const text = await res.text();
+    return { status: res.status, headers: res.headers, text, location: res.headers.get('location') };
+  }
+
+  get(url, opts) { return this.request('GET', url, opts); }
+
+  post(url, fields, opts = {}) {
+    const body = new URLSearchParams(fields).toString();
+    return this.request('POST', url, { ...opts, body, type: 'application/x-www-form-urlencoded' });
+  }
+
+  // GETs a page holding a form, then POSTs fields with the page's CSRF token.
+  async submit(pageUrl, actionUrl, fields) {
+    const page = await this.get(pageUrl);
+    return this.post(actionUrl, { csrf: csrfOf(page.text), ...fields });
+  }
+
+  async signIn(email, password) {
+    const res = await this.submit('/login', '/login', { email, password });
+    return res;
+  }
+}
+
+export function csrfOf(html) {
+  const m = html.match(/name="csrf" value="([0-9a-f]{64})"/);
+  if (!m) throw new Error('no CSRF token on the page');
+  return m[1];
+}
+
+// ---- the mail sink (maildev's REST API) ----
+export async function inbox() {
+  const res = await fetch(`${MAILWEB}/email`);
+  return res.json();
+}
+
+export async function mailsTo(address) {
+  return (await inbox()).filter((m) => m.to.some((t) => t.address === address));
+}
+
+// Waits until `count` mails to address have arrived (bounded), then returns them.
+export async function waitForMail(address, count = 1, seconds = 20) {
+  for (let i = 0; i < seconds * 5; i++) {
+    const got = await mailsTo(address);
+    if (got.length >= count) return got;
+    await sleep(200);
+  }
+  throw new Error(`no mail #${count} for ${address} within ${seconds}s`);
+}
+
+export async function clearInbox() {
+  await fetch(`${MAILWEB}/email/all`, { method: 'DELETE' });
+}
+
+export function resetLinkOf(mail) {
+  const m = mail.text.match(/(http:\/\/\S+\/reset\?token=[A-Za-z0-9_-]{43})/);
+  if (!m) throw new Error('no reset link in the mail');
+  return new URL(m[1]);
+}
+
+// ---- the database (the private test instance, over its socket) ----
+export function sql(query) {
+  const out = execFileSync('mariadb', ['--no-defaults', `--socket=${VAR}/run/mysqld.sock`,
+    '-u', process.env.USER === undefined ? 'root' : execFileSync('id', ['-un']).toString().trim(),
+    '-N', '-B', 'vellum', '-e', query]);
+  return out.toString().trim();
+}
+
+// ---- the stack ----
+export function stack(cmd) {
+  const r = spawnSync(path.join(ROOT, 'bin/stack'), [cmd], { env: process.env, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`bin/stack ${cmd}: ${r.stderr}`);
+}
+
+export function log(name) {
+  const f = path.join(VAR, 'log', name);
+  return fs.existsSync(f) ? fs.readFileSync(f, 'utf8') : '';
+}
+
+export function pids(prog) {
+  return fs.readFileSync(path.join(VAR, 'run', `${prog}.pid`), 'utf8').trim().split(/\s+/);
+}

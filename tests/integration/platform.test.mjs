@@ -1,0 +1,246 @@
+// The platform under failure and misuse: templates edited live, bad input,
+// limits, tenant isolation, MariaDB restarted and the SMTP sink down.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { Client, csrfOf, sql, stack, log, pids, waitForMail, mailsTo, sleep, VAR, ROOT } from './helpers.mjs';
+
+const ADMIN = ['admin@demo.test', 'demo-admin-pass'];
+const TPL = process.env.VL_TEMPLATES;
+
+async function admin() {
+  const c = new Client();
+  assert.equal((await c.signIn(...ADMIN)).status, 303);
+  return c;
+}
+
+test('a matter page shows its details and the F-A4 subtabs', async () => {
+  const c = await admin();
+  const list = await c.get('/matters');
+  const id = list.text.match(/<a href="\/matters\/(\d+)">2026-0002<\/a>/)[1];
+  const page = await c.get(`/matters/${id}`);
+  assert.equal(page.status, 200);
+  for (const tab of ['Communications', 'Documents', 'Bills', 'Calendar', 'Tasks', 'Notes', 'Activities'])
+    assert.match(page.text, new RegExp(`>${tab}</a>`));
+  assert.match(page.text, /Brightside Bakery: commercial lease renewal/);
+  assert.match(page.text, /<dt>Client<\/dt><dd>Brightside Bakery Ltd<\/dd>/);
+  const docs = await c.get(`/matters/${id}?tab=documents`);
+  assert.match(docs.text, /aria-current="page" href="\/matters\/\d+\?tab=documents">Documents/);
+});
+
+test('the contacts list shows every address, primary first', async () => {
+  const c = await admin();
+  const page = await c.get('/contacts');
+  assert.equal(page.status, 200);
+  assert.match(page.text, /Alice Johnson<\/td><td>person<\/td><td>alice\.johnson@work\.test, alice@client\.test</);
+  assert.match(page.text, /office@brightside\.test, accounts@brightside\.test, owner@brightside\.test/);
+  assert.match(page.text, /carlos@client\.test, c\.mendes@home\.test/);
+});
+
+test('another firm sees none of the demo firm, and forged ids are 404', async () => {
+  execFileSync(path.join(ROOT, 'build/bin/vellumctl'), ['create-firm', 'Other & Co', 'other', 'boss@other.test', 'Olive Other'],
+    { env: { ...process.env, VELLUM_ADMIN_PASSWORD: 'other-admin-pass' } });
+  const c = new Client();
+  assert.equal((await c.signIn('boss@other.test', 'other-admin-pass')).status, 303);
+  const list = await c.get('/matters');
+  assert.equal(list.status, 200);
+  assert.match(list.text, /No matters yet\./);
+  assert.doesNotMatch(list.text, /2026-0001|Alice/);
+  assert.match(list.text, /Other &amp; Co/);
+  const demoIds = sql("SELECT m.id FROM matters m JOIN firms f ON f.id = m.firm_id WHERE f.slug = 'demo'").split('\n');
+  for (const id of demoIds) {
+    const res = await c.get(`/matters/${id}`);
+    assert.equal(res.status, 404, `matter ${id} of another firm`);
+    assert.doesNotMatch(res.text, /Johnson|Brightside|Mendes/);
+  }
+  for (const forged of ['0', '999999999', '99999999999999999999999', '-1']) {
+    const res = await (await admin()).get(`/matters/${forged}`);
+    assert.equal(res.status, 404);
+  }
+  const contacts = await c.get('/contacts');
+  assert.doesNotMatch(contacts.text, /Alice|Brightside|Carlos/);
+});
+
+test('signed out, every firm page redirects to sign-in and every POST is refused', async () => {
+  const c = new Client();
+  for (const url of ['/matters', '/matters/1', '/contacts']) {
+    const res = await c.get(url);
+    assert.equal(res.status, 303, url);
+    assert.equal(res.location, '/login');
+  }
+  await c.get('/login');
+  const res = await c.post('/logout', { csrf: 'x' });
+  assert.equal(res.status, 403);
+});
+
+test('responses carry the security headers', async () => {
+  const res = await new Client().get('/login');
+  const h = res.headers;
+  assert.match(h.get('content-security-policy'), /default-src 'none'/);
+  assert.match(h.get('content-security-policy'), /frame-ancestors 'none'/);
+  assert.equal(h.get('x-content-type-options'), 'nosniff');
+  assert.equal(h.get('x-frame-options'), 'DENY');
+  assert.equal(h.get('referrer-policy'), 'no-referrer');
+  assert.equal(h.get('server'), 'nginx', 'no version');
+  const css = await new Client().get('/static/vellum.css');
+  assert.equal(css.status, 200);
+  assert.match(css.headers.get('content-type'), /text\/css/);
+});
+
+test('malformed input gets a clear error page, never a crash', async () => {
+  const c = new Client();
+  const page = await c.get('/login');
+  const csrf = csrfOf(page.text);
+  const cases = [
+    { body: `csrf=${csrf}&email=%zz`, type: 'application/x-www-form-urlencoded', status: 400 },
+    { body: `csrf=${csrf}&%00=1`, type: 'application/x-www-form-urlencoded', status: 400 },
+    { body: 'x', type: 'text/plain', status: 400 },
+    { body: '--b\r\nbroken', type: 'multipart/form-data; boundary=b', status: 400 },
+    { body: `csrf=${csrf}&email=%C0%AF&password=x`, type: 'application/x-www-form-urlencoded', status: 400 },
+  ];
+  for (const k of cases) {
+    const res = await c.request('POST', '/login', { body: k.body, type: k.type });
+    assert.equal(res.status, k.status, k.body);
+    assert.match(res.text, /<h1>Bad Request<\/h1>|Enter your email/);
+  }
+  const q = await c.get('/login?' + 'a=%'.repeat(3));
+  assert.equal(q.status, 400);
+  const put = await c.request('PUT', '/login', { body: 'x' });
+  assert.equal(put.status, 400);
+  assert.match(put.text, /does not accept that kind of request/);
+  assert.equal((await c.get('/no/such/page')).status, 404);
+  // Every program is still serving.
+  assert.equal((await c.get('/login')).status, 200);
+});
+
+test('an oversized body is refused: by nginx past 1 MB, by the program past its own cap', async () => {
+  const c = new Client();
+  const page = await c.get('/login');
+  const big = `csrf=${csrfOf(page.text)}&email=` + 'a'.repeat(2 * 1024 * 1024);
+  const res = await c.request('POST', '/login', { body: big, type: 'application/x-www-form-urlencoded' });
+  assert.equal(res.status, 413);
+  const mid = `csrf=${csrfOf(page.text)}&email=` + 'a'.repeat(200 * 1024);
+  const res2 = await c.request('POST', '/login', { body: mid, type: 'application/x-www-form-urlencoded' });
+  assert.equal(res2.status, 413);
+  assert.match(res2.text, /too large/);
+});
+
+test('an edited template shows on the next request; a broken one gives a clean 500 and a log line', async () => {
+  const file = path.join(TPL, 'forgot.tpl');
+  const original = fs.readFileSync(file, 'utf8');
+  const touch = () => { const t = new Date(Date.now() + 5000 + Math.random() * 1000); fs.utimesSync(file, t, t); };
+  try {
+    fs.writeFileSync(file, original.replace('Reset your password</h1>', 'Reset your password (edited)</h1>'));
+    touch();
+    // Every process of the program must pick it up: ask more times than there are processes.
+    for (let i = 0; i < 6; i++) {
+      const res = await new Client().get('/forgot');
+      assert.equal(res.status, 200);
+      assert.match(res.text, /Reset your password \(edited\)/);
+    }
+    fs.writeFileSync(file, original.replace('{{/ERROR}}', ''));
+    touch();
+    for (let i = 0; i < 4; i++) {
+      const res = await new Client().get('/forgot');
+      assert.equal(res.status, 500);
+      assert.match(res.text, /Something went wrong on our side/);
+      assert.doesNotMatch(res.text, /Reset your password/, 'no partial page');
+    }
+    await sleep(300);
+    assert.match(log('nginx-error.log'), /template forgot\.tpl: .*ERROR/);
+  } finally {
+    fs.writeFileSync(file, original);
+    touch();
+  }
+  const ok = await new Client().get('/forgot');
+  assert.equal(ok.status, 200);
+  assert.doesNotMatch(ok.text, /edited/);
+});
+
+test('MariaDB restarted under the running programs: a clean error, then service again', async () => {
+  const c = await admin();
+  const before = pids('matters_list');
+  stack('db-stop');
+  try {
+    const down = await c.get('/matters');
+    assert.ok([500, 503].includes(down.status), `status ${down.status}`);
+    assert.match(down.text, /Something went wrong on our side/);
+  } finally {
+    stack('db-start');
+  }
+  // The same processes reconnect by themselves; the session survived.
+  let res;
+  for (let i = 0; i < 3; i++) {
+    res = await c.get('/matters');
+    assert.equal(res.status, 200);
+    assert.match(res.text, /2026-0001/);
+  }
+  assert.deepEqual(pids('matters_list'), before);
+  assert.equal((await new Client().signIn(...ADMIN)).status, 303);
+});
+
+test('mail queued while the SMTP server is down is retried and delivered', async () => {
+  const email = 'smtp-down@demo.test';
+  sql(`INSERT INTO users (firm_id, email, name, role, pw_hash)
+       SELECT firm_id, '${email}', 'SMTP Test', 'member', pw_hash FROM users WHERE email = 'member@demo.test'`);
+  stack('mail-stop');
+  try {
+    const c = new Client();
+    const res = await c.submit('/forgot', '/forgot', { email });
+    assert.equal(res.status, 200, 'the request does not wait for mail');
+    let state = '';
+    for (let i = 0; i < 50 && !/^retry:[1-9]/.test(state); i++) {
+      await sleep(200);
+      state = sql(`SELECT CONCAT(status, ':', attempts) FROM notifications WHERE recipient = '${email}'`);
+    }
+    assert.match(state, /^retry:[1-9]/, 'the failed attempt is recorded for a retry');
+    assert.match(sql(`SELECT last_error FROM notifications WHERE recipient = '${email}'`), /connect|Couldn't|Failed/i);
+  } finally {
+    stack('mail-start');
+  }
+  const [mail] = await waitForMail(email, 1, 30);
+  assert.match(mail.subject, /Reset your/);
+  assert.equal(sql(`SELECT status FROM notifications WHERE recipient = '${email}'`), 'sent');
+  assert.equal((await mailsTo(email)).length, 1, 'sent once');
+});
+
+test('the mailer parks a message the SMTP server refuses for good', async () => {
+  // An address maildev cannot accept is hard to make; use a recipient that
+  // is not a valid SMTP path, which the server refuses with 5xx.
+  sql(`INSERT INTO notifications (firm_id, kind, recipient, payload, message_id, status, next_attempt_at, created_at)
+       SELECT id, 'password_reset', 'bad address with spaces', 'link=x&minutes=30', '<park-test@vellum.test>', 'queued', NOW(6), NOW(6)
+       FROM firms WHERE slug = 'demo'`);
+  let state = '';
+  for (let i = 0; i < 50 && !/^(dead|retry)/.test(state); i++) {
+    await sleep(200);
+    state = sql("SELECT status FROM notifications WHERE message_id = '<park-test@vellum.test>'");
+  }
+  assert.match(state, /^(dead|retry)$/, 'refused mail is not marked sent');
+  if (state === 'retry') {
+    // Transient refusals are retried up to mail_max_attempts, then parked.
+    sql("UPDATE notifications SET attempts = 11, next_attempt_at = NOW(6) WHERE message_id = '<park-test@vellum.test>'");
+    for (let i = 0; i < 50 && state !== 'dead'; i++) {
+      await sleep(200);
+      state = sql("SELECT status FROM notifications WHERE message_id = '<park-test@vellum.test>'");
+    }
+  }
+  assert.equal(state, 'dead');
+  const q = execFileSync(path.join(ROOT, 'build/bin/vellumctl'), ['mailq'], { env: process.env }).toString();
+  assert.match(q, /dead\s+password_reset\s+bad address with spaces/);
+});
+
+test('the mailer finishes and exits on SIGTERM; a new one takes over', async () => {
+  const [pid] = pids('mailer');
+  process.kill(Number(pid), 'SIGTERM');
+  for (let i = 0; i < 50; i++) {
+    try { process.kill(Number(pid), 0); } catch { break; }
+    await sleep(100);
+  }
+  assert.throws(() => process.kill(Number(pid), 0), 'the mailer stopped');
+  assert.match(log('mailer.log'), /mailer .* stopped/);
+  stack('start');
+  assert.notEqual(pids('mailer')[0], pid);
+  void VAR;
+});
