@@ -105,13 +105,20 @@ test('a POST without the CSRF token, or with a wrong one, is refused', async () 
   assert.equal(cross.status, 403);
 });
 
-test('signing in issues a new session token each time', async () => {
+test('signing in issues a new session token; a planted or replaced one is dead', async () => {
+  // Session fixation: a token planted before sign-in is never adopted.
   const c = new Client();
-  await c.signIn(...ADMIN);
+  c.jar.set('__Host-sid', 'A'.repeat(43));
+  assert.equal((await c.signIn(...ADMIN)).status, 303);
   const first = c.jar.get('__Host-sid');
-  await c.signIn(...ADMIN);
+  assert.notEqual(first, 'A'.repeat(43));
+  // Signing in again while signed in replaces the session.
+  const page = await c.get('/matters');
+  const again = await c.post('/login', { csrf: csrfOf(page.text), email: ADMIN[0], password: ADMIN[1] });
+  assert.equal(again.status, 303);
   const second = c.jar.get('__Host-sid');
   assert.notEqual(first, second);
+  assert.equal((await c.get('/matters')).status, 200);
   const old = new Client();
   old.jar.set('__Host-sid', first);
   assert.equal((await old.get('/matters')).status, 303, 'the replaced session is gone');

@@ -130,7 +130,9 @@ test('an oversized body is refused: by nginx past 1 MB, by the program past its 
 test('an edited template shows on the next request; a broken one gives a clean 500 and a log line', async () => {
   const file = path.join(TPL, 'forgot.tpl');
   const original = fs.readFileSync(file, 'utf8');
-  const touch = () => { const t = new Date(Date.now() + 5000 + Math.random() * 1000); fs.utimesSync(file, t, t); };
+  // ctemplate compares whole-second mtimes: step each edit's clock well apart.
+  let step = 0;
+  const touch = () => { step += 10; const t = new Date(Date.now() + step * 1000); fs.utimesSync(file, t, t); };
   try {
     fs.writeFileSync(file, original.replace('Reset your password</h1>', 'Reset your password (edited)</h1>'));
     touch();

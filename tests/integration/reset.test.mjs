@@ -31,6 +31,10 @@ test('forgot password: the same answer whether or not the email exists', async (
 test('the reset email arrives, its link works once and sets a new password', async () => {
   const email = 'reset-once@demo.test';
   newUser(email);
+  // Signed in elsewhere first (a sign-in voids open reset links).
+  const other = new Client();
+  assert.equal((await other.signIn(email, 'demo-member-pass')).status, 303);
+
   const before = Date.now();
   await requestReset(email);
   const [mail] = await waitForMail(email);
@@ -41,10 +45,6 @@ test('the reset email arrives, its link works once and sets a new password', asy
 
   // The outbox row was sent and its payload (holding the link) cleared.
   assert.equal(sql(`SELECT CONCAT(status, ':', payload IS NULL) FROM notifications WHERE recipient = '${email}'`), 'sent:1');
-
-  // Sessions of the user end when the password changes.
-  const other = new Client();
-  assert.equal((await other.signIn(email, 'demo-member-pass')).status, 303);
 
   const c = new Client();
   const form = await c.get(link.pathname + link.search);
@@ -64,7 +64,7 @@ test('the reset email arrives, its link works once and sets a new password', asy
   const notice = await c.get(done.location);
   assert.match(notice.text, /Your password has been changed/);
 
-  assert.equal((await other.get('/matters')).status, 303, 'the old session ended');
+  assert.equal((await other.get('/matters')).status, 303, 'sessions end when the password changes');
   assert.equal((await new Client().signIn(email, 'demo-member-pass')).status, 200, 'old password refused');
   assert.equal((await new Client().signIn(email, 'a brand new passphrase')).status, 303, 'new password works');
 
@@ -72,7 +72,7 @@ test('the reset email arrives, its link works once and sets a new password', asy
   const again = await c.get(link.pathname + link.search);
   assert.equal(again.status, 400);
   assert.match(again.text, /This link has expired/);
-  const replay = await c.post('/reset', { csrf: csrfOf(again.text), token, password: 'yet another passphrase', confirm: 'yet another passphrase' });
+  const replay = await c.post('/reset', { csrf: csrfOf((await c.get('/forgot')).text), token, password: 'yet another passphrase', confirm: 'yet another passphrase' });
   assert.equal(replay.status, 400);
   assert.equal((await new Client().signIn(email, 'yet another passphrase')).status, 200);
 });
@@ -92,8 +92,8 @@ test('an expired reset link is refused', async () => {
   const c = new Client();
   const res = await c.get(link.pathname + link.search);
   assert.equal(res.status, 400);
-  assert.match(res.text, /This link has expired or was already used/);
-  const post = await c.post('/reset', { csrf: csrfOf(res.text), token: link.searchParams.get('token'), password: 'expired link passphrase', confirm: 'expired link passphrase' });
+  assert.match(res.text, /This password reset link has expired or was already used/);
+  const post = await c.post('/reset', { csrf: csrfOf((await c.get('/forgot')).text), token: link.searchParams.get('token'), password: 'expired link passphrase', confirm: 'expired link passphrase' });
   assert.equal(post.status, 400);
 });
 
@@ -111,6 +111,16 @@ test('a new request voids the earlier link; at most three requests an hour', asy
   let live = 0;
   for (const t of links) if ((await c.get('/reset?token=' + t)).status === 200) live++;
   assert.equal(live, 1, 'only the newest link works');
+});
+
+test('signing in voids an open reset link', async () => {
+  const email = 'reset-void@demo.test';
+  newUser(email);
+  await requestReset(email);
+  const [mail] = await waitForMail(email);
+  assert.equal((await new Client().signIn(email, 'demo-member-pass')).status, 303);
+  const res = await new Client().get(resetLinkOf(mail).pathname + resetLinkOf(mail).search);
+  assert.equal(res.status, 400);
 });
 
 test('a malformed token is a clean refusal', async () => {
