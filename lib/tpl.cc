@@ -198,21 +198,30 @@ extern "C" enum vl_tpl_rc
 vl_tpl_expand(const char *file, enum vl_tpl_strip strip, const struct vl_tpl *t,
     struct vl_buf *out, struct vl_buf *err)
 {
-	enum vl_tpl_rc rc;
-
-	if ((rc = vl_tpl_check(file, strip, err)) != VL_TPL_OK)
-		return rc;
 	try {
-		CerrCapture cap;
-		std::string s;
-		if (!ctemplate::ExpandTemplate(file, strip_of(strip),
-		    reinterpret_cast<const TemplateDictionary *>(t), &s)) {
-			/* Partial output is discarded: the caller sends an error page. */
-			put_err(err, file, cap.text());
-			return VL_TPL_EXPAND;
+		std::string s, captured;
+		bool ok;
+		{
+			CerrCapture cap;
+			ok = ctemplate::ExpandTemplate(file, strip_of(strip),
+			    reinterpret_cast<const TemplateDictionary *>(t), &s);
+			captured = cap.text();
 		}
-		vl_buf_add(out, s.data(), s.size());
-		return VL_TPL_OK;
+		if (ok) {
+			vl_buf_add(out, s.data(), s.size());
+			return VL_TPL_OK;
+		}
+		/* The rare path: tell a missing or broken file from a failed
+		 * expansion (usually a broken include).  Partial output is dropped. */
+		struct vl_buf why = VL_BUF_INIT;
+		enum vl_tpl_rc rc = vl_tpl_check(file, strip, &why);
+		/* ctemplate said why while expanding; a second load stays silent. */
+		if (captured.empty() && why.len > 0)
+			vl_buf_add(err, why.buf, why.len);
+		else
+			put_err(err, file, captured);
+		vl_buf_release(&why);
+		return rc != VL_TPL_OK ? rc : VL_TPL_EXPAND;
 	} catch (...) {
 		put_err(err, file, "out of memory");
 		return VL_TPL_NOMEM;
