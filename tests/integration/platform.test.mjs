@@ -246,3 +246,33 @@ test('the mailer finishes and exits on SIGTERM; a new one takes over', async () 
   assert.notEqual(pids('mailer')[0], pid);
   void VAR;
 });
+
+test('two mailers at once send every queued message exactly once', async () => {
+  const { spawn } = await import('node:child_process');
+  const second = spawn(path.join(ROOT, 'build/bin/mailer'), [], { env: process.env, stdio: 'ignore' });
+  try {
+    const n = 30;
+    const values = [];
+    for (let i = 0; i < n; i++)
+      values.push(`((SELECT id FROM firms WHERE slug = 'demo'), 'password_reset', 'twice-${i}@demo.test',
+        'link=http%3A%2F%2Fx%2F${i}&minutes=30', '<twice-${i}@vellum.test>', 'queued', NOW(6), NOW(6))`);
+    sql(`INSERT INTO notifications (firm_id, kind, recipient, payload, message_id, status, next_attempt_at, created_at)
+         VALUES ${values.join(',')}`);
+    let sent = 0;
+    for (let i = 0; i < 100 && sent < n; i++) {
+      await sleep(200);
+      sent = Number(sql("SELECT COUNT(*) FROM notifications WHERE recipient LIKE 'twice-%' AND status = 'sent'"));
+    }
+    assert.equal(sent, n);
+    await sleep(500);
+    const inbox = (await (await fetch(`${process.env.VL_MAILWEB}/email`)).json())
+      .filter((m) => m.to[0].address.startsWith('twice-'));
+    assert.equal(inbox.length, n, 'no message twice');
+    assert.equal(new Set(inbox.map((m) => m.messageId)).size, n);
+    // Both mailers took part (the claim hands out batches with SKIP LOCKED).
+    const owners = sql("SELECT COUNT(DISTINCT attempts) FROM notifications WHERE recipient LIKE 'twice-%'");
+    assert.equal(owners, '1', 'each sent on its first attempt');
+  } finally {
+    second.kill('SIGTERM');
+  }
+});
