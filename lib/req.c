@@ -408,6 +408,13 @@ vl_run(const struct vl_app *app)
 		/* A negative return is shutdown (SIGTERM gives -EINTR) or a fatal error. */
 		while (FCGX_Accept_r(&fr) == 0) {
 			serve(app, pool, &fr);
+			/*
+			 * libfcgi closes with shutdown() and then waits (up to 2 s)
+			 * for nginx to hang up, holding this process idle.  On a
+			 * unix socket our reply already sits in nginx's receive
+			 * queue, so a plain close loses nothing.
+			 */
+			FCGX_Detach(&fr);
 			FCGX_Finish_r(&fr);
 		}
 	}
