@@ -26,7 +26,7 @@ CGI_BIN	 = $(CGI:%=$(BUILD)/cgi-bin/%)
 BINS	 = vellumctl mailer
 BIN_BIN	 = $(BINS:%=$(BUILD)/bin/%)
 
-UNIT	 = test_util test_buf test_pool test_input test_valid test_conf test_csrf test_pw test_tpl test_mail
+UNIT	 = test_util test_buf test_pool test_input test_valid test_conf test_csrf test_pw test_tpl test_mail test_req test_log
 UNIT_BIN = $(UNIT:%=$(BUILD)/tests/%)
 
 .PHONY: all deps run stop test unit unit-asan fuzz bench check check-templates clean

@@ -1,0 +1,267 @@
+/*
+ * req.c + out.c: the front door with a fake transport (no database, no
+ * server).  A table of requests, each with the status, headers and body the
+ * program must answer.
+ */
+#include "vectors.h"
+
+#include <sodium.h>
+
+enum field { F_NAME, F_N, FIELD__MAX };
+
+static const struct vl_field fields[FIELD__MAX] = {
+	{ "name", VL_V_LINE, 10 },
+	{ "n", VL_V_ID, 20 },
+};
+
+static enum vl_rc
+echo(struct vl_req *r)
+{
+	struct vl_buf	 b = VL_BUF_INIT;
+
+	vl_buf_addf(&b, "name=%s n=%lld", r->fields[F_NAME].val ? r->fields[F_NAME].val : "(none)",
+	    (long long)(r->fields[F_N].val ? r->fields[F_N].num : -1));
+	vl_out_send(r, 200, "text/plain", b.buf, b.len);
+	vl_buf_release(&b);
+	return VL_OK;
+}
+
+static enum vl_rc
+declined(struct vl_req *r)
+{
+	(void)r;
+	return VL_DECLINED;
+}
+
+static enum vl_rc
+silent(struct vl_req *r)
+{
+	(void)r;
+	return VL_OK;	/* a bug: no response */
+}
+
+static const struct vl_app echo_app = { "echo", fields, FIELD__MAX, VL_PUBLIC, 0, echo, echo };
+static const struct vl_app missing_app = { "missing", NULL, 0, VL_PUBLIC, 0, declined, NULL };
+static const struct vl_app silent_app = { "silent", NULL, 0, VL_PUBLIC, 0, silent, NULL };
+static const struct vl_app private_app = { "private", NULL, 0, VL_FIRM_USER, 0, echo, echo };
+
+struct fake {
+	const char *const	*env;	/* "KEY=value" ... NULL */
+	struct memreader	 body;
+	struct vl_buf		 out;
+};
+
+static const char *
+fake_getenv(struct vl_req *r, const char *k)
+{
+	struct fake	*f = r->io;
+	size_t		 n = strlen(k);
+	const char *const *e;
+
+	for (e = f->env; *e; e++)
+		if (strncmp(*e, k, n) == 0 && (*e)[n] == '=')
+			return *e + n + 1;
+	return NULL;
+}
+
+static long
+fake_read(void *io, char *buf, size_t len)
+{
+	return memreader_read(&((struct fake *)io)->body, buf, len);
+}
+
+static int
+fake_write(struct vl_req *r, const char *p, size_t n)
+{
+	vl_buf_add(&((struct fake *)r->io)->out, p, n);
+	return 0;
+}
+
+/* Runs one request; returns the response text (caller frees) and how much body was left unread. */
+static char *
+run(const struct vl_app *app, const char *const *env, const char *body, size_t *unread)
+{
+	struct vl_pool	*pool = vl_pool_new();
+	struct fake	 f = { env, { body ? body : "", body ? strlen(body) : 0, 0 }, VL_BUF_INIT };
+	struct vl_req	 r;
+
+	memset(&r, 0, sizeof(r));
+	r.pool = pool;
+	r.getenv = fake_getenv;
+	r.read = fake_read;
+	r.write = fake_write;
+	r.io = &f;
+	vl_req_handle(app, &r);
+	vl_buf_release(&r.hdr);
+	vl_pool_free(pool);
+	if (unread)
+		*unread = f.body.left;
+	return f.out.buf ? f.out.buf : vl_xstrdup("");
+}
+
+#define ENV(...) ((const char *const[]){ __VA_ARGS__, NULL })
+
+static const struct {
+	const char		*name;
+	const struct vl_app	*app;
+	const char *const	*env;
+	const char		*body;
+	const char		*status;	/* the Status line's start */
+	const char		*want;		/* must appear in the response */
+	int			 body_untouched;
+} vec[] = {
+	{ "GET with fields", &echo_app, ENV("REQUEST_METHOD=GET", "QUERY_STRING=name=bob&n=5"),
+	  NULL, "Status: 200", "name=bob n=5", 0 },
+	{ "blanks trimmed", &echo_app, ENV("REQUEST_METHOD=GET", "QUERY_STRING=name=+bob+"),
+	  NULL, "Status: 200", "name=bob n=-1", 0 },
+	{ "invalid values are absent", &echo_app, ENV("REQUEST_METHOD=GET", "QUERY_STRING=name=far+too+long+a+name&n=0"),
+	  NULL, "Status: 200", "name=(none) n=-1", 0 },
+	{ "bad escape", &echo_app, ENV("REQUEST_METHOD=GET", "QUERY_STRING=name=%zz"),
+	  NULL, "Status: 400", "Bad Request", 0 },
+	{ "unknown method", &echo_app, ENV("REQUEST_METHOD=PUT"), "x", "Status: 400",
+	  "does not accept that kind of request", 1 },
+	{ "POST without CSRF", &echo_app, ENV("REQUEST_METHOD=POST",
+	  "CONTENT_TYPE=application/x-www-form-urlencoded", "CONTENT_LENGTH=8"), "name=bob",
+	  "Status: 403", "did not come from this site", 0 },
+	{ "too long, refused before reading", &echo_app, ENV("REQUEST_METHOD=POST",
+	  "CONTENT_TYPE=application/x-www-form-urlencoded", "CONTENT_LENGTH=999999999"), "name=bob",
+	  "Status: 413", "too large", 1 },
+	{ "length not a number", &echo_app, ENV("REQUEST_METHOD=POST",
+	  "CONTENT_TYPE=application/x-www-form-urlencoded", "CONTENT_LENGTH=12x"), "name=bob",
+	  "Status: 400", "not a number", 1 },
+	{ "body shorter than announced", &echo_app, ENV("REQUEST_METHOD=POST",
+	  "CONTENT_TYPE=application/x-www-form-urlencoded", "CONTENT_LENGTH=100"), "name=bob",
+	  "Status: 400", "Bad Request", 0 },
+	{ "unknown body type", &echo_app, ENV("REQUEST_METHOD=POST", "CONTENT_TYPE=text/plain",
+	  "CONTENT_LENGTH=3"), "abc", "Status: 400", "not accepted", 1 },
+	{ "handler says not found", &missing_app, ENV("REQUEST_METHOD=GET"), NULL,
+	  "Status: 404", "does not exist", 0 },
+	{ "handler forgot to answer", &silent_app, ENV("REQUEST_METHOD=GET"), NULL,
+	  "Status: 500", "Something went wrong", 0 },
+	{ "signed out, firm page", &private_app, ENV("REQUEST_METHOD=GET"), NULL,
+	  "Status: 303", "Location: /login\r\n", 0 },
+	{ "signed out, firm POST", &private_app, ENV("REQUEST_METHOD=POST",
+	  "CONTENT_TYPE=application/x-www-form-urlencoded", "CONTENT_LENGTH=1"), "x",
+	  "Status: 403", "session has ended", 0 },
+	{ "stale session cookie of the wrong shape", &private_app, ENV("REQUEST_METHOD=GET",
+	  "HTTP_COOKIE=__Host-sid=short"), NULL, "Status: 303", "Location: /login", 0 },
+};
+
+static void
+test_vectors(void **state)
+{
+	size_t	 i, unread;
+	char	*out;
+
+	(void)state;
+	for (i = 0; i < NELEM(vec); i++) {
+		out = run(vec[i].app, vec[i].env, vec[i].body, &unread);
+		if (strncmp(out, vec[i].status, strlen(vec[i].status)) != 0 ||
+		    strstr(out, vec[i].want) == NULL)
+			fail_msg("\"%s\": got\n%s", vec[i].name, out);
+		/* Every response carries the security headers. */
+		assert_non_null(strstr(out, "Content-Security-Policy: default-src 'none'"));
+		assert_non_null(strstr(out, "X-Content-Type-Options: nosniff\r\n"));
+		assert_non_null(strstr(out, "X-Frame-Options: DENY\r\n"));
+		assert_non_null(strstr(out, "Cache-Control: no-store\r\n"));
+		if (vec[i].body_untouched && vec[i].body != NULL)
+			assert_int_equal(unread, strlen(vec[i].body));
+		free(out);
+	}
+}
+
+/* A signed-out form: GET sets the pre-session cookie, POST with it passes. */
+static void
+test_presession_csrf_roundtrip(void **state)
+{
+	char	 pre[44], tok[65], body[256], cookie[128], len[32], *out;
+
+	(void)state;
+	vl_token_new(pre);
+	vl_csrf_token(pre, tok);
+	snprintf(body, sizeof(body), "csrf=%s&name=eve&n=7", tok);
+	snprintf(cookie, sizeof(cookie), "HTTP_COOKIE=__Host-pre=%s", pre);
+	snprintf(len, sizeof(len), "CONTENT_LENGTH=%zu", strlen(body));
+	out = run(&echo_app, ENV("REQUEST_METHOD=POST", "CONTENT_TYPE=application/x-www-form-urlencoded",
+	    len, cookie), body, NULL);
+	assert_non_null(strstr(out, "Status: 200"));
+	assert_non_null(strstr(out, "name=eve n=7"));
+	free(out);
+	/* The same from another site is refused even with the right token. */
+	out = run(&echo_app, ENV("REQUEST_METHOD=POST", "CONTENT_TYPE=application/x-www-form-urlencoded",
+	    len, cookie, "HTTP_SEC_FETCH_SITE=cross-site"), body, NULL);
+	assert_non_null(strstr(out, "Status: 403"));
+	free(out);
+}
+
+static void
+test_head_has_no_body(void **state)
+{
+	char	*out;
+
+	(void)state;
+	out = run(&echo_app, ENV("REQUEST_METHOD=HEAD", "QUERY_STRING=name=x"), NULL, NULL);
+	assert_non_null(strstr(out, "Status: 200"));
+	assert_non_null(strstr(out, "Content-Length: 11\r\n"));
+	assert_null(strstr(out, "name=x"));
+	free(out);
+}
+
+static void
+test_cookie_flags(void **state)
+{
+	struct vl_pool	*pool = vl_pool_new();
+	struct vl_req	 r;
+
+	(void)state;
+	memset(&r, 0, sizeof(r));
+	r.pool = pool;
+	vl_conf.cookie_secure = 1;
+	vl_out_cookie(&r, "sid", "abc", 1);
+	assert_string_equal(vl_buf_str(&r.hdr),
+	    "Set-Cookie: __Host-sid=abc; Path=/; HttpOnly; SameSite=Lax; Secure\r\n");
+	vl_buf_reset(&r.hdr);
+	vl_out_cookie_clear(&r, "pre");
+	assert_non_null(strstr(vl_buf_str(&r.hdr), "__Host-pre=; Path=/; Max-Age=0"));
+	vl_buf_reset(&r.hdr);
+	vl_conf.cookie_secure = 0;
+	vl_out_cookie(&r, "sid", "abc", 1);
+	assert_string_equal(vl_buf_str(&r.hdr), "Set-Cookie: sid=abc; Path=/; HttpOnly; SameSite=Lax\r\n");
+	vl_conf.cookie_secure = 1;
+	/* Header values cannot carry a new header. */
+	vl_buf_reset(&r.hdr);
+	vl_out_header(&r, "Location", "/x\r\nSet-Cookie: evil=1");
+	assert_string_equal(vl_buf_str(&r.hdr), "Location: /xSet-Cookie: evil=1\r\n");
+	vl_buf_release(&r.hdr);
+	vl_pool_free(pool);
+}
+
+static void
+test_rc_status(void **state)
+{
+	static const int want[VL_RC__MAX] = { 200, 404, 400, 403, 409, 413, 500 };
+	int	 rc;
+
+	(void)state;
+	for (rc = 0; rc < VL_RC__MAX; rc++)
+		assert_int_equal(vl_rc_status((enum vl_rc)rc), want[rc]);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_vectors),
+		cmocka_unit_test(test_presession_csrf_roundtrip),
+		cmocka_unit_test(test_head_has_no_body),
+		cmocka_unit_test(test_cookie_flags),
+		cmocka_unit_test(test_rc_status),
+	};
+
+	if (sodium_init() < 0)
+		return 1;
+	vl_conf_defaults(&vl_conf);
+	randombytes_buf(vl_conf.secret, sizeof(vl_conf.secret));
+	vl_log_init("test_req", VL_LOG_ERR);
+	return cmocka_run_group_tests_name("req", tests, NULL, NULL);
+}
