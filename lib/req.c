@@ -111,6 +111,7 @@ read_body(struct vl_req *r, const char **msg)
 		*msg = "The request's length is not a number.";
 		return VL_INVALID;
 	}
+	r->unread = (uint64_t)len;
 	/* The limit is checked before a byte of the body is read. */
 	if ((uint64_t)len > max + (ct && strncasecmp(ct, "multipart/", 10) == 0 ? 65536 : 0)) {
 		*msg = "The upload is too large.";
@@ -119,20 +120,19 @@ read_body(struct vl_req *r, const char **msg)
 	b.left = (uint64_t)len;
 	if (len == 0)
 		return VL_OK;
-	if (ct != NULL && strncasecmp(ct, "application/x-www-form-urlencoded", 33) == 0) {
-		if ((uint64_t)len > FORM_MAX && max <= FORM_MAX)
-			return VL_TOOBIG;
-		return read_form(r, &b);
-	}
-	if (ct != NULL && strncasecmp(ct, "multipart/form-data", 19) == 0) {
+	if (ct != NULL && strncasecmp(ct, "application/x-www-form-urlencoded", 33) == 0)
+		rc = read_form(r, &b);
+	else if (ct != NULL && strncasecmp(ct, "multipart/form-data", 19) == 0) {
 		rc = vl_parse_multipart(r->pool, ct, body_read, &b, vl_conf.tmp, max,
 		    FORM_MAX, &r->form, &r->uploads);
 		if (rc == VL_TOOBIG)
 			*msg = "The upload is too large.";
-		return rc;
+	} else {
+		*msg = "This kind of request body is not accepted.";
+		rc = VL_INVALID;
 	}
-	*msg = "This kind of request body is not accepted.";
-	return VL_INVALID;
+	r->unread = b.left;
+	return rc;
 }
 
 /* Validates each declared field; handlers see only valid values. */
@@ -345,7 +345,8 @@ fcgi_log(void *arg, const char *line, size_t len)
 	FCGX_PutStr(line, (int)len, fr->err);
 }
 
-static void
+/* Serves one request; returns 1 if its body was read to the end. */
+static int
 serve(const struct vl_app *app, struct vl_pool *pool, FCGX_Request *fr)
 {
 	struct vl_req	 r;
@@ -368,6 +369,7 @@ serve(const struct vl_app *app, struct vl_pool *pool, FCGX_Request *fr)
 	vl_buf_release(&r.hdr);
 	vl_pool_reset(pool);
 	vl_log_context(NULL, NULL, NULL, NULL);
+	return r.unread == 0;
 }
 
 int
@@ -407,14 +409,16 @@ vl_run(const struct vl_app *app)
 		FCGX_InitRequest(&fr, 0, 0);
 		/* A negative return is shutdown (SIGTERM gives -EINTR) or a fatal error. */
 		while (FCGX_Accept_r(&fr) == 0) {
-			serve(app, pool, &fr);
 			/*
-			 * libfcgi closes with shutdown() and then waits (up to 2 s)
-			 * for nginx to hang up, holding this process idle.  On a
-			 * unix socket our reply already sits in nginx's receive
-			 * queue, so a plain close loses nothing.
+			 * libfcgi closes with shutdown() and then reads until nginx
+			 * hangs up (up to 2 s), holding this process idle.  When the
+			 * body was read to the end, our reply already sits in nginx's
+			 * receive queue and a plain close loses nothing.  A refused
+			 * body still in flight needs that lingering close, or nginx
+			 * gets a reset instead of our answer.
 			 */
-			FCGX_Detach(&fr);
+			if (serve(app, pool, &fr))
+				FCGX_Detach(&fr);
 			FCGX_Finish_r(&fr);
 		}
 	}

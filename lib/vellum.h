@@ -231,6 +231,7 @@ struct vl_req {
 	struct vl_upload	*uploads;
 	struct vl_sess		*sess;		/* NULL when signed out */
 	char			 precsrf[65];	/* CSRF for signed-out forms */
+	uint64_t		 unread;	/* body bytes left unread */
 	int			 sent;		/* response started */
 	int			 status;
 	struct vl_buf		 hdr;		/* extra headers */
