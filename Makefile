@@ -15,13 +15,14 @@ SAN	?=
 CFLAGS	 = -std=c17 -D_DEFAULT_SOURCE -D_GNU_SOURCE $(OPT) $(WARN) $(HARDEN) $(SAN) -Ilib $(PKGCFLAGS)
 CXXFLAGS = -std=c++11 $(OPT) -Wall -Wextra $(HARDEN) $(SAN) -Ilib $(PKGCFLAGS)
 LDFLAGS	 = -pie -Wl,-z,relro,-z,now $(SAN)
-LDLIBS	 = $(PKGLIBS) -lstdc++
+LDLIBS	 = $(PKGLIBS) -lmagic -lstdc++
 
-LIB_C	 = util buf pool log conf input valid req out page db pw sess csrf notify audit mail
+LIB_C	 = util buf pool log conf input valid req out page db pw sess csrf notify audit mail store matter
 LIB_OBJ	 = $(LIB_C:%=$(BUILD)/lib/%.o) $(BUILD)/lib/tpl.o
 LIBA	 = $(BUILD)/libvellum.a
 
-CGI	 = auth_login auth_logout auth_forgot auth_reset matters_list matter_show contacts_list
+CGI	 = auth_login auth_logout auth_forgot auth_reset matters_list matter_show contacts_list \
+	   docs_list docs_upload docs_action docs_download
 CGI_BIN	 = $(CGI:%=$(BUILD)/cgi-bin/%)
 BINS	 = vellumctl mailer
 BIN_BIN	 = $(BINS:%=$(BUILD)/bin/%)

@@ -3,9 +3,13 @@
  * place each), redirects and error pages.  Bodies are rendered into a
  * buffer first, so a failed render never leaves half a page behind.
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "vellum.h"
 
@@ -187,4 +191,47 @@ vl_out_error(struct vl_req *r, enum vl_rc rc, const char *message)
 	vl_out_send(r, status, "text/html; charset=utf-8", body.buf, body.len);
 	vl_buf_release(&body);
 	vl_buf_release(&err);
+}
+
+enum vl_rc
+vl_out_file(struct vl_req *r, const char *path, const char *mime, const char *filename)
+{
+	struct vl_buf	 h = VL_BUF_INIT, cd = VL_BUF_INIT;
+	struct stat	 st;
+	char		 chunk[65536];
+	const char	*p;
+	ssize_t		 n;
+	int		 fd;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0 || fstat(fd, &st) != 0) {
+		vl_err("download %s: %s", path, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return VL_DECLINED;
+	}
+	/* An ASCII fallback name, and the exact name as RFC 5987 UTF-8. */
+	vl_buf_adds(&cd, "attachment; filename=\"");
+	for (p = filename; *p; p++)
+		vl_buf_addc(&cd, (*p >= 0x20 && *p < 0x7f && *p != '"' && *p != '\\') ? *p : '_');
+	vl_buf_adds(&cd, "\"; filename*=UTF-8''");
+	vl_buf_add_urlenc(&cd, filename);
+	vl_out_header(r, "Content-Disposition", cd.buf);
+	vl_out_header(r, "Content-Security-Policy", "default-src 'none'; sandbox");
+	r->sent = 1;
+	r->status = 200;
+	vl_buf_addf(&h, "Status: 200 OK\r\n");
+	security_headers(&h);
+	vl_buf_add(&h, vl_buf_str(&r->hdr), r->hdr.len);
+	vl_buf_addf(&h, "Content-Type: %s\r\nContent-Length: %lld\r\n\r\n", mime,
+	    (long long)st.st_size);
+	if (r->write(r, h.buf, h.len) == 0 && r->method != VL_HEAD)
+		while ((n = read(fd, chunk, sizeof(chunk))) > 0)
+			if (r->write(r, chunk, (size_t)n) != 0) {
+				vl_warn("client went away during a download");
+				break;
+			}
+	close(fd);
+	vl_buf_release(&h);
+	vl_buf_release(&cd);
+	return VL_OK;
 }

@@ -45,6 +45,12 @@ void	 vl_sha256(const char *, size_t, unsigned char out[32]);
 void	 vl_hex(const unsigned char *, size_t n, char *out);
 /* Returns 1 if a and b are equal strings, compared in constant time for equal lengths. */
 int	 vl_streq_ct(const char *a, const char *b);
+/* A byte count for people ("512 bytes", "1.2 MB"), in the pool. */
+struct vl_pool;
+char	*vl_fmt_size(struct vl_pool *, uint64_t);
+/* A document name from a client's file name: last path part, no control
+ * characters, at most 255 bytes of whole UTF-8 characters; "upload" if none. */
+char	*vl_doc_name(struct vl_pool *, const char *client_name);
 /* Strips CR and LF (for mail headers); returns a pool-free malloc'd copy. */
 char	*vl_strip_crlf(const char *);
 
@@ -258,6 +264,9 @@ void	 vl_out_cookie_clear(struct vl_req *, const char *name);
 /* Full response: status, security headers, extra headers, content type, body. */
 void	 vl_out_send(struct vl_req *, int status, const char *ctype, const char *body, size_t len);
 void	 vl_out_redirect(struct vl_req *, const char *location);
+/* Sends the file at path as a download named filename (Content-Disposition
+ * attachment, sandboxed); VL_DECLINED if the file is missing. */
+enum vl_rc vl_out_file(struct vl_req *, const char *path, const char *mime, const char *filename);
 /* The error page for rc (from templates, falling back to a built-in one). */
 void	 vl_out_error(struct vl_req *, enum vl_rc, const char *message);
 /* Name of a cookie with the configured prefix ("__Host-sid" or "sid"). */
@@ -347,6 +356,27 @@ int	 vl_csrf_check(struct vl_req *);
 /* ---- notify.c: the transactional outbox ---- */
 /* Queues a mail of kind to recipient; payload is urlencoded template data. */
 enum vl_rc vl_notify(int64_t firm_id, const char *kind, const char *recipient, const char *payload);
+
+/* ---- matter.c: the frame of every matter page ---- */
+struct vl_matter {
+	int64_t	 id, client_id;
+	char	*number, *description, *status, *client, *opened;
+};
+/* Loads matter id of the signed-in firm; VL_DECLINED when it has none such. */
+enum vl_rc vl_matter_load(struct vl_req *, int64_t id, struct vl_matter *m);
+/* Fills d's MATTER_TABS include (number, description, subtabs, current marked). */
+void	 vl_matter_frame(struct vl_req *, struct vl_tpl *d, const struct vl_matter *m,
+	    const char *current);
+
+/* ---- store.c: documents on disk under opaque names ---- */
+/* Moves a finished temp file into the store; key gets its 64-hex name. */
+enum vl_rc vl_store_put(const char *tmp_path, char key[65]);
+/* The file's path for key; VL_INVALID for a malformed key. */
+enum vl_rc vl_store_path(const char *key, char *out, size_t n);
+/* Removes a stored file (after its row is gone). */
+void	 vl_store_remove(const char *key);
+/* The content's MIME type, sniffed with libmagic (valid until the next call). */
+const char *vl_store_sniff(const char *path);
 
 /* ---- audit.c: never fails the request; a lost row is logged ---- */
 /* Records action by the signed-in user (nothing when signed out). */

@@ -1,4 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}</main>
+<script src="/static/vellum.js" defer></script>
 <footer class="bottom">Vellum client portal · {{YEAR}}</footer>
 </body>
 </html>

@@ -1,10 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}{{>HEADER}}
-<p class="crumbs"><a href="/matters">Matters</a> ›</p>
-<h1>{{NUMBER}} · {{DESCRIPTION}}</h1>
-<nav class="subtabs">
-{{#TAB}}{{#CURRENT}}<a class="current" aria-current="page" href="/matters/{{ID}}?tab={{KEY}}">{{LABEL}}</a>{{/CURRENT}}{{#OTHER}}<a href="/matters/{{ID}}?tab={{KEY}}">{{LABEL}}</a>{{/OTHER}}
-{{/TAB}}
-</nav>
+{{>MATTER_TABS}}
 {{#DETAILS}}
 <dl class="details">
   <dt>Number</dt><dd>{{NUMBER}}</dd>

@@ -26,8 +26,9 @@ test('a matter page shows its details and the F-A4 subtabs', async () => {
     assert.match(page.text, new RegExp(`>${tab}</a>`));
   assert.match(page.text, /Brightside Bakery: commercial lease renewal/);
   assert.match(page.text, /<dt>Client<\/dt><dd>Brightside Bakery Ltd<\/dd>/);
-  const docs = await c.get(`/matters/${id}?tab=documents`);
-  assert.match(docs.text, /aria-current="page" href="\/matters\/\d+\?tab=documents">Documents/);
+  const bills = await c.get(`/matters/${id}?tab=bills`);
+  assert.match(bills.text, /aria-current="page" href="\/matters\/\d+\?tab=bills">Bills/);
+  assert.match(page.text, new RegExp(`href="/matters/${id}/documents">Documents</a>`));
 });
 
 test('the contacts list shows every address, primary first', async () => {

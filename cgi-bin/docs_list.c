@@ -1,0 +1,180 @@
+/*
+ * A matter's Documents subtab: /matters/<id>/documents?folder=<fid>.
+ * Breadcrumbs, subfolders, documents, and the forms for "New folder",
+ * "Upload", rename, move and delete (posted to docs_action / docs_upload).
+ */
+#include <string.h>
+
+#include "vellum.h"
+
+enum field { F_FOLDER, F_NOTICE, FIELD__MAX };
+
+static const struct vl_field fields[FIELD__MAX] = {
+	{ "folder", VL_V_ID, 20 },
+	{ "notice", VL_V_LINE, 32 },
+};
+
+static const struct {
+	const char *code, *text;
+} notices[] = {
+	{ "uploaded", "Upload complete." },
+	{ "folder", "Folder created." },
+	{ "renamed", "Renamed." },
+	{ "moved", "Moved." },
+	{ "deleted", "Deleted." },
+};
+
+struct target {
+	int64_t	 id;
+	char	*path;
+};
+
+/* Every folder of the matter as a "Move to" choice (root first). */
+static int
+load_targets(struct vl_req *r, int64_t matter, struct target **out)
+{
+	struct vl_rows	*rows;
+	struct target	*t;
+	int		 n = 0, cap = 16;
+
+	t = vl_pool_calloc(r->pool, (size_t)cap, sizeof(*t));
+	if (vl_db_query(r->pool, STMT_FOLDERS_ALL, &rows, "ii", r->sess->firm_id, matter) != VL_OK)
+		return -1;
+	for (;;) {
+		if (n == cap) {
+			struct target *g = vl_pool_calloc(r->pool, (size_t)cap * 2, sizeof(*t));
+			memcpy(g, t, sizeof(*t) * (size_t)cap);
+			t = g;
+			cap *= 2;
+		}
+		if (vl_db_next(rows, "is", &t[n].id, &t[n].path) <= 0)
+			break;
+		n++;
+	}
+	vl_db_rows_free(rows);
+	*out = t;
+	return n;
+}
+
+static void
+add_targets(struct vl_tpl *row, const struct target *t, int n, int64_t skip)
+{
+	struct vl_tpl	*o;
+	int		 i;
+
+	o = vl_tpl_section(row, "TARGET");
+	vl_tpl_set_int(o, "TID", 0);
+	vl_tpl_set(o, "TPATH", "Documents (top level)");
+	for (i = 0; i < n; i++) {
+		if (t[i].id == skip)
+			continue;
+		o = vl_tpl_section(row, "TARGET");
+		vl_tpl_set_int(o, "TID", t[i].id);
+		vl_tpl_set(o, "TPATH", t[i].path);
+	}
+}
+
+static enum vl_rc
+get(struct vl_req *r)
+{
+	int64_t		 mid, folder = r->fields[F_FOLDER].val ? r->fields[F_FOLDER].num : 0;
+	int64_t		 id, size, parent;
+	struct vl_matter m;
+	struct vl_rows	*rows;
+	struct vl_tpl	*d, *row;
+	struct target	*targets;
+	char		*name, *mime, *created;
+	int		 ntargets, got, nitems = 0;
+	size_t		 i;
+	enum vl_rc	 rc;
+
+	if ((mid = vl_req_path_id(r, "/matters/")) == 0)
+		return VL_DECLINED;
+	if ((rc = vl_matter_load(r, mid, &m)) != VL_OK)
+		return rc;
+	if (folder != 0 && (rc = vl_db_row(r->pool, STMT_FOLDER_GET, "iii", "si",
+	    r->sess->firm_id, mid, folder, &name, &parent)) != VL_OK)
+		return rc;
+	if ((ntargets = load_targets(r, mid, &targets)) < 0)
+		return VL_ERR;
+
+	d = vl_page_new(r, vl_pool_printf(r->pool, "Documents · %s", m.number));
+	vl_matter_frame(r, d, &m, "documents");
+	vl_tpl_set_int(d, "FOLDER_ID", folder);
+	for (i = 0; r->fields[F_NOTICE].val && i < sizeof(notices) / sizeof(notices[0]); i++)
+		if (strcmp(r->fields[F_NOTICE].val, notices[i].code) == 0)
+			vl_tpl_set(vl_tpl_section(d, "NOTICE"), "MESSAGE", notices[i].text);
+
+	/* Breadcrumbs: Documents › A › B */
+	if (folder != 0) {
+		vl_tpl_show(d, "IN_FOLDER");
+		if (vl_db_query(r->pool, STMT_FOLDER_PATH, &rows, "iii", r->sess->firm_id, mid,
+		    folder) != VL_OK)
+			goto fail;
+		while ((got = vl_db_next(rows, "is", &id, &name)) > 0) {
+			row = vl_tpl_section(d, id == folder ? "CRUMB_HERE" : "CRUMB");
+			vl_tpl_set_int(row, "MATTER_ID", mid);
+			vl_tpl_set_int(row, "ID", id);
+			vl_tpl_set(row, "NAME", name);
+		}
+		vl_db_rows_free(rows);
+		if (got < 0)
+			goto fail;
+	} else
+		vl_tpl_show(d, "AT_ROOT");
+
+	if (vl_db_query(r->pool, STMT_FOLDERS_IN, &rows, "iii", r->sess->firm_id, mid, folder) != VL_OK)
+		goto fail;
+	while ((got = vl_db_next(rows, "is", &id, &name)) > 0) {
+		row = vl_tpl_section(d, "SUBFOLDER");
+		vl_tpl_set_int(row, "MATTER_ID", mid);
+		vl_tpl_set_int(row, "ID", id);
+		vl_tpl_set(row, "NAME", name);
+		vl_tpl_set(row, "CSRF", vl_csrf_for(r));
+		vl_tpl_set_int(row, "FOLDER_ID", folder);
+		add_targets(row, targets, ntargets, id);
+		nitems++;
+	}
+	vl_db_rows_free(rows);
+	if (got < 0)
+		goto fail;
+
+	if (vl_db_query(r->pool, STMT_DOCS_IN, &rows, "iii", r->sess->firm_id, mid, folder) != VL_OK)
+		goto fail;
+	while ((got = vl_db_next(rows, "isiss", &id, &name, &size, &mime, &created)) > 0) {
+		row = vl_tpl_section(d, "DOC");
+		vl_tpl_set_int(row, "MATTER_ID", mid);
+		vl_tpl_set_int(row, "ID", id);
+		vl_tpl_set(row, "NAME", name);
+		vl_tpl_set(row, "SIZE", vl_fmt_size(r->pool, (uint64_t)size));
+		vl_tpl_set(row, "MIME", mime);
+		vl_tpl_set(row, "CREATED", created);
+		vl_tpl_set(row, "CSRF", vl_csrf_for(r));
+		vl_tpl_set_int(row, "FOLDER_ID", folder);
+		add_targets(row, targets, ntargets, -1);
+		nitems++;
+	}
+	vl_db_rows_free(rows);
+	if (got < 0)
+		goto fail;
+	if (nitems == 0)
+		vl_tpl_show(d, "EMPTY");
+	return vl_page_send(r, "documents.tpl", d);
+fail:
+	vl_tpl_free(d);
+	return VL_ERR;
+}
+
+static const struct vl_app app = {
+	.name = "docs_list",
+	.fields = fields,
+	.nfields = FIELD__MAX,
+	.access = VL_FIRM_USER,
+	.get = get,
+};
+
+int
+main(void)
+{
+	return vl_run(&app);
+}

@@ -1,0 +1,106 @@
+/*
+ * Upload into a matter's documents: POST /matters/<id>/documents/upload,
+ * multipart, one or more files of up to 100 MB each.  The parser streams
+ * each file to an O_EXCL temp file (memory stays flat); here each is typed
+ * from its content, moved into the store under an opaque name, and
+ * recorded.  The browser's uploader sends one file a request with a
+ * progress bar and asks for JSON; a plain form gets a redirect.
+ */
+#include <string.h>
+
+#include "vellum.h"
+
+#define FILE_MAX	(100ULL * 1024 * 1024)
+
+enum field { F_FOLDER, FIELD__MAX };
+
+static const struct vl_field fields[FIELD__MAX] = {
+	{ "folder", VL_V_INT, 20 },
+};
+
+static int
+wants_json(struct vl_req *r)
+{
+	const char *x = vl_req_env(r, "HTTP_X_REQUESTED_WITH");
+
+	return x != NULL && strcmp(x, "vellum-upload") == 0;
+}
+
+static enum vl_rc
+answer(struct vl_req *r, int64_t mid, int64_t folder, int n)
+{
+	char	*body;
+
+	if (wants_json(r)) {
+		body = vl_pool_printf(r->pool, "{\"ok\":true,\"files\":%d}", n);
+		vl_out_send(r, 200, "application/json", body, strlen(body));
+	} else
+		vl_out_redirect(r, vl_pool_printf(r->pool,
+		    "/matters/%lld/documents?folder=%lld&notice=uploaded",
+		    (long long)mid, (long long)folder));
+	return VL_OK;
+}
+
+static enum vl_rc
+post(struct vl_req *r)
+{
+	int64_t			 mid, folder = r->fields[F_FOLDER].val ? r->fields[F_FOLDER].num : 0;
+	int64_t			 parent;
+	struct vl_matter	 m;
+	struct vl_upload	*u;
+	char			*fname, (*keys)[65];
+	int			 n = 0, i, nkeys = 0;
+	enum vl_rc		 rc;
+
+	if ((mid = vl_req_path_id(r, "/matters/")) == 0)
+		return VL_DECLINED;
+	if ((rc = vl_matter_load(r, mid, &m)) != VL_OK)
+		return rc;
+	if (folder != 0 && (rc = vl_db_row(r->pool, STMT_FOLDER_GET, "iii", "si",
+	    r->sess->firm_id, mid, folder, &fname, &parent)) != VL_OK)
+		return rc;
+	for (u = r->uploads; u; u = u->next)
+		n++;
+	if (n == 0) {
+		vl_out_error(r, VL_INVALID, "Choose at least one file to upload.");
+		return VL_OK;
+	}
+	keys = vl_pool_calloc(r->pool, (size_t)n, sizeof(*keys));
+	if ((rc = vl_db_begin()) != VL_OK)
+		return rc;
+	for (u = r->uploads; u; u = u->next) {
+		const char *mime = vl_store_sniff(u->path);
+		char *mcopy = vl_pool_strdup(r->pool, mime);
+		if ((rc = vl_store_put(u->path, keys[nkeys])) != VL_OK)
+			goto fail;
+		nkeys++;
+		if ((rc = vl_db_exec(STMT_DOC_INSERT, NULL, NULL, "iiisissi", r->sess->firm_id,
+		    mid, folder, vl_doc_name(r->pool, u->filename), (int64_t)u->size, mcopy,
+		    keys[nkeys - 1], r->sess->user_id)) != VL_OK)
+			goto fail;
+	}
+	if ((rc = vl_db_commit()) != VL_OK)
+		goto fail;
+	vl_audit(r, "documents_uploaded", "matter", mid);
+	return answer(r, mid, folder, n);
+fail:
+	vl_db_rollback();
+	for (i = 0; i < nkeys; i++)
+		vl_store_remove(keys[i]);
+	return rc == VL_OK ? VL_ERR : rc;
+}
+
+static const struct vl_app app = {
+	.name = "docs_upload",
+	.fields = fields,
+	.nfields = FIELD__MAX,
+	.access = VL_FIRM_USER,
+	.max_body = FILE_MAX,
+	.post = post,
+};
+
+int
+main(void)
+{
+	return vl_run(&app);
+}

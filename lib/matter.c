@@ -1,0 +1,56 @@
+/*
+ * The matter frame shared by every matter page: its number, description and
+ * the subtabs of SPEC F-A4, with the current one marked.  The matter is read
+ * with the firm bound, so another firm's matter is "not found".
+ */
+#include <string.h>
+
+#include "vellum.h"
+
+static const struct {
+	const char	*key, *label, *path;	/* path: NULL means ?tab=key */
+} tabs[] = {
+	{ "details", "Details", "" },
+	{ "communications", "Communications", NULL },
+	{ "documents", "Documents", "/documents" },
+	{ "bills", "Bills", NULL },
+	{ "calendar", "Calendar", NULL },
+	{ "tasks", "Tasks", NULL },
+	{ "notes", "Notes", NULL },
+	{ "activities", "Activities", NULL },
+};
+
+enum vl_rc
+vl_matter_load(struct vl_req *r, int64_t id, struct vl_matter *m)
+{
+	m->id = id;
+	return vl_db_row(r->pool, STMT_MATTER_GET, "ii", "sssiss", r->sess->firm_id, id,
+	    &m->number, &m->description, &m->status, &m->client_id, &m->client, &m->opened);
+}
+
+void
+vl_matter_frame(struct vl_req *r, struct vl_tpl *d, const struct vl_matter *m,
+    const char *current)
+{
+	struct vl_tpl	*inc, *t;
+	int64_t		 id = m->id;
+	size_t		 i;
+
+	vl_tpl_set_int(d, "MATTER_ID", id);
+	vl_tpl_set(d, "NUMBER", m->number);
+	vl_tpl_set(d, "DESCRIPTION", m->description);
+	inc = vl_tpl_include(d, "MATTER_TABS", "_matter_tabs.tpl");
+	vl_tpl_set(inc, "NUMBER", m->number);
+	vl_tpl_set(inc, "DESCRIPTION", m->description);
+	for (i = 0; i < sizeof(tabs) / sizeof(tabs[0]); i++) {
+		t = vl_tpl_section(inc, "TAB");
+		if (tabs[i].path != NULL)
+			vl_tpl_set(t, "HREF", vl_pool_printf(r->pool, "/matters/%lld%s",
+			    (long long)id, tabs[i].path));
+		else
+			vl_tpl_set(t, "HREF", vl_pool_printf(r->pool, "/matters/%lld?tab=%s",
+			    (long long)id, tabs[i].key));
+		vl_tpl_set(t, "LABEL", tabs[i].label);
+		vl_tpl_show(t, strcmp(current, tabs[i].key) == 0 ? "CURRENT" : "OTHER");
+	}
+}

@@ -1,0 +1,69 @@
+// Vellum's only script: confirmations and the upload progress bar.
+// Everything works without it; it is loaded from 'self' under the CSP.
+'use strict';
+
+document.addEventListener('submit', (ev) => {
+  const form = ev.target;
+  const question = form.getAttribute('data-confirm');
+  if (question && !window.confirm(question)) ev.preventDefault();
+});
+
+// Uploads each chosen file in its own request, with a progress bar per file,
+// then reloads the folder.  One request a file keeps every request under the
+// 100 MB limit however many files are chosen.
+document.addEventListener('submit', (ev) => {
+  const form = ev.target;
+  if (!form.hasAttribute('data-upload') || ev.defaultPrevented) return;
+  const input = form.querySelector('input[type=file]');
+  if (!input || !input.files.length || !window.XMLHttpRequest) return;
+  ev.preventDefault();
+  const area = form.querySelector('.progress');
+  const files = Array.from(input.files);
+  const limit = 100 * 1024 * 1024;
+  let failed = 0;
+
+  const one = (file) => new Promise((resolve) => {
+    const row = document.createElement('div');
+    const label = document.createElement('span');
+    const bar = document.createElement('progress');
+    label.textContent = file.name + ' ';
+    bar.max = 100;
+    bar.value = 0;
+    row.append(label, bar);
+    area.append(row);
+    if (file.size > limit) {
+      label.textContent = file.name + ': larger than 100 MB, not uploaded';
+      bar.remove();
+      failed++;
+      resolve();
+      return;
+    }
+    const data = new FormData();
+    data.append('csrf', form.elements.csrf.value);
+    data.append('folder', form.elements.folder.value);
+    data.append('file', file, file.name);
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', form.action);
+    xhr.setRequestHeader('X-Requested-With', 'vellum-upload');
+    xhr.upload.onprogress = (e) => { if (e.lengthComputable) bar.value = Math.round((e.loaded / e.total) * 100); };
+    xhr.onload = () => {
+      if (xhr.status === 200) bar.value = 100;
+      else {
+        failed++;
+        label.textContent = file.name + (xhr.status === 413 ? ': too large, not uploaded' : ': upload failed (' + xhr.status + ')');
+      }
+      resolve();
+    };
+    xhr.onerror = () => { failed++; label.textContent = file.name + ': upload failed'; resolve(); };
+    xhr.send(data);
+  });
+
+  (async () => {
+    for (const f of files) await one(f);
+    if (!failed) {
+      const url = new URL(window.location.href);
+      url.searchParams.set('notice', 'uploaded');
+      window.location.assign(url.toString());
+    }
+  })();
+});
