@@ -56,6 +56,10 @@ test('every program gives the same response as CGI and as FastCGI', () => {
     ['matter_show', { uri: '/matters/1' }],
     ['contacts_list', { uri: '/contacts' }],
     ['auth_logout', { uri: '/logout' }],
+    ['docs_list', { uri: '/matters/1/documents' }],
+    ['docs_download', { uri: '/documents/1/download' }],
+    ['docs_upload', { method: 'POST', uri: '/matters/1/documents/upload', body: '--b\r\n', type: 'multipart/form-data; boundary=b' }],
+    ['docs_action', { method: 'POST', uri: '/matters/1/documents/action', body: 'op=delete', type: 'application/x-www-form-urlencoded' }],
     ['auth_login', { method: 'POST', uri: '/login', body: 'email=a%40b.co&password=x', type: 'application/x-www-form-urlencoded' }],
     ['auth_login', { method: 'POST', uri: '/login', body: 'email=%zz', type: 'application/x-www-form-urlencoded' }],
     ['auth_login', { method: 'DELETE', uri: '/login' }],
@@ -103,6 +107,13 @@ test('as CGI, an oversized body is refused before it is read', () => {
   assert.match(r.text, /too large/);
   const bogus = run('cgi', 'auth_login', { method: 'POST', uri: '/login', body: 'x', type: 'application/x-www-form-urlencoded', env: { CONTENT_LENGTH: '12abc' } });
   assert.equal(bogus.status, 400);
+  // The upload program's cap: 100 MB a file plus the multipart envelope.
+  const up = run('cgi', 'docs_upload', {
+    method: 'POST', uri: '/matters/1/documents/upload', body: '--b\r\n', type: 'multipart/form-data; boundary=b',
+    env: { CONTENT_LENGTH: String(100 * 1024 * 1024 + 65537) },
+  });
+  assert.equal(up.status, 413);
+  assert.match(up.text, /too large/);
   const short = run('cgi', 'auth_login', { method: 'POST', uri: '/login', body: 'x=1', type: 'application/x-www-form-urlencoded', env: { CONTENT_LENGTH: '100' } });
   assert.equal(short.status, 400, 'a body shorter than announced');
 });
