@@ -17,12 +17,13 @@ CXXFLAGS = -std=c++11 $(OPT) -Wall -Wextra $(HARDEN) $(SAN) -Ilib $(PKGCFLAGS)
 LDFLAGS	 = -pie -Wl,-z,relro,-z,now $(SAN)
 LDLIBS	 = $(PKGLIBS) -lmagic -lstdc++
 
-LIB_C	 = util buf pool log conf input valid req out page db pw sess csrf notify audit mail store matter
+LIB_C	 = util buf pool log conf input valid req out page db pw sess csrf notify audit mail store matter portal
 LIB_OBJ	 = $(LIB_C:%=$(BUILD)/lib/%.o) $(BUILD)/lib/tpl.o
 LIBA	 = $(BUILD)/libvellum.a
 
 CGI	 = auth_login auth_logout auth_forgot auth_reset matters_list matter_show contacts_list \
-	   docs_list docs_upload docs_action docs_download
+	   docs_list docs_upload docs_action docs_download portal_show portal_action \
+	   client_login client_invite client_home client_reply client_download client_logout
 CGI_BIN	 = $(CGI:%=$(BUILD)/cgi-bin/%)
 BINS	 = vellumctl mailer
 BIN_BIN	 = $(BINS:%=$(BUILD)/bin/%)

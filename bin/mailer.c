@@ -22,7 +22,7 @@
 
 #include "mail.h"
 
-#define BATCH	10
+#define BATCH	50
 
 static volatile sig_atomic_t stopping;
 
@@ -60,24 +60,95 @@ from_header(const char *firm, char *out, size_t n)
 	snprintf(out, n, "\"%s\" <%s>", name, vl_conf.mail_from);
 }
 
-/* Sends one claimed row and records the outcome. */
+struct row {
+	int64_t		 id, attempts;
+	const char	*payload;
+};
+
+/* Records the outcome for every row of one email. */
 static void
-deliver(struct vl_pool *pool, const char *owner, int64_t id)
+record(const char *owner, const struct row *rows, int n, enum vl_mail_result res,
+    const char *kind, const char *to, const char *err)
+{
+	int64_t		 delay = 0;
+	enum vl_rc	 rc = VL_OK;
+	int		 i, dead = res == VL_MAIL_DEAD;
+
+	for (i = 0; i < n; i++)
+		if (rows[i].attempts >= vl_conf.mail_max_attempts)
+			dead = 1;
+	if (res == VL_MAIL_RETRY && !dead)
+		delay = backoff(rows[0].attempts);
+	for (i = 0; i < n; i++) {
+		if (res == VL_MAIL_SENT)
+			rc = vl_db_exec(STMT_MAIL_SENT, NULL, NULL, "isi", rows[i].id, owner, rows[i].attempts);
+		else if (dead)
+			rc = vl_db_exec(STMT_MAIL_DEAD, NULL, NULL, "sisi", err, rows[i].id, owner,
+			    rows[i].attempts);
+		else
+			rc = vl_db_exec(STMT_MAIL_RETRY, NULL, NULL, "isisi", delay, err, rows[i].id,
+			    owner, rows[i].attempts);
+		if (rc != VL_OK)
+			vl_err("notification %lld: outcome not recorded; the lease will expire "
+			    "and it will be tried again", (long long)rows[i].id);
+	}
+	if (res == VL_MAIL_SENT)
+		vl_info("notification %lld (%s, %d item(s)) sent to %s", (long long)rows[0].id,
+		    kind, n, to);
+	else if (dead)
+		vl_err("notification %lld parked after %lld attempts: %s", (long long)rows[0].id,
+		    (long long)rows[0].attempts, err);
+	else
+		vl_warn("notification %lld: attempt %lld failed (%s); next in %llds",
+		    (long long)rows[0].id, (long long)rows[0].attempts, err, (long long)delay);
+}
+
+/*
+ * Sends one claimed row, or, for a coalesced kind, every claimed row of the
+ * same recipient window as one email.  Ids sent are added to done.
+ */
+static void
+deliver(struct vl_pool *pool, const char *owner, int64_t id, int64_t *done, int *ndone)
 {
 	struct vl_buf	 subj = VL_BUF_INIT, body = VL_BUF_INIT, msg = VL_BUF_INIT, err = VL_BUF_INIT;
-	char		*kind, *to, *payload, *msgid, *firm, from[300];
+	char		*kind, *to, *payload, *msgid, *firm, *key, from[300];
+	const char	**payloads;
+	struct row	*rows;
+	struct vl_rows	*grp;
 	int64_t		 attempts;
+	int		 n = 0, i;
 	enum vl_mail_result res;
 	enum vl_rc	 rc;
 
-	rc = vl_db_row(pool, STMT_MAIL_GET, "is", "ssssis", id, owner,
-	    &kind, &to, &payload, &msgid, &attempts, &firm);
+	rc = vl_db_row(pool, STMT_MAIL_GET, "is", "ssssiss", id, owner,
+	    &kind, &to, &payload, &msgid, &attempts, &firm, &key);
 	if (rc != VL_OK) {
 		if (rc == VL_DECLINED)
 			vl_warn("notification %lld: lease lost before sending", (long long)id);
 		return;
 	}
-	if (vl_mail_render(pool, kind, payload, firm, &subj, &body, &err) != VL_OK) {
+	rows = vl_pool_calloc(pool, BATCH, sizeof(*rows));
+	rows[0] = (struct row){ id, attempts, payload };
+	n = 1;
+	if (*key != '\0' && vl_db_query(pool, STMT_MAIL_GROUP, &grp, "ss", key, owner) == VL_OK) {
+		struct row r;
+		char *pl;
+		n = 0;
+		while (n < BATCH && vl_db_next(grp, "iis", &r.id, &r.attempts, &pl) > 0) {
+			r.payload = pl;
+			rows[n++] = r;
+		}
+		vl_db_rows_free(grp);
+		if (n == 0)
+			rows[n++] = (struct row){ id, attempts, payload };
+	}
+	payloads = vl_pool_calloc(pool, (size_t)n, sizeof(*payloads));
+	for (i = 0; i < n; i++) {
+		payloads[i] = rows[i].payload;
+		if (*ndone < BATCH)
+			done[(*ndone)++] = rows[i].id;
+	}
+	if (vl_mail_render(pool, kind, payloads, (size_t)n, firm, &subj, &body, &err) != VL_OK) {
 		res = VL_MAIL_RETRY;	/* an admin can fix the template meanwhile */
 		vl_err("notification %lld: %s", (long long)id, vl_buf_str(&err));
 	} else {
@@ -85,23 +156,7 @@ deliver(struct vl_pool *pool, const char *owner, int64_t id)
 		vl_mail_message(&msg, from, to, subj.buf, msgid, vl_buf_str(&body));
 		res = vl_mail_send(vl_conf.mail_from, to, &msg, &err);
 	}
-	if (res == VL_MAIL_SENT) {
-		rc = vl_db_exec(STMT_MAIL_SENT, NULL, NULL, "isi", id, owner, attempts);
-		vl_info("notification %lld (%s) sent to %s", (long long)id, kind, to);
-	} else if (res == VL_MAIL_DEAD || attempts >= vl_conf.mail_max_attempts) {
-		rc = vl_db_exec(STMT_MAIL_DEAD, NULL, NULL, "sisi", vl_buf_str(&err), id, owner, attempts);
-		vl_err("notification %lld parked after %lld attempts: %s", (long long)id,
-		    (long long)attempts, vl_buf_str(&err));
-	} else {
-		int64_t delay = backoff(attempts);
-		rc = vl_db_exec(STMT_MAIL_RETRY, NULL, NULL, "isisi", delay, vl_buf_str(&err),
-		    id, owner, attempts);
-		vl_warn("notification %lld: attempt %lld failed (%s); next in %llds",
-		    (long long)id, (long long)attempts, vl_buf_str(&err), (long long)delay);
-	}
-	if (rc != VL_OK)
-		vl_err("notification %lld: outcome not recorded; the lease will expire "
-		    "and it will be tried again", (long long)id);
+	record(owner, rows, n, res, kind, to, vl_buf_str(&err));
 	vl_buf_release(&subj);
 	vl_buf_release(&body);
 	vl_buf_release(&msg);
@@ -141,9 +196,9 @@ main(int argc, char *argv[])
 	struct vl_pool	*pool;
 	struct sigaction sa;
 	char		 owner[64], host[32], tok[44];
-	int64_t		 ids[BATCH], poll = 1;
+	int64_t		 ids[BATCH], done[BATCH], poll = 1;
 	time_t		 last_purge = 0;
-	int		 once = 0, c, n, i;
+	int		 once = 0, c, n, i, j, ndone, skip;
 
 	while ((c = getopt(argc, argv, "1i:")) != -1)
 		switch (c) {
@@ -184,8 +239,14 @@ main(int argc, char *argv[])
 	while (!stopping) {
 		vl_tpl_reload();
 		n = claim(pool, owner, ids);
+		ndone = 0;
 		for (i = 0; i < n && !stopping; i++) {
-			deliver(pool, owner, ids[i]);
+			/* Rows already sent as part of a coalesced email. */
+			for (skip = 0, j = 0; j < ndone; j++)
+				if (done[j] == ids[i])
+					skip = 1;
+			if (!skip)
+				deliver(pool, owner, ids[i], done, &ndone);
 			vl_pool_reset(pool);
 		}
 		/* Stopping: give back what was claimed but not started. */

@@ -140,6 +140,11 @@ create_firm(const char *name, const char *slug, const char *email, const char *u
 	char		 hash[128];
 	uint64_t	 firm = 0, uid = 0;
 
+	if (strlen(slug) == 0 || strlen(slug) > 64 ||
+	    strspn(slug, "abcdefghijklmnopqrstuvwxyz0123456789-") != strlen(slug)) {
+		fail("create-firm: the slug takes a-z, 0-9 and -, up to 64 characters");
+		return 0;
+	}
 	if (!vl_validate(VL_V_EMAIL, email, strlen(email), 254, NULL)) {
 		fail("create-firm: the admin email is not valid");
 		return 0;

@@ -51,6 +51,7 @@ static const struct key {
 	{ "mail_max_attempts", K_INT, offsetof(struct vl_conf, mail_max_attempts), 1, 100 },
 	{ "mail_backoff_base", K_INT, offsetof(struct vl_conf, mail_backoff_base), 1, 3600 },
 	{ "mail_lease", K_INT, offsetof(struct vl_conf, mail_lease), 10, 86400 },
+	{ "notify_window", K_INT, offsetof(struct vl_conf, notify_window), 1, 3600 },
 };
 
 void
@@ -86,6 +87,7 @@ vl_conf_defaults(struct vl_conf *c)
 	c->mail_max_attempts = 12;
 	c->mail_backoff_base = 30;
 	c->mail_lease = 600;
+	c->notify_window = 60;
 }
 
 static char *

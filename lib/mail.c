@@ -18,33 +18,53 @@
 
 static CURL	*curl;
 
-enum vl_rc
-vl_mail_render(struct vl_pool *pool, const char *kind, const char *payload,
-    const char *firm_name, struct vl_buf *subject, struct vl_buf *body, struct vl_buf *err)
+/* Sets each urlencoded pair of payload on d, the key upper-cased. */
+static enum vl_rc
+set_vars(struct vl_pool *pool, struct vl_tpl *d, const char *payload)
 {
 	struct vl_pair	*vars = NULL, *p;
-	struct vl_tpl	*d;
-	char		 file[128], key[64];
+	char		 key[64];
 	size_t		 i;
-	enum vl_rc	 rc = VL_OK;
 
-	for (i = 0; kind[i]; i++)
-		if (!islower((unsigned char)kind[i]) && kind[i] != '_')
-			return VL_INVALID;
 	if (vl_parse_urlencoded(pool, payload, strlen(payload), &vars) != VL_OK)
 		return VL_INVALID;
-	if ((d = vl_tpl_new()) == NULL)
-		return VL_ERR;
-	vl_tpl_set(d, "FIRM_NAME", firm_name);
-	vl_tpl_set(d, "BASE_URL", vl_conf.base_url);
 	for (p = vars; p; p = p->next) {
 		for (i = 0; p->key[i] && i < sizeof(key) - 1; i++)
 			key[i] = (char)toupper((unsigned char)p->key[i]);
 		key[i] = '\0';
 		vl_tpl_set(d, key, p->val);
 	}
+	return VL_OK;
+}
+
+enum vl_rc
+vl_mail_render(struct vl_pool *pool, const char *kind, const char *const *payloads, size_t n,
+    const char *firm_name, struct vl_buf *subject, struct vl_buf *body, struct vl_buf *err)
+{
+	struct vl_tpl	*d;
+	char		 file[128];
+	size_t		 i;
+	enum vl_rc	 rc = VL_OK;
+
+	for (i = 0; kind[i]; i++)
+		if (!islower((unsigned char)kind[i]) && kind[i] != '_')
+			return VL_INVALID;
+	if (n == 0)
+		return VL_INVALID;
+	if ((d = vl_tpl_new()) == NULL)
+		return VL_ERR;
+	vl_tpl_set(d, "FIRM_NAME", firm_name);
+	vl_tpl_set(d, "BASE_URL", vl_conf.base_url);
+	vl_tpl_set_int(d, "COUNT", (long long)n);
+	vl_tpl_show(d, n == 1 ? "ONE" : "MANY");
+	/* The first item's values also stand at the top, for single mails. */
+	if (set_vars(pool, d, payloads[0]) != VL_OK)
+		rc = VL_INVALID;
+	for (i = 0; rc == VL_OK && i < n; i++)
+		if (set_vars(pool, vl_tpl_section(d, "ITEM"), payloads[i]) != VL_OK)
+			rc = VL_INVALID;
 	snprintf(file, sizeof(file), "mail/%s.subject.tpl", kind);
-	if (vl_tpl_expand(file, VL_TPL_TEXT, d, subject, err) != VL_TPL_OK)
+	if (rc == VL_OK && vl_tpl_expand(file, VL_TPL_TEXT, d, subject, err) != VL_TPL_OK)
 		rc = VL_ERR;
 	snprintf(file, sizeof(file), "mail/%s.txt.tpl", kind);
 	if (rc == VL_OK && vl_tpl_expand(file, VL_TPL_TEXT, d, body, err) != VL_TPL_OK)

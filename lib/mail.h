@@ -6,9 +6,13 @@
 
 enum vl_mail_result { VL_MAIL_SENT, VL_MAIL_RETRY, VL_MAIL_DEAD, VL_MAIL__MAX };
 
-/* Renders kind's subject and body with payload (urlencoded) as template data. */
-enum vl_rc vl_mail_render(struct vl_pool *, const char *kind, const char *payload,
-    const char *firm_name, struct vl_buf *subject, struct vl_buf *body, struct vl_buf *err);
+/*
+ * Renders kind's subject and body.  Each payload (urlencoded template data)
+ * is one ITEM section; the first one's values also stand at the top, and
+ * COUNT with the ONE or MANY section tells how many there are.
+ */
+enum vl_rc vl_mail_render(struct vl_pool *, const char *kind, const char *const *payloads,
+    size_t n, const char *firm_name, struct vl_buf *subject, struct vl_buf *body, struct vl_buf *err);
 /* Builds an RFC 5322 message; header values are stripped of CR and LF. */
 void	 vl_mail_message(struct vl_buf *out, const char *from, const char *to,
 	    const char *subject, const char *msgid, const char *body);

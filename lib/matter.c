@@ -11,7 +11,7 @@ static const struct {
 	const char	*key, *label, *path;	/* path: NULL means ?tab=key */
 } tabs[] = {
 	{ "details", "Details", "" },
-	{ "communications", "Communications", NULL },
+	{ "communications", "Communications", "/portal" },
 	{ "documents", "Documents", "/documents" },
 	{ "bills", "Bills", NULL },
 	{ "calendar", "Calendar", NULL },

@@ -14,7 +14,12 @@ vl_page_new(struct vl_req *r, const char *title)
 	h = vl_tpl_include(d, "HEADER", "_header.tpl");
 	vl_tpl_set(h, "TITLE", title);
 	vl_tpl_set(h, "CSRF", vl_csrf_for(r));
-	if (r->sess != NULL) {
+	if (r->sess != NULL && r->sess->client) {
+		struct vl_tpl *s = vl_tpl_section(h, "CLIENT_SIGNED_IN");
+		vl_tpl_set(s, "FIRM_NAME", r->sess->firm_name);
+		vl_tpl_set(s, "USER_NAME", r->sess->user_name);
+		vl_tpl_set(s, "CSRF", r->sess->csrf);
+	} else if (r->sess != NULL) {
 		struct vl_tpl *s = vl_tpl_section(h, "SIGNED_IN");
 		vl_tpl_set(s, "FIRM_NAME", r->sess->firm_name);
 		vl_tpl_set(s, "USER_NAME", r->sess->user_name);

@@ -214,7 +214,9 @@ vl_req_handle(const struct vl_app *app, struct vl_req *r)
 		goto fail;
 	fields_fill(r);
 
-	rc = vl_sess_load(r);
+	/* Client pages see only client sessions; firm pages only firm ones. */
+	rc = app->access == VL_CLIENT || (app->access == VL_PUBLIC && app->client) ?
+	    vl_sess_load_client(r) : vl_sess_load(r);
 	if (rc == VL_ERR)
 		goto fail;
 	if (app->access != VL_PUBLIC && r->sess == NULL) {
@@ -223,7 +225,7 @@ vl_req_handle(const struct vl_app *app, struct vl_req *r)
 			msg = "Your session has ended. Please sign in again.";
 			goto fail;
 		}
-		vl_out_redirect(r, "/login");
+		vl_out_redirect(r, app->access == VL_CLIENT ? "/portal/login" : "/login");
 		goto done;
 	}
 	if (app->access == VL_FIRM_ADMIN && strcmp(r->sess->role, "admin") != 0) {

@@ -74,6 +74,64 @@ vl_sess_start(struct vl_req *r, int64_t firm_id, int64_t user_id)
 	return VL_OK;
 }
 
+enum vl_rc
+vl_sess_load_client(struct vl_req *r)
+{
+	const struct vl_pair	*ck;
+	struct vl_sess		*s;
+	unsigned char		 h[32];
+	int64_t			 stale;
+	enum vl_rc		 rc;
+
+	ck = vl_pair_find(r->cookies, vl_cookie_name("cid"));
+	if (ck == NULL || !vl_validate(VL_V_TOKEN, ck->val, ck->vallen, 43, NULL))
+		return VL_DECLINED;
+	s = vl_pool_calloc(r->pool, 1, sizeof(*s));
+	s->client = 1;
+	memcpy(s->token, ck->val, 44);
+	vl_sha256(s->token, 43, h);
+	rc = vl_db_row(r->pool, STMT_SESS_LOAD_CLIENT, "ibii", "iissssi",
+	    touch_interval(), h, sizeof(h), vl_conf.session_idle, vl_conf.session_max,
+	    &s->firm_id, &s->contact_id, &s->firm_name, &s->firm_slug, &s->user_email,
+	    &s->user_name, &stale);
+	if (rc != VL_OK)
+		return rc;
+	if (stale && vl_db_exec(STMT_SESS_TOUCH, NULL, NULL, "b", h, sizeof(h)) != VL_OK)
+		return VL_ERR;
+	s->role = "client";
+	vl_csrf_token(s->token, s->csrf);
+	r->sess = s;
+	return VL_OK;
+}
+
+enum vl_rc
+vl_sess_start_client(struct vl_req *r, int64_t firm_id, int64_t contact_id)
+{
+	struct vl_sess	*s;
+	unsigned char	 h[32];
+	const char	*ua = vl_req_env(r, "HTTP_USER_AGENT");
+	char		 uacut[256];
+	enum vl_rc	 rc;
+
+	vl_sess_end(r);
+	s = vl_pool_calloc(r->pool, 1, sizeof(*s));
+	s->client = 1;
+	vl_token_new(s->token);
+	vl_sha256(s->token, 43, h);
+	snprintf(uacut, sizeof(uacut), "%s", ua ? ua : "");
+	rc = vl_db_exec(STMT_SESS_INSERT_CLIENT, NULL, NULL, "biiss", h, sizeof(h),
+	    firm_id, contact_id, r->remote, uacut);
+	if (rc != VL_OK)
+		return rc;
+	s->firm_id = firm_id;
+	s->contact_id = contact_id;
+	s->role = "client";
+	vl_csrf_token(s->token, s->csrf);
+	r->sess = s;
+	vl_out_cookie(r, "cid", s->token, 1);
+	return VL_OK;
+}
+
 void
 vl_sess_end(struct vl_req *r)
 {
@@ -84,6 +142,6 @@ vl_sess_end(struct vl_req *r)
 	vl_sha256(r->sess->token, 43, h);
 	(void)vl_db_exec(STMT_SESS_DELETE, NULL, NULL, "b", h, sizeof(h));
 	sodium_memzero(r->sess->token, sizeof(r->sess->token));
+	vl_out_cookie_clear(r, r->sess->client ? "cid" : "sid");
 	r->sess = NULL;
-	vl_out_cookie_clear(r, "sid");
 }

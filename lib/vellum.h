@@ -124,6 +124,7 @@ struct vl_conf {
 	int64_t	 mail_max_attempts;
 	int64_t	 mail_backoff_base;	/* seconds */
 	int64_t	 mail_lease;		/* seconds */
+	int64_t	 notify_window;		/* seconds a coalesced mail collects items */
 };
 extern struct vl_conf vl_conf;
 /* Loads path (NULL: $VELLUM_CONF, else the built-in default path). */
@@ -198,6 +199,7 @@ enum vl_access {
 	VL_PUBLIC,		/* anyone; session loaded if present */
 	VL_FIRM_USER,		/* signed-in firm staff */
 	VL_FIRM_ADMIN,
+	VL_CLIENT,		/* signed-in client (a portal participant) */
 	VL_ACCESS__MAX
 };
 
@@ -210,14 +212,18 @@ struct vl_app {
 	size_t			 nfields;
 	enum vl_access		 access;
 	uint64_t		 max_body;	/* 0: 64 KiB */
+	int			 client;	/* a public page of the client side */
 	enum vl_rc		(*get)(struct vl_req *);
 	enum vl_rc		(*post)(struct vl_req *);
 };
 
 struct vl_sess {
 	char		 token[44];	/* raw cookie value */
+	int		 client;	/* a client's session (cookie "cid") */
 	int64_t		 firm_id;
-	int64_t		 user_id;
+	int64_t		 user_id;	/* firm user, or 0 */
+	int64_t		 contact_id;	/* client contact, or 0 */
+	char		*firm_slug;	/* clients only */
 	char		*firm_name;
 	char		*user_email;
 	char		*user_name;
@@ -341,8 +347,12 @@ int	 vl_pw_verify(const char *hash, const char *pw);
 const char *vl_pw_dummy(void);
 
 /* ---- sess.c + csrf.c: sessions in MariaDB, CSRF tokens ---- */
-/* Loads the session named by the cookie into req->sess, extending it. */
+/* Loads the firm session named by the cookie into req->sess, extending it. */
 enum vl_rc vl_sess_load(struct vl_req *);
+/* The same for a client's session (cookie "cid"). */
+enum vl_rc vl_sess_load_client(struct vl_req *);
+/* Starts a client session for contact (new token, cookie set). */
+enum vl_rc vl_sess_start_client(struct vl_req *, int64_t firm_id, int64_t contact_id);
 /* Starts a new session for user (new token, cookie set). */
 enum vl_rc vl_sess_start(struct vl_req *, int64_t firm_id, int64_t user_id);
 void	 vl_sess_end(struct vl_req *);
@@ -377,6 +387,21 @@ enum vl_rc vl_store_path(const char *key, char *out, size_t n);
 void	 vl_store_remove(const char *key);
 /* The content's MIME type, sniffed with libmagic (valid until the next call). */
 const char *vl_store_sniff(const char *path);
+
+/* ---- portal.c: who is told what about portal items ---- */
+/* Records a portal event (F-B9); contact 0 for none. */
+enum vl_rc vl_portal_event(int64_t firm, int64_t portal, const char *kind, int64_t contact,
+	    const char *detail);
+/* Queues payload into recipient's open window of kind (one mail per window). */
+enum vl_rc vl_notify_coalesced(struct vl_pool *, int64_t firm, const char *kind,
+	    const char *recipient, const char *payload);
+/* Tells each participant of portal about a new item: an invitation for those
+ * without an account, else a coalesced mail.  Call inside the transaction. */
+enum vl_rc vl_portal_tell_clients(struct vl_req *, int64_t portal, int64_t matter_id,
+	    const char *matter, const char *what);
+/* Tells the firm's users who take part in portal that the client wrote. */
+enum vl_rc vl_portal_tell_firm(struct vl_req *, int64_t portal, int64_t matter_id,
+	    const char *matter, const char *what);
 
 /* ---- audit.c: never fails the request; a lost row is logged ---- */
 /* Records action by the signed-in user (nothing when signed out). */

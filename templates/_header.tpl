@@ -21,5 +21,16 @@
     <button type="submit">Sign out</button>
   </form>
 {{/SIGNED_IN}}
+{{#CLIENT_SIGNED_IN}}
+  <span class="firm">{{FIRM_NAME}} · client portal</span>
+  <nav>
+    <a href="/portal">My matters</a>
+  </nav>
+  <form class="signout" method="post" action="/portal/logout">
+    <input type="hidden" name="csrf" value="{{CSRF}}">
+    <span class="who">{{USER_NAME}}</span>
+    <button type="submit">Sign out</button>
+  </form>
+{{/CLIENT_SIGNED_IN}}
 </header>
 <main>

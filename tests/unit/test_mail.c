@@ -10,8 +10,9 @@ test_render_reset(void **state)
 	struct vl_buf	 subj = VL_BUF_INIT, body = VL_BUF_INIT, err = VL_BUF_INIT;
 
 	(void)state;
-	assert_int_equal(vl_mail_render(pool, "password_reset",
-	    "link=https%3A%2F%2Fportal.test%2Freset%3Ftoken%3Dabc&minutes=30",
+	const char *p1[] = { "link=https%3A%2F%2Fportal.test%2Freset%3Ftoken%3Dabc&minutes=30" };
+
+	assert_int_equal(vl_mail_render(pool, "password_reset", p1, 1,
 	    "Smith & <Jones>", &subj, &body, &err), VL_OK);
 	assert_string_equal(vl_buf_str(&subj), "Reset your Smith & <Jones> portal password");
 	assert_non_null(strstr(vl_buf_str(&body), "https://portal.test/reset?token=abc"));
@@ -33,12 +34,16 @@ test_render_refusals(void **state)
 	size_t		 i;
 
 	(void)state;
+	const char *empty[] = { "" }, *bad[] = { "k=%zz" };
+
 	for (i = 0; i < NELEM(kinds); i++)
-		assert_int_equal(vl_mail_render(pool, kinds[i], "", "F", &subj, &body, &err),
+		assert_int_equal(vl_mail_render(pool, kinds[i], empty, 1, "F", &subj, &body, &err),
 		    VL_INVALID);
-	assert_int_equal(vl_mail_render(pool, "password_reset", "k=%zz", "F", &subj, &body, &err),
+	assert_int_equal(vl_mail_render(pool, "password_reset", bad, 1, "F", &subj, &body, &err),
 	    VL_INVALID);
-	assert_int_equal(vl_mail_render(pool, "no_such_kind", "", "F", &subj, &body, &err), VL_ERR);
+	assert_int_equal(vl_mail_render(pool, "password_reset", empty, 0, "F", &subj, &body, &err),
+	    VL_INVALID);
+	assert_int_equal(vl_mail_render(pool, "no_such_kind", empty, 1, "F", &subj, &body, &err), VL_ERR);
 	assert_non_null(strstr(vl_buf_str(&err), "no_such_kind"));
 	vl_buf_release(&subj);
 	vl_buf_release(&body);

@@ -40,10 +40,13 @@ silent(struct vl_req *r)
 	return VL_OK;	/* a bug: no response */
 }
 
-static const struct vl_app echo_app = { "echo", fields, FIELD__MAX, VL_PUBLIC, 0, echo, echo };
-static const struct vl_app missing_app = { "missing", NULL, 0, VL_PUBLIC, 0, declined, NULL };
-static const struct vl_app silent_app = { "silent", NULL, 0, VL_PUBLIC, 0, silent, NULL };
-static const struct vl_app private_app = { "private", NULL, 0, VL_FIRM_USER, 0, echo, echo };
+static const struct vl_app echo_app = { .name = "echo", .fields = fields, .nfields = FIELD__MAX,
+    .access = VL_PUBLIC, .get = echo, .post = echo };
+static const struct vl_app missing_app = { .name = "missing", .access = VL_PUBLIC, .get = declined };
+static const struct vl_app silent_app = { .name = "silent", .access = VL_PUBLIC, .get = silent };
+static const struct vl_app private_app = { .name = "private", .access = VL_FIRM_USER, .get = echo,
+    .post = echo };
+static const struct vl_app client_app = { .name = "client", .access = VL_CLIENT, .get = echo };
 
 struct fake {
 	const char *const	*env;	/* "KEY=value" ... NULL */
@@ -143,6 +146,9 @@ static const struct {
 	{ "signed out, firm POST", &private_app, ENV("REQUEST_METHOD=POST",
 	  "CONTENT_TYPE=application/x-www-form-urlencoded", "CONTENT_LENGTH=1"), "x",
 	  "Status: 403", "session has ended", 0 },
+	{ "signed out, client page", &client_app, ENV("REQUEST_METHOD=GET",
+	  "HTTP_COOKIE=__Host-sid=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"), NULL, "Status: 303",
+	  "Location: /portal/login\r\n", 0 },
 	{ "stale session cookie of the wrong shape", &private_app, ENV("REQUEST_METHOD=GET",
 	  "HTTP_COOKIE=__Host-sid=short"), NULL, "Status: 303", "Location: /login", 0 },
 };

@@ -1,0 +1,189 @@
+/*
+ * The client's portal (F-B13): /portal lists the matters whose portals the
+ * client takes part in at this firm (the matter switcher);
+ * /portal/matters/<id>?view=messages|shared shows one of them.  Every query
+ * binds firm and contact; showing the feed records the first open of each
+ * message (F-B7) and a portal event for the firm (F-B9).
+ */
+#include <string.h>
+
+#include "vellum.h"
+
+enum field { F_VIEW, F_NOTICE, FIELD__MAX };
+
+static const struct vl_field fields[FIELD__MAX] = {
+	{ "view", VL_V_LINE, 16 },
+	{ "notice", VL_V_LINE, 16 },
+};
+
+/* The matter switcher; returns how many matters the client has. */
+static int
+switcher(struct vl_req *r, struct vl_tpl *d, int64_t current, int64_t *first)
+{
+	struct vl_rows	*rows;
+	struct vl_tpl	*o;
+	int64_t		 mid, portal;
+	char		*number, *desc;
+	int		 n = 0;
+
+	if (vl_db_query(r->pool, STMT_CLIENT_MATTERS, &rows, "ii", r->sess->firm_id,
+	    r->sess->contact_id) != VL_OK)
+		return -1;
+	while (vl_db_next(rows, "issi", &mid, &number, &desc, &portal) > 0) {
+		o = vl_tpl_section(d, "MATTER");
+		vl_tpl_set_int(o, "ID", mid);
+		vl_tpl_set(o, "NUMBER", number);
+		vl_tpl_set(o, "DESCRIPTION", desc);
+		vl_tpl_show(o, mid == current ? "CURRENT" : "OTHER");
+		if (n++ == 0)
+			*first = mid;
+	}
+	vl_db_rows_free(rows);
+	return n;
+}
+
+static enum vl_rc
+messages(struct vl_req *r, struct vl_tpl *d, int64_t portal)
+{
+	struct vl_rows	*rows;
+	struct vl_tpl	*row;
+	int64_t		 id, mine, did, fid, ids[500];
+	char		*when, *who, *body, *dname, *fname;
+	uint64_t	 fresh;
+	int		 n = 0, i, got;
+
+	if (vl_db_query(r->pool, STMT_FEED_CLIENT, &rows, "ii", r->sess->firm_id, portal) != VL_OK)
+		return VL_ERR;
+	while ((got = vl_db_next(rows, "issisisis", &id, &when, &who, &mine, &body, &did, &dname,
+	    &fid, &fname)) > 0) {
+		row = vl_tpl_section(d, "MESSAGE");
+		vl_tpl_set(row, "WHEN", when);
+		vl_tpl_set(row, "WHO", who);
+		vl_tpl_set(row, "BODY", body);
+		if (mine)
+			vl_tpl_show(row, "MINE");
+		else if (n < 500)
+			ids[n++] = id;
+		if (did) {
+			struct vl_tpl *a = vl_tpl_section(row, "DOC");
+			vl_tpl_set_int(a, "DOC_ID", did);
+			vl_tpl_set(a, "DOC_NAME", dname);
+		}
+		if (fid)
+			vl_tpl_set(vl_tpl_section(row, "FOLDER"), "FOLDER_NAME", fname);
+	}
+	vl_db_rows_free(rows);
+	if (got < 0)
+		return VL_ERR;
+	/* Seen now: record the first open of each, and tell the firm once. */
+	for (i = 0; i < n; i++) {
+		if (vl_db_exec(STMT_READ_INSERT, &fresh, NULL, "iiisi", r->sess->firm_id, portal,
+		    r->sess->contact_id, "message", ids[i]) != VL_OK)
+			return VL_ERR;
+		if (fresh && vl_portal_event(r->sess->firm_id, portal, "read_message",
+		    r->sess->contact_id, "") != VL_OK)
+			return VL_ERR;
+	}
+	return VL_OK;
+}
+
+static enum vl_rc
+shared(struct vl_req *r, struct vl_tpl *d, int64_t portal, int64_t mid)
+{
+	struct vl_rows	*rows;
+	struct vl_tpl	*row;
+	int64_t		 id, size;
+	char		*name, *when, *folder;
+	int		 n = 0, got;
+
+	if (vl_db_query(r->pool, STMT_CLIENT_SHARED, &rows, "iiiiii", r->sess->firm_id, portal,
+	    r->sess->firm_id, mid, r->sess->firm_id, portal) != VL_OK)
+		return VL_ERR;
+	while ((got = vl_db_next(rows, "isiss", &id, &name, &size, &when, &folder)) > 0) {
+		row = vl_tpl_section(d, "SHARED");
+		vl_tpl_set_int(row, "DOC_ID", id);
+		vl_tpl_set(row, "NAME", name);
+		vl_tpl_set(row, "SIZE", vl_fmt_size(r->pool, (uint64_t)size));
+		vl_tpl_set(row, "WHEN", when);
+		vl_tpl_set(row, "FOLDER", folder);
+		n++;
+	}
+	vl_db_rows_free(rows);
+	if (got < 0)
+		return VL_ERR;
+	if (n == 0)
+		vl_tpl_show(d, "NOTHING_SHARED");
+	return VL_OK;
+}
+
+static enum vl_rc
+get(struct vl_req *r)
+{
+	const char	*view = r->fields[F_VIEW].val ? r->fields[F_VIEW].val : "messages";
+	int64_t		 mid = vl_req_path_id(r, "/portal/matters/"), first = 0;
+	int64_t		 portal, pmsg, pdoc;
+	char		*number, *desc;
+	struct vl_tpl	*d;
+	enum vl_rc	 rc;
+	int		 n;
+
+	if (mid == 0 && strcmp(r->uri, "/portal") != 0 && strcmp(r->uri, "/portal/") != 0)
+		return VL_DECLINED;
+	d = vl_page_new(r, "Client portal");
+	if ((n = switcher(r, d, mid, &first)) < 0)
+		goto fail;
+	if (mid == 0) {
+		/* One matter: go straight to it. */
+		if (n == 1) {
+			vl_tpl_free(d);
+			vl_out_redirect(r, vl_pool_printf(r->pool, "/portal/matters/%lld", (long long)first));
+			return VL_OK;
+		}
+		vl_tpl_show(d, n == 0 ? "NO_MATTERS" : "CHOOSE");
+		return vl_page_send(r, "client_portal.tpl", d);
+	}
+	rc = vl_db_row(r->pool, STMT_CLIENT_PORTAL, "iii", "issii", r->sess->firm_id,
+	    r->sess->contact_id, mid, &portal, &number, &desc, &pmsg, &pdoc);
+	if (rc != VL_OK) {
+		vl_tpl_free(d);
+		return rc;	/* not a participant of this matter's portal: not found */
+	}
+	vl_tpl_set_int(d, "MATTER_ID", mid);
+	vl_tpl_set(d, "NUMBER", number);
+	vl_tpl_set(d, "DESCRIPTION", desc);
+	vl_tpl_show(d, "IN_MATTER");
+	if (r->fields[F_NOTICE].val && strcmp(r->fields[F_NOTICE].val, "sent") == 0)
+		vl_tpl_set(vl_tpl_section(d, "NOTICE"), "MESSAGE", "Sent. Your law firm has been told.");
+	if (strcmp(view, "shared") == 0 && pdoc) {
+		vl_tpl_show(d, "VIEW_SHARED");
+		if (shared(r, d, portal, mid) != VL_OK)
+			goto fail;
+	} else if (pmsg) {
+		vl_tpl_show(d, "VIEW_MESSAGES");
+		if (messages(r, d, portal) != VL_OK)
+			goto fail;
+	} else
+		vl_tpl_show(d, "NOTHING_HERE");
+	if (pmsg)
+		vl_tpl_show(d, "CAN_MESSAGES");
+	if (pdoc)
+		vl_tpl_show(d, "CAN_DOCUMENTS");
+	return vl_page_send(r, "client_portal.tpl", d);
+fail:
+	vl_tpl_free(d);
+	return VL_ERR;
+}
+
+static const struct vl_app app = {
+	.name = "client_home",
+	.fields = fields,
+	.nfields = FIELD__MAX,
+	.access = VL_CLIENT,
+	.get = get,
+};
+
+int
+main(void)
+{
+	return vl_run(&app);
+}

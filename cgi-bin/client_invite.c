@@ -1,0 +1,182 @@
+/*
+ * Accepting an invitation (F-B3, F-B4): GET /portal/invite?token=... asks
+ * the client to choose a password; POST sets it, uses the link up (it works
+ * once and for one hour) and signs the client in.  /portal/forgot sends a
+ * new link of the same kind to a client who has forgotten the password.
+ */
+#include <string.h>
+
+#include "vellum.h"
+
+enum field { F_TOKEN, F_PASSWORD, F_CONFIRM, F_FIRM, F_EMAIL, FIELD__MAX };
+
+static const struct vl_field fields[FIELD__MAX] = {
+	{ "token", VL_V_TOKEN, 43 },
+	{ "password", VL_V_LINE, 1024 },
+	{ "confirm", VL_V_LINE, 1024 },
+	{ "firm", VL_V_LINE, 64 },
+	{ "email", VL_V_LINE, 254 },
+};
+
+static int
+is_forgot(struct vl_req *r)
+{
+	return strcmp(r->uri, "/portal/forgot") == 0;
+}
+
+static enum vl_rc
+expired(struct vl_req *r)
+{
+	struct vl_tpl *d = vl_page_new(r, "Invitation expired");
+
+	vl_tpl_show(d, "EXPIRED");
+	return vl_page_send_status(r, 400, "client_invite.tpl", d);
+}
+
+static enum vl_rc
+form(struct vl_req *r, int status, const char *firm, const char *email, const char *error)
+{
+	struct vl_tpl *d = vl_page_new(r, "Choose your password"), *f;
+
+	f = vl_tpl_section(d, "FORM");
+	vl_tpl_set(f, "TOKEN", r->fields[F_TOKEN].val);
+	vl_tpl_set(f, "FIRM_NAME", firm);
+	vl_tpl_set(f, "EMAIL", email);
+	if (error != NULL)
+		vl_tpl_set(vl_tpl_section(f, "ERROR"), "MESSAGE", error);
+	return vl_page_send_status(r, status, "client_invite.tpl", d);
+}
+
+struct invite {
+	unsigned char	 hash[32];
+	int64_t		 firm, contact;
+	char		*email, *firm_name, *slug;
+};
+
+static enum vl_rc
+lookup(struct vl_req *r, struct invite *iv)
+{
+	if (r->fields[F_TOKEN].val == NULL)
+		return VL_DECLINED;
+	vl_sha256(r->fields[F_TOKEN].val, 43, iv->hash);
+	return vl_db_row(r->pool, STMT_INVITE_LOOKUP, "b", "iisss", iv->hash, sizeof(iv->hash),
+	    &iv->firm, &iv->contact, &iv->email, &iv->firm_name, &iv->slug);
+}
+
+/* "Forgot password?": a new link by email, the same answer either way. */
+static enum vl_rc
+forgot(struct vl_req *r)
+{
+	const char	*slug = r->fields[F_FIRM].val, *email = r->fields[F_EMAIL].val;
+	struct vl_tpl	*d = vl_page_new(r, "Reset your password");
+	char		*hash;
+	int64_t		 contact, locked, fid, pending = 0;
+	char		*name;
+
+	if (r->method != VL_POST || slug == NULL || email == NULL) {
+		vl_tpl_set(vl_tpl_section(d, "FORGOT"), "FIRM", slug);
+		return vl_page_send(r, "client_invite.tpl", d);
+	}
+	if (vl_db_row(r->pool, STMT_CLIENT_BY_EMAIL, "ss", "isi", slug, email, &contact, &hash,
+	    &locked) == VL_OK && vl_db_row(r->pool, STMT_FIRM_BY_SLUG_NAME, "s", "is", slug, &fid,
+	    &name) == VL_OK && vl_db_row(r->pool, STMT_INVITE_PENDING, "ii", "i", fid, contact,
+	    &pending) == VL_OK && pending == 0) {
+		struct vl_buf payload = VL_BUF_INIT;
+		unsigned char h[32];
+		char tok[44];
+		vl_token_new(tok);
+		vl_sha256(tok, 43, h);
+		vl_buf_adds(&payload, "reset=1&link=");
+		vl_buf_add_urlenc(&payload, vl_conf.base_url);
+		vl_buf_addf(&payload, "%%2Fportal%%2Finvite%%3Ftoken%%3D%s", tok);
+		if (vl_db_begin() != VL_OK ||
+		    vl_db_exec(STMT_INVITE_INSERT, NULL, NULL, "biis", h, sizeof(h), fid, contact, email) != VL_OK ||
+		    vl_notify(fid, "client_reset", email, payload.buf) != VL_OK ||
+		    vl_db_commit() != VL_OK) {
+			vl_db_rollback();
+			vl_buf_release(&payload);
+			vl_tpl_free(d);
+			return VL_ERR;
+		}
+		vl_buf_release(&payload);
+	}
+	vl_tpl_set(vl_tpl_section(d, "FORGOT_SENT"), "EMAIL", email);
+	return vl_page_send(r, "client_invite.tpl", d);
+}
+
+static enum vl_rc
+get(struct vl_req *r)
+{
+	struct invite	 iv;
+	enum vl_rc	 rc;
+
+	if (is_forgot(r))
+		return forgot(r);
+	if ((rc = lookup(r, &iv)) == VL_DECLINED)
+		return expired(r);
+	if (rc != VL_OK)
+		return rc;
+	return form(r, 200, iv.firm_name, iv.email, NULL);
+}
+
+static enum vl_rc
+post(struct vl_req *r)
+{
+	const char	*pw = r->fields[F_PASSWORD].val, *confirm = r->fields[F_CONFIRM].val;
+	struct invite	 iv;
+	char		 hash[128];
+	uint64_t	 n = 0;
+	enum vl_rc	 rc;
+
+	if (is_forgot(r))
+		return forgot(r);
+	if ((rc = lookup(r, &iv)) == VL_DECLINED)
+		return expired(r);
+	if (rc != VL_OK)
+		return rc;
+	if (pw == NULL || !vl_validate(VL_V_PASSWORD, pw, strlen(pw), 128, NULL))
+		return form(r, 400, iv.firm_name, iv.email, "Choose a password of 12 to 128 characters.");
+	if (confirm == NULL || strcmp(pw, confirm) != 0)
+		return form(r, 400, iv.firm_name, iv.email, "The two passwords do not match.");
+	if (vl_pw_hash(pw, hash) != VL_OK || (rc = vl_db_begin()) != VL_OK)
+		return VL_ERR;
+	if ((rc = vl_db_exec(STMT_INVITE_USE, &n, NULL, "b", iv.hash, sizeof(iv.hash))) != VL_OK)
+		goto fail;
+	if (n != 1) {
+		vl_db_rollback();
+		return expired(r);
+	}
+	if ((rc = vl_db_exec(STMT_ACCOUNT_ENSURE, NULL, NULL, "ii", iv.firm, iv.contact)) != VL_OK ||
+	    (rc = vl_db_exec(STMT_ACCOUNT_SET_PASSWORD, NULL, NULL, "sii", hash, iv.firm,
+	    iv.contact)) != VL_OK ||
+	    (rc = vl_db_exec(STMT_SESS_DELETE_CONTACT, NULL, NULL, "ii", iv.firm, iv.contact)) != VL_OK ||
+	    (rc = vl_db_commit()) != VL_OK)
+		goto fail;
+	if ((rc = vl_sess_start_client(r, iv.firm, iv.contact)) != VL_OK)
+		return rc;
+	vl_out_header(r, "Set-Cookie", vl_pool_printf(r->pool,
+	    "portal_firm=%s; Path=/portal; HttpOnly; SameSite=Lax%s", iv.slug,
+	    vl_conf.cookie_secure ? "; Secure" : ""));
+	vl_audit_as(r, iv.firm, 0, "client_invitation_accepted", "contact", iv.contact);
+	vl_out_redirect(r, "/portal");
+	return VL_OK;
+fail:
+	vl_db_rollback();
+	return rc;
+}
+
+static const struct vl_app app = {
+	.name = "client_invite",
+	.fields = fields,
+	.nfields = FIELD__MAX,
+	.access = VL_PUBLIC,
+	.client = 1,
+	.get = get,
+	.post = post,
+};
+
+int
+main(void)
+{
+	return vl_run(&app);
+}

@@ -1,0 +1,122 @@
+/*
+ * The firm's public client sign-in link: /portal/login?firm=<slug> (F-B4).
+ * Only clients with an account (an accepted invitation) who take part in a
+ * portal of that firm can sign in, and only with their current login email.
+ */
+#include <string.h>
+
+#include "vellum.h"
+
+enum field { F_FIRM, F_EMAIL, F_PASSWORD, F_OUT, F_SET, FIELD__MAX };
+
+static const struct vl_field fields[FIELD__MAX] = {
+	{ "firm", VL_V_LINE, 64 },
+	{ "email", VL_V_LINE, 254 },
+	{ "password", VL_V_LINE, 1024 },
+	{ "signed_out", VL_V_BOOL, 1 },
+	{ "password_set", VL_V_BOOL, 1 },
+};
+
+/* The firm's slug: from the link, else the cookie a sign-in left. */
+static const char *
+firm_slug(struct vl_req *r)
+{
+	const struct vl_pair *ck;
+
+	if (r->fields[F_FIRM].val && *r->fields[F_FIRM].val)
+		return r->fields[F_FIRM].val;
+	if ((ck = vl_pair_find(r->cookies, "portal_firm")) != NULL &&
+	    vl_validate(VL_V_LINE, ck->val, ck->vallen, 64, NULL))
+		return ck->val;
+	return NULL;
+}
+
+static enum vl_rc
+form(struct vl_req *r, int status, const char *error, const char *notice)
+{
+	const char	*slug = firm_slug(r);
+	char		*name = NULL;
+	int64_t		 fid;
+	struct vl_tpl	*d, *f;
+
+	if (slug == NULL || vl_db_row(r->pool, STMT_FIRM_BY_SLUG_NAME, "s", "is", slug, &fid,
+	    &name) != VL_OK) {
+		d = vl_page_new(r, "Client portal");
+		vl_tpl_show(d, "NO_FIRM");
+		return vl_page_send_status(r, slug ? 404 : 200, "client_login.tpl", d);
+	}
+	d = vl_page_new(r, vl_pool_printf(r->pool, "%s · client portal", name));
+	f = vl_tpl_section(d, "FORM");
+	vl_tpl_set(f, "FIRM", slug);
+	vl_tpl_set(f, "FIRM_NAME", name);
+	vl_tpl_set(f, "EMAIL", r->fields[F_EMAIL].val);
+	if (error != NULL)
+		vl_tpl_set(vl_tpl_section(f, "ERROR"), "MESSAGE", error);
+	if (notice != NULL)
+		vl_tpl_set(vl_tpl_section(f, "NOTICE"), "MESSAGE", notice);
+	return vl_page_send_status(r, status, "client_login.tpl", d);
+}
+
+static enum vl_rc
+get(struct vl_req *r)
+{
+	if (r->sess != NULL) {
+		vl_out_redirect(r, "/portal");
+		return VL_OK;
+	}
+	if (r->fields[F_OUT].num)
+		return form(r, 200, NULL, "You have signed out.");
+	return form(r, 200, NULL, NULL);
+}
+
+static enum vl_rc
+post(struct vl_req *r)
+{
+	const char	*slug = firm_slug(r), *email = r->fields[F_EMAIL].val;
+	const char	*pw = r->fields[F_PASSWORD].val;
+	char		*hash, *name;
+	int64_t		 contact, locked, fid;
+	enum vl_rc	 rc;
+
+	if (slug == NULL || email == NULL || pw == NULL || !*email || !*pw)
+		return form(r, 400, "Enter your email and password.", NULL);
+	rc = vl_db_row(r->pool, STMT_CLIENT_BY_EMAIL, "ss", "isi", slug, email, &contact, &hash, &locked);
+	if (rc == VL_ERR)
+		return rc;
+	if (rc == VL_DECLINED) {
+		(void)vl_pw_verify(vl_pw_dummy(), pw);
+		return form(r, 200, "The email or password is not correct.", NULL);
+	}
+	if (locked)
+		return form(r, 429, "Too many failed attempts. Wait a few minutes, then try again.", NULL);
+	if (!vl_pw_verify(hash, pw)) {
+		(void)vl_db_exec(STMT_CLIENT_LOGIN_FAIL, NULL, NULL, "i", contact);
+		return form(r, 200, "The email or password is not correct.", NULL);
+	}
+	if (vl_db_row(r->pool, STMT_FIRM_BY_SLUG_NAME, "s", "is", slug, &fid, &name) != VL_OK ||
+	    vl_db_exec(STMT_CLIENT_LOGIN_OK, NULL, NULL, "i", contact) != VL_OK ||
+	    vl_sess_start_client(r, fid, contact) != VL_OK)
+		return VL_ERR;
+	vl_out_header(r, "Set-Cookie", vl_pool_printf(r->pool,
+	    "portal_firm=%s; Path=/portal; HttpOnly; SameSite=Lax%s", slug,
+	    vl_conf.cookie_secure ? "; Secure" : ""));
+	vl_audit_as(r, fid, 0, "client_login", "contact", contact);
+	vl_out_redirect(r, "/portal");
+	return VL_OK;
+}
+
+static const struct vl_app app = {
+	.name = "client_login",
+	.fields = fields,
+	.nfields = FIELD__MAX,
+	.access = VL_PUBLIC,
+	.client = 1,
+	.get = get,
+	.post = post,
+};
+
+int
+main(void)
+{
+	return vl_run(&app);
+}

@@ -1,0 +1,280 @@
+/*
+ * Changes to a matter's client portal: POST /matters/<id>/portal/action.
+ *   open                      open the portal (never closed again; F-B1)
+ *   add_participant contact   remove_participant contact   set_email contact email
+ *   permissions perm_*        send body [document | file | folder]
+ *   delete_message message    share document | folder      unshare share
+ * Every change, its portal event and its outbox rows commit together.
+ * The composer may carry a new upload, so the body cap is 100 MB.
+ */
+#include <string.h>
+
+#include "vellum.h"
+
+enum field { F_OP, F_CONTACT, F_EMAIL, F_BODY, F_DOC, F_FOLDER, F_MESSAGE, F_SHARE,
+    F_P_MESSAGES, F_P_DOCUMENTS, F_P_BILLS, F_P_CALENDAR, F_P_TASKS, F_P_NOTES, F_P_FORMS,
+    FIELD__MAX };
+
+static const struct vl_field fields[FIELD__MAX] = {
+	{ "op", VL_V_LINE, 32 },
+	{ "contact", VL_V_ID, 20 },
+	{ "email", VL_V_EMAIL, 254 },
+	{ "body", VL_V_STRING, 20000 },
+	{ "document", VL_V_INT, 20 },
+	{ "folder", VL_V_INT, 20 },
+	{ "message", VL_V_ID, 20 },
+	{ "share", VL_V_ID, 20 },
+	{ "perm_messages", VL_V_BOOL, 2 },
+	{ "perm_documents", VL_V_BOOL, 2 },
+	{ "perm_bills", VL_V_BOOL, 2 },
+	{ "perm_calendar", VL_V_BOOL, 2 },
+	{ "perm_tasks", VL_V_BOOL, 2 },
+	{ "perm_notes", VL_V_BOOL, 2 },
+	{ "perm_forms", VL_V_BOOL, 2 },
+};
+
+#define NUM(f)	(r->fields[f].val ? r->fields[f].num : 0)
+
+static enum vl_rc
+back(struct vl_req *r, int64_t mid, const char *view, const char *notice)
+{
+	vl_out_redirect(r, vl_pool_printf(r->pool, "/matters/%lld/portal?%snotice=%s",
+	    (long long)mid, view, notice));
+	return VL_OK;
+}
+
+static enum vl_rc
+refuse(struct vl_req *r, enum vl_rc rc, const char *msg)
+{
+	vl_out_error(r, rc, msg);
+	return VL_OK;
+}
+
+/* Stores a composer upload in the matter's top level; *doc gets its id. */
+static enum vl_rc
+store_upload(struct vl_req *r, int64_t mid, struct vl_upload *u, int64_t *doc, char key[65])
+{
+	char		*mime = vl_pool_strdup(r->pool, vl_store_sniff(u->path));
+	uint64_t	 id;
+	enum vl_rc	 rc;
+
+	if ((rc = vl_store_put(u->path, key)) != VL_OK)
+		return rc;
+	rc = vl_db_exec(STMT_DOC_INSERT, NULL, &id, "iiisissi", r->sess->firm_id, mid, (int64_t)0,
+	    vl_doc_name(r->pool, u->filename), (int64_t)u->size, mime, key, r->sess->user_id);
+	*doc = (int64_t)id;
+	return rc;
+}
+
+static enum vl_rc
+send(struct vl_req *r, const struct vl_matter *m, int64_t portal)
+{
+	const char	*body = r->fields[F_BODY].val ? r->fields[F_BODY].val : "";
+	int64_t		 doc = NUM(F_DOC), folder = NUM(F_FOLDER), dmid = 0, x;
+	char		 key[65] = "", *name;
+	int		 nattach = (doc != 0) + (folder != 0) + (r->uploads != NULL);
+	enum vl_rc	 rc;
+
+	if (*body == '\0' && nattach == 0)
+		return refuse(r, VL_INVALID, "Write a message, or attach a document.");
+	if (nattach > 1 || (r->uploads && r->uploads->next))
+		return refuse(r, VL_INVALID, "A message carries one attachment: a document, "
+		    "a new upload, or a whole folder.");
+	/* Only a document or folder of this matter can go with the message. */
+	if (doc && (vl_db_row(r->pool, STMT_DOC_GET, "ii", "iissss", r->sess->firm_id, doc,
+	    &dmid, &x, &name, &x, &name, &name) != VL_OK || dmid != m->id))
+		return VL_DECLINED;
+	if (folder && vl_db_row(r->pool, STMT_FOLDER_GET, "iii", "si", r->sess->firm_id, m->id,
+	    folder, &name, &x) != VL_OK)
+		return VL_DECLINED;
+	if ((rc = vl_db_begin()) != VL_OK)
+		return rc;
+	if (r->uploads && (rc = store_upload(r, m->id, r->uploads, &doc, key)) != VL_OK)
+		goto fail;
+	if ((rc = vl_db_exec(STMT_MESSAGE_INSERT, NULL, NULL, "iiiisii", r->sess->firm_id, portal,
+	    r->sess->user_id, (int64_t)0, body, doc, folder)) != VL_OK)
+		goto fail;
+	/* Sharing a folder from the composer shares it in "Shared resources" too. */
+	if (folder && (rc = vl_db_exec(STMT_SHARE_FOLDER, NULL, NULL, "iiiiiii", r->sess->firm_id,
+	    portal, r->sess->user_id, r->sess->firm_id, m->id, folder, portal)) != VL_OK)
+		goto fail;
+	if ((rc = vl_portal_tell_clients(r, portal, m->id, m->number, "a new message")) != VL_OK)
+		goto fail;
+	if ((rc = vl_db_commit()) != VL_OK)
+		goto fail;
+	vl_audit(r, "portal_message_sent", "matter", m->id);
+	return back(r, m->id, "", "sent");
+fail:
+	vl_db_rollback();
+	if (*key)
+		vl_store_remove(key);
+	return rc == VL_OK ? VL_ERR : rc;
+}
+
+static enum vl_rc
+share(struct vl_req *r, const struct vl_matter *m, int64_t portal)
+{
+	int64_t		 doc = NUM(F_DOC), folder = NUM(F_FOLDER);
+	uint64_t	 n = 0;
+	enum vl_rc	 rc;
+
+	if ((doc != 0) == (folder != 0))
+		return refuse(r, VL_INVALID, "Choose one document or one folder to share.");
+	if ((rc = vl_db_begin()) != VL_OK)
+		return rc;
+	rc = vl_db_exec(doc ? STMT_SHARE_DOCUMENT : STMT_SHARE_FOLDER, &n, NULL, "iiiiiii",
+	    r->sess->firm_id, portal, r->sess->user_id, r->sess->firm_id, m->id, doc ? doc : folder,
+	    portal);
+	if (rc == VL_OK && n == 1)
+		rc = vl_portal_tell_clients(r, portal, m->id, m->number,
+		    doc ? "a shared document" : "a shared folder");
+	if (rc != VL_OK || (rc = vl_db_commit()) != VL_OK) {
+		vl_db_rollback();
+		return rc;
+	}
+	vl_audit(r, "portal_shared", doc ? "document" : "folder", doc ? doc : folder);
+	return back(r, m->id, "view=shared&", "shared");
+}
+
+static enum vl_rc
+participant(struct vl_req *r, const struct vl_matter *m, int64_t portal, const char *op)
+{
+	int64_t		 contact = NUM(F_CONTACT);
+	const char	*email = r->fields[F_EMAIL].val;
+	uint64_t	 n = 0;
+	enum vl_rc	 rc;
+
+	if (contact == 0)
+		return VL_INVALID;
+	if ((rc = vl_db_begin()) != VL_OK)
+		return rc;
+	if (strcmp(op, "add_participant") == 0) {
+		rc = vl_db_exec(STMT_PARTICIPANT_ADD, &n, NULL, "iiii", r->sess->firm_id, portal,
+		    r->sess->firm_id, contact);
+		if (rc == VL_OK && n == 0)
+			rc = VL_DECLINED;	/* not a contact of this firm */
+		if (rc == VL_OK)
+			rc = vl_portal_event(r->sess->firm_id, portal, "participant_added", contact, "");
+	} else if (strcmp(op, "remove_participant") == 0) {
+		rc = vl_db_exec(STMT_PARTICIPANT_REMOVE, &n, NULL, "iii", r->sess->firm_id, portal, contact);
+		if (rc == VL_OK && n == 0)
+			rc = VL_DECLINED;
+		/* Access ends at once: the person's sessions go with it. */
+		if (rc == VL_OK)
+			rc = vl_db_exec(STMT_SESS_DELETE_CONTACT, NULL, NULL, "ii", r->sess->firm_id, contact);
+		if (rc == VL_OK)
+			rc = vl_portal_event(r->sess->firm_id, portal, "participant_removed", contact, "");
+	} else {
+		if (email == NULL) {
+			vl_db_rollback();
+			return refuse(r, VL_INVALID, "Choose one of the contact's email addresses.");
+		}
+		rc = vl_db_exec(STMT_CONTACT_SET_LOGIN, &n, NULL, "siis", email, r->sess->firm_id,
+		    contact, email);
+		if (rc == VL_OK && n == 1) {
+			/* The old address no longer signs in: end the sessions made with it. */
+			rc = vl_db_exec(STMT_SESS_DELETE_CONTACT, NULL, NULL, "ii", r->sess->firm_id, contact);
+			if (rc == VL_OK)
+				rc = vl_portal_event(r->sess->firm_id, portal, "login_email_changed",
+				    contact, vl_pool_printf(r->pool, ": %s", email));
+		}
+	}
+	if (rc != VL_OK || (rc = vl_db_commit()) != VL_OK) {
+		vl_db_rollback();
+		return rc;
+	}
+	vl_audit(r, op, "contact", contact);
+	return back(r, m->id, "", strcmp(op, "add_participant") == 0 ? "added" :
+	    strcmp(op, "remove_participant") == 0 ? "removed" : "email");
+}
+
+static enum vl_rc
+post(struct vl_req *r)
+{
+	const char	*op = r->fields[F_OP].val;
+	int64_t		 mid, portal, perm[7];
+	struct vl_matter m;
+	uint64_t	 n = 0;
+	enum vl_rc	 rc;
+
+	if ((mid = vl_req_path_id(r, "/matters/")) == 0 || op == NULL)
+		return VL_DECLINED;
+	if ((rc = vl_matter_load(r, mid, &m)) != VL_OK)
+		return rc;
+	if (strcmp(op, "open") == 0) {
+		rc = vl_db_begin();
+		if (rc == VL_OK)
+			rc = vl_db_exec(STMT_PORTAL_OPEN, NULL, NULL, "iii", r->sess->firm_id, mid,
+			    r->sess->user_id);
+		if (rc == VL_CONFLICT) {	/* already open: fine */
+			vl_db_rollback();
+			return back(r, mid, "", "opened");
+		}
+		/* The matter's client takes part by default. */
+		if (rc == VL_OK && (rc = vl_db_row(r->pool, STMT_PORTAL_GET, "ii", "iiiiiiii",
+		    r->sess->firm_id, mid, &portal, &perm[0], &perm[1], &perm[2], &perm[3], &perm[4],
+		    &perm[5], &perm[6])) == VL_OK)
+			rc = vl_db_exec(STMT_PARTICIPANT_ADD, NULL, NULL, "iiii", r->sess->firm_id,
+			    portal, r->sess->firm_id, m.client_id);
+		if (rc == VL_OK)
+			rc = vl_portal_event(r->sess->firm_id, portal, "participant_added", m.client_id, "");
+		if (rc != VL_OK || (rc = vl_db_commit()) != VL_OK) {
+			vl_db_rollback();
+			return rc;
+		}
+		vl_audit(r, "portal_opened", "matter", mid);
+		return back(r, mid, "", "opened");
+	}
+	if ((rc = vl_db_row(r->pool, STMT_PORTAL_GET, "ii", "iiiiiiii", r->sess->firm_id, mid,
+	    &portal, &perm[0], &perm[1], &perm[2], &perm[3], &perm[4], &perm[5], &perm[6])) != VL_OK)
+		return rc;
+	if (strcmp(op, "send") == 0)
+		return send(r, &m, portal);
+	if (strcmp(op, "share") == 0)
+		return share(r, &m, portal);
+	if (strcmp(op, "add_participant") == 0 || strcmp(op, "remove_participant") == 0 ||
+	    strcmp(op, "set_email") == 0)
+		return participant(r, &m, portal, op);
+	if (strcmp(op, "delete_message") == 0) {
+		if ((rc = vl_db_exec(STMT_MESSAGE_DELETE, &n, NULL, "iii", r->sess->firm_id, portal,
+		    NUM(F_MESSAGE))) != VL_OK)
+			return rc;
+		if (n == 0)
+			return VL_DECLINED;
+		vl_audit(r, "portal_message_deleted", "message", NUM(F_MESSAGE));
+		return back(r, mid, "", "deleted");
+	}
+	if (strcmp(op, "unshare") == 0) {
+		if ((rc = vl_db_exec(STMT_SHARE_REVOKE, &n, NULL, "iii", r->sess->firm_id, portal,
+		    NUM(F_SHARE))) != VL_OK)
+			return rc;
+		if (n == 0)
+			return VL_DECLINED;
+		vl_audit(r, "portal_unshared", "share", NUM(F_SHARE));
+		return back(r, mid, "view=shared&", "unshared");
+	}
+	if (strcmp(op, "permissions") == 0) {
+		if ((rc = vl_db_exec(STMT_PORTAL_PERMS, NULL, NULL, "iiiiiiiii", NUM(F_P_MESSAGES),
+		    NUM(F_P_DOCUMENTS), NUM(F_P_BILLS), NUM(F_P_CALENDAR), NUM(F_P_TASKS),
+		    NUM(F_P_NOTES), NUM(F_P_FORMS), r->sess->firm_id, portal)) != VL_OK)
+			return rc;
+		vl_audit(r, "portal_permissions", "matter", mid);
+		return back(r, mid, "", "perms");
+	}
+	return VL_INVALID;
+}
+
+static const struct vl_app app = {
+	.name = "portal_action",
+	.fields = fields,
+	.nfields = FIELD__MAX,
+	.access = VL_FIRM_USER,
+	.max_body = 100ULL * 1024 * 1024,
+	.post = post,
+};
+
+int
+main(void)
+{
+	return vl_run(&app);
+}

@@ -1,0 +1,285 @@
+/*
+ * A matter's Communications subtab: /matters/<id>/portal.  Before the
+ * portal is opened, "Go to client portal"; after, the portal page with
+ * "Messages" (the feed, optionally mixed with portal events, and the
+ * composer) or "Shared resources", the participants panel, permissions and
+ * the firm's client sign-in link.  Forms post to portal_action.
+ */
+#include <string.h>
+
+#include "vellum.h"
+
+enum field { F_VIEW, F_EVENTS, F_NOTICE, FIELD__MAX };
+
+static const struct vl_field fields[FIELD__MAX] = {
+	{ "view", VL_V_LINE, 16 },
+	{ "events", VL_V_BOOL, 1 },
+	{ "notice", VL_V_LINE, 32 },
+};
+
+static const char *const perm_names[] = {
+	"messages", "documents", "bills", "calendar", "tasks", "notes", "forms",
+};
+
+static const struct {
+	const char *code, *text;
+} notices[] = {
+	{ "opened", "The client portal is open. Add participants, then send a message or share documents." },
+	{ "sent", "Message sent." },
+	{ "deleted", "Message deleted." },
+	{ "shared", "Shared." },
+	{ "unshared", "Sharing stopped." },
+	{ "added", "Participant added." },
+	{ "removed", "Participant removed. Their access ended." },
+	{ "email", "Login email changed." },
+	{ "perms", "Permissions saved." },
+};
+
+static const char *
+event_text(const char *kind)
+{
+	if (strcmp(kind, "read_message") == 0)
+		return "read a message";
+	if (strcmp(kind, "read_document") == 0)
+		return "opened a document";
+	if (strcmp(kind, "participant_added") == 0)
+		return "was added to the portal";
+	if (strcmp(kind, "participant_removed") == 0)
+		return "was removed from the portal";
+	if (strcmp(kind, "login_email_changed") == 0)
+		return "now signs in with a new email";
+	return kind;
+}
+
+static enum vl_rc
+participants(struct vl_req *r, struct vl_tpl *d, int64_t portal)
+{
+	struct vl_rows	*rows, *em;
+	struct vl_tpl	*row, *o;
+	int64_t		 cid, active;
+	char		*name, *email, *addr;
+
+	if (vl_db_query(r->pool, STMT_PARTICIPANTS_LIST, &rows, "ii", r->sess->firm_id, portal) != VL_OK)
+		return VL_ERR;
+	while (vl_db_next(rows, "issi", &cid, &name, &email, &active) > 0) {
+		row = vl_tpl_section(d, "PARTICIPANT");
+		vl_tpl_set_int(row, "CONTACT_ID", cid);
+		vl_tpl_set(row, "NAME", name);
+		vl_tpl_set(row, "EMAIL", email ? email : "(no email address)");
+		vl_tpl_set(row, "STATE", active ? "Has an account" : "Invited with the first message or share");
+		if (vl_db_query(r->pool, STMT_CONTACT_EMAILS, &em, "ii", r->sess->firm_id, cid) != VL_OK)
+			continue;
+		while (vl_db_next(em, "s", &addr) > 0) {
+			o = vl_tpl_section(row, "ADDRESS");
+			vl_tpl_set(o, "ADDR", addr);
+			if (email && strcmp(addr, email) == 0)
+				vl_tpl_show(o, "SELECTED");
+		}
+		vl_db_rows_free(em);
+	}
+	vl_db_rows_free(rows);
+	if (vl_db_query(r->pool, STMT_CONTACTS_NOT_IN_PORTAL, &rows, "ii", r->sess->firm_id, portal) != VL_OK)
+		return VL_ERR;
+	while (vl_db_next(rows, "is", &cid, &name) > 0) {
+		row = vl_tpl_section(d, "CANDIDATE");
+		vl_tpl_set_int(row, "CONTACT_ID", cid);
+		vl_tpl_set(row, "NAME", name);
+	}
+	vl_db_rows_free(rows);
+	return VL_OK;
+}
+
+/* The feed, with portal events mixed in by time when asked. */
+static enum vl_rc
+feed(struct vl_req *r, struct vl_tpl *d, int64_t portal, int events)
+{
+	struct vl_rows	*msgs, *ev = NULL;
+	struct vl_tpl	*row;
+	int64_t		 id, client, did, fid;
+	char		*ts, *when, *who, *body, *dname, *fname, *readers;
+	char		*ets = NULL, *ewhen, *kind, *ename, *detail;
+	int		 more_m, more_e = 0, n = 0;
+
+	if (vl_db_query(r->pool, STMT_FEED_FIRM, &msgs, "ii", r->sess->firm_id, portal) != VL_OK)
+		return VL_ERR;
+	if (events && vl_db_query(r->pool, STMT_EVENTS_LIST, &ev, "ii", r->sess->firm_id, portal) != VL_OK) {
+		vl_db_rows_free(msgs);
+		return VL_ERR;
+	}
+	if ((more_m = vl_db_next(msgs, "isssisisiss", &id, &ts, &when, &who, &client, &body, &did,
+	    &dname, &fid, &fname, &readers)) < 0) {
+		vl_db_rows_free(msgs);
+		vl_db_rows_free(ev);
+		return VL_ERR;
+	}
+	if (ev)
+		more_e = vl_db_next(ev, "sssss", &ets, &ewhen, &kind, &ename, &detail) > 0;
+	while (more_m || more_e) {
+		if (more_e && (!more_m || strcmp(ets, ts) < 0)) {
+			row = vl_tpl_section(d, "ENTRY");
+			row = vl_tpl_section(row, "EVENT");
+			vl_tpl_set(row, "WHEN", ewhen);
+			vl_tpl_set(row, "WHO", ename);
+			vl_tpl_set(row, "WHAT", event_text(kind));
+			vl_tpl_set(row, "DETAIL", detail);
+			more_e = vl_db_next(ev, "sssss", &ets, &ewhen, &kind, &ename, &detail) > 0;
+			continue;
+		}
+		row = vl_tpl_section(vl_tpl_section(d, "ENTRY"), "MESSAGE");
+		vl_tpl_set_int(row, "ID", id);
+		vl_tpl_set(row, "WHEN", when);
+		vl_tpl_set(row, "WHO", who);
+		vl_tpl_set(row, "BODY", body);
+		if (client)
+			vl_tpl_show(row, "FROM_CLIENT");
+		if (did) {
+			struct vl_tpl *doc = vl_tpl_section(row, "DOC");
+			vl_tpl_set_int(doc, "DOC_ID", did);
+			vl_tpl_set(doc, "DOC_NAME", dname);
+		}
+		if (fid)
+			vl_tpl_set(vl_tpl_section(row, "FOLDER"), "FOLDER_NAME", fname);
+		if (*readers)
+			vl_tpl_set(vl_tpl_section(row, "READ"), "READERS", readers);
+		else if (!client)
+			vl_tpl_show(row, "UNREAD");
+		n++;
+		more_m = vl_db_next(msgs, "isssisisiss", &id, &ts, &when, &who, &client, &body, &did,
+		    &dname, &fid, &fname, &readers) > 0;
+	}
+	vl_db_rows_free(msgs);
+	vl_db_rows_free(ev);
+	if (n == 0)
+		vl_tpl_show(d, "NO_MESSAGES");
+	return VL_OK;
+}
+
+static enum vl_rc
+shared(struct vl_req *r, struct vl_tpl *d, int64_t portal)
+{
+	struct vl_rows	*rows;
+	struct vl_tpl	*row;
+	int64_t		 sid, did, fid;
+	char		*name, *when, *readers;
+	int		 n = 0;
+
+	if (vl_db_query(r->pool, STMT_SHARES_LIST, &rows, "ii", r->sess->firm_id, portal) != VL_OK)
+		return VL_ERR;
+	while (vl_db_next(rows, "iiisss", &sid, &did, &fid, &name, &when, &readers) > 0) {
+		row = vl_tpl_section(d, "SHARE");
+		vl_tpl_set_int(row, "SHARE_ID", sid);
+		vl_tpl_set(row, "NAME", name);
+		vl_tpl_set(row, "WHEN", when);
+		if (did)
+			vl_tpl_set_int(vl_tpl_section(row, "IS_DOC"), "DOC_ID", did);
+		else
+			vl_tpl_set_int(vl_tpl_section(row, "IS_FOLDER"), "FOLDER_ID", fid);
+		if (*readers)
+			vl_tpl_set(vl_tpl_section(row, "READ"), "READERS", readers);
+		n++;
+	}
+	vl_db_rows_free(rows);
+	if (n == 0)
+		vl_tpl_show(d, "NO_SHARES");
+	return VL_OK;
+}
+
+/* Documents and folders of the matter, for the composer and the share form. */
+static enum vl_rc
+pickers(struct vl_req *r, struct vl_tpl *d, int64_t mid)
+{
+	struct vl_rows	*rows;
+	struct vl_tpl	*o;
+	int64_t		 id;
+	char		*name;
+
+	if (vl_db_query(r->pool, STMT_DOCS_OF_MATTER, &rows, "ii", r->sess->firm_id, mid) != VL_OK)
+		return VL_ERR;
+	while (vl_db_next(rows, "is", &id, &name) > 0) {
+		o = vl_tpl_section(d, "DOC_CHOICE");
+		vl_tpl_set_int(o, "ID", id);
+		vl_tpl_set(o, "NAME", name);
+	}
+	vl_db_rows_free(rows);
+	if (vl_db_query(r->pool, STMT_FOLDERS_ALL, &rows, "ii", r->sess->firm_id, mid) != VL_OK)
+		return VL_ERR;
+	while (vl_db_next(rows, "is", &id, &name) > 0) {
+		o = vl_tpl_section(d, "FOLDER_CHOICE");
+		vl_tpl_set_int(o, "ID", id);
+		vl_tpl_set(o, "NAME", name);
+	}
+	vl_db_rows_free(rows);
+	return VL_OK;
+}
+
+static enum vl_rc
+get(struct vl_req *r)
+{
+	const char	*view = r->fields[F_VIEW].val ? r->fields[F_VIEW].val : "messages";
+	int		 events = r->fields[F_EVENTS].val ? (int)r->fields[F_EVENTS].num : 0;
+	int64_t		 mid, portal, perm[7];
+	struct vl_matter m;
+	struct vl_tpl	*d, *o;
+	char		*slug;
+	enum vl_rc	 rc;
+	size_t		 i;
+
+	if ((mid = vl_req_path_id(r, "/matters/")) == 0)
+		return VL_DECLINED;
+	if ((rc = vl_matter_load(r, mid, &m)) != VL_OK)
+		return rc;
+	rc = vl_db_row(r->pool, STMT_PORTAL_GET, "ii", "iiiiiiii", r->sess->firm_id, mid, &portal,
+	    &perm[0], &perm[1], &perm[2], &perm[3], &perm[4], &perm[5], &perm[6]);
+	if (rc == VL_ERR)
+		return rc;
+	d = vl_page_new(r, vl_pool_printf(r->pool, "Client portal · %s", m.number));
+	vl_matter_frame(r, d, &m, "communications");
+	for (i = 0; r->fields[F_NOTICE].val && i < sizeof(notices) / sizeof(notices[0]); i++)
+		if (strcmp(r->fields[F_NOTICE].val, notices[i].code) == 0)
+			vl_tpl_set(vl_tpl_section(d, "NOTICE"), "MESSAGE", notices[i].text);
+	if (rc == VL_DECLINED) {
+		vl_tpl_show(d, "NOT_OPEN");
+		return vl_page_send(r, "portal.tpl", d);
+	}
+	vl_tpl_show(d, "OPEN");
+	for (i = 0; i < 7; i++) {
+		o = vl_tpl_section(d, "PERM");
+		vl_tpl_set(o, "PERM", perm_names[i]);
+		if (perm[i])
+			vl_tpl_show(o, "CHECKED");
+	}
+	if (vl_db_row(r->pool, STMT_FIRM_SLUG, "i", "s", r->sess->firm_id, &slug) != VL_OK)
+		goto fail;
+	vl_tpl_set(d, "LOGIN_LINK", vl_pool_printf(r->pool, "%s/portal/login?firm=%s",
+	    vl_conf.base_url, slug));
+	if (participants(r, d, portal) != VL_OK || pickers(r, d, mid) != VL_OK)
+		goto fail;
+	if (strcmp(view, "shared") == 0) {
+		vl_tpl_show(d, "VIEW_SHARED");
+		if (shared(r, d, portal) != VL_OK)
+			goto fail;
+	} else {
+		vl_tpl_show(d, "VIEW_MESSAGES");
+		vl_tpl_show(d, events ? "EVENTS_ON" : "EVENTS_OFF");
+		if (feed(r, d, portal, events) != VL_OK)
+			goto fail;
+	}
+	return vl_page_send(r, "portal.tpl", d);
+fail:
+	vl_tpl_free(d);
+	return VL_ERR;
+}
+
+static const struct vl_app app = {
+	.name = "portal_show",
+	.fields = fields,
+	.nfields = FIELD__MAX,
+	.access = VL_FIRM_USER,
+	.get = get,
+};
+
+int
+main(void)
+{
+	return vl_run(&app);
+}

@@ -1,0 +1,141 @@
+/*
+ * The client portal's shared rules: who gets told what (invitations for
+ * participants without an account, coalesced item mails otherwise, and
+ * coalesced mails to the firm when a client writes), and portal events.
+ * Callers run these inside the transaction that makes the change, so the
+ * outbox rows commit with it or not at all.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "vellum.h"
+
+enum vl_rc
+vl_portal_event(int64_t firm, int64_t portal, const char *kind, int64_t contact, const char *detail)
+{
+	return vl_db_exec(STMT_EVENT_INSERT, NULL, NULL, "iisis", firm, portal, kind, contact,
+	    detail ? detail : "");
+}
+
+/* Queues item payload for recipient in its open window, or opens one. */
+enum vl_rc
+vl_notify_coalesced(struct vl_pool *pool, int64_t firm, const char *kind, const char *recipient,
+    const char *payload)
+{
+	char		*key, *window = NULL, tok[44], msgid[190];
+	const char	*host = vl_conf.base_url, *p;
+	enum vl_rc	 rc;
+
+	key = vl_pool_printf(pool, "%s:%lld:%s", kind, (long long)firm, recipient);
+	rc = vl_db_row(pool, STMT_NOTIFY_WINDOW, "s", "s", key, &window);
+	if (rc != VL_OK && rc != VL_DECLINED)
+		return rc;
+	if ((p = strstr(host, "://")) != NULL)
+		host = p + 3;
+	vl_token_new(tok);
+	snprintf(msgid, sizeof(msgid), "<%.43s@%.*s>", tok, (int)strcspn(host, ":/"), host);
+	return vl_db_exec(STMT_NOTIFY_COALESCED, NULL, NULL, "isssssis",
+	    firm, kind, recipient, payload, msgid, window, vl_conf.notify_window, key);
+}
+
+/* An invitation for contact unless one is still open (F-B3). */
+static enum vl_rc
+invite(struct vl_req *r, int64_t firm, int64_t contact, const char *email, const char *matter)
+{
+	struct vl_buf	 payload = VL_BUF_INIT;
+	unsigned char	 h[32];
+	char		 tok[44], *name = NULL, *login = NULL;
+	int64_t		 pending = 0;
+	enum vl_rc	 rc;
+
+	if ((rc = vl_db_exec(STMT_ACCOUNT_ENSURE, NULL, NULL, "ii", firm, contact)) != VL_OK ||
+	    (rc = vl_db_row(r->pool, STMT_INVITE_PENDING, "ii", "i", firm, contact, &pending)) != VL_OK)
+		return rc;
+	if (pending > 0)
+		return VL_OK;
+	if ((rc = vl_db_row(r->pool, STMT_CONTACT_NAME, "ii", "ss", firm, contact, &name, &login)) != VL_OK)
+		return rc;
+	vl_token_new(tok);
+	vl_sha256(tok, 43, h);
+	if ((rc = vl_db_exec(STMT_INVITE_INSERT, NULL, NULL, "biis", h, sizeof(h), firm, contact,
+	    email)) != VL_OK)
+		return rc;
+	vl_buf_adds(&payload, "name=");
+	vl_buf_add_urlenc(&payload, name);
+	vl_buf_adds(&payload, "&matter=");
+	vl_buf_add_urlenc(&payload, matter);
+	vl_buf_adds(&payload, "&link=");
+	vl_buf_add_urlenc(&payload, vl_conf.base_url);
+	vl_buf_addf(&payload, "%%2Fportal%%2Finvite%%3Ftoken%%3D%s", tok);
+	rc = vl_notify(firm, "invitation", email, payload.buf);
+	vl_buf_release(&payload);
+	return rc;
+}
+
+enum vl_rc
+vl_portal_tell_clients(struct vl_req *r, int64_t portal, int64_t matter_id, const char *matter,
+    const char *what)
+{
+	struct vl_rows	*rows;
+	struct vl_buf	 payload = VL_BUF_INIT;
+	int64_t		 firm = r->sess->firm_id, contact, active;
+	char		*email;
+	enum vl_rc	 rc;
+	struct { int64_t contact, active; char *email; } who[64];
+	int		 n = 0, i;
+
+	if ((rc = vl_db_query(r->pool, STMT_PORTAL_RECIPIENTS, &rows, "ii", firm, portal)) != VL_OK)
+		return rc;
+	while (n < 64 && vl_db_next(rows, "isi", &contact, &email, &active) > 0)
+		if (email != NULL) {
+			who[n].contact = contact;
+			who[n].email = email;
+			who[n].active = active;
+			n++;
+		}
+	vl_db_rows_free(rows);
+	vl_buf_adds(&payload, "matter=");
+	vl_buf_add_urlenc(&payload, matter);
+	vl_buf_adds(&payload, "&what=");
+	vl_buf_add_urlenc(&payload, what);
+	vl_buf_adds(&payload, "&link=");
+	vl_buf_add_urlenc(&payload, vl_conf.base_url);
+	vl_buf_addf(&payload, "%%2Fportal%%2Fmatters%%2F%lld", (long long)matter_id);
+	for (i = 0, rc = VL_OK; i < n && rc == VL_OK; i++)
+		rc = who[i].active ?
+		    vl_notify_coalesced(r->pool, firm, "client_items", who[i].email, payload.buf) :
+		    invite(r, firm, who[i].contact, who[i].email, matter);
+	vl_buf_release(&payload);
+	return rc;
+}
+
+enum vl_rc
+vl_portal_tell_firm(struct vl_req *r, int64_t portal, int64_t matter_id, const char *matter,
+    const char *what)
+{
+	struct vl_rows	*rows;
+	struct vl_buf	 payload = VL_BUF_INIT;
+	char		*email, *list[64];
+	int		 n = 0, i;
+	enum vl_rc	 rc;
+
+	if ((rc = vl_db_query(r->pool, STMT_FIRM_PARTICIPANTS, &rows, "iiii", r->sess->firm_id,
+	    portal, portal, portal)) != VL_OK)
+		return rc;
+	while (n < 64 && vl_db_next(rows, "s", &email) > 0)
+		list[n++] = email;
+	vl_db_rows_free(rows);
+	vl_buf_adds(&payload, "matter=");
+	vl_buf_add_urlenc(&payload, matter);
+	vl_buf_adds(&payload, "&who=");
+	vl_buf_add_urlenc(&payload, r->sess->user_name);
+	vl_buf_adds(&payload, "&what=");
+	vl_buf_add_urlenc(&payload, what);
+	vl_buf_adds(&payload, "&link=");
+	vl_buf_add_urlenc(&payload, vl_conf.base_url);
+	vl_buf_addf(&payload, "%%2Fmatters%%2F%lld%%2Fportal", (long long)matter_id);
+	for (i = 0, rc = VL_OK; i < n && rc == VL_OK; i++)
+		rc = vl_notify_coalesced(r->pool, r->sess->firm_id, "firm_items", list[i], payload.buf);
+	vl_buf_release(&payload);
+	return rc;
+}

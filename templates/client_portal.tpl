@@ -1,0 +1,47 @@
+{{%AUTOESCAPE context="HTML"}}{{>HEADER}}
+<nav class="switcher" aria-label="Your matters">
+{{#MATTER}}{{#CURRENT}}<a class="current" aria-current="page" href="/portal/matters/{{ID}}">{{NUMBER}} · {{DESCRIPTION}}</a>{{/CURRENT}}{{#OTHER}}<a href="/portal/matters/{{ID}}">{{NUMBER}} · {{DESCRIPTION}}</a>{{/OTHER}}
+{{/MATTER}}
+</nav>
+{{#NO_MATTERS}}<p class="empty">Nothing has been shared with you yet.</p>{{/NO_MATTERS}}
+{{#CHOOSE}}<p>Choose a matter above.</p>{{/CHOOSE}}
+{{#IN_MATTER}}
+<h1>{{NUMBER}} · {{DESCRIPTION}}</h1>
+{{#NOTICE}}<p class="notice" role="status">{{MESSAGE}}</p>{{/NOTICE}}
+<nav class="subtabs small">
+{{#CAN_MESSAGES}}<a href="/portal/matters/{{MATTER_ID}}"{{#VIEW_MESSAGES}} class="current" aria-current="page"{{/VIEW_MESSAGES}}>Messages</a>{{/CAN_MESSAGES}}
+{{#CAN_DOCUMENTS}}<a href="/portal/matters/{{MATTER_ID}}?view=shared"{{#VIEW_SHARED}} class="current" aria-current="page"{{/VIEW_SHARED}}>Shared resources</a>{{/CAN_DOCUMENTS}}
+</nav>
+{{#VIEW_MESSAGES}}
+<ol class="feed">
+{{#MESSAGE}}<li class="message{{#MINE}} from-client{{/MINE}}">
+  <div class="meta"><strong>{{WHO}}</strong> <time>{{WHEN}}</time></div>
+  <div class="body">{{BODY}}</div>
+  {{#DOC}}<div class="attachment">Attachment: <a href="/portal/documents/{{DOC_ID}}">{{DOC_NAME}}</a></div>{{/DOC}}
+  {{#FOLDER}}<div class="attachment">Shared folder: {{FOLDER_NAME}} (see Shared resources)</div>{{/FOLDER}}
+</li>
+{{/MESSAGE}}
+</ol>
+<form class="composer" method="post" action="/portal/matters/{{MATTER_ID}}/reply" enctype="multipart/form-data">
+  <input type="hidden" name="csrf" value="{{CSRF}}">
+  <label for="reply">Message</label>
+  <textarea id="reply" name="body" rows="4" maxlength="20000"></textarea>
+  <label for="reply-file">Attach a document</label>
+  <input id="reply-file" name="file" type="file">
+  <button type="submit">Send</button>
+</form>
+{{/VIEW_MESSAGES}}
+{{#VIEW_SHARED}}
+<table class="list">
+<thead><tr><th>Document</th><th>Folder</th><th>Size</th><th>Added</th><th></th></tr></thead>
+<tbody>
+{{#SHARED}}<tr><td>{{NAME}}</td><td>{{FOLDER}}</td><td>{{SIZE}}</td><td>{{WHEN}}</td>
+<td><a href="/portal/documents/{{DOC_ID}}">View</a> · <a href="/portal/documents/{{DOC_ID}}">Download</a></td></tr>
+{{/SHARED}}
+</tbody>
+</table>
+{{#NOTHING_SHARED}}<p class="empty">No documents have been shared with you in this matter.</p>{{/NOTHING_SHARED}}
+{{/VIEW_SHARED}}
+{{#NOTHING_HERE}}<p class="empty">Your law firm has not shared anything here yet.</p>{{/NOTHING_HERE}}
+{{/IN_MATTER}}
+{{>FOOTER}}

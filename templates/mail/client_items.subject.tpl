@@ -1,0 +1,1 @@
+{{#ONE}}New in your {{FIRM_NAME}} client portal{{/ONE}}{{#MANY}}{{COUNT}} new items in your {{FIRM_NAME}} client portal{{/MANY}}

@@ -1,0 +1,1 @@
+Reset your {{FIRM_NAME}} client portal password

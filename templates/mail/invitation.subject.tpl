@@ -1,0 +1,1 @@
+{{FIRM_NAME}} invites you to its secure client portal

@@ -1,0 +1,125 @@
+{{%AUTOESCAPE context="HTML"}}{{>HEADER}}
+{{>MATTER_TABS}}
+{{#NOTICE}}<p class="notice" role="status">{{MESSAGE}}</p>{{/NOTICE}}
+{{#NOT_OPEN}}
+<section class="card">
+<h2>Client portal</h2>
+<p>Share messages and documents with the client through a secure portal for this matter.
+Once opened, a portal stays open: you end access item by item, or per participant.</p>
+<form method="post" action="/matters/{{MATTER_ID}}/portal/action">
+  <input type="hidden" name="csrf" value="{{CSRF}}">
+  <input type="hidden" name="op" value="open">
+  <button type="submit">Go to client portal</button>
+</form>
+</section>
+{{/NOT_OPEN}}
+{{#OPEN}}
+<div class="portal">
+<div class="portal-main">
+<nav class="subtabs small">
+{{#VIEW_MESSAGES}}<a class="current" aria-current="page" href="/matters/{{MATTER_ID}}/portal">Messages</a><a href="/matters/{{MATTER_ID}}/portal?view=shared">Shared resources</a>{{/VIEW_MESSAGES}}
+{{#VIEW_SHARED}}<a href="/matters/{{MATTER_ID}}/portal">Messages</a><a class="current" aria-current="page" href="/matters/{{MATTER_ID}}/portal?view=shared">Shared resources</a>{{/VIEW_SHARED}}
+</nav>
+{{#VIEW_MESSAGES}}
+<p class="toggle">{{#EVENTS_OFF}}<a href="/matters/{{MATTER_ID}}/portal?events=1">Show all client portal events</a>{{/EVENTS_OFF}}{{#EVENTS_ON}}<a href="/matters/{{MATTER_ID}}/portal" aria-pressed="true">Show all client portal events ✓</a>{{/EVENTS_ON}}</p>
+<ol class="feed">
+{{#ENTRY}}{{#MESSAGE}}<li class="message{{#FROM_CLIENT}} from-client{{/FROM_CLIENT}}" id="m{{ID}}">
+  <div class="meta"><strong>{{WHO}}</strong> <time>{{WHEN}}</time></div>
+  <div class="body">{{BODY}}</div>
+  {{#DOC}}<div class="attachment">Attachment: <a href="/documents/{{DOC_ID}}/download">{{DOC_NAME}}</a></div>{{/DOC}}
+  {{#FOLDER}}<div class="attachment">Shared folder: {{FOLDER_NAME}}</div>{{/FOLDER}}
+  {{#READ}}<div class="read">Read by {{READERS}}</div>{{/READ}}{{#UNREAD}}<div class="read">Not read yet</div>{{/UNREAD}}
+  <form method="post" action="/matters/{{MATTER_ID}}/portal/action" data-confirm="Delete message? It disappears for the client.">
+    <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="op" value="delete_message">
+    <input type="hidden" name="message" value="{{ID}}">
+    <button type="submit" class="icon" title="Delete message" aria-label="Delete message">🗑</button>
+  </form>
+</li>{{/MESSAGE}}{{#EVENT}}<li class="event"><time>{{WHEN}}</time> {{WHO}} {{WHAT}}{{DETAIL}}</li>{{/EVENT}}
+{{/ENTRY}}
+</ol>
+{{#NO_MESSAGES}}<p class="empty">No messages yet.</p>{{/NO_MESSAGES}}
+<form class="composer" method="post" action="/matters/{{MATTER_ID}}/portal/action" enctype="multipart/form-data">
+  <input type="hidden" name="csrf" value="{{CSRF}}">
+  <input type="hidden" name="op" value="send">
+  <label for="message">Message</label>
+  <textarea id="message" name="body" rows="4" maxlength="20000"></textarea>
+  <fieldset>
+    <legend>Attach a document</legend>
+    <label for="attach-doc">A document of this matter</label>
+    <select id="attach-doc" name="document"><option value="0">None</option>{{#DOC_CHOICE}}<option value="{{ID}}">{{NAME}}</option>{{/DOC_CHOICE}}</select>
+    <label for="attach-file">Or upload a new one</label>
+    <input id="attach-file" name="file" type="file">
+    <label for="attach-folder">Or share a whole folder instead</label>
+    <select id="attach-folder" name="folder"><option value="0">None</option>{{#FOLDER_CHOICE}}<option value="{{ID}}">{{NAME}}</option>{{/FOLDER_CHOICE}}</select>
+  </fieldset>
+  <button type="submit">Send</button>
+</form>
+{{/VIEW_MESSAGES}}
+{{#VIEW_SHARED}}
+<table class="list">
+<thead><tr><th>Shared</th><th>Since</th><th>Opened by</th><th></th></tr></thead>
+<tbody>
+{{#SHARE}}<tr>
+  <td>{{#IS_DOC}}<a href="/documents/{{DOC_ID}}/download">{{NAME}}</a>{{/IS_DOC}}{{#IS_FOLDER}}<a href="/matters/{{MATTER_ID}}/documents?folder={{FOLDER_ID}}">📁 {{NAME}}</a>{{/IS_FOLDER}}</td>
+  <td>{{WHEN}}</td><td>{{#READ}}{{READERS}}{{/READ}}</td>
+  <td>{{#IS_DOC}}<a href="/documents/{{DOC_ID}}/download">View</a>{{/IS_DOC}}{{#IS_FOLDER}}<a href="/matters/{{MATTER_ID}}/documents?folder={{FOLDER_ID}}">View</a>{{/IS_FOLDER}}
+    <details><summary>More</summary>
+    <form method="post" action="/matters/{{MATTER_ID}}/portal/action" data-confirm="Stop sharing {{NAME}}?">
+      <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="op" value="unshare">
+      <input type="hidden" name="share" value="{{SHARE_ID}}">
+      <button type="submit">Stop sharing</button>
+    </form></details></td>
+</tr>
+{{/SHARE}}
+</tbody>
+</table>
+{{#NO_SHARES}}<p class="empty">Nothing shared yet.</p>{{/NO_SHARES}}
+<form class="inline" method="post" action="/matters/{{MATTER_ID}}/portal/action">
+  <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="op" value="share">
+  <label for="share-doc">Share a document</label>
+  <select id="share-doc" name="document"><option value="0">—</option>{{#DOC_CHOICE}}<option value="{{ID}}">{{NAME}}</option>{{/DOC_CHOICE}}</select>
+  <label for="share-folder">or a folder</label>
+  <select id="share-folder" name="folder"><option value="0">—</option>{{#FOLDER_CHOICE}}<option value="{{ID}}">{{NAME}}</option>{{/FOLDER_CHOICE}}</select>
+  <button type="submit">Share</button>
+</form>
+{{/VIEW_SHARED}}
+</div>
+<aside class="portal-side">
+<h2>Participants</h2>
+<ul class="participants">
+{{#PARTICIPANT}}<li>
+  <strong>{{NAME}}</strong><br><span class="muted">{{STATE}}</span>
+  <form method="post" action="/matters/{{MATTER_ID}}/portal/action">
+    <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="op" value="set_email">
+    <input type="hidden" name="contact" value="{{CONTACT_ID}}">
+    <label for="login-{{CONTACT_ID}}">Login email</label>
+    <select id="login-{{CONTACT_ID}}" name="email">{{#ADDRESS}}<option{{#SELECTED}} selected{{/SELECTED}}>{{ADDR}}</option>{{/ADDRESS}}</select>
+    <button type="submit">Save</button>
+  </form>
+  <form method="post" action="/matters/{{MATTER_ID}}/portal/action" data-confirm="Remove {{NAME}}? Their access ends at once.">
+    <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="op" value="remove_participant">
+    <input type="hidden" name="contact" value="{{CONTACT_ID}}">
+    <button type="submit" class="danger">Remove participant</button>
+  </form>
+</li>
+{{/PARTICIPANT}}
+</ul>
+<form method="post" action="/matters/{{MATTER_ID}}/portal/action">
+  <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="op" value="add_participant">
+  <label for="add-contact">Contact</label>
+  <select id="add-contact" name="contact">{{#CANDIDATE}}<option value="{{CONTACT_ID}}">{{NAME}}</option>{{/CANDIDATE}}</select>
+  <button type="submit">Add participant</button>
+</form>
+<h2>Permissions</h2>
+<form method="post" action="/matters/{{MATTER_ID}}/portal/action">
+  <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="op" value="permissions">
+  {{#PERM}}<label class="check"><input type="checkbox" name="perm_{{PERM}}" value="1"{{#CHECKED}} checked{{/CHECKED}}> {{PERM}}</label>{{/PERM}}
+  <button type="submit">Save permissions</button>
+</form>
+<h2>Share client portal login link</h2>
+<p class="muted">Clients with an account sign in here; put it on your website.</p>
+<input class="copy" type="text" readonly value="{{LOGIN_LINK}}" aria-label="Client portal login link">
+</aside>
+</div>
+{{/OPEN}}
+{{>FOOTER}}
