@@ -56,6 +56,42 @@ load_targets(struct vl_req *r, int64_t matter, struct target **out)
 	return n;
 }
 
+/* Ids from a one-column query, for "shared" markers. */
+static int
+load_ids(struct vl_req *r, enum vl_stmt st, int64_t matter, int64_t **out)
+{
+	struct vl_rows	*rows;
+	int64_t		*v, id;
+	int		 n = 0, cap = 16;
+
+	v = vl_pool_calloc(r->pool, (size_t)cap, sizeof(*v));
+	if (vl_db_query(r->pool, st, &rows, "ii", r->sess->firm_id, matter) != VL_OK)
+		return -1;
+	while (vl_db_next(rows, "i", &id) > 0) {
+		if (n == cap) {
+			int64_t *g = vl_pool_calloc(r->pool, (size_t)cap * 2, sizeof(*g));
+			memcpy(g, v, sizeof(*v) * (size_t)cap);
+			v = g;
+			cap *= 2;
+		}
+		v[n++] = id;
+	}
+	vl_db_rows_free(rows);
+	*out = v;
+	return n;
+}
+
+static int
+has(const int64_t *v, int n, int64_t id)
+{
+	int	 i;
+
+	for (i = 0; i < n; i++)
+		if (v[i] == id)
+			return 1;
+	return 0;
+}
+
 static void
 add_targets(struct vl_tpl *row, const struct target *t, int n, int64_t skip)
 {
@@ -84,7 +120,8 @@ get(struct vl_req *r)
 	struct vl_tpl	*d, *row;
 	struct target	*targets;
 	char		*name, *mime, *created;
-	int		 ntargets, got, nitems = 0;
+	int64_t		*sfolders, *sdocs;
+	int		 ntargets, got, nitems = 0, nsf, nsd;
 	size_t		 i;
 	enum vl_rc	 rc;
 
@@ -95,7 +132,9 @@ get(struct vl_req *r)
 	if (folder != 0 && (rc = vl_db_row(r->pool, STMT_FOLDER_GET, "iii", "si",
 	    r->sess->firm_id, mid, folder, &name, &parent)) != VL_OK)
 		return rc;
-	if ((ntargets = load_targets(r, mid, &targets)) < 0)
+	if ((ntargets = load_targets(r, mid, &targets)) < 0 ||
+	    (nsf = load_ids(r, STMT_SHARED_FOLDERS, mid, &sfolders)) < 0 ||
+	    (nsd = load_ids(r, STMT_SHARED_DOCUMENTS, mid, &sdocs)) < 0)
 		return VL_ERR;
 
 	d = vl_page_new(r, vl_pool_printf(r->pool, "Documents · %s", m.number));
@@ -132,6 +171,8 @@ get(struct vl_req *r)
 		vl_tpl_set(row, "NAME", name);
 		vl_tpl_set(row, "CSRF", vl_csrf_for(r));
 		vl_tpl_set_int(row, "FOLDER_ID", folder);
+		if (has(sfolders, nsf, id))
+			vl_tpl_show(row, "SHARED");
 		add_targets(row, targets, ntargets, id);
 		nitems++;
 	}
@@ -149,6 +190,8 @@ get(struct vl_req *r)
 		vl_tpl_set(row, "SIZE", vl_fmt_size(r->pool, (uint64_t)size));
 		vl_tpl_set(row, "MIME", mime);
 		vl_tpl_set(row, "CREATED", created);
+		if (has(sdocs, nsd, id) || has(sfolders, nsf, folder))
+			vl_tpl_show(row, "SHARED");
 		vl_tpl_set(row, "CSRF", vl_csrf_for(r));
 		vl_tpl_set_int(row, "FOLDER_ID", folder);
 		add_targets(row, targets, ntargets, -1);

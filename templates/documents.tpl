@@ -28,7 +28,7 @@
 <thead><tr><th>Name</th><th>Size</th><th>Type</th><th>Added</th><th></th></tr></thead>
 <tbody>
 {{#SUBFOLDER}}<tr class="folder">
-  <td><a href="/matters/{{MATTER_ID}}/documents?folder={{ID}}">📁 {{NAME}}</a></td><td></td><td>Folder</td><td></td>
+  <td><a href="/matters/{{MATTER_ID}}/documents?folder={{ID}}">📁 {{NAME}}</a>{{#SHARED}} <span class="badge">shared</span>{{/SHARED}}</td><td></td><td>Folder</td><td></td>
   <td><details><summary>Actions</summary>
     <form method="post" action="/matters/{{MATTER_ID}}/documents/action">
       <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="op" value="rename">
@@ -54,7 +54,7 @@
 </tr>
 {{/SUBFOLDER}}
 {{#DOC}}<tr class="doc">
-  <td><a href="/documents/{{ID}}/download">{{NAME}}</a></td><td>{{SIZE}}</td><td>{{MIME}}</td><td>{{CREATED}}</td>
+  <td><a href="/documents/{{ID}}/download">{{NAME}}</a>{{#SHARED}} <span class="badge">shared</span>{{/SHARED}}</td><td>{{SIZE}}</td><td>{{MIME}}</td><td>{{CREATED}}</td>
   <td><details><summary>Actions</summary>
     <a href="/documents/{{ID}}/download">Download</a>
     <form method="post" action="/matters/{{MATTER_ID}}/documents/action">
