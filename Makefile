@@ -30,8 +30,11 @@ BIN_BIN	 = $(BINS:%=$(BUILD)/bin/%)
 
 UNIT	 = test_util test_buf test_pool test_input test_valid test_conf test_csrf test_pw test_tpl test_mail test_req test_log
 UNIT_BIN = $(UNIT:%=$(BUILD)/tests/%)
+# cmocka suites that need the test stack's database (run by tests/run-all)
+DBTEST	 = test_coalesce
+DBTEST_BIN = $(DBTEST:%=$(BUILD)/tests/db/%)
 
-.PHONY: all deps run stop test unit unit-asan fuzz bench check check-templates clean
+.PHONY: all deps run stop test unit unit-asan dbtests fuzz bench check check-templates clean
 
 all: $(CGI_BIN) $(BIN_BIN)
 
@@ -59,6 +62,12 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/vectors.h $(LIBA)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBA) $(LDLIBS) -lcmocka
 
+$(BUILD)/tests/db/%: tests/db/%.c $(LIBA)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBA) $(LDLIBS) -lcmocka
+
+dbtests: $(DBTEST_BIN)
+
 # Debian packages and npm tools; installs when root, else says what to run.
 deps:
 	@bin/stack deps
@@ -85,7 +94,7 @@ check: check-templates
 check-templates:
 	@bin/stack check-templates
 
-test: deps all
+test: deps all dbtests
 	@tests/run-all
 
 bench: deps all

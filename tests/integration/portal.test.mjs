@@ -4,7 +4,7 @@
 // removing a participant, expired invitations, login email changes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Client, csrfOf, sql, sleep, waitForMail, mailsTo, BASE } from './helpers.mjs';
+import { Client, csrfOf, sql, sleep, waitForMail, mailsTo, stack, BASE } from './helpers.mjs';
 
 const WINDOW = Number(process.env.VL_NOTIFY_WINDOW || 3);
 
@@ -150,6 +150,25 @@ test('one email per window for the firm when the client writes', async () => {
   await clientReply(c, mid, 'Question two.');
   await waitForMail('admin@demo.test', start + 1, WINDOW + 20);
   await sleep((WINDOW + 2) * 1000);
+  const mails = await mailsTo('admin@demo.test');
+  assert.equal(mails.length, start + 1);
+  assert.match(mails[mails.length - 1].subject, /2 new items from clients/);
+});
+
+test('a mailer stopped and restarted inside a window loses nothing and sends once', async () => {
+  const mid = matterId('2026-0002');
+  const { c } = await clientSignIn(BRIGHT, PASS);
+  const start = (await mailsTo('admin@demo.test')).length;
+  stack('mailer-stop');
+  try {
+    await clientReply(c, mid, 'While the mailer was down, one.');
+    await clientReply(c, mid, 'While the mailer was down, two.');
+    await sleep((WINDOW + 1) * 1000);
+  } finally {
+    stack('start');
+  }
+  await waitForMail('admin@demo.test', start + 1, WINDOW + 20);
+  await sleep(2000);
   const mails = await mailsTo('admin@demo.test');
   assert.equal(mails.length, start + 1);
   assert.match(mails[mails.length - 1].subject, /2 new items from clients/);

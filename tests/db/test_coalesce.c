@@ -1,0 +1,199 @@
+/*
+ * Coalescing rules (F-B8, F-E4) against the real database of the test
+ * stack: the first item opens a window, items inside it join, an item after
+ * it opens a new one, recipients never share a window, and claimed rows of
+ * a window come back together after a mailer dies.  Run by tests/run-all
+ * with VELLUM_CONF pointing at the test stack.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+#include <sodium.h>
+
+#include "vellum.h"
+
+static struct vl_pool	*pool;
+static int64_t		 firm;
+static char		 tag[12];
+
+/* A one-value query run as raw SQL through the migration path. */
+static char *
+one(const char *fmt, ...)
+{
+	static char	 out[256];
+	char		 sql[1024], path[64];
+	va_list		 ap;
+	FILE		*f;
+
+	va_start(ap, fmt);
+	vsnprintf(sql, sizeof(sql), fmt, ap);
+	va_end(ap);
+	snprintf(path, sizeof(path), "/tmp/vl-coalesce-%s", tag);
+	/* SELECT ... INTO OUTFILE is not for us; use the client program. */
+	char cmd[2048];
+	snprintf(cmd, sizeof(cmd), "mariadb --no-defaults --socket=%s -u \"$(id -un)\" -N -B vellum -e \"%s\" > %s",
+	    vl_conf.db_socket, sql, path);
+	if (system(cmd) != 0)
+		return NULL;
+	if ((f = fopen(path, "r")) == NULL)
+		return NULL;
+	out[0] = '\0';
+	if (fgets(out, sizeof(out), f) != NULL)
+		out[strcspn(out, "\n")] = '\0';
+	fclose(f);
+	remove(path);
+	return out;
+}
+
+static char *
+who(const char *name)
+{
+	return vl_pool_printf(pool, "%s-%s@coalesce.test", name, tag);
+}
+
+static void
+queue(const char *recipient, const char *item)
+{
+	assert_int_equal(vl_notify_coalesced(pool, firm, "client_items", recipient,
+	    vl_pool_printf(pool, "what=%s&matter=T&link=x", item)), VL_OK);
+}
+
+static void
+test_first_item_opens_a_window(void **state)
+{
+	char	*r = who("a");
+
+	(void)state;
+	queue(r, "one");
+	assert_string_equal(one("SELECT TIMESTAMPDIFF(SECOND, created_at, next_attempt_at) FROM notifications"
+	    " WHERE recipient = '%s'", r), vl_pool_printf(pool, "%lld", (long long)vl_conf.notify_window));
+	assert_string_equal(one("SELECT coalesce_key FROM notifications WHERE recipient = '%s'", r),
+	    vl_pool_printf(pool, "client_items:%lld:%s", (long long)firm, r));
+}
+
+static void
+test_items_inside_join_it(void **state)
+{
+	char	*r = who("b");
+
+	(void)state;
+	queue(r, "one");
+	queue(r, "two");
+	queue(r, "three");
+	assert_string_equal(one("SELECT COUNT(*) FROM notifications WHERE recipient = '%s'", r), "3");
+	assert_string_equal(one("SELECT COUNT(DISTINCT next_attempt_at) FROM notifications"
+	    " WHERE recipient = '%s'", r), "1");
+}
+
+static void
+test_item_after_the_window_opens_another(void **state)
+{
+	char	*r = who("c");
+
+	(void)state;
+	queue(r, "one");
+	/* The window's end passes (as if the minute had gone by). */
+	one("UPDATE notifications SET next_attempt_at = NOW(6) - INTERVAL 1 SECOND,"
+	    " status = 'sent' WHERE recipient = '%s'", r);
+	queue(r, "two");
+	assert_string_equal(one("SELECT COUNT(DISTINCT next_attempt_at) FROM notifications"
+	    " WHERE recipient = '%s'", r), "2");
+	assert_string_equal(one("SELECT TIMESTAMPDIFF(SECOND, NOW(6), MAX(next_attempt_at)) >= %lld - 1"
+	    " FROM notifications WHERE recipient = '%s'", (long long)vl_conf.notify_window, r), "1");
+	/* A window whose end has passed but is not yet sent is closed too. */
+	one("UPDATE notifications SET next_attempt_at = NOW(6) - INTERVAL 1 SECOND"
+	    " WHERE recipient = '%s' AND status = 'queued'", r);
+	queue(r, "three");
+	assert_string_equal(one("SELECT COUNT(DISTINCT next_attempt_at) FROM notifications"
+	    " WHERE recipient = '%s'", r), "3");
+}
+
+static void
+test_recipients_never_share_a_window(void **state)
+{
+	char	*r1 = who("d1"), *r2 = who("d2");
+
+	(void)state;
+	queue(r1, "one");
+	queue(r2, "one");
+	queue(r1, "two");
+	assert_string_equal(one("SELECT COUNT(DISTINCT coalesce_key) FROM notifications"
+	    " WHERE recipient IN ('%s', '%s')", r1, r2), "2");
+	assert_string_equal(one("SELECT COUNT(*) FROM notifications WHERE recipient = '%s'", r1), "2");
+	/* The same address at another kind (firm mail) is another window. */
+	assert_int_equal(vl_notify_coalesced(pool, firm, "firm_items", r1, "what=x&matter=T&link=x&who=y"),
+	    VL_OK);
+	assert_string_equal(one("SELECT COUNT(DISTINCT coalesce_key) FROM notifications"
+	    " WHERE recipient = '%s'", r1), "2");
+}
+
+static void
+test_a_dead_mailers_window_comes_back_whole(void **state)
+{
+	char	*r = who("e");
+
+	(void)state;
+	queue(r, "one");
+	queue(r, "two");
+	/* A mailer claimed the window, then died: its lease runs out. */
+	one("UPDATE notifications SET status = 'sending', lease_owner = 'dead-mailer',"
+	    " lease_until = NOW(6) - INTERVAL 1 SECOND, attempts = 1 WHERE recipient = '%s'", r);
+	/* The live mailer's claim takes both rows again (same due time and key). */
+	assert_string_equal(one("SELECT COUNT(*) FROM notifications WHERE recipient = '%s' AND"
+	    " ((status IN ('queued','retry') AND next_attempt_at <= NOW(6)) OR"
+	    " (status = 'sending' AND lease_until < NOW(6)))", r), "2");
+	/* Nothing was lost: both rows are still there, unsent. */
+	assert_string_equal(one("SELECT COUNT(*) FROM notifications WHERE recipient = '%s'"
+	    " AND sent_at IS NULL", r), "2");
+}
+
+static int
+setup(void **state)
+{
+	struct vl_buf	 err = VL_BUF_INIT;
+	unsigned char	 raw[4];
+
+	(void)state;
+	if (sodium_init() < 0 || vl_conf_load(NULL, &err) != VL_OK) {
+		fprintf(stderr, "test_coalesce: %s\n", vl_buf_str(&err));
+		return -1;
+	}
+	randombytes_buf(raw, sizeof(raw));
+	vl_hex(raw, sizeof(raw), tag);
+	pool = vl_pool_new();
+	if (vl_db_row(pool, STMT_FIRM_BY_SLUG, "s", "i", "demo", &firm) != VL_OK)
+		return -1;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	/* The rows go, so the stack's mailer does not send to these addresses. */
+	one("DELETE FROM notifications WHERE recipient LIKE '%%-%s@coalesce.test'", tag);
+	vl_pool_free(pool);
+	vl_db_close();
+	return 0;
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_first_item_opens_a_window),
+		cmocka_unit_test(test_items_inside_join_it),
+		cmocka_unit_test(test_item_after_the_window_opens_another),
+		cmocka_unit_test(test_recipients_never_share_a_window),
+		cmocka_unit_test(test_a_dead_mailers_window_comes_back_whole),
+	};
+
+	vl_log_init("test_coalesce", VL_LOG_ERR);
+	return cmocka_run_group_tests_name("coalesce", tests, setup, teardown);
+}
