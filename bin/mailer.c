@@ -110,8 +110,10 @@ record(const char *owner, const struct row *rows, int n, enum vl_mail_result res
 static void
 deliver(struct vl_pool *pool, const char *owner, int64_t id, int64_t *done, int *ndone)
 {
-	struct vl_buf	 subj = VL_BUF_INIT, body = VL_BUF_INIT, msg = VL_BUF_INIT, err = VL_BUF_INIT;
-	char		*kind, *to, *payload, *msgid, *firm, *key, from[300];
+	struct vl_mail_parts parts = { VL_BUF_INIT, VL_BUF_INIT, VL_BUF_INIT };
+	struct vl_buf	 msg = VL_BUF_INIT, err = VL_BUF_INIT;
+	struct vl_mail_firm mf;
+	char		*kind, *to, *payload, *msgid, *firm, *key, *logo, from[300];
 	const char	**payloads;
 	struct row	*rows;
 	struct vl_rows	*grp;
@@ -120,8 +122,8 @@ deliver(struct vl_pool *pool, const char *owner, int64_t id, int64_t *done, int 
 	enum vl_mail_result res;
 	enum vl_rc	 rc;
 
-	rc = vl_db_row(pool, STMT_MAIL_GET, "is", "ssssiss", id, owner,
-	    &kind, &to, &payload, &msgid, &attempts, &firm, &key);
+	rc = vl_db_row(pool, STMT_MAIL_GET, "is", "ssssisss", id, owner,
+	    &kind, &to, &payload, &msgid, &attempts, &firm, &key, &logo);
 	if (rc != VL_OK) {
 		if (rc == VL_DECLINED)
 			vl_warn("notification %lld: lease lost before sending", (long long)id);
@@ -148,17 +150,21 @@ deliver(struct vl_pool *pool, const char *owner, int64_t id, int64_t *done, int 
 		if (*ndone < BATCH)
 			done[(*ndone)++] = rows[i].id;
 	}
-	if (vl_mail_render(pool, kind, payloads, (size_t)n, firm, &subj, &body, &err) != VL_OK) {
+	mf.name = firm;
+	mf.logo = logo;
+	if (vl_mail_render(pool, kind, payloads, (size_t)n, &mf, &parts, &err) != VL_OK) {
 		res = VL_MAIL_RETRY;	/* an admin can fix the template meanwhile */
 		vl_err("notification %lld: %s", (long long)id, vl_buf_str(&err));
 	} else {
 		from_header(firm, from, sizeof(from));
-		vl_mail_message(&msg, from, to, subj.buf, msgid, vl_buf_str(&body));
+		vl_mail_message(&msg, from, to, vl_buf_str(&parts.subject), msgid,
+		    vl_buf_str(&parts.text), vl_buf_str(&parts.html));
 		res = vl_mail_send(vl_conf.mail_from, to, &msg, &err);
 	}
 	record(owner, rows, n, res, kind, to, vl_buf_str(&err));
-	vl_buf_release(&subj);
-	vl_buf_release(&body);
+	vl_buf_release(&parts.subject);
+	vl_buf_release(&parts.text);
+	vl_buf_release(&parts.html);
 	vl_buf_release(&msg);
 	vl_buf_release(&err);
 }

@@ -237,6 +237,9 @@ cmd_seed_demo(void)
 		return 1;
 	if (vl_pw_hash("demo-member-pass", hash) != VL_OK || vl_db_begin() != VL_OK)
 		return 1;
+	/* The demo firm's logo ships in static/, shown in its emails. */
+	if (vl_db_exec(STMT_FIRM_SET_LOGO, NULL, NULL, "si", "/static/logos/demo.png", firm) != VL_OK)
+		goto fail;
 	if (vl_db_exec(STMT_USER_INSERT, NULL, &uid, "issss", firm, "member@demo.test",
 	    "Morgan Member", "member", hash) != VL_OK)
 		goto fail;

@@ -47,23 +47,24 @@ messages(struct vl_req *r, struct vl_tpl *d, int64_t portal)
 {
 	struct vl_rows	*rows;
 	struct vl_tpl	*row;
-	int64_t		 id, mine, did, fid, ids[500];
+	int64_t		 id, mine, did, fid, unread, me = r->sess->contact_id, firm = r->sess->firm_id;
 	char		*when, *who, *body, *dname, *fname;
-	uint64_t	 fresh;
-	int		 n = 0, i, got;
+	int		 any_unread = 0, got;
 
-	if (vl_db_query(r->pool, STMT_FEED_CLIENT, &rows, "ii", r->sess->firm_id, portal) != VL_OK)
+	if (vl_db_query(r->pool, STMT_FEED_CLIENT, &rows, "iiiii", me, me, me, firm, portal) != VL_OK)
 		return VL_ERR;
-	while ((got = vl_db_next(rows, "issisisis", &id, &when, &who, &mine, &body, &did, &dname,
-	    &fid, &fname)) > 0) {
+	while ((got = vl_db_next(rows, "issisisisi", &id, &when, &who, &mine, &body, &did, &dname,
+	    &fid, &fname, &unread)) > 0) {
 		row = vl_tpl_section(d, "MESSAGE");
 		vl_tpl_set(row, "WHEN", when);
 		vl_tpl_set(row, "WHO", who);
 		vl_tpl_set(row, "BODY", body);
 		if (mine)
 			vl_tpl_show(row, "MINE");
-		else if (n < 500)
-			ids[n++] = id;
+		if (unread) {
+			vl_tpl_show(row, "NEW");
+			any_unread = 1;
+		}
 		if (did) {
 			struct vl_tpl *a = vl_tpl_section(row, "DOC");
 			vl_tpl_set_int(a, "DOC_ID", did);
@@ -75,15 +76,11 @@ messages(struct vl_req *r, struct vl_tpl *d, int64_t portal)
 	vl_db_rows_free(rows);
 	if (got < 0)
 		return VL_ERR;
-	/* Seen now: record the first open of each, and tell the firm once. */
-	for (i = 0; i < n; i++) {
-		if (vl_db_exec(STMT_READ_INSERT, &fresh, NULL, "iiisi", r->sess->firm_id, portal,
-		    r->sess->contact_id, "message", ids[i]) != VL_OK)
-			return VL_ERR;
-		if (fresh && vl_portal_event(r->sess->firm_id, portal, "read_message",
-		    r->sess->contact_id, "") != VL_OK)
-			return VL_ERR;
-	}
+	/* Seen now: the first open of each new message, and an event for the firm. */
+	if (any_unread && (vl_db_exec(STMT_FEED_READ_EVENTS, NULL, NULL, "iiiii", me, firm, portal,
+	    me, me) != VL_OK || vl_db_exec(STMT_FEED_READS, NULL, NULL, "iiii", me, firm, portal,
+	    me) != VL_OK))
+		return VL_ERR;
 	return VL_OK;
 }
 

@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include <curl/curl.h>
+#include <sodium.h>
 
 #include "mail.h"
 
@@ -39,8 +40,9 @@ set_vars(struct vl_pool *pool, struct vl_tpl *d, const char *payload)
 
 enum vl_rc
 vl_mail_render(struct vl_pool *pool, const char *kind, const char *const *payloads, size_t n,
-    const char *firm_name, struct vl_buf *subject, struct vl_buf *body, struct vl_buf *err)
+    const struct vl_mail_firm *firm, struct vl_mail_parts *out, struct vl_buf *err)
 {
+	struct vl_buf	*subject = &out->subject, *body = &out->text;
 	struct vl_tpl	*d;
 	char		 file[128];
 	size_t		 i;
@@ -53,8 +55,14 @@ vl_mail_render(struct vl_pool *pool, const char *kind, const char *const *payloa
 		return VL_INVALID;
 	if ((d = vl_tpl_new()) == NULL)
 		return VL_ERR;
-	vl_tpl_set(d, "FIRM_NAME", firm_name);
+	vl_tpl_set(d, "FIRM_NAME", firm->name);
 	vl_tpl_set(d, "BASE_URL", vl_conf.base_url);
+	if (firm->logo != NULL && *firm->logo != '\0') {
+		/* A logo path on this portal becomes an absolute URL for mail readers. */
+		struct vl_tpl *l = vl_tpl_section(d, "LOGO");
+		vl_tpl_set(l, "LOGO_URL", *firm->logo == '/' ? vl_pool_printf(pool, "%s%s",
+		    vl_conf.base_url, firm->logo) : firm->logo);
+	}
 	vl_tpl_set_int(d, "COUNT", (long long)n);
 	vl_tpl_show(d, n == 1 ? "ONE" : "MANY");
 	/* The first item's values also stand at the top, for single mails. */
@@ -69,6 +77,11 @@ vl_mail_render(struct vl_pool *pool, const char *kind, const char *const *payloa
 	snprintf(file, sizeof(file), "mail/%s.txt.tpl", kind);
 	if (rc == VL_OK && vl_tpl_expand(file, VL_TPL_TEXT, d, body, err) != VL_TPL_OK)
 		rc = VL_ERR;
+	/* An HTML part is optional: only kinds with an .html.tpl have one. */
+	snprintf(file, sizeof(file), "mail/%s.html.tpl", kind);
+	if (rc == VL_OK && vl_tpl_check(file, VL_TPL_HTML, NULL) != VL_TPL_NOTFOUND &&
+	    vl_tpl_expand(file, VL_TPL_HTML, d, &out->html, err) != VL_TPL_OK)
+		rc = VL_ERR;
 	vl_tpl_free(d);
 	/* A subject is one line: keep the first, without CR or LF. */
 	if (rc == VL_OK) {
@@ -79,10 +92,25 @@ vl_mail_render(struct vl_pool *pool, const char *kind, const char *const *payloa
 	return rc;
 }
 
+/* Appends text with bare LF turned into CRLF. */
+static void
+add_crlf(struct vl_buf *out, const char *body)
+{
+	const char	*p;
+
+	for (p = body; *p; p++) {
+		if (*p == '\n' && (p == body || p[-1] != '\r'))
+			vl_buf_addc(out, '\r');
+		vl_buf_addc(out, *p);
+	}
+}
+
 void
 vl_mail_message(struct vl_buf *out, const char *from, const char *to,
-    const char *subject, const char *msgid, const char *body)
+    const char *subject, const char *msgid, const char *body, const char *html)
 {
+	char		 boundary[40];
+	unsigned char	 rnd[12];
 	char		 date[64];
 	time_t		 now = time(NULL);
 	struct tm	 tm;
@@ -117,15 +145,24 @@ vl_mail_message(struct vl_buf *out, const char *from, const char *to,
 		}
 		vl_buf_adds(out, "?=\r\n");
 	}
-	vl_buf_adds(out, "MIME-Version: 1.0\r\n"
-	    "Content-Type: text/plain; charset=utf-8\r\n"
-	    "Content-Transfer-Encoding: 8bit\r\n"
-	    "Auto-Submitted: auto-generated\r\n\r\n");
-	/* Bare LF to CRLF; a leading dot needs no stuffing: libcurl does it. */
-	for (p = body; *p; p++) {
-		if (*p == '\n' && (p == body || p[-1] != '\r'))
-			vl_buf_addc(out, '\r');
-		vl_buf_addc(out, *p);
+	vl_buf_adds(out, "MIME-Version: 1.0\r\nAuto-Submitted: auto-generated\r\n");
+	/* A leading dot needs no stuffing here: libcurl's SMTP upload does it. */
+	if (html == NULL || *html == '\0') {
+		vl_buf_adds(out, "Content-Type: text/plain; charset=utf-8\r\n"
+		    "Content-Transfer-Encoding: 8bit\r\n\r\n");
+		add_crlf(out, body);
+	} else {
+		randombytes_buf(rnd, sizeof(rnd));
+		memcpy(boundary, "=_vellum_", 9);
+		vl_hex(rnd, sizeof(rnd), boundary + 9);
+		vl_buf_addf(out, "Content-Type: multipart/alternative; boundary=\"%s\"\r\n\r\n"
+		    "--%s\r\nContent-Type: text/plain; charset=utf-8\r\n"
+		    "Content-Transfer-Encoding: 8bit\r\n\r\n", boundary, boundary);
+		add_crlf(out, body);
+		vl_buf_addf(out, "\r\n--%s\r\nContent-Type: text/html; charset=utf-8\r\n"
+		    "Content-Transfer-Encoding: 8bit\r\n\r\n", boundary);
+		add_crlf(out, html);
+		vl_buf_addf(out, "\r\n--%s--\r\n", boundary);
 	}
 	free(f);
 	free(t);

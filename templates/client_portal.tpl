@@ -15,7 +15,7 @@
 {{#VIEW_MESSAGES}}
 <ol class="feed">
 {{#MESSAGE}}<li class="message{{#MINE}} from-client{{/MINE}}">
-  <div class="meta"><strong>{{WHO}}</strong> <time>{{WHEN}}</time></div>
+  <div class="meta"><strong>{{WHO}}</strong> <time>{{WHEN}}</time>{{#NEW}} <span class="badge">new</span>{{/NEW}}</div>
   <div class="body">{{BODY}}</div>
   {{#DOC}}<div class="attachment">Attachment: <a href="/portal/documents/{{DOC_ID}}">{{DOC_NAME}}</a></div>{{/DOC}}
   {{#FOLDER}}<div class="attachment">Shared folder: {{FOLDER_NAME}} (see Shared resources)</div>{{/FOLDER}}

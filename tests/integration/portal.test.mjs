@@ -86,6 +86,11 @@ test('the whole journey: message, invitation, reading, replying, receipts, event
   assert.match(invitation.subject, /Demo Law LLP invites you/);
   assert.equal(invitation.from[0].name, 'Demo Law LLP');
   assert.doesNotMatch(invitation.text, /lease draft/, 'no document content in the mail');
+  // The invitation bears the firm's logo and name (its HTML part).
+  assert.match(invitation.html, new RegExp(`<img src="${BASE.replace(/[.:/]/g, (x) => '\\' + x)}/static/logos/demo\\.png" alt="Demo Law LLP"`));
+  const logo = await fetch(`${BASE}/static/logos/demo.png`);
+  assert.equal(logo.status, 200);
+  assert.equal(logo.headers.get('content-type'), 'image/png');
   const { c: client, res } = await accept(inviteLink(invitation), PASS);
   assert.equal(res.status, 303);
   assert.equal(res.location, '/portal');

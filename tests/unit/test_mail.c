@@ -7,20 +7,21 @@ static void
 test_render_reset(void **state)
 {
 	struct vl_pool	*pool = vl_pool_new();
-	struct vl_buf	 subj = VL_BUF_INIT, body = VL_BUF_INIT, err = VL_BUF_INIT;
+	struct vl_mail_parts m = { VL_BUF_INIT, VL_BUF_INIT, VL_BUF_INIT };
+	struct vl_mail_firm firm = { "Smith & <Jones>", NULL };
+	struct vl_buf	 err = VL_BUF_INIT;
+	const char	*p1[] = { "link=https%3A%2F%2Fportal.test%2Freset%3Ftoken%3Dabc&minutes=30" };
 
 	(void)state;
-	const char *p1[] = { "link=https%3A%2F%2Fportal.test%2Freset%3Ftoken%3Dabc&minutes=30" };
-
-	assert_int_equal(vl_mail_render(pool, "password_reset", p1, 1,
-	    "Smith & <Jones>", &subj, &body, &err), VL_OK);
-	assert_string_equal(vl_buf_str(&subj), "Reset your Smith & <Jones> portal password");
-	assert_non_null(strstr(vl_buf_str(&body), "https://portal.test/reset?token=abc"));
-	assert_non_null(strstr(vl_buf_str(&body), "within 30 minutes"));
-	/* Plain text: nothing HTML-escaped. */
-	assert_non_null(strstr(vl_buf_str(&body), "Smith & <Jones>"));
-	vl_buf_release(&subj);
-	vl_buf_release(&body);
+	assert_int_equal(vl_mail_render(pool, "password_reset", p1, 1, &firm, &m, &err), VL_OK);
+	assert_string_equal(vl_buf_str(&m.subject), "Reset your Smith & <Jones> portal password");
+	assert_non_null(strstr(vl_buf_str(&m.text), "https://portal.test/reset?token=abc"));
+	assert_non_null(strstr(vl_buf_str(&m.text), "within 30 minutes"));
+	/* Plain text: nothing HTML-escaped; no HTML template for this kind. */
+	assert_non_null(strstr(vl_buf_str(&m.text), "Smith & <Jones>"));
+	assert_int_equal(m.html.len, 0);
+	vl_buf_release(&m.subject);
+	vl_buf_release(&m.text);
 	vl_buf_release(&err);
 	vl_pool_free(pool);
 }
@@ -29,7 +30,9 @@ static void
 test_render_refusals(void **state)
 {
 	struct vl_pool	*pool = vl_pool_new();
-	struct vl_buf	 subj = VL_BUF_INIT, body = VL_BUF_INIT, err = VL_BUF_INIT;
+	struct vl_mail_parts m = { VL_BUF_INIT, VL_BUF_INIT, VL_BUF_INIT };
+	struct vl_mail_firm firm = { "F", NULL };
+	struct vl_buf	 err = VL_BUF_INIT;
 	static const char *const kinds[] = { "../etc", "Password_reset", "a/b", "x.y" };
 	size_t		 i;
 
@@ -37,16 +40,14 @@ test_render_refusals(void **state)
 	const char *empty[] = { "" }, *bad[] = { "k=%zz" };
 
 	for (i = 0; i < NELEM(kinds); i++)
-		assert_int_equal(vl_mail_render(pool, kinds[i], empty, 1, "F", &subj, &body, &err),
-		    VL_INVALID);
-	assert_int_equal(vl_mail_render(pool, "password_reset", bad, 1, "F", &subj, &body, &err),
-	    VL_INVALID);
-	assert_int_equal(vl_mail_render(pool, "password_reset", empty, 0, "F", &subj, &body, &err),
-	    VL_INVALID);
-	assert_int_equal(vl_mail_render(pool, "no_such_kind", empty, 1, "F", &subj, &body, &err), VL_ERR);
+		assert_int_equal(vl_mail_render(pool, kinds[i], empty, 1, &firm, &m, &err), VL_INVALID);
+	assert_int_equal(vl_mail_render(pool, "password_reset", bad, 1, &firm, &m, &err), VL_INVALID);
+	assert_int_equal(vl_mail_render(pool, "password_reset", empty, 0, &firm, &m, &err), VL_INVALID);
+	assert_int_equal(vl_mail_render(pool, "no_such_kind", empty, 1, &firm, &m, &err), VL_ERR);
 	assert_non_null(strstr(vl_buf_str(&err), "no_such_kind"));
-	vl_buf_release(&subj);
-	vl_buf_release(&body);
+	vl_buf_release(&m.subject);
+	vl_buf_release(&m.text);
+	vl_buf_release(&m.html);
 	vl_buf_release(&err);
 	vl_pool_free(pool);
 }
@@ -59,7 +60,7 @@ test_message(void **state)
 
 	(void)state;
 	vl_mail_message(&m, "\"Firm\" <p@f.test>", "c@x.test\r\nBcc: evil@x.test",
-	    "Hello\r\nBcc: evil@x.test", "<id@f.test>", "line one\nline two\n.dot line\n");
+	    "Hello\r\nBcc: evil@x.test", "<id@f.test>", "line one\nline two\n.dot line\n", NULL);
 	s = vl_buf_str(&m);
 	/* No header can be injected through a value. */
 	assert_null(strstr(s, "\r\nBcc:"));
@@ -69,12 +70,50 @@ test_message(void **state)
 	assert_non_null(strstr(s, "\r\n\r\nline one\r\nline two\r\n.dot line\r\n"));
 	assert_non_null(strstr(s, "Content-Type: text/plain; charset=utf-8\r\n"));
 	vl_buf_reset(&m);
-	vl_mail_message(&m, "p@f.test", "c@x.test", "Caf\xc3\xa9", "<i@f>", "b\r\n");
+	vl_mail_message(&m, "p@f.test", "c@x.test", "Caf\xc3\xa9", "<i@f>", "b\r\n", "");
 	/* "Café" base64 is Q2Fmw6k= */
 	assert_non_null(strstr(vl_buf_str(&m), "Subject: =?UTF-8?B?Q2Fmw6k=?=\r\n"));
 	assert_non_null(strstr(vl_buf_str(&m), "\r\n\r\nb\r\n"));
 	assert_null(strstr(vl_buf_str(&m), "\r\r\n"));
 	vl_buf_release(&m);
+}
+
+/* Items and the firm's logo, in the invitation's text and HTML parts. */
+static void
+test_items_and_logo(void **state)
+{
+	struct vl_pool	*pool = vl_pool_new();
+	struct vl_mail_parts m = { VL_BUF_INIT, VL_BUF_INIT, VL_BUF_INIT };
+	struct vl_mail_firm firm = { "Demo <Law>", "/static/logos/demo.png" };
+	struct vl_buf	 err = VL_BUF_INIT, msg = VL_BUF_INIT;
+	const char	*inv[] = { "name=Ann&matter=M-1&link=http%3A%2F%2Fp%2Fportal%2Finvite%3Ftoken%3Dt" };
+	const char	*items[] = { "what=a+new+message&matter=M-1&link=L1", "what=a+shared+document&matter=M-2&link=L2" };
+
+	(void)state;
+	assert_int_equal(vl_mail_render(pool, "invitation", inv, 1, &firm, &m, &err), VL_OK);
+	assert_non_null(strstr(vl_buf_str(&m.html), "<img src=\"http://127.0.0.1:8080/static/logos/demo.png\" alt=\"Demo &lt;Law&gt;\""));
+	assert_non_null(strstr(vl_buf_str(&m.html), "href=\"http://p/portal/invite?token=t\""));
+	assert_non_null(strstr(vl_buf_str(&m.text), "http://p/portal/invite?token=t"));
+	vl_mail_message(&msg, "p@f", "c@x", vl_buf_str(&m.subject), "<i@f>", vl_buf_str(&m.text),
+	    vl_buf_str(&m.html));
+	assert_non_null(strstr(vl_buf_str(&msg), "Content-Type: multipart/alternative; boundary=\"=_vellum_"));
+	assert_non_null(strstr(vl_buf_str(&msg), "Content-Type: text/html; charset=utf-8\r\n"));
+	vl_buf_reset(&m.subject);
+	vl_buf_reset(&m.text);
+	vl_buf_reset(&m.html);
+	assert_int_equal(vl_mail_render(pool, "client_items", items, 2, &firm, &m, &err), VL_OK);
+	assert_string_equal(vl_buf_str(&m.subject), "2 new items in your Demo <Law> client portal");
+	assert_non_null(strstr(vl_buf_str(&m.text), "- a new message in M-1: L1\n- a shared document in M-2: L2\n"));
+	vl_buf_reset(&m.subject);
+	vl_buf_reset(&m.text);
+	assert_int_equal(vl_mail_render(pool, "client_items", items, 1, &firm, &m, &err), VL_OK);
+	assert_string_equal(vl_buf_str(&m.subject), "New in your Demo <Law> client portal");
+	vl_buf_release(&m.subject);
+	vl_buf_release(&m.text);
+	vl_buf_release(&m.html);
+	vl_buf_release(&msg);
+	vl_buf_release(&err);
+	vl_pool_free(pool);
 }
 
 static int
@@ -92,6 +131,7 @@ main(void)
 		cmocka_unit_test(test_render_reset),
 		cmocka_unit_test(test_render_refusals),
 		cmocka_unit_test(test_message),
+		cmocka_unit_test(test_items_and_logo),
 	};
 
 	return cmocka_run_group_tests_name("mail", tests, setup, NULL);
