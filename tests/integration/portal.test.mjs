@@ -158,6 +158,11 @@ test('one email per window for the firm when the client writes', async () => {
   const mails = await mailsTo('admin@demo.test');
   assert.equal(mails.length, start + 1);
   assert.match(mails[mails.length - 1].subject, /2 new items from clients/);
+  // An item after the window: a second email.
+  const { c: again } = await clientSignIn(BRIGHT, PASS);
+  await clientReply(again, mid, 'Question three, later.');
+  const later = await waitForMail('admin@demo.test', start + 2, WINDOW + 20);
+  assert.match(later[later.length - 1].subject, /Client portal: a message in 2026-0002/);
 });
 
 test('a mailer stopped and restarted inside a window loses nothing and sends once', async () => {
