@@ -152,11 +152,8 @@ post(struct vl_req *r)
 	    (rc = vl_db_exec(STMT_SESS_DELETE_CONTACT, NULL, NULL, "ii", iv.firm, iv.contact)) != VL_OK ||
 	    (rc = vl_db_commit()) != VL_OK)
 		goto fail;
-	if ((rc = vl_sess_start_client(r, iv.firm, iv.contact)) != VL_OK)
+	if ((rc = vl_sess_start_client(r, iv.firm, iv.contact, iv.slug)) != VL_OK)
 		return rc;
-	vl_out_header(r, "Set-Cookie", vl_pool_printf(r->pool,
-	    "portal_firm=%s; Path=/portal; HttpOnly; SameSite=Lax%s", iv.slug,
-	    vl_conf.cookie_secure ? "; Secure" : ""));
 	vl_audit_as(r, iv.firm, 0, "client_invitation_accepted", "contact", iv.contact);
 	vl_out_redirect(r, "/portal");
 	return VL_OK;

@@ -95,11 +95,8 @@ post(struct vl_req *r)
 	}
 	if (vl_db_row(r->pool, STMT_FIRM_BY_SLUG_NAME, "s", "is", slug, &fid, &name) != VL_OK ||
 	    vl_db_exec(STMT_CLIENT_LOGIN_OK, NULL, NULL, "i", contact) != VL_OK ||
-	    vl_sess_start_client(r, fid, contact) != VL_OK)
+	    vl_sess_start_client(r, fid, contact, slug) != VL_OK)
 		return VL_ERR;
-	vl_out_header(r, "Set-Cookie", vl_pool_printf(r->pool,
-	    "portal_firm=%s; Path=/portal; HttpOnly; SameSite=Lax%s", slug,
-	    vl_conf.cookie_secure ? "; Secure" : ""));
 	vl_audit_as(r, fid, 0, "client_login", "contact", contact);
 	vl_out_redirect(r, "/portal");
 	return VL_OK;

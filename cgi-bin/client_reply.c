@@ -21,7 +21,7 @@ post(struct vl_req *r)
 	int64_t		 mid = vl_req_path_id(r, "/portal/matters/"), portal, pmsg, pdoc;
 	int64_t		 folder = 0, doc = 0;
 	uint64_t	 id;
-	char		*number, *desc, key[65] = "", *mime;
+	char		*number, *desc, key[65] = "";
 	enum vl_rc	 rc;
 
 	if (mid == 0)
@@ -48,13 +48,8 @@ post(struct vl_req *r)
 			folder = (int64_t)id;
 		if (rc != VL_OK)
 			goto fail;
-		mime = vl_pool_strdup(r->pool, vl_store_sniff(r->uploads->path));
-		if ((rc = vl_store_put(r->uploads->path, key)) != VL_OK ||
-		    (rc = vl_db_exec(STMT_DOC_INSERT, NULL, &id, "iiisissi", r->sess->firm_id, mid,
-		    folder, vl_doc_name(r->pool, r->uploads->filename), (int64_t)r->uploads->size,
-		    mime, key, (int64_t)0)) != VL_OK)
+		if ((rc = vl_doc_add(r, mid, folder, r->uploads, 0, &doc, key)) != VL_OK)
 			goto fail;
-		doc = (int64_t)id;
 	}
 	if ((rc = vl_db_exec(STMT_MESSAGE_INSERT, NULL, NULL, "iiiisii", r->sess->firm_id, portal,
 	    (int64_t)0, r->sess->contact_id, body, doc, (int64_t)0)) != VL_OK ||

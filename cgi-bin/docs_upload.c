@@ -69,14 +69,10 @@ post(struct vl_req *r)
 	if ((rc = vl_db_begin()) != VL_OK)
 		return rc;
 	for (u = r->uploads; u; u = u->next) {
-		const char *mime = vl_store_sniff(u->path);
-		char *mcopy = vl_pool_strdup(r->pool, mime);
-		if ((rc = vl_store_put(u->path, keys[nkeys])) != VL_OK)
-			goto fail;
-		nkeys++;
-		if ((rc = vl_db_exec(STMT_DOC_INSERT, NULL, NULL, "iiisissi", r->sess->firm_id,
-		    mid, folder, vl_doc_name(r->pool, u->filename), (int64_t)u->size, mcopy,
-		    keys[nkeys - 1], r->sess->user_id)) != VL_OK)
+		rc = vl_doc_add(r, mid, folder, u, r->sess->user_id, NULL, keys[nkeys]);
+		if (keys[nkeys][0] != '\0')
+			nkeys++;
+		if (rc != VL_OK)
 			goto fail;
 	}
 	if ((rc = vl_db_commit()) != VL_OK)

@@ -50,22 +50,6 @@ refuse(struct vl_req *r, enum vl_rc rc, const char *msg)
 	return VL_OK;
 }
 
-/* Stores a composer upload in the matter's top level; *doc gets its id. */
-static enum vl_rc
-store_upload(struct vl_req *r, int64_t mid, struct vl_upload *u, int64_t *doc, char key[65])
-{
-	char		*mime = vl_pool_strdup(r->pool, vl_store_sniff(u->path));
-	uint64_t	 id;
-	enum vl_rc	 rc;
-
-	if ((rc = vl_store_put(u->path, key)) != VL_OK)
-		return rc;
-	rc = vl_db_exec(STMT_DOC_INSERT, NULL, &id, "iiisissi", r->sess->firm_id, mid, (int64_t)0,
-	    vl_doc_name(r->pool, u->filename), (int64_t)u->size, mime, key, r->sess->user_id);
-	*doc = (int64_t)id;
-	return rc;
-}
-
 static enum vl_rc
 send(struct vl_req *r, const struct vl_matter *m, int64_t portal)
 {
@@ -89,7 +73,8 @@ send(struct vl_req *r, const struct vl_matter *m, int64_t portal)
 		return VL_DECLINED;
 	if ((rc = vl_db_begin()) != VL_OK)
 		return rc;
-	if (r->uploads && (rc = store_upload(r, m->id, r->uploads, &doc, key)) != VL_OK)
+	if (r->uploads && (rc = vl_doc_add(r, m->id, 0, r->uploads, r->sess->user_id, &doc,
+	    key)) != VL_OK)
 		goto fail;
 	if ((rc = vl_db_exec(STMT_MESSAGE_INSERT, NULL, NULL, "iiiisii", r->sess->firm_id, portal,
 	    r->sess->user_id, (int64_t)0, body, doc, folder)) != VL_OK)

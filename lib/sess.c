@@ -19,32 +19,64 @@ touch_interval(void)
 	return t > 60 ? 60 : t < 1 ? 1 : t;
 }
 
-enum vl_rc
-vl_sess_load(struct vl_req *r)
+/* The session named by cookie, not yet checked: token and hash, or NULL. */
+static struct vl_sess *
+from_cookie(struct vl_req *r, const char *cookie, unsigned char h[32])
 {
 	const struct vl_pair	*ck;
 	struct vl_sess		*s;
-	unsigned char		 h[32];
-	int64_t			 stale;
-	enum vl_rc		 rc;
 
-	ck = vl_pair_find(r->cookies, vl_cookie_name("sid"));
+	ck = vl_pair_find(r->cookies, vl_cookie_name(cookie));
 	if (ck == NULL || !vl_validate(VL_V_TOKEN, ck->val, ck->vallen, 43, NULL))
-		return VL_DECLINED;
+		return NULL;
 	s = vl_pool_calloc(r->pool, 1, sizeof(*s));
 	memcpy(s->token, ck->val, 44);
 	vl_sha256(s->token, 43, h);
-	rc = vl_db_row(r->pool, STMT_SESS_LOAD, "ibii", "iissssi",
-	    touch_interval(), h, sizeof(h), vl_conf.session_idle, vl_conf.session_max,
-	    &s->firm_id, &s->user_id, &s->firm_name, &s->user_email,
-	    &s->user_name, &s->role, &stale);
-	if (rc != VL_OK)
-		return rc;
-	if (stale && vl_db_exec(STMT_SESS_TOUCH, NULL, NULL, "b", h, sizeof(h)) != VL_OK)
+	return s;
+}
+
+/* After a row was found: extends it when due, then makes s the request's. */
+static enum vl_rc
+adopt(struct vl_req *r, struct vl_sess *s, const unsigned char h[32], int64_t stale)
+{
+	if (stale && vl_db_exec(STMT_SESS_TOUCH, NULL, NULL, "b", h, (size_t)32) != VL_OK)
 		return VL_ERR;
 	vl_csrf_token(s->token, s->csrf);
 	r->sess = s;
 	return VL_OK;
+}
+
+/* A fresh session with a new random token (any old one is ended). */
+static struct vl_sess *
+fresh(struct vl_req *r, int client, unsigned char h[32], char uacut[256])
+{
+	const char	*ua = vl_req_env(r, "HTTP_USER_AGENT");
+	struct vl_sess	*s;
+
+	vl_sess_end(r);
+	s = vl_pool_calloc(r->pool, 1, sizeof(*s));
+	s->client = client;
+	vl_token_new(s->token);
+	vl_sha256(s->token, 43, h);
+	snprintf(uacut, 256, "%s", ua ? ua : "");
+	return s;
+}
+
+enum vl_rc
+vl_sess_load(struct vl_req *r)
+{
+	struct vl_sess	*s;
+	unsigned char	 h[32];
+	int64_t		 stale;
+	enum vl_rc	 rc;
+
+	if ((s = from_cookie(r, "sid", h)) == NULL)
+		return VL_DECLINED;
+	rc = vl_db_row(r->pool, STMT_SESS_LOAD, "ibii", "iissssi",
+	    touch_interval(), h, sizeof(h), vl_conf.session_idle, vl_conf.session_max,
+	    &s->firm_id, &s->user_id, &s->firm_name, &s->user_email,
+	    &s->user_name, &s->role, &stale);
+	return rc != VL_OK ? rc : adopt(r, s, h, stale);
 }
 
 enum vl_rc
@@ -52,16 +84,11 @@ vl_sess_start(struct vl_req *r, int64_t firm_id, int64_t user_id)
 {
 	struct vl_sess	*s;
 	unsigned char	 h[32];
-	const char	*ua = vl_req_env(r, "HTTP_USER_AGENT");
 	char		 uacut[256];
 	enum vl_rc	 rc;
 
 	/* A new token on every sign-in; any old one is dropped. */
-	vl_sess_end(r);
-	s = vl_pool_calloc(r->pool, 1, sizeof(*s));
-	vl_token_new(s->token);
-	vl_sha256(s->token, 43, h);
-	snprintf(uacut, sizeof(uacut), "%s", ua ? ua : "");
+	s = fresh(r, 0, h, uacut);
 	rc = vl_db_exec(STMT_SESS_INSERT, NULL, NULL, "biiss", h, sizeof(h),
 	    firm_id, user_id, r->remote, uacut);
 	if (rc != VL_OK)
@@ -77,48 +104,31 @@ vl_sess_start(struct vl_req *r, int64_t firm_id, int64_t user_id)
 enum vl_rc
 vl_sess_load_client(struct vl_req *r)
 {
-	const struct vl_pair	*ck;
-	struct vl_sess		*s;
-	unsigned char		 h[32];
-	int64_t			 stale;
-	enum vl_rc		 rc;
+	struct vl_sess	*s;
+	unsigned char	 h[32];
+	int64_t		 stale;
+	enum vl_rc	 rc;
 
-	ck = vl_pair_find(r->cookies, vl_cookie_name("cid"));
-	if (ck == NULL || !vl_validate(VL_V_TOKEN, ck->val, ck->vallen, 43, NULL))
+	if ((s = from_cookie(r, "cid", h)) == NULL)
 		return VL_DECLINED;
-	s = vl_pool_calloc(r->pool, 1, sizeof(*s));
 	s->client = 1;
-	memcpy(s->token, ck->val, 44);
-	vl_sha256(s->token, 43, h);
+	s->role = "client";
 	rc = vl_db_row(r->pool, STMT_SESS_LOAD_CLIENT, "ibii", "iissssi",
 	    touch_interval(), h, sizeof(h), vl_conf.session_idle, vl_conf.session_max,
 	    &s->firm_id, &s->contact_id, &s->firm_name, &s->firm_slug, &s->user_email,
 	    &s->user_name, &stale);
-	if (rc != VL_OK)
-		return rc;
-	if (stale && vl_db_exec(STMT_SESS_TOUCH, NULL, NULL, "b", h, sizeof(h)) != VL_OK)
-		return VL_ERR;
-	s->role = "client";
-	vl_csrf_token(s->token, s->csrf);
-	r->sess = s;
-	return VL_OK;
+	return rc != VL_OK ? rc : adopt(r, s, h, stale);
 }
 
 enum vl_rc
-vl_sess_start_client(struct vl_req *r, int64_t firm_id, int64_t contact_id)
+vl_sess_start_client(struct vl_req *r, int64_t firm_id, int64_t contact_id, const char *slug)
 {
 	struct vl_sess	*s;
 	unsigned char	 h[32];
-	const char	*ua = vl_req_env(r, "HTTP_USER_AGENT");
 	char		 uacut[256];
 	enum vl_rc	 rc;
 
-	vl_sess_end(r);
-	s = vl_pool_calloc(r->pool, 1, sizeof(*s));
-	s->client = 1;
-	vl_token_new(s->token);
-	vl_sha256(s->token, 43, h);
-	snprintf(uacut, sizeof(uacut), "%s", ua ? ua : "");
+	s = fresh(r, 1, h, uacut);
 	rc = vl_db_exec(STMT_SESS_INSERT_CLIENT, NULL, NULL, "biiss", h, sizeof(h),
 	    firm_id, contact_id, r->remote, uacut);
 	if (rc != VL_OK)
@@ -129,6 +139,11 @@ vl_sess_start_client(struct vl_req *r, int64_t firm_id, int64_t contact_id)
 	vl_csrf_token(s->token, s->csrf);
 	r->sess = s;
 	vl_out_cookie(r, "cid", s->token, 1);
+	/* Remembers the firm's sign-in page for the next visit (not a secret). */
+	if (slug != NULL)
+		vl_out_header(r, "Set-Cookie", vl_pool_printf(r->pool,
+		    "portal_firm=%s; Path=/portal; HttpOnly; SameSite=Lax%s", slug,
+		    vl_conf.cookie_secure ? "; Secure" : ""));
 	return VL_OK;
 }
 

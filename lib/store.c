@@ -117,3 +117,22 @@ vl_store_sniff(const char *path)
 		return "application/octet-stream";
 	return t;
 }
+
+enum vl_rc
+vl_doc_add(struct vl_req *r, int64_t matter, int64_t folder, const struct vl_upload *u,
+    int64_t uploaded_by, int64_t *doc_id, char key[65])
+{
+	char		*mime = vl_pool_strdup(r->pool, vl_store_sniff(u->path));
+	uint64_t	 id = 0;
+	enum vl_rc	 rc;
+
+	if ((rc = vl_store_put(u->path, key)) != VL_OK) {
+		key[0] = '\0';
+		return rc;
+	}
+	rc = vl_db_exec(STMT_DOC_INSERT, NULL, &id, "iiisissi", r->sess->firm_id, matter, folder,
+	    vl_doc_name(r->pool, u->filename), (int64_t)u->size, mime, key, uploaded_by);
+	if (doc_id != NULL)
+		*doc_id = (int64_t)id;
+	return rc;
+}

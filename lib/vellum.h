@@ -351,8 +351,10 @@ const char *vl_pw_dummy(void);
 enum vl_rc vl_sess_load(struct vl_req *);
 /* The same for a client's session (cookie "cid"). */
 enum vl_rc vl_sess_load_client(struct vl_req *);
-/* Starts a client session for contact (new token, cookie set). */
-enum vl_rc vl_sess_start_client(struct vl_req *, int64_t firm_id, int64_t contact_id);
+/* Starts a client session for contact (new token, cookie set, and the
+ * firm's slug remembered for its sign-in page). */
+enum vl_rc vl_sess_start_client(struct vl_req *, int64_t firm_id, int64_t contact_id,
+	    const char *slug);
 /* Starts a new session for user (new token, cookie set). */
 enum vl_rc vl_sess_start(struct vl_req *, int64_t firm_id, int64_t user_id);
 void	 vl_sess_end(struct vl_req *);
@@ -387,6 +389,12 @@ enum vl_rc vl_store_path(const char *key, char *out, size_t n);
 void	 vl_store_remove(const char *key);
 /* The content's MIME type, sniffed with libmagic (valid until the next call). */
 const char *vl_store_sniff(const char *path);
+/* Stores upload u as a document of matter (folder 0: top level) of the
+ * signed-in firm: sniffed, moved into the store, recorded.  key gets the
+ * stored name ("" if nothing was stored): on a later failure the caller
+ * rolls back and removes it.  uploaded_by: a firm user's id, or 0. */
+enum vl_rc vl_doc_add(struct vl_req *, int64_t matter, int64_t folder, const struct vl_upload *u,
+	    int64_t uploaded_by, int64_t *doc_id, char key[65]);
 
 /* ---- portal.c: who is told what about portal items ---- */
 /* Records a portal event (F-B9); contact 0 for none. */

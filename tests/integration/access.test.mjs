@@ -6,13 +6,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { Client, csrfOf, sql, waitForMail, BASE, ROOT } from './helpers.mjs';
+import { Client, csrfOf, sql, waitForMail, BASE, ROOT, demoAdmin } from './helpers.mjs';
 
-async function admin() {
-  const c = new Client();
-  assert.equal((await c.signIn('admin@demo.test', 'demo-admin-pass')).status, 303);
-  return c;
-}
+const admin = demoAdmin;
 
 async function post(c, url, fields, pageUrl) {
   const page = await c.get(pageUrl);

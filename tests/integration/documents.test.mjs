@@ -6,19 +6,11 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { Client, csrfOf, sql, pids, VAR, ROOT, BASE } from './helpers.mjs';
+import { Client, csrfOf, sql, pids, VAR, ROOT, BASE, demoAdmin, matterId } from './helpers.mjs';
 
 const MB = 1024 * 1024;
 
-async function admin() {
-  const c = new Client();
-  assert.equal((await c.signIn('admin@demo.test', 'demo-admin-pass')).status, 303);
-  return c;
-}
-
-function matterId(number) {
-  return sql(`SELECT m.id FROM matters m JOIN firms f ON f.id = m.firm_id WHERE f.slug = 'demo' AND m.number = '${number}'`);
-}
+const admin = demoAdmin;
 
 // Uploads files ([name, Buffer]) the way the browser's uploader does.
 async function upload(c, mid, files, { folder = 0, json = false } = {}) {

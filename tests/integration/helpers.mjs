@@ -118,3 +118,15 @@ export function log(name) {
 export function pids(prog) {
   return fs.readFileSync(path.join(VAR, 'run', `${prog}.pid`), 'utf8').trim().split(/\s+/);
 }
+
+// ---- the demo firm ----
+export async function demoAdmin() {
+  const c = new Client();
+  const res = await c.signIn('admin@demo.test', 'demo-admin-pass');
+  if (res.status !== 303) throw new Error(`the demo admin could not sign in (${res.status})`);
+  return c;
+}
+
+export function matterId(number) {
+  return sql(`SELECT m.id FROM matters m JOIN firms f ON f.id = m.firm_id WHERE f.slug = 'demo' AND m.number = '${number}'`);
+}

@@ -4,19 +4,11 @@
 // removing a participant, expired invitations, login email changes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Client, csrfOf, sql, sleep, waitForMail, mailsTo, stack, BASE } from './helpers.mjs';
+import { Client, csrfOf, sql, sleep, waitForMail, mailsTo, stack, BASE, demoAdmin, matterId } from './helpers.mjs';
 
 const WINDOW = Number(process.env.VL_NOTIFY_WINDOW || 3);
 
-async function admin() {
-  const c = new Client();
-  assert.equal((await c.signIn('admin@demo.test', 'demo-admin-pass')).status, 303);
-  return c;
-}
-
-function matterId(number) {
-  return sql(`SELECT m.id FROM matters m JOIN firms f ON f.id = m.firm_id WHERE f.slug = 'demo' AND m.number = '${number}'`);
-}
+const admin = demoAdmin;
 
 async function portalAction(c, mid, fields, files = []) {
   const page = await c.get(`/matters/${mid}/portal`);
