@@ -1,6 +1,8 @@
 /*
  * Upload into a matter's documents: POST /matters/<id>/documents/upload,
- * multipart, one or more files of up to 100 MB each.  The parser streams
+ * multipart, one or more files of up to 100 MB each; or the browser's
+ * uploader's POST /matters/<id>/documents/put?folder=..&name=.., one file
+ * as the raw body, where nginx enforces the 100 MB exactly.  The parser streams
  * each file to an O_EXCL temp file (memory stays flat); here each is typed
  * from its content, moved into the store under an opaque name, and
  * recorded.  The browser's uploader sends one file a request with a
@@ -15,7 +17,7 @@
 enum field { F_FOLDER, FIELD__MAX };
 
 static const struct vl_field fields[FIELD__MAX] = {
-	{ "folder", VL_V_INT, 20 },
+	{ "folder", VL_V_INT, 20 },	/* form field, or query for raw uploads */
 };
 
 static int
@@ -92,6 +94,7 @@ static const struct vl_app app = {
 	.nfields = FIELD__MAX,
 	.access = VL_FIRM_USER,
 	.max_body = FILE_MAX,
+	.raw_body = 1,
 	.post = post,
 };
 

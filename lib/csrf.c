@@ -47,13 +47,18 @@ vl_csrf_check(struct vl_req *r)
 	const struct vl_pair	*f, *ck;
 	char			 want[65];
 
-	if ((f = vl_pair_find(r->form, "csrf")) == NULL)
+	const char		*tok;
+
+	/* A form field, or for script uploads (no form) the X-CSRF-Token header. */
+	if ((f = vl_pair_find(r->form, "csrf")) != NULL)
+		tok = f->val;
+	else if ((tok = vl_req_env(r, "HTTP_X_CSRF_TOKEN")) == NULL)
 		return 0;
 	if (r->sess != NULL)
-		return vl_streq_ct(f->val, r->sess->csrf);
+		return vl_streq_ct(tok, r->sess->csrf);
 	ck = vl_pair_find(r->cookies, vl_cookie_name("pre"));
 	if (ck == NULL || !vl_validate(VL_V_TOKEN, ck->val, ck->vallen, 43, NULL))
 		return 0;
 	vl_csrf_token(ck->val, want);
-	return vl_streq_ct(f->val, want);
+	return vl_streq_ct(tok, want);
 }

@@ -435,3 +435,46 @@ out:
 	free(m.buf);
 	return rc;
 }
+
+enum vl_rc
+vl_read_raw(struct vl_pool *pool, vl_reader rd, void *rdarg, const char *tmpdir, uint64_t max,
+    const char *filename, const char *ctype, struct vl_upload **uploads)
+{
+	struct vl_upload	*u;
+	char			*path, *buf;
+	long			 n;
+	int			 fd;
+	enum vl_rc		 rc = VL_OK;
+
+	path = vl_pool_printf(pool, "%s/upload-XXXXXX", tmpdir);
+	if ((fd = mkostemp(path, O_CLOEXEC)) < 0) {
+		vl_err("upload temp file in %s: %s", tmpdir, strerror(errno));
+		return VL_ERR;
+	}
+	vl_pool_cleanup(pool, unlink_cb, path);
+	u = vl_pool_calloc(pool, 1, sizeof(*u));
+	buf = vl_xmalloc(MP_BUF);
+	while (rc == VL_OK && (n = rd(rdarg, buf, MP_BUF)) > 0) {
+		if (u->size + (uint64_t)n > max)
+			rc = VL_TOOBIG;
+		else {
+			u->size += (uint64_t)n;
+			rc = write_all(fd, buf, (size_t)n);
+		}
+	}
+	if (rc == VL_OK && n < 0)
+		rc = VL_ERR;
+	free(buf);
+	if (rc == VL_OK && fsync(fd) != 0)
+		rc = VL_ERR;
+	if (close(fd) != 0 && rc == VL_OK)
+		rc = VL_ERR;
+	if (rc != VL_OK)
+		return rc;
+	u->field = "file";
+	u->filename = vl_pool_strdup(pool, filename ? filename : "");
+	u->ctype = vl_pool_strdup(pool, ctype ? ctype : "application/octet-stream");
+	u->path = path;
+	*uploads = u;
+	return VL_OK;
+}

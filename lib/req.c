@@ -45,7 +45,7 @@ body_read(void *arg, char *buf, size_t len)
 const char *
 vl_req_env(struct vl_req *r, const char *k)
 {
-	return r->getenv(r, k);
+	return r->getenv != NULL ? r->getenv(r, k) : NULL;
 }
 
 int64_t
@@ -125,6 +125,15 @@ read_body(struct vl_req *r, const char **msg)
 	else if (ct != NULL && strncasecmp(ct, "multipart/form-data", 19) == 0) {
 		rc = vl_parse_multipart(r->pool, ct, body_read, &b, vl_conf.tmp, max,
 		    FORM_MAX, &r->form, &r->uploads);
+		if (rc == VL_TOOBIG)
+			*msg = "The upload is too large.";
+	} else if (r->app->raw_body && ct != NULL &&
+	    strncasecmp(ct, "application/octet-stream", 24) == 0) {
+		/* One file as the whole body: the limit is exact, so nginx can
+		 * enforce it too.  The name travels in the query string. */
+		const struct vl_pair *name = vl_pair_find(r->query, "name");
+		rc = vl_read_raw(r->pool, body_read, &b, vl_conf.tmp, max,
+		    name ? name->val : NULL, ct, &r->uploads);
 		if (rc == VL_TOOBIG)
 			*msg = "The upload is too large.";
 	} else {

@@ -164,6 +164,11 @@ enum vl_rc vl_parse_multipart(struct vl_pool *, const char *ctype, vl_reader, vo
     const char *tmpdir, uint64_t filemax, size_t fieldmax,
     struct vl_pair **pairs, struct vl_upload **uploads);
 
+/* Streams a raw body (one file, no envelope) through rd to a temp file;
+ * more than max bytes gives VL_TOOBIG.  *uploads gets the one upload. */
+enum vl_rc vl_read_raw(struct vl_pool *, vl_reader, void *rdarg, const char *tmpdir,
+    uint64_t max, const char *filename, const char *ctype, struct vl_upload **uploads);
+
 /* ---- valid.c: total validators ---- */
 enum vl_valid {
 	VL_V_STRING,	/* any UTF-8 text without NUL, trimmed */
@@ -213,6 +218,7 @@ struct vl_app {
 	enum vl_access		 access;
 	uint64_t		 max_body;	/* 0: 64 KiB */
 	int			 client;	/* a public page of the client side */
+	int			 raw_body;	/* accepts one file as a raw body */
 	enum vl_rc		(*get)(struct vl_req *);
 	enum vl_rc		(*post)(struct vl_req *);
 };

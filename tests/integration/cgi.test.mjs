@@ -114,6 +114,13 @@ test('as CGI, an oversized body is refused before it is read', () => {
   });
   assert.equal(up.status, 413);
   assert.match(up.text, /too large/);
+  // A raw upload's limit is exact: 100 MB plus one byte is refused unread.
+  const raw = run('cgi', 'docs_upload', {
+    method: 'POST', uri: '/matters/1/documents/put?name=x', body: 'x', type: 'application/octet-stream',
+    env: { CONTENT_LENGTH: String(100 * 1024 * 1024 + 1) },
+  });
+  assert.equal(raw.status, 413);
+  assert.match(raw.text, /too large/);
   const short = run('cgi', 'auth_login', { method: 'POST', uri: '/login', body: 'x=1', type: 'application/x-www-form-urlencoded', env: { CONTENT_LENGTH: '100' } });
   assert.equal(short.status, 400, 'a body shorter than announced');
 });

@@ -160,12 +160,23 @@ test('another firm cannot see, download, change or upload into these documents',
   assert.equal((await anon.get(`/documents/${doc}/download`)).status, 303);
 });
 
+// The browser's uploader: one file as the raw body.
+async function put(c, mid, name, data) {
+  const page = await c.get(`/matters/${mid}/documents`);
+  const res = await fetch(`${BASE}/matters/${mid}/documents/put?folder=0&name=${encodeURIComponent(name)}`, {
+    method: 'POST', body: data, redirect: 'manual',
+    headers: { cookie: c.cookieHeader(), 'x-csrf-token': csrfOf(page.text), 'x-requested-with': 'vellum-upload', 'content-type': 'application/octet-stream' },
+  });
+  return { status: res.status, text: await res.text() };
+}
+
 test('exactly 100 MB is accepted with flat memory; one byte more is refused', async () => {
   const c = await admin();
   const mid = matterId('2026-0001');
   const big = Buffer.alloc(100 * MB, 0x61);
-  const ok = await upload(c, mid, [['hundred.bin', big]], { json: true });
+  const ok = await put(c, mid, 'hundred.bin', big);
   assert.equal(ok.status, 200);
+  assert.deepEqual(JSON.parse(ok.text), { ok: true, files: 1 });
   assert.equal(docRow('hundred.bin')[2], String(100 * MB));
   // Every upload process stayed small: the file was streamed, not held.
   // (About 33 MB is the process itself once libmagic has loaded its rules;
@@ -174,11 +185,23 @@ test('exactly 100 MB is accepted with flat memory; one byte more is refused', as
     const hwm = Number(fs.readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmHWM:\s+(\d+) kB/)[1]);
     assert.ok(hwm < 48 * 1024, `docs_upload ${pid} peaked at ${hwm} kB`);
   }
-  const over = await upload(c, mid, [['over.bin', Buffer.alloc(100 * MB + 1, 0x62)]], { json: true });
-  assert.equal(over.status, 413, 'refused by the program');
-  assert.match(over.text, /The upload is too large/);
-  assert.equal(sql("SELECT COUNT(*) FROM documents WHERE name = 'over.bin'"), '0');
+  // One byte more: nginx refuses it before the program reads anything.
+  const over = await put(c, mid, 'over.bin', Buffer.alloc(100 * MB + 1, 0x62));
+  assert.equal(over.status, 413);
+  assert.match(over.text, /413 Request Entity Too Large/);
+  assert.match(over.text, /<center>nginx<\/center>/, "nginx's own answer: the program never saw it");
+  // Without the script (a multipart form), nginx lets the envelope through
+  // and the program refuses the file with its own page.
+  const form = await upload(c, mid, [['over-form.bin', Buffer.alloc(100 * MB + 1, 0x62)]], { json: true });
+  assert.equal(form.status, 413, 'refused by the program');
+  assert.match(form.text, /The upload is too large/);
   const huge = await upload(c, mid, [['huge.bin', Buffer.alloc(102 * MB, 0x63)]], { json: true });
   assert.equal(huge.status, 413, 'refused by nginx');
+  assert.equal(sql("SELECT COUNT(*) FROM documents WHERE name IN ('over.bin', 'over-form.bin', 'huge.bin')"), '0');
   assert.equal(fs.readdirSync(path.join(VAR, 'tmp')).length, 0, 'no temp file left behind');
+  // A raw upload needs its CSRF token like any POST.
+  const forged = await fetch(`${BASE}/matters/${mid}/documents/put?folder=0&name=x.txt`, {
+    method: 'POST', body: 'x', headers: { cookie: c.cookieHeader(), 'content-type': 'application/octet-stream' },
+  });
+  assert.equal(forged.status, 403);
 });

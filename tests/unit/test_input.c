@@ -275,6 +275,66 @@ test_multipart_large(void **state)
 	vl_pool_free(pool);
 }
 
+/* A raw body: exactly max is kept, one byte more is refused, nothing left. */
+static void
+test_raw(void **state)
+{
+	static const struct {
+		size_t	 size, max;
+		enum vl_rc rc;
+	} vec[] = {
+		{ 0, 10, VL_OK }, { 10, 10, VL_OK }, { 11, 10, VL_TOOBIG }, { 200000, 200000, VL_OK },
+		{ 200001, 200000, VL_TOOBIG },
+	};
+	size_t	 i;
+
+	(void)state;
+	for (i = 0; i < NELEM(vec); i++) {
+		struct vl_pool *pool = vl_pool_new();
+		struct vl_upload *u = NULL;
+		char *data = vl_xmalloc(vec[i].size + 1);
+		struct memreader m = { data, vec[i].size, 4096 };
+		memset(data, 'r', vec[i].size);
+		assert_int_equal(vl_read_raw(pool, memreader_read, &m, tmpdir, vec[i].max, "a/b.txt",
+		    NULL, &u), vec[i].rc);
+		if (vec[i].rc == VL_OK) {
+			assert_non_null(u);
+			assert_int_equal(u->size, vec[i].size);
+			assert_string_equal(u->filename, "a/b.txt");	/* cleaned later, by vl_doc_name */
+			assert_string_equal(u->ctype, "application/octet-stream");
+		}
+		free(data);
+		vl_pool_free(pool);	/* the temp file goes; teardown checks the dir is empty */
+	}
+}
+
+static void
+test_doc_name(void **state)
+{
+	static const struct {
+		const char *in, *out;
+	} vec[] = {
+		{ "report.pdf", "report.pdf" }, { "C:\\Users\\x\\brief.docx", "brief.docx" },
+		{ "../../etc/passwd", "passwd" }, { "...hidden", "hidden" }, { "", "upload" },
+		{ NULL, "upload" }, { "bell\a.txt", "upload" }, { "caf\xc3\xa9.txt", "caf\xc3\xa9.txt" },
+		{ "dir/", "upload" },
+	};
+	struct vl_pool	*pool = vl_pool_new();
+	char		 longname[400];
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < NELEM(vec); i++)
+		assert_string_equal(vl_doc_name(pool, vec[i].in), vec[i].out);
+	/* 255 bytes at most, never half a character: 200 two-byte characters. */
+	for (i = 0; i < 200; i++)
+		memcpy(longname + 2 * i, "\xc3\xa9", 2);
+	longname[400 - 1] = '\0';
+	longname[398] = '\0';
+	assert_int_equal(strlen(vl_doc_name(pool, longname)), 254);
+	vl_pool_free(pool);
+}
+
 static int
 setup(void **state)
 {
@@ -297,6 +357,8 @@ main(void)
 		cmocka_unit_test(test_cookies),
 		cmocka_unit_test(test_multipart),
 		cmocka_unit_test(test_multipart_large),
+		cmocka_unit_test(test_raw),
+		cmocka_unit_test(test_doc_name),
 	};
 
 	return cmocka_run_group_tests_name("input", tests, setup, teardown);
