@@ -14,9 +14,7 @@ static const struct vl_field fields[FIELD__MAX] = {
 	{ "notice", VL_V_LINE, 32 },
 };
 
-static const struct {
-	const char *code, *text;
-} notices[] = {
+static const struct vl_notice notices[] = {
 	{ "uploaded", "Upload complete." },
 	{ "folder", "Folder created." },
 	{ "renamed", "Renamed." },
@@ -122,7 +120,6 @@ get(struct vl_req *r)
 	char		*name, *mime, *created;
 	int64_t		*sfolders, *sdocs;
 	int		 ntargets, got, nitems = 0, nsf, nsd;
-	size_t		 i;
 	enum vl_rc	 rc;
 
 	if ((mid = vl_req_path_id(r, "/matters/")) == 0)
@@ -140,9 +137,7 @@ get(struct vl_req *r)
 	d = vl_page_new(r, vl_pool_printf(r->pool, "Documents · %s", m.number));
 	vl_matter_frame(r, d, &m, "documents");
 	vl_tpl_set_int(d, "FOLDER_ID", folder);
-	for (i = 0; r->fields[F_NOTICE].val && i < sizeof(notices) / sizeof(notices[0]); i++)
-		if (strcmp(r->fields[F_NOTICE].val, notices[i].code) == 0)
-			vl_tpl_set(vl_tpl_section(d, "NOTICE"), "MESSAGE", notices[i].text);
+	vl_page_notice(d, notices, sizeof(notices) / sizeof(notices[0]), r->fields[F_NOTICE].val);
 
 	/* Breadcrumbs: Documents › A › B */
 	if (folder != 0) {

@@ -6,7 +6,7 @@
  * each file to an O_EXCL temp file (memory stays flat); here each is typed
  * from its content, moved into the store under an opaque name, and
  * recorded.  The browser's uploader sends one file a request with a
- * progress bar and asks for JSON; a plain form gets a redirect.
+ * progress bar and asks for JSON; a plain form is redirected.
  */
 #include <string.h>
 

@@ -21,9 +21,7 @@ static const char *const perm_names[] = {
 	"messages", "documents", "bills", "calendar", "tasks", "notes", "forms",
 };
 
-static const struct {
-	const char *code, *text;
-} notices[] = {
+static const struct vl_notice notices[] = {
 	{ "opened", "The client portal is open. Add participants, then send a message or share documents." },
 	{ "sent", "Message sent." },
 	{ "deleted", "Message deleted." },
@@ -234,9 +232,7 @@ get(struct vl_req *r)
 		return rc;
 	d = vl_page_new(r, vl_pool_printf(r->pool, "Client portal · %s", m.number));
 	vl_matter_frame(r, d, &m, "communications");
-	for (i = 0; r->fields[F_NOTICE].val && i < sizeof(notices) / sizeof(notices[0]); i++)
-		if (strcmp(r->fields[F_NOTICE].val, notices[i].code) == 0)
-			vl_tpl_set(vl_tpl_section(d, "NOTICE"), "MESSAGE", notices[i].text);
+	vl_page_notice(d, notices, sizeof(notices) / sizeof(notices[0]), r->fields[F_NOTICE].val);
 	if (rc == VL_DECLINED) {
 		vl_tpl_show(d, "NOT_OPEN");
 		return vl_page_send(r, "portal.tpl", d);

@@ -1,4 +1,6 @@
 /* Pages: a template plus the shared layout (header, navigation, footer). */
+#include <string.h>
+
 #include "vellum.h"
 
 struct vl_tpl *
@@ -55,4 +57,14 @@ enum vl_rc
 vl_page_send(struct vl_req *r, const char *file, struct vl_tpl *d)
 {
 	return vl_page_send_status(r, 200, file, d);
+}
+
+void
+vl_page_notice(struct vl_tpl *d, const struct vl_notice *list, size_t n, const char *code)
+{
+	size_t	 i;
+
+	for (i = 0; code != NULL && i < n; i++)
+		if (strcmp(code, list[i].code) == 0)
+			vl_tpl_set(vl_tpl_section(d, "NOTICE"), "MESSAGE", list[i].text);
 }

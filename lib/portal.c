@@ -1,5 +1,5 @@
 /*
- * The client portal's shared rules: who gets told what (invitations for
+ * The client portal's shared rules: who is told what (invitations for
  * participants without an account, coalesced item mails otherwise, and
  * coalesced mails to the firm when a client writes), and portal events.
  * Callers run these inside the transaction that makes the change, so the

@@ -426,7 +426,7 @@ vl_run(const struct vl_app *app)
 			 * body was read to the end, our reply already sits in nginx's
 			 * receive queue and a plain close loses nothing.  A refused
 			 * body still in flight needs that lingering close, or nginx
-			 * gets a reset instead of our answer.
+			 * receives a reset instead of our answer.
 			 */
 			if (serve(app, pool, &fr))
 				FCGX_Detach(&fr);
