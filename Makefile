@@ -21,7 +21,7 @@ LIB_C	 = util buf pool log conf input valid req out page db pw sess csrf notify 
 LIB_OBJ	 = $(LIB_C:%=$(BUILD)/lib/%.o) $(BUILD)/lib/tpl.o
 LIBA	 = $(BUILD)/libvellum.a
 
-CGI	 = auth_login auth_logout auth_forgot auth_reset matters_list matter_show contacts_list \
+CGI	 = auth_login auth_logout auth_forgot auth_reset matters_list matter_show contacts_list contact_show \
 	   docs_list docs_upload docs_action docs_download portal_show portal_action \
 	   client_login client_invite client_home client_reply client_download client_logout
 CGI_BIN	 = $(CGI:%=$(BUILD)/cgi-bin/%)

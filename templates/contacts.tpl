@@ -3,7 +3,7 @@
 <table class="list">
 <thead><tr><th>Name</th><th>Type</th><th>Email addresses (primary first)</th><th>Matters</th></tr></thead>
 <tbody>
-{{#CONTACT}}<tr><td>{{NAME}}</td><td>{{KIND}}</td><td>{{EMAILS}}</td><td>{{MATTERS}}</td></tr>
+{{#CONTACT}}<tr><td><a href="/contacts/{{ID}}">{{NAME}}</a></td><td>{{KIND}}</td><td>{{EMAILS}}</td><td>{{MATTERS}}</td></tr>
 {{/CONTACT}}
 </tbody>
 </table>

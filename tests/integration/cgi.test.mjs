@@ -57,6 +57,7 @@ test('every program gives the same response as CGI and as FastCGI', () => {
     ['contacts_list', { uri: '/contacts' }],
     ['auth_logout', { uri: '/logout' }],
     ['docs_list', { uri: '/matters/1/documents' }],
+    ['contact_show', { uri: '/contacts/1' }],
     ['docs_download', { uri: '/documents/1/download' }],
     ['docs_upload', { method: 'POST', uri: '/matters/1/documents/upload', body: '--b\r\n', type: 'multipart/form-data; boundary=b' }],
     ['docs_action', { method: 'POST', uri: '/matters/1/documents/action', body: 'op=delete', type: 'application/x-www-form-urlencoded' }],

@@ -35,7 +35,7 @@ test('the contacts list shows every address, primary first', async () => {
   const c = await admin();
   const page = await c.get('/contacts');
   assert.equal(page.status, 200);
-  assert.match(page.text, /Alice Johnson<\/td><td>person<\/td><td>alice\.johnson@work\.test, alice@client\.test</);
+  assert.match(page.text, /<a href="\/contacts\/\d+">Alice Johnson<\/a><\/td><td>person<\/td><td>alice\.johnson@work\.test, alice@client\.test</);
   assert.match(page.text, /office@brightside\.test, accounts@brightside\.test, owner@brightside\.test/);
   assert.match(page.text, /carlos@client\.test, c\.mendes@home\.test/);
 });
@@ -62,6 +62,13 @@ test('another firm sees none of the demo firm, and forged ids are 404', async ()
   }
   const contacts = await c.get('/contacts');
   assert.doesNotMatch(contacts.text, /Alice|Brightside|Carlos/);
+  const alice = sql("SELECT id FROM contacts WHERE name = 'Alice Johnson'");
+  const card = await c.get(`/contacts/${alice}`);
+  assert.equal(card.status, 404);
+  assert.doesNotMatch(card.text, /alice@client\.test/);
+  const set = await c.post(`/contacts/${alice}`, { csrf: csrfOf(contacts.text), email: 'alice@client.test' });
+  assert.equal(set.status, 404);
+  assert.equal(sql(`SELECT COALESCE(portal_email, '') FROM contacts WHERE id = ${alice}`), '');
 });
 
 test('signed out, every firm page redirects to sign-in and every POST is refused', async () => {

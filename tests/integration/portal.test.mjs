@@ -222,12 +222,21 @@ test('a changed login email signs in; the old one no longer does', async () => {
   const mid = matterId('2026-0002');
   const contact = sql("SELECT id FROM contacts WHERE name = 'Brightside Bakery Ltd'");
   const { c: old } = await clientSignIn(BRIGHT, PASS);
-  assert.equal((await portalAction(firm, mid, { op: 'set_email', contact, email: 'owner@brightside.test' })).status, 303);
+  // On the contact card.
+  const card = await firm.get(`/contacts/${contact}`);
+  assert.match(card.text, /<dt>Portal login email<\/dt><dd>office@brightside\.test<\/dd>/);
+  const changed = await firm.post(`/contacts/${contact}`, { csrf: csrfOf(card.text), email: 'owner@brightside.test' });
+  assert.equal(changed.status, 303);
+  assert.match((await firm.get(changed.location)).text, /Login email changed/);
+  const foreign = await firm.post(`/contacts/${contact}`, { csrf: csrfOf(card.text), email: 'someone@else.test' });
+  assert.equal(foreign.status, 400, 'only one of the contact\'s own addresses');
   assert.equal((await old.get(`/portal/matters/${mid}`)).status, 303, 'sessions end with the change');
   assert.equal((await clientSignIn(BRIGHT, PASS)).res.status, 200, 'the old address is refused');
   assert.equal((await clientSignIn('owner@brightside.test', PASS)).res.status, 303);
   assert.match((await firm.get(`/matters/${mid}/portal?events=1`)).text, /now signs in with a new email: owner@brightside\.test/);
-  await portalAction(firm, mid, { op: 'set_email', contact, email: BRIGHT });
+  // And back, from the portal's participants panel.
+  assert.equal((await portalAction(firm, mid, { op: 'set_email', contact, email: BRIGHT })).status, 303);
+  assert.equal((await clientSignIn(BRIGHT, PASS)).res.status, 303);
 });
 
 test('an expired invitation is refused; the next message invites again', async () => {

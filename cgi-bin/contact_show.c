@@ -1,0 +1,136 @@
+/*
+ * A contact's card: /contacts/<id>.  Its addresses (primary first), its
+ * matters, and the client portal login email (F-B2): by default the primary
+ * address, else the first; the firm may choose another of the contact's
+ * addresses, and the client then signs in only with that one (sessions made
+ * with the old one end; each portal the contact takes part in records it).
+ */
+#include <string.h>
+
+#include "vellum.h"
+
+enum field { F_EMAIL, F_NOTICE, FIELD__MAX };
+
+static const struct vl_field fields[FIELD__MAX] = {
+	{ "email", VL_V_EMAIL, 254 },
+	{ "notice", VL_V_LINE, 16 },
+};
+
+static const struct vl_notice notices[] = {
+	{ "email", "Login email changed. The client now signs in with it." },
+};
+
+static enum vl_rc
+get(struct vl_req *r)
+{
+	int64_t		 id = vl_req_path_id(r, "/contacts/"), mid;
+	char		*name, *kind, *login, *addr, *number, *desc;
+	struct vl_rows	*rows;
+	struct vl_tpl	*d, *o;
+	enum vl_rc	 rc;
+
+	if (id == 0)
+		return VL_DECLINED;
+	if ((rc = vl_db_row(r->pool, STMT_CONTACT_GET, "ii", "sss", r->sess->firm_id, id, &name,
+	    &kind, &login)) != VL_OK)
+		return rc;
+	d = vl_page_new(r, name);
+	vl_tpl_set_int(d, "ID", id);
+	vl_tpl_set(d, "NAME", name);
+	vl_tpl_set(d, "KIND", kind);
+	vl_tpl_set(d, "LOGIN", *login ? login : "(no email address)");
+	vl_page_notice(d, notices, sizeof(notices) / sizeof(notices[0]), r->fields[F_NOTICE].val);
+	if (vl_db_query(r->pool, STMT_CONTACT_EMAILS, &rows, "ii", r->sess->firm_id, id) != VL_OK)
+		goto fail;
+	while (vl_db_next(rows, "s", &addr) > 0) {
+		o = vl_tpl_section(d, "ADDRESS");
+		vl_tpl_set(o, "ADDR", addr);
+		if (strcmp(addr, login) == 0)
+			vl_tpl_show(o, "SELECTED");
+	}
+	vl_db_rows_free(rows);
+	if (vl_db_query(r->pool, STMT_CONTACT_MATTERS, &rows, "ii", r->sess->firm_id, id) != VL_OK)
+		goto fail;
+	while (vl_db_next(rows, "iss", &mid, &number, &desc) > 0) {
+		o = vl_tpl_section(d, "MATTER");
+		vl_tpl_set_int(o, "MID", mid);
+		vl_tpl_set(o, "NUMBER", number);
+		vl_tpl_set(o, "DESCRIPTION", desc);
+	}
+	vl_db_rows_free(rows);
+	return vl_page_send(r, "contact.tpl", d);
+fail:
+	vl_tpl_free(d);
+	return VL_ERR;
+}
+
+static enum vl_rc
+post(struct vl_req *r)
+{
+	int64_t		 id = vl_req_path_id(r, "/contacts/"), portal;
+	const char	*email = r->fields[F_EMAIL].val;
+	struct vl_rows	*rows;
+	int64_t		 portals[64];
+	uint64_t	 n = 0;
+	int		 np = 0, i;
+	enum vl_rc	 rc;
+
+	if (id == 0)
+		return VL_DECLINED;
+	if (email == NULL) {
+		vl_out_error(r, VL_INVALID, "Choose one of the contact's email addresses.");
+		return VL_OK;
+	}
+	if ((rc = vl_db_begin()) != VL_OK)
+		return rc;
+	if ((rc = vl_db_exec(STMT_CONTACT_SET_LOGIN, &n, NULL, "siis", email, r->sess->firm_id, id,
+	    email)) != VL_OK)
+		goto fail;
+	if (n == 0) {
+		/* Unchanged, or not an address of this firm's contact. */
+		char *name, *kind, *login;
+		vl_db_rollback();
+		if (vl_db_row(r->pool, STMT_CONTACT_GET, "ii", "sss", r->sess->firm_id, id, &name,
+		    &kind, &login) != VL_OK)
+			return VL_DECLINED;
+		if (strcmp(login, email) != 0) {
+			vl_out_error(r, VL_INVALID, "Choose one of the contact's email addresses.");
+			return VL_OK;
+		}
+		vl_out_redirect(r, vl_pool_printf(r->pool, "/contacts/%lld", (long long)id));
+		return VL_OK;
+	}
+	if ((rc = vl_db_exec(STMT_SESS_DELETE_CONTACT, NULL, NULL, "ii", r->sess->firm_id, id)) != VL_OK ||
+	    (rc = vl_db_query(r->pool, STMT_CONTACT_PORTALS, &rows, "ii", r->sess->firm_id, id)) != VL_OK)
+		goto fail;
+	while (np < 64 && vl_db_next(rows, "i", &portal) > 0)
+		portals[np++] = portal;
+	vl_db_rows_free(rows);
+	for (i = 0; i < np; i++)
+		if ((rc = vl_portal_event(r->sess->firm_id, portals[i], "login_email_changed", id,
+		    vl_pool_printf(r->pool, ": %s", email))) != VL_OK)
+			goto fail;
+	if ((rc = vl_db_commit()) != VL_OK)
+		goto fail;
+	vl_audit(r, "set_email", "contact", id);
+	vl_out_redirect(r, vl_pool_printf(r->pool, "/contacts/%lld?notice=email", (long long)id));
+	return VL_OK;
+fail:
+	vl_db_rollback();
+	return rc;
+}
+
+static const struct vl_app app = {
+	.name = "contact_show",
+	.fields = fields,
+	.nfields = FIELD__MAX,
+	.access = VL_FIRM_USER,
+	.get = get,
+	.post = post,
+};
+
+int
+main(void)
+{
+	return vl_run(&app);
+}
