@@ -42,10 +42,10 @@ queue_reset(struct vl_req *r, int64_t uid, int64_t fid, const char *email)
 	}
 	vl_token_new(tok);
 	vl_sha256(tok, 43, h);
-	vl_buf_adds(&payload, "link=");
-	vl_buf_add_urlenc(&payload, vl_conf.base_url);
-	vl_buf_addf(&payload, "%%2Freset%%3Ftoken%%3D%s&minutes=%lld", tok,
-	    (long long)(vl_conf.reset_ttl / 60));
+	vl_buf_add_param(&payload, "link", vl_pool_printf(r->pool, "%s/reset?token=%s",
+	    vl_conf.base_url, tok));
+	vl_buf_add_param(&payload, "minutes", vl_pool_printf(r->pool, "%lld",
+	    (long long)(vl_conf.reset_ttl / 60)));
 	if ((rc = vl_db_begin()) != VL_OK)
 		goto out;
 	if ((rc = vl_db_exec(STMT_RESET_VOID_USER, NULL, NULL, "i", uid)) != VL_OK ||

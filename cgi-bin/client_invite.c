@@ -86,9 +86,8 @@ forgot(struct vl_req *r)
 		char tok[44];
 		vl_token_new(tok);
 		vl_sha256(tok, 43, h);
-		vl_buf_adds(&payload, "reset=1&link=");
-		vl_buf_add_urlenc(&payload, vl_conf.base_url);
-		vl_buf_addf(&payload, "%%2Fportal%%2Finvite%%3Ftoken%%3D%s", tok);
+		vl_buf_add_param(&payload, "link", vl_pool_printf(r->pool,
+		    "%s/portal/invite?token=%s", vl_conf.base_url, tok));
 		if (vl_db_begin() != VL_OK ||
 		    vl_db_exec(STMT_INVITE_INSERT, NULL, NULL, "biis", h, sizeof(h), fid, contact, email) != VL_OK ||
 		    vl_notify(fid, "client_reset", email, payload.buf) != VL_OK ||

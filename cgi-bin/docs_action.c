@@ -30,19 +30,6 @@ back(struct vl_req *r, int64_t mid, const char *notice)
 	return VL_OK;
 }
 
-/* A folder id of this matter, or 0 for the top level. */
-static enum vl_rc
-folder_ok(struct vl_req *r, int64_t mid, int64_t fid)
-{
-	char	*name;
-	int64_t	 parent;
-
-	if (fid == 0)
-		return VL_OK;
-	return vl_db_row(r->pool, STMT_FOLDER_GET, "iii", "si", r->sess->firm_id, mid, fid,
-	    &name, &parent);
-}
-
 static enum vl_rc
 delete_folder(struct vl_req *r, int64_t mid, int64_t id)
 {
@@ -108,7 +95,7 @@ post(struct vl_req *r)
 			vl_out_error(r, VL_INVALID, "Give the folder a name (up to 200 characters).");
 			return VL_OK;
 		}
-		if ((rc = folder_ok(r, mid, folder)) != VL_OK ||
+		if ((rc = vl_matter_folder(r, mid, folder)) != VL_OK ||
 		    (rc = vl_db_exec(STMT_FOLDER_INSERT, NULL, NULL, "iiis", r->sess->firm_id,
 		    mid, folder, name)) != VL_OK)
 			return rc;
@@ -132,13 +119,13 @@ post(struct vl_req *r)
 		/* Renaming to the same name changes no row: check the item exists. */
 		if (n == 0 && (doc ? vl_db_row(r->pool, STMT_DOC_GET, "ii", "iissss", r->sess->firm_id,
 		    id, &dmid, &dfolder, &dname, &dsize, &dmime, &dkey) != VL_OK || dmid != mid :
-		    folder_ok(r, mid, id) != VL_OK))
+		    vl_matter_folder(r, mid, id) != VL_OK))
 			return VL_DECLINED;
 		vl_audit(r, doc ? "document_renamed" : "folder_renamed", kind, id);
 		return back(r, mid, "renamed");
 	}
 	if (strcmp(op, "move") == 0) {
-		if ((rc = folder_ok(r, mid, target)) != VL_OK)
+		if ((rc = vl_matter_folder(r, mid, target)) != VL_OK)
 			return rc;
 		if (!doc && target != 0) {
 			if ((rc = vl_db_row(r->pool, STMT_FOLDER_INSIDE, "iiii", "i", r->sess->firm_id,
@@ -154,7 +141,7 @@ post(struct vl_req *r)
 			return rc;
 		if (n == 0 && (doc ? vl_db_row(r->pool, STMT_DOC_GET, "ii", "iissss", r->sess->firm_id,
 		    id, &dmid, &dfolder, &dname, &dsize, &dmime, &dkey) != VL_OK || dmid != mid :
-		    folder_ok(r, mid, id) != VL_OK))
+		    vl_matter_folder(r, mid, id) != VL_OK))
 			return VL_DECLINED;
 		vl_audit(r, doc ? "document_moved" : "folder_moved", kind, id);
 		return back(r, mid, "moved");

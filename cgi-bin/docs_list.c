@@ -112,7 +112,7 @@ static enum vl_rc
 get(struct vl_req *r)
 {
 	int64_t		 mid, folder = r->fields[F_FOLDER].val ? r->fields[F_FOLDER].num : 0;
-	int64_t		 id, size, parent;
+	int64_t		 id, size;
 	struct vl_matter m;
 	struct vl_rows	*rows;
 	struct vl_tpl	*d, *row;
@@ -126,8 +126,7 @@ get(struct vl_req *r)
 		return VL_DECLINED;
 	if ((rc = vl_matter_load(r, mid, &m)) != VL_OK)
 		return rc;
-	if (folder != 0 && (rc = vl_db_row(r->pool, STMT_FOLDER_GET, "iii", "si",
-	    r->sess->firm_id, mid, folder, &name, &parent)) != VL_OK)
+	if ((rc = vl_matter_folder(r, mid, folder)) != VL_OK)
 		return rc;
 	if ((ntargets = load_targets(r, mid, &targets)) < 0 ||
 	    (nsf = load_ids(r, STMT_SHARED_FOLDERS, mid, &sfolders)) < 0 ||

@@ -47,10 +47,9 @@ static enum vl_rc
 post(struct vl_req *r)
 {
 	int64_t			 mid, folder = r->fields[F_FOLDER].val ? r->fields[F_FOLDER].num : 0;
-	int64_t			 parent;
 	struct vl_matter	 m;
 	struct vl_upload	*u;
-	char			*fname, (*keys)[65];
+	char			(*keys)[65];
 	int			 n = 0, i, nkeys = 0;
 	enum vl_rc		 rc;
 
@@ -58,8 +57,7 @@ post(struct vl_req *r)
 		return VL_DECLINED;
 	if ((rc = vl_matter_load(r, mid, &m)) != VL_OK)
 		return rc;
-	if (folder != 0 && (rc = vl_db_row(r->pool, STMT_FOLDER_GET, "iii", "si",
-	    r->sess->firm_id, mid, folder, &fname, &parent)) != VL_OK)
+	if ((rc = vl_matter_folder(r, mid, folder)) != VL_OK)
 		return rc;
 	for (u = r->uploads; u; u = u->next)
 		n++;

@@ -68,8 +68,7 @@ send(struct vl_req *r, const struct vl_matter *m, int64_t portal)
 	if (doc && (vl_db_row(r->pool, STMT_DOC_GET, "ii", "iissss", r->sess->firm_id, doc,
 	    &dmid, &x, &name, &x, &name, &name) != VL_OK || dmid != m->id))
 		return VL_DECLINED;
-	if (folder && vl_db_row(r->pool, STMT_FOLDER_GET, "iii", "si", r->sess->firm_id, m->id,
-	    folder, &name, &x) != VL_OK)
+	if (vl_matter_folder(r, m->id, folder) != VL_OK)
 		return VL_DECLINED;
 	if ((rc = vl_db_begin()) != VL_OK)
 		return rc;
@@ -187,18 +186,18 @@ post(struct vl_req *r)
 	if ((rc = vl_matter_load(r, mid, &m)) != VL_OK)
 		return rc;
 	if (strcmp(op, "open") == 0) {
+		uint64_t opened = 0;
 		rc = vl_db_begin();
 		if (rc == VL_OK)
-			rc = vl_db_exec(STMT_PORTAL_OPEN, NULL, NULL, "iii", r->sess->firm_id, mid,
+			rc = vl_db_exec(STMT_PORTAL_OPEN, NULL, &opened, "iii", r->sess->firm_id, mid,
 			    r->sess->user_id);
 		if (rc == VL_CONFLICT) {	/* already open: fine */
 			vl_db_rollback();
 			return back(r, mid, "", "opened");
 		}
 		/* The matter's client takes part by default. */
-		if (rc == VL_OK && (rc = vl_db_row(r->pool, STMT_PORTAL_GET, "ii", "iiiiiiii",
-		    r->sess->firm_id, mid, &portal, &perm[0], &perm[1], &perm[2], &perm[3], &perm[4],
-		    &perm[5], &perm[6])) == VL_OK)
+		portal = (int64_t)opened;
+		if (rc == VL_OK)
 			rc = vl_db_exec(STMT_PARTICIPANT_ADD, NULL, NULL, "iiii", r->sess->firm_id,
 			    portal, r->sess->firm_id, m.client_id);
 		if (rc == VL_OK)

@@ -103,6 +103,16 @@ vl_buf_add_urlenc(struct vl_buf *b, const char *s)
 }
 
 void
+vl_buf_add_param(struct vl_buf *b, const char *key, const char *val)
+{
+	if (b->len > 0)
+		vl_buf_addc(b, '&');
+	vl_buf_add_urlenc(b, key);
+	vl_buf_addc(b, '=');
+	vl_buf_add_urlenc(b, val ? val : "");
+}
+
+void
 vl_buf_reset(struct vl_buf *b)
 {
 	b->len = 0;

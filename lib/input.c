@@ -264,6 +264,21 @@ unlink_cb(void *arg)
 	unlink((const char *)arg);
 }
 
+/* An O_EXCL temp file for an upload, unlinked when the pool is reset. */
+static int
+temp_file(struct vl_pool *pool, const char *tmpdir, char **path)
+{
+	int	 fd;
+
+	*path = vl_pool_printf(pool, "%s/upload-XXXXXX", tmpdir);
+	if ((fd = mkostemp(*path, O_CLOEXEC)) < 0) {
+		vl_err("upload temp file in %s: %s", tmpdir, strerror(errno));
+		return -1;
+	}
+	vl_pool_cleanup(pool, unlink_cb, *path);
+	return fd;
+}
+
 static enum vl_rc
 write_all(int fd, const char *p, size_t n)
 {
@@ -324,12 +339,8 @@ mp_file(struct mp *m, struct part *pt, const char *tmpdir, uint64_t filemax,
 	int		 fd;
 	enum vl_rc	 rc;
 
-	path = vl_pool_printf(m->pool, "%s/upload-XXXXXX", tmpdir);
-	if ((fd = mkostemp(path, O_CLOEXEC)) < 0) {
-		vl_err("upload temp file in %s: %s", tmpdir, strerror(errno));
+	if ((fd = temp_file(m->pool, tmpdir, &path)) < 0)
 		return VL_ERR;
-	}
-	vl_pool_cleanup(m->pool, unlink_cb, path);
 	u = vl_pool_calloc(m->pool, 1, sizeof(*u));
 	rc = mp_body(m, fd, NULL, filemax, &u->size);
 	if (rc == VL_OK && fsync(fd) != 0)
@@ -446,12 +457,8 @@ vl_read_raw(struct vl_pool *pool, vl_reader rd, void *rdarg, const char *tmpdir,
 	int			 fd;
 	enum vl_rc		 rc = VL_OK;
 
-	path = vl_pool_printf(pool, "%s/upload-XXXXXX", tmpdir);
-	if ((fd = mkostemp(path, O_CLOEXEC)) < 0) {
-		vl_err("upload temp file in %s: %s", tmpdir, strerror(errno));
+	if ((fd = temp_file(pool, tmpdir, &path)) < 0)
 		return VL_ERR;
-	}
-	vl_pool_cleanup(pool, unlink_cb, path);
 	u = vl_pool_calloc(pool, 1, sizeof(*u));
 	buf = vl_xmalloc(MP_BUF);
 	while (rc == VL_OK && (n = rd(rdarg, buf, MP_BUF)) > 0) {

@@ -21,6 +21,18 @@ static const struct {
 };
 
 enum vl_rc
+vl_matter_folder(struct vl_req *r, int64_t matter, int64_t folder)
+{
+	char	*name;
+	int64_t	 parent;
+
+	if (folder == 0)
+		return VL_OK;
+	return vl_db_row(r->pool, STMT_FOLDER_GET, "iii", "si", r->sess->firm_id, matter, folder,
+	    &name, &parent);
+}
+
+enum vl_rc
 vl_matter_load(struct vl_req *r, int64_t id, struct vl_matter *m)
 {
 	m->id = id;

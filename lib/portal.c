@@ -17,27 +17,6 @@ vl_portal_event(int64_t firm, int64_t portal, const char *kind, int64_t contact,
 	    detail ? detail : "");
 }
 
-/* Queues item payload for recipient in its open window, or opens one. */
-enum vl_rc
-vl_notify_coalesced(struct vl_pool *pool, int64_t firm, const char *kind, const char *recipient,
-    const char *payload)
-{
-	char		*key, *window = NULL, tok[44], msgid[190];
-	const char	*host = vl_conf.base_url, *p;
-	enum vl_rc	 rc;
-
-	key = vl_pool_printf(pool, "%s:%lld:%s", kind, (long long)firm, recipient);
-	rc = vl_db_row(pool, STMT_NOTIFY_WINDOW, "s", "s", key, &window);
-	if (rc != VL_OK && rc != VL_DECLINED)
-		return rc;
-	if ((p = strstr(host, "://")) != NULL)
-		host = p + 3;
-	vl_token_new(tok);
-	snprintf(msgid, sizeof(msgid), "<%.43s@%.*s>", tok, (int)strcspn(host, ":/"), host);
-	return vl_db_exec(STMT_NOTIFY_COALESCED, NULL, NULL, "isssssis",
-	    firm, kind, recipient, payload, msgid, window, vl_conf.notify_window, key);
-}
-
 /* An invitation for contact unless one is still open (F-B3). */
 static enum vl_rc
 invite(struct vl_req *r, int64_t firm, int64_t contact, const char *email, const char *matter)
@@ -60,13 +39,10 @@ invite(struct vl_req *r, int64_t firm, int64_t contact, const char *email, const
 	if ((rc = vl_db_exec(STMT_INVITE_INSERT, NULL, NULL, "biis", h, sizeof(h), firm, contact,
 	    email)) != VL_OK)
 		return rc;
-	vl_buf_adds(&payload, "name=");
-	vl_buf_add_urlenc(&payload, name);
-	vl_buf_adds(&payload, "&matter=");
-	vl_buf_add_urlenc(&payload, matter);
-	vl_buf_adds(&payload, "&link=");
-	vl_buf_add_urlenc(&payload, vl_conf.base_url);
-	vl_buf_addf(&payload, "%%2Fportal%%2Finvite%%3Ftoken%%3D%s", tok);
+	vl_buf_add_param(&payload, "name", name);
+	vl_buf_add_param(&payload, "matter", matter);
+	vl_buf_add_param(&payload, "link", vl_pool_printf(r->pool, "%s/portal/invite?token=%s",
+	    vl_conf.base_url, tok));
 	rc = vl_notify(firm, "invitation", email, payload.buf);
 	vl_buf_release(&payload);
 	return rc;
@@ -94,13 +70,10 @@ vl_portal_tell_clients(struct vl_req *r, int64_t portal, int64_t matter_id, cons
 			n++;
 		}
 	vl_db_rows_free(rows);
-	vl_buf_adds(&payload, "matter=");
-	vl_buf_add_urlenc(&payload, matter);
-	vl_buf_adds(&payload, "&what=");
-	vl_buf_add_urlenc(&payload, what);
-	vl_buf_adds(&payload, "&link=");
-	vl_buf_add_urlenc(&payload, vl_conf.base_url);
-	vl_buf_addf(&payload, "%%2Fportal%%2Fmatters%%2F%lld", (long long)matter_id);
+	vl_buf_add_param(&payload, "matter", matter);
+	vl_buf_add_param(&payload, "what", what);
+	vl_buf_add_param(&payload, "link", vl_pool_printf(r->pool, "%s/portal/matters/%lld",
+	    vl_conf.base_url, (long long)matter_id));
 	for (i = 0, rc = VL_OK; i < n && rc == VL_OK; i++)
 		rc = who[i].active ?
 		    vl_notify_coalesced(r->pool, firm, "client_items", who[i].email, payload.buf) :
@@ -125,15 +98,11 @@ vl_portal_tell_firm(struct vl_req *r, int64_t portal, int64_t matter_id, const c
 	while (n < 64 && vl_db_next(rows, "s", &email) > 0)
 		list[n++] = email;
 	vl_db_rows_free(rows);
-	vl_buf_adds(&payload, "matter=");
-	vl_buf_add_urlenc(&payload, matter);
-	vl_buf_adds(&payload, "&who=");
-	vl_buf_add_urlenc(&payload, r->sess->user_name);
-	vl_buf_adds(&payload, "&what=");
-	vl_buf_add_urlenc(&payload, what);
-	vl_buf_adds(&payload, "&link=");
-	vl_buf_add_urlenc(&payload, vl_conf.base_url);
-	vl_buf_addf(&payload, "%%2Fmatters%%2F%lld%%2Fportal", (long long)matter_id);
+	vl_buf_add_param(&payload, "matter", matter);
+	vl_buf_add_param(&payload, "who", r->sess->user_name);
+	vl_buf_add_param(&payload, "what", what);
+	vl_buf_add_param(&payload, "link", vl_pool_printf(r->pool, "%s/matters/%lld/portal",
+	    vl_conf.base_url, (long long)matter_id));
 	for (i = 0, rc = VL_OK; i < n && rc == VL_OK; i++)
 		rc = vl_notify_coalesced(r->pool, r->sess->firm_id, "firm_items", list[i], payload.buf);
 	vl_buf_release(&payload);

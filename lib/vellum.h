@@ -72,6 +72,8 @@ void	 vl_buf_reset(struct vl_buf *);
 void	 vl_buf_release(struct vl_buf *);
 /* Appends s percent-encoded for a URL query component. */
 void	 vl_buf_add_urlenc(struct vl_buf *, const char *);
+/* Appends "key=val" (both encoded), after a "&" unless b is empty. */
+void	 vl_buf_add_param(struct vl_buf *, const char *key, const char *val);
 /* Returns the text (never NULL: "" when empty); caller does not own it. */
 const char *vl_buf_str(const struct vl_buf *);
 
@@ -380,6 +382,9 @@ int	 vl_csrf_check(struct vl_req *);
 /* ---- notify.c: the transactional outbox ---- */
 /* Queues a mail of kind to recipient; payload is urlencoded template data. */
 enum vl_rc vl_notify(int64_t firm_id, const char *kind, const char *recipient, const char *payload);
+/* Queues payload into recipient's open window of kind (one mail per window). */
+enum vl_rc vl_notify_coalesced(struct vl_pool *, int64_t firm, const char *kind,
+	    const char *recipient, const char *payload);
 
 /* ---- matter.c: the frame of every matter page ---- */
 struct vl_matter {
@@ -388,6 +393,8 @@ struct vl_matter {
 };
 /* Loads matter id of the signed-in firm; VL_DECLINED when it has none such. */
 enum vl_rc vl_matter_load(struct vl_req *, int64_t id, struct vl_matter *m);
+/* VL_OK if folder (0: the top level) is a folder of matter; else VL_DECLINED. */
+enum vl_rc vl_matter_folder(struct vl_req *, int64_t matter, int64_t folder);
 /* Fills d's MATTER_TABS include (number, description, subtabs, current marked). */
 void	 vl_matter_frame(struct vl_req *, struct vl_tpl *d, const struct vl_matter *m,
 	    const char *current);
@@ -412,9 +419,6 @@ enum vl_rc vl_doc_add(struct vl_req *, int64_t matter, int64_t folder, const str
 /* Records a portal event (F-B9); contact 0 for none. */
 enum vl_rc vl_portal_event(int64_t firm, int64_t portal, const char *kind, int64_t contact,
 	    const char *detail);
-/* Queues payload into recipient's open window of kind (one mail per window). */
-enum vl_rc vl_notify_coalesced(struct vl_pool *, int64_t firm, const char *kind,
-	    const char *recipient, const char *payload);
 /* Tells each participant of portal about a new item: an invitation for those
  * without an account, else a coalesced mail.  Call inside the transaction. */
 enum vl_rc vl_portal_tell_clients(struct vl_req *, int64_t portal, int64_t matter_id,
