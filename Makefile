@@ -72,7 +72,10 @@ dbtests: $(DBTEST_BIN)
 deps:
 	@bin/stack deps
 
-run: deps all
+# deps first, then a fresh make: the compiler flags above come from
+# pkg-config and mariadb_config, which deps may only just have installed.
+run: deps
+	@$(MAKE) --no-print-directory all
 	@bin/stack run
 
 stop:
@@ -94,10 +97,12 @@ check: check-templates
 check-templates:
 	@bin/stack check-templates
 
-test: deps all dbtests
+test: deps
+	@$(MAKE) --no-print-directory all dbtests
 	@tests/run-all
 
-bench: deps all
+bench: deps
+	@$(MAKE) --no-print-directory all
 	@tests/bench/run
 
 clean:
