@@ -28,10 +28,11 @@ CGI_BIN	 = $(CGI:%=$(BUILD)/cgi-bin/%)
 BINS	 = vellumctl mailer
 BIN_BIN	 = $(BINS:%=$(BUILD)/bin/%)
 
-UNIT	 = test_util test_buf test_pool test_input test_valid test_conf test_csrf test_pw test_tpl test_mail test_req test_log
+# Every tests/unit/test_*.c is a suite: a new file runs without being listed.
+UNIT	 = $(notdir $(basename $(wildcard tests/unit/test_*.c)))
 UNIT_BIN = $(UNIT:%=$(BUILD)/tests/%)
 # cmocka suites that need the test stack's database (run by tests/run-all)
-DBTEST	 = test_coalesce
+DBTEST	 = $(notdir $(basename $(wildcard tests/db/test_*.c)))
 DBTEST_BIN = $(DBTEST:%=$(BUILD)/tests/db/%)
 
 .PHONY: all deps run stop test unit unit-asan dbtests fuzz bench check check-templates clean
