@@ -1,11 +1,14 @@
 // CGI-level tests: each program run as a web server runs it, as plain CGI
 // (environment + stdin, one process per request) and as FastCGI (through
-// cgi-fcgi to the program's socket).  Both must answer alike.
+// cgi-fcgi to the program's socket).  Both must answer alike, signed out
+// and signed in (a firm user, a client), and every program built by the
+// Makefile must be covered here: a new program without cases fails.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { ROOT, VAR } from './helpers.mjs';
+import { ROOT, VAR, Client, csrfOf, demoAdmin, matterId, sql, waitForMail } from './helpers.mjs';
 
 function run(mode, prog, { method = 'GET', uri = '/', body = '', type, cookie, env = {} } = {}) {
   const q = uri.indexOf('?');
@@ -19,6 +22,7 @@ function run(mode, prog, { method = 'GET', uri = '/', body = '', type, cookie, e
     SCRIPT_NAME: q < 0 ? uri : uri.slice(0, q),
     QUERY_STRING: q < 0 ? '' : uri.slice(q + 1),
     REMOTE_ADDR: '127.0.0.1',
+    HTTP_SEC_FETCH_SITE: 'same-origin',
     CONTENT_LENGTH: String(Buffer.byteLength(body)),
     ...(type ? { CONTENT_TYPE: type } : {}),
     ...(cookie ? { HTTP_COOKIE: cookie } : {}),
@@ -30,6 +34,7 @@ function run(mode, prog, { method = 'GET', uri = '/', body = '', type, cookie, e
   const r = spawnSync(cmd[0], cmd[1], { env: e, input: body, timeout: 20000 });
   const out = r.stdout.toString('latin1');
   const split = out.indexOf('\r\n\r\n');
+  assert.ok(split > 0, `${mode} ${prog} ${uri}: no header block in ${JSON.stringify(out.slice(0, 200))}`);
   const head = out.slice(0, split), text = out.slice(split + 4);
   const headers = {};
   const cookies = [];
@@ -38,60 +43,140 @@ function run(mode, prog, { method = 'GET', uri = '/', body = '', type, cookie, e
     const k = line.slice(0, i).toLowerCase(), v = line.slice(i + 1).trim();
     if (k === 'set-cookie') cookies.push(v); else headers[k] = v;
   }
+  // A CGI response without a Status header is a 200 (RFC 3875 6.3.3).
   return { exit: r.status, status: Number((headers.status || '200').split(' ')[0]), headers, cookies, text, raw: out };
 }
 
-// Random parts (CSRF tokens, cookie values) differ per request; the rest must not.
-const normal = (raw) => raw.replace(/[0-9a-f]{64}/g, 'HEX').replace(/=[A-Za-z0-9_-]{43};/g, '=TOKEN;');
+// Random parts (CSRF tokens, cookie values, request ids) differ per request;
+// the rest must not.
+const normal = (raw) => raw.replace(/[0-9a-f]{64}/g, 'HEX').replace(/=[A-Za-z0-9_-]{43}(;|\r)/g, '=TOKEN$1');
 
-const both = (prog, opts) => [run('cgi', prog, opts), run('fcgi', prog, opts)];
+// The programs the Makefile builds.
+function programs() {
+  const mk = fs.readFileSync(path.join(ROOT, 'Makefile'), 'utf8');
+  const m = mk.match(/^CGI\s*=((?:.*\\\n)*.*)$/m);
+  return m[1].replace(/\\\n/g, ' ').trim().split(/\s+/);
+}
 
-test('every program gives the same response as CGI and as FastCGI', () => {
-  const cases = [
-    ['auth_login', { uri: '/' }],
-    ['auth_login', { uri: '/login?signed_out=1' }],
-    ['auth_forgot', { uri: '/forgot' }],
-    ['auth_reset', { uri: '/reset?token=' + 'A'.repeat(43) }],
-    ['matters_list', { uri: '/matters' }],
-    ['matter_show', { uri: '/matters/1' }],
-    ['contacts_list', { uri: '/contacts' }],
-    ['auth_logout', { uri: '/logout' }],
-    ['docs_list', { uri: '/matters/1/documents' }],
-    ['contact_show', { uri: '/contacts/1' }],
-    ['docs_download', { uri: '/documents/1/download' }],
-    ['docs_upload', { method: 'POST', uri: '/matters/1/documents/upload', body: '--b\r\n', type: 'multipart/form-data; boundary=b' }],
-    ['docs_action', { method: 'POST', uri: '/matters/1/documents/action', body: 'op=delete', type: 'application/x-www-form-urlencoded' }],
-    ['auth_login', { method: 'POST', uri: '/login', body: 'email=a%40b.co&password=x', type: 'application/x-www-form-urlencoded' }],
-    ['auth_login', { method: 'POST', uri: '/login', body: 'email=%zz', type: 'application/x-www-form-urlencoded' }],
-    ['auth_login', { method: 'DELETE', uri: '/login' }],
-  ];
-  for (const [prog, opts] of cases) {
-    const [cgi, fcgi] = both(prog, opts);
-    assert.equal(cgi.exit, 0, `${prog} CGI exit`);
-    assert.ok(cgi.status >= 200, `${prog} answered`);
-    assert.equal(normal(cgi.raw), normal(fcgi.raw), `${prog} ${opts.method || 'GET'} ${opts.uri}`);
+const form = 'application/x-www-form-urlencoded';
+
+// Signs a firm user and a client in (through nginx), for their cookies.
+async function sessions() {
+  const firm = await demoAdmin();
+  const mid = matterId('2026-0001');
+  const contact = sql(`SELECT client_id FROM matters WHERE id = ${mid}`);
+  const email = sql(`SELECT email FROM contact_emails WHERE contact_id = ${contact} ORDER BY is_primary DESC, position LIMIT 1`);
+  const page = await firm.get(`/matters/${mid}/portal`);
+  if (!/Send/.test(page.text) || sql(`SELECT COUNT(*) FROM portals WHERE matter_id = ${mid}`) === '0')
+    await firm.post(`/matters/${mid}/portal/action`, { csrf: csrfOf(page.text), op: 'open' });
+  let client = new Client();
+  if (sql(`SELECT COUNT(*) FROM client_accounts WHERE contact_id = ${contact}`) === '0') {
+    const p = await firm.get(`/matters/${mid}/portal`);
+    await firm.post(`/matters/${mid}/portal/action`, { csrf: csrfOf(p.text), op: 'send', body: 'For the CGI tests.' });
+    const [mail] = await waitForMail(email);
+    const link = new URL(mail.text.match(/(http:\/\/\S+\/portal\/invite\?token=[A-Za-z0-9_-]{43})/)[1]);
+    const f = await client.get(link.pathname + link.search);
+    const res = await client.post('/portal/invite', { csrf: csrfOf(f.text), token: link.searchParams.get('token'),
+      password: 'cgi client password', confirm: 'cgi client password' });
+    assert.equal(res.status, 303, 'the client accepted the invitation');
+  } else {
+    const lp = await client.get('/portal/login?firm=demo');
+    const res = await client.post('/portal/login?firm=demo', { csrf: csrfOf(lp.text), email, password: 'cgi client password' });
+    assert.equal(res.status, 303, 'the client signed in');
   }
+  const doc = sql(`SELECT COALESCE(MAX(id), 0) FROM documents WHERE matter_id = ${mid}`);
+  const firmCsrf = csrfOf((await firm.get('/matters')).text);
+  const clientCsrf = csrfOf((await client.get(`/portal/matters/${mid}`)).text);
+  return { firm: firm.cookieHeader(), client: client.cookieHeader(), mid, contact, doc, firmCsrf, clientCsrf };
+}
+
+const s = await sessions();
+
+test('every program gives the same response as CGI and as FastCGI, signed out and signed in', () => {
+  const F = { cookie: s.firm }, C = { cookie: s.client };
+  const fpost = (uri, body, extra = {}) => ({ method: 'POST', uri, type: form, body: `csrf=${s.firmCsrf}&${body}`, ...F, ...extra });
+  const cpost = (uri, body) => ({ method: 'POST', uri, type: form, body: `csrf=${s.clientCsrf}&${body}`, ...C });
+  // [program, request, expected status]; signed-in requests change nothing.
+  const cases = [
+    ['auth_login', { uri: '/login' }, 200],
+    ['auth_login', { uri: '/login?signed_out=1' }, 200],
+    ['auth_login', { method: 'POST', uri: '/login', body: 'email=a%40b.co&password=x', type: form }, 403],
+    ['auth_login', { method: 'POST', uri: '/login', body: 'email=%zz', type: form }, 400],
+    ['auth_login', { method: 'DELETE', uri: '/login' }, 400],
+    ['auth_forgot', { uri: '/forgot' }, 200],
+    ['auth_reset', { uri: '/reset?token=' + 'A'.repeat(43) }, 400],
+    ['auth_logout', { uri: '/logout' }, 303],
+    ['matters_list', { uri: '/matters' }, 303],
+    ['matters_list', { uri: '/matters', ...F }, 200],
+    ['matter_show', { uri: '/matters/1' }, 303],
+    ['matter_show', { uri: `/matters/${s.mid}`, ...F }, 200],
+    ['matter_show', { uri: '/matters/999999999', ...F }, 404],
+    ['contacts_list', { uri: '/contacts' }, 303],
+    ['contacts_list', { uri: '/contacts', ...F }, 200],
+    ['contact_show', { uri: '/contacts/1' }, 303],
+    ['contact_show', { uri: `/contacts/${s.contact}`, ...F }, 200],
+    ['docs_list', { uri: '/matters/1/documents' }, 303],
+    ['docs_list', { uri: `/matters/${s.mid}/documents`, ...F }, 200],
+    ['docs_download', { uri: '/documents/1/download' }, 303],
+    ['docs_download', { uri: '/documents/999999999/download', ...F }, 404],
+    ['docs_upload', { method: 'POST', uri: '/matters/1/documents/upload', body: '--b\r\n', type: 'multipart/form-data; boundary=b' }, 403],
+    ['docs_upload', { method: 'POST', uri: '/matters/999999999/documents/upload', type: form, body: `csrf=${s.firmCsrf}&folder=0`, ...F }, 404],
+    ['docs_action', { method: 'POST', uri: '/matters/1/documents/action', body: 'op=delete', type: form }, 403],
+    ['docs_action', fpost(`/matters/${s.mid}/documents/action`, 'op=no_such_op'), 400],
+    ['portal_show', { uri: `/matters/${s.mid}/portal` }, 303],
+    ['portal_show', { uri: `/matters/${s.mid}/portal`, ...F }, 200],
+    ['portal_show', { uri: `/matters/${s.mid}/portal?view=shared`, ...F }, 200],
+    ['portal_action', { method: 'POST', uri: `/matters/${s.mid}/portal/action`, body: 'op=send&body=x', type: form }, 403],
+    ['portal_action', fpost(`/matters/${s.mid}/portal/action`, 'op=no_such_op'), 400],
+    ['client_login', { uri: '/portal/login?firm=demo' }, 200],
+    ['client_login', { method: 'POST', uri: '/portal/login?firm=demo', body: 'email=a%40b.co&password=x', type: form }, 403],
+    ['client_invite', { uri: '/portal/invite?token=' + 'A'.repeat(43) }, 400],
+    ['client_invite', { uri: '/portal/forgot?firm=demo' }, 200],
+    ['client_home', { uri: '/portal' }, 303],
+    ['client_home', { uri: '/portal', ...C }, 303],
+    ['client_home', { uri: `/portal/matters/${s.mid}`, ...C }, 200],
+    ['client_home', { uri: '/portal/matters/999999999', ...C }, 404],
+    ['client_home', { uri: `/portal/matters/${s.mid}`, ...F }, 303],
+    ['client_reply', { method: 'POST', uri: `/portal/matters/${s.mid}/reply`, body: 'body=x', type: form }, 403],
+    ['client_reply', cpost('/portal/matters/999999999/reply', 'body=x'), 404],
+    ['client_download', { uri: '/portal/documents/1' }, 303],
+    ['client_download', { uri: '/portal/documents/999999999', ...C }, 404],
+    ['client_logout', { uri: '/portal/logout' }, 303],
+  ];
+  const covered = new Set(cases.map(([p]) => p));
+  for (const p of programs())
+    assert.ok(covered.has(p), `program ${p} has no CGI case`);
+  const wrong = [];
+  for (const [prog, opts, want] of cases) {
+    const what = `${prog} ${opts.method || 'GET'} ${opts.uri}${opts.cookie ? ' (signed in)' : ''}`;
+    const cgi = run('cgi', prog, opts);
+    const fcgi = run('fcgi', prog, opts);
+    assert.equal(cgi.exit, 0, `${what}: CGI exit`);
+    if (cgi.status !== want) wrong.push(`${what}: ${cgi.status}, expected ${want}`);
+    assert.equal(normal(cgi.raw), normal(fcgi.raw), what);
+  }
+  assert.deepEqual(wrong, [], 'statuses');
 });
 
 test('statuses as a web server sees them', () => {
-  assert.equal(run('cgi', 'auth_login').status, 200);
+  assert.equal(run('cgi', 'auth_login', { uri: '/login' }).status, 200);
   const m = run('cgi', 'matters_list', { uri: '/matters' });
   assert.equal(m.status, 303);
-  assert.equal(m.headers.location, '/login');
-  const noCsrf = run('cgi', 'auth_login', { method: 'POST', uri: '/login', body: 'email=a%40b.co', type: 'application/x-www-form-urlencoded' });
+  assert.match(m.headers.location, /^\/login/);
+  const noCsrf = run('cgi', 'auth_login', { method: 'POST', uri: '/login', body: 'email=a%40b.co', type: form });
   assert.equal(noCsrf.status, 403);
-  const head = run('cgi', 'auth_login', { method: 'HEAD' });
+  const head = run('cgi', 'auth_login', { method: 'HEAD', uri: '/login' });
   assert.equal(head.status, 200);
   assert.equal(head.text, '', 'HEAD has no body');
   assert.ok(Number(head.headers['content-length']) > 500);
 });
 
 test('a sign-in done as CGI is a session the FastCGI programs honour', () => {
-  const form = run('cgi', 'auth_login', { uri: '/login' });
-  const pre = form.cookies.find((c) => c.startsWith('__Host-pre=')).split(';')[0];
-  const csrf = form.text.match(/name="csrf" value="([0-9a-f]{64})"/)[1];
+  const page = run('cgi', 'auth_login', { uri: '/login' });
+  const pre = page.cookies.find((c) => c.startsWith('__Host-pre=')).split(';')[0];
+  const csrf = page.text.match(/name="csrf" value="([0-9a-f]{64})"/)[1];
   const body = `csrf=${csrf}&email=admin%40demo.test&password=demo-admin-pass`;
-  const signin = run('cgi', 'auth_login', { method: 'POST', uri: '/login', body, type: 'application/x-www-form-urlencoded', cookie: pre });
+  const signin = run('cgi', 'auth_login', { method: 'POST', uri: '/login', body, type: form, cookie: pre });
   assert.equal(signin.status, 303);
   const sid = signin.cookies.find((c) => c.startsWith('__Host-sid=')).split(';')[0];
   const list = run('fcgi', 'matters_list', { uri: '/matters', cookie: sid });
@@ -101,29 +186,29 @@ test('a sign-in done as CGI is a session the FastCGI programs honour', () => {
 
 test('as CGI, an oversized body is refused before it is read', () => {
   const r = run('cgi', 'auth_login', {
-    method: 'POST', uri: '/login', body: 'x=1', type: 'application/x-www-form-urlencoded',
+    method: 'POST', uri: '/login', body: 'x=1', type: form,
     env: { CONTENT_LENGTH: String(200 * 1024 * 1024) },
   });
   assert.equal(r.status, 413);
   assert.match(r.text, /too large/);
-  const bogus = run('cgi', 'auth_login', { method: 'POST', uri: '/login', body: 'x', type: 'application/x-www-form-urlencoded', env: { CONTENT_LENGTH: '12abc' } });
+  const bogus = run('cgi', 'auth_login', { method: 'POST', uri: '/login', body: 'x', type: form, env: { CONTENT_LENGTH: '12abc' } });
   assert.equal(bogus.status, 400);
-  // The upload program's cap: 100 MB a file plus the multipart envelope.
+  const short = run('cgi', 'auth_login', { method: 'POST', uri: '/login', body: 'x=1', type: form, env: { CONTENT_LENGTH: '100' } });
+  assert.equal(short.status, 400, 'a body shorter than announced');
+  // The upload program's cap, signed in: 100 MB a file plus the multipart
+  // envelope; a raw upload's limit is exact (100 MB plus one byte).
   const up = run('cgi', 'docs_upload', {
-    method: 'POST', uri: '/matters/1/documents/upload', body: '--b\r\n', type: 'multipart/form-data; boundary=b',
-    env: { CONTENT_LENGTH: String(100 * 1024 * 1024 + 65537) },
+    method: 'POST', uri: `/matters/${s.mid}/documents/upload`, body: '--b\r\n', type: 'multipart/form-data; boundary=b',
+    cookie: s.firm, env: { CONTENT_LENGTH: String(100 * 1024 * 1024 + 65537) },
   });
   assert.equal(up.status, 413);
   assert.match(up.text, /too large/);
-  // A raw upload's limit is exact: 100 MB plus one byte is refused unread.
   const raw = run('cgi', 'docs_upload', {
-    method: 'POST', uri: '/matters/1/documents/put?name=x', body: 'x', type: 'application/octet-stream',
-    env: { CONTENT_LENGTH: String(100 * 1024 * 1024 + 1) },
+    method: 'POST', uri: `/matters/${s.mid}/documents/put?name=x`, body: 'x', type: 'application/octet-stream',
+    cookie: s.firm, env: { CONTENT_LENGTH: String(100 * 1024 * 1024 + 1) },
   });
   assert.equal(raw.status, 413);
   assert.match(raw.text, /too large/);
-  const short = run('cgi', 'auth_login', { method: 'POST', uri: '/login', body: 'x=1', type: 'application/x-www-form-urlencoded', env: { CONTENT_LENGTH: '100' } });
-  assert.equal(short.status, 400, 'a body shorter than announced');
 });
 
 test('as CGI without a configuration: a clear 500, not a blank page', () => {
