@@ -169,9 +169,37 @@ test('an edited template shows on the next request; a broken one gives a clean 5
   assert.doesNotMatch(ok.text, /edited/);
 });
 
-test('MariaDB restarted under the running programs: a clean error, then service again', async () => {
+// A process is alive when /proc has it and it is not a zombie.
+const alive = (pid) => {
+  try { return !/^\d+ \(.*\) Z /.test(fs.readFileSync(`/proc/${pid}/stat`, 'utf8')); } catch { return false; }
+};
+
+test('MariaDB restarted under the running programs: a clean error, then service again, reads and writes', async () => {
   const c = await admin();
-  const before = pids('matters_list');
+  const mid = sql("SELECT m.id FROM matters m JOIN firms f ON f.id = m.firm_id WHERE f.slug = 'demo' AND m.number = '2026-0001'");
+  const contact = sql(`SELECT client_id FROM matters WHERE id = ${mid}`);
+  const reads = { matters_list: '/matters', matter_show: `/matters/${mid}`, contacts_list: '/contacts',
+    contact_show: `/contacts/${contact}`, docs_list: `/matters/${mid}/documents`, portal_show: `/matters/${mid}/portal` };
+  const progs = [...Object.keys(reads), 'auth_login', 'docs_action', 'portal_action'];
+  // Every process of these programs holds a connection before the restart:
+  // several requests each, so each process has served at least one.
+  for (const url of Object.values(reads))
+    for (let i = 0; i < 6; i++) assert.equal((await c.get(url)).status, 200, url);
+  // The writing programs too: the first statement after a restart may be a
+  // START TRANSACTION, which must reconnect as well.
+  if (sql(`SELECT COUNT(*) FROM portals WHERE matter_id = ${mid}`) === '0')
+    await c.post(`/matters/${mid}/portal/action`, { csrf: csrfOf((await c.get(`/matters/${mid}/portal`)).text), op: 'open' });
+  const writes = async (tag) => {
+    assert.equal((await new Client().signIn(...ADMIN)).status, 303, 'sign-in writes a session');
+    const docs = await c.get(`/matters/${mid}/documents`);
+    const made = await c.post(`/matters/${mid}/documents/action`, { csrf: csrfOf(docs.text), op: 'new_folder', folder: '0', name: `Restart ${tag}` });
+    assert.equal(made.status, 303, `a folder is created (${tag})`);
+    const portal = await c.get(`/matters/${mid}/portal`);
+    const sent = await c.post(`/matters/${mid}/portal/action`, { csrf: csrfOf(portal.text), op: 'send', body: `Restart ${tag}` });
+    assert.equal(sent.status, 303, `a message is sent (${tag})`);
+  };
+  for (let i = 0; i < 4; i++) await writes(`before ${i}`);
+  const before = Object.fromEntries(progs.map((p) => [p, pids(p)]));
   stack('db-stop');
   try {
     const down = await c.get('/matters');
@@ -180,15 +208,21 @@ test('MariaDB restarted under the running programs: a clean error, then service 
   } finally {
     stack('db-start');
   }
-  // The same processes reconnect by themselves; the session survived.
-  let res;
-  for (let i = 0; i < 3; i++) {
-    res = await c.get('/matters');
-    assert.equal(res.status, 200);
-    assert.match(res.text, /2026-0001/);
+  // The same processes reconnect by themselves; the session survived.  Each
+  // program answers several times in a row (so every one of its processes
+  // does), writes included.
+  for (const [prog, url] of Object.entries(reads))
+    for (let i = 0; i < 6; i++) {
+      const res = await c.get(url);
+      assert.equal(res.status, 200, `${prog} ${url} after the restart`);
+    }
+  for (let i = 0; i < 4; i++) await writes(`after ${i}`);
+  assert.equal(sql(`SELECT COUNT(*) FROM folders WHERE matter_id = ${mid} AND name LIKE 'Restart after %'`), '4');
+  assert.equal(sql(`SELECT COUNT(*) FROM messages WHERE body LIKE 'Restart after %'`), '4');
+  for (const p of progs) {
+    assert.deepEqual(pids(p), before[p], `${p}: the same processes`);
+    for (const pid of before[p]) assert.ok(alive(pid), `${p}: process ${pid} still runs`);
   }
-  assert.deepEqual(pids('matters_list'), before);
-  assert.equal((await new Client().signIn(...ADMIN)).status, 303);
 });
 
 test('mail queued while the SMTP server is down is retried and delivered', async () => {
