@@ -22,6 +22,7 @@
   </form>
 {{/SIGNED_IN}}
 {{#CLIENT_SIGNED_IN}}
+  {{#LOGO}}<img class="logo" src="{{LOGO_URL}}" alt="{{FIRM_NAME}}" height="32">{{/LOGO}}
   <span class="firm">{{FIRM_NAME}} · client portal</span>
   <nav>
     <a href="/portal">My matters</a>
