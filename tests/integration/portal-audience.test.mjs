@@ -304,6 +304,9 @@ test('every time is shown in the firm\'s zone, named; the logo is on client page
   assert.match(shared.text, /<img class="logo" src="\/static\/logos\/demo\.png"/);
   await ann.get(`/portal/documents/${doc}`, { headers: { 'sec-fetch-site': 'same-origin' } });
   assert.match((await ann.get('/portal')).text, /<img class="logo" src="\/static\/logos\/demo\.png"/);
+  // The firm's public sign-in link (the one it embeds on its website) too.
+  const signin = await new Client().get('/portal/login?firm=eastern');
+  assert.match(signin.text, /<img class="logo" src="\/static\/logos\/demo\.png" alt="Eastern Law"/);
 
   // The firm's pages: feed, receipts, events, shared resources, documents, the matter.
   const firm = await firmUser();
