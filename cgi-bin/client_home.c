@@ -79,10 +79,13 @@ messages(struct vl_req *r, struct vl_tpl *d, int64_t portal)
 	vl_db_rows_free(rows);
 	if (got < 0)
 		return VL_ERR;
-	/* Seen now: the first open of each new message, and an event for the firm. */
-	if (any_unread && vl_portal_own_navigation(r) && (vl_db_exec(STMT_FEED_READ_EVENTS, NULL, NULL, "iiiii", me, firm, portal,
-	    me, me) != VL_OK || vl_db_exec(STMT_FEED_READS, NULL, NULL, "iiii", me, firm, portal,
-	    me) != VL_OK))
+	/* Seen now: the first open of each new message, and an event for the
+	 * firm; not when another site sent the client here. */
+	if (!any_unread || !vl_portal_own_navigation(r))
+		return VL_OK;
+	if (vl_db_exec(STMT_FEED_READ_EVENTS, NULL, NULL, "iiiii", me, firm, portal, me,
+	    me) != VL_OK || vl_db_exec(STMT_FEED_READS, NULL, NULL, "iiii", me, firm, portal,
+	    me) != VL_OK)
 		return VL_ERR;
 	return VL_OK;
 }
