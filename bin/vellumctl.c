@@ -219,7 +219,7 @@ cmd_seed_demo(void)
 {
 	struct vl_pool	*pool = vl_pool_new();
 	int64_t		 firm = 0, admin;
-	uint64_t	 contact[3], uid;
+	uint64_t	 contact[3], uid, mid;
 	char		 hash[128];
 	size_t		 i, j;
 	enum vl_rc	 rc;
@@ -254,11 +254,17 @@ cmd_seed_demo(void)
 			    (int64_t)j) != VL_OK)
 				goto fail;
 	}
-	for (i = 0; i < sizeof(demo_matters) / sizeof(demo_matters[0]); i++)
-		if (vl_db_exec(STMT_MATTER_INSERT, NULL, NULL, "issis", firm,
+	for (i = 0; i < sizeof(demo_matters) / sizeof(demo_matters[0]); i++) {
+		if (vl_db_exec(STMT_MATTER_INSERT, NULL, &mid, "issis", firm,
 		    demo_matters[i].number, demo_matters[i].description,
 		    (int64_t)contact[demo_matters[i].client], demo_matters[i].status) != VL_OK)
 			goto fail;
+		/* Morgan is Alice Johnson's responsible attorney: told of her
+		 * messages without having to take part in the portal. */
+		if (i == 0 && vl_db_exec(STMT_MATTER_RESPONSIBLE_ADD, NULL, NULL, "iii", firm,
+		    (int64_t)mid, (int64_t)uid) != VL_OK)
+			goto fail;
+	}
 	if (vl_db_commit() != VL_OK)
 		return 1;
 	printf("demo firm \"Demo Law LLP\" seeded (id %lld)\n", (long long)firm);

@@ -1,8 +1,10 @@
 /*
  * A client opens a document: GET /portal/documents/<id>.  Allowed only
  * while the document is shared with a portal the client takes part in
- * (directly, through a shared folder, or attached to a message).  The first
- * open is recorded for the firm (F-B7, F-B9).
+ * (directly, through a shared folder, with the Documents permission; or
+ * attached to a message in the feed, with Messages).  The first open by the
+ * client's own navigation is recorded for the firm (F-B7, F-B9); a link
+ * from another site downloads without recording it.
  */
 #include "vellum.h"
 
@@ -22,8 +24,8 @@ get(struct vl_req *r)
 		return rc;
 	if (vl_store_path(key, path, sizeof(path)) != VL_OK)
 		return VL_ERR;
-	if (vl_db_exec(STMT_READ_INSERT, &fresh, NULL, "iiisi", r->sess->firm_id, portal,
-	    r->sess->contact_id, "document", id) != VL_OK)
+	if (vl_portal_own_navigation(r) && vl_db_exec(STMT_READ_INSERT, &fresh, NULL, "iiisi",
+	    r->sess->firm_id, portal, r->sess->contact_id, "document", id) != VL_OK)
 		return VL_ERR;
 	if (fresh && vl_portal_event(r->sess->firm_id, portal, "read_document", r->sess->contact_id,
 	    vl_pool_printf(r->pool, ": %s", name)) != VL_OK)

@@ -2,8 +2,10 @@
  * The client's portal (F-B13): /portal lists the matters whose portals the
  * client takes part in at this firm (the matter switcher);
  * /portal/matters/<id>?view=messages|shared shows one of them.  Every query
- * binds firm and contact; showing the feed records the first open of each
- * message (F-B7) and a portal event for the firm (F-B9).
+ * binds firm and contact; showing the feed to the client's own navigation
+ * records the first open of each message (F-B7) and a portal event for the
+ * firm (F-B9); a link from another site shows it without recording reads.
+ * Times are in the firm's zone.
  */
 #include <string.h>
 
@@ -47,16 +49,17 @@ messages(struct vl_req *r, struct vl_tpl *d, int64_t portal)
 {
 	struct vl_rows	*rows;
 	struct vl_tpl	*row;
-	int64_t		 id, mine, did, fid, unread, me = r->sess->contact_id, firm = r->sess->firm_id;
-	char		*when, *who, *body, *dname, *fname;
+	int64_t		 id, when, mine, did, fid, unread, me = r->sess->contact_id;
+	int64_t		 firm = r->sess->firm_id;
+	char		*who, *body, *dname, *fname;
 	int		 any_unread = 0, got;
 
 	if (vl_db_query(r->pool, STMT_FEED_CLIENT, &rows, "iiiii", me, me, me, firm, portal) != VL_OK)
 		return VL_ERR;
-	while ((got = vl_db_next(rows, "issisisisi", &id, &when, &who, &mine, &body, &did, &dname,
+	while ((got = vl_db_next(rows, "iisisisisi", &id, &when, &who, &mine, &body, &did, &dname,
 	    &fid, &fname, &unread)) > 0) {
 		row = vl_tpl_section(d, "MESSAGE");
-		vl_tpl_set(row, "WHEN", when);
+		vl_tpl_set(row, "WHEN", vl_tz_when(r, when));
 		vl_tpl_set(row, "WHO", who);
 		vl_tpl_set(row, "BODY", body);
 		if (mine)
@@ -76,10 +79,13 @@ messages(struct vl_req *r, struct vl_tpl *d, int64_t portal)
 	vl_db_rows_free(rows);
 	if (got < 0)
 		return VL_ERR;
-	/* Seen now: the first open of each new message, and an event for the firm. */
-	if (any_unread && (vl_db_exec(STMT_FEED_READ_EVENTS, NULL, NULL, "iiiii", me, firm, portal,
-	    me, me) != VL_OK || vl_db_exec(STMT_FEED_READS, NULL, NULL, "iiii", me, firm, portal,
-	    me) != VL_OK))
+	/* Seen now: the first open of each new message, and an event for the
+	 * firm; not when another site sent the client here. */
+	if (!any_unread || !vl_portal_own_navigation(r))
+		return VL_OK;
+	if (vl_db_exec(STMT_FEED_READ_EVENTS, NULL, NULL, "iiiii", me, firm, portal, me,
+	    me) != VL_OK || vl_db_exec(STMT_FEED_READS, NULL, NULL, "iiii", me, firm, portal,
+	    me) != VL_OK)
 		return VL_ERR;
 	return VL_OK;
 }
@@ -89,19 +95,19 @@ shared(struct vl_req *r, struct vl_tpl *d, int64_t portal, int64_t mid)
 {
 	struct vl_rows	*rows;
 	struct vl_tpl	*row;
-	int64_t		 id, size;
-	char		*name, *when, *folder;
+	int64_t		 id, size, when;
+	char		*name, *folder;
 	int		 n = 0, got;
 
 	if (vl_db_query(r->pool, STMT_CLIENT_SHARED, &rows, "iiiiii", r->sess->firm_id, portal,
 	    r->sess->firm_id, mid, r->sess->firm_id, portal) != VL_OK)
 		return VL_ERR;
-	while ((got = vl_db_next(rows, "isiss", &id, &name, &size, &when, &folder)) > 0) {
+	while ((got = vl_db_next(rows, "isiis", &id, &name, &size, &when, &folder)) > 0) {
 		row = vl_tpl_section(d, "SHARED");
 		vl_tpl_set_int(row, "DOC_ID", id);
 		vl_tpl_set(row, "NAME", name);
 		vl_tpl_set(row, "SIZE", vl_fmt_size(r->pool, (uint64_t)size));
-		vl_tpl_set(row, "WHEN", when);
+		vl_tpl_set(row, "WHEN", vl_tz_when(r, when));
 		vl_tpl_set(row, "FOLDER", folder);
 		n++;
 	}
@@ -151,7 +157,8 @@ get(struct vl_req *r)
 	vl_tpl_show(d, "IN_MATTER");
 	if (r->fields[F_NOTICE].val && strcmp(r->fields[F_NOTICE].val, "sent") == 0)
 		vl_tpl_set(vl_tpl_section(d, "NOTICE"), "MESSAGE", "Sent. Your law firm has been told.");
-	if (strcmp(view, "shared") == 0 && pdoc) {
+	/* Without Messages, Shared resources is the matter's only page. */
+	if (pdoc && (strcmp(view, "shared") == 0 || !pmsg)) {
 		vl_tpl_show(d, "VIEW_SHARED");
 		if (shared(r, d, portal, mid) != VL_OK)
 			goto fail;

@@ -1,7 +1,8 @@
 /*
  * A client writes: POST /portal/matters/<id>/reply, a message and at most
  * one uploaded document (F-B5, F-B6).  The upload lands in the matter's
- * "Client uploads" folder; the firm's users in the portal are told by one
+ * "Client uploads" folder; the firm's users in the portal (and the matter's
+ * responsible users) and the other client participants are told by one
  * email per window (F-B8).
  */
 #include <string.h>
@@ -55,6 +56,9 @@ post(struct vl_req *r)
 	    (int64_t)0, r->sess->contact_id, body, doc, (int64_t)0)) != VL_OK ||
 	    (rc = vl_portal_tell_firm(r, portal, mid, number,
 	    doc ? "a message with a document" : "a message")) != VL_OK ||
+	    (rc = vl_portal_tell_clients(r, portal, mid, number, VL_ITEM_MESSAGE,
+	    vl_pool_printf(r->pool, "%s from %s", doc ? "a message with a document" : "a message",
+	    r->sess->user_name), r->sess->contact_id)) != VL_OK ||
 	    (rc = vl_db_commit()) != VL_OK)
 		goto fail;
 	vl_audit_as(r, r->sess->firm_id, 0, "client_message", "matter", mid);

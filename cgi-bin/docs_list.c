@@ -112,12 +112,12 @@ static enum vl_rc
 get(struct vl_req *r)
 {
 	int64_t		 mid, folder = r->fields[F_FOLDER].val ? r->fields[F_FOLDER].num : 0;
-	int64_t		 id, size;
+	int64_t		 id, size, created;
 	struct vl_matter m;
 	struct vl_rows	*rows;
 	struct vl_tpl	*d, *row;
 	struct target	*targets;
-	char		*name, *mime, *created;
+	char		*name, *mime;
 	int64_t		*sfolders, *sdocs;
 	int		 ntargets, got, nitems = 0, nsf, nsd;
 	enum vl_rc	 rc;
@@ -176,14 +176,14 @@ get(struct vl_req *r)
 
 	if (vl_db_query(r->pool, STMT_DOCS_IN, &rows, "iii", r->sess->firm_id, mid, folder) != VL_OK)
 		goto fail;
-	while ((got = vl_db_next(rows, "isiss", &id, &name, &size, &mime, &created)) > 0) {
+	while ((got = vl_db_next(rows, "isisi", &id, &name, &size, &mime, &created)) > 0) {
 		row = vl_tpl_section(d, "DOC");
 		vl_tpl_set_int(row, "MATTER_ID", mid);
 		vl_tpl_set_int(row, "ID", id);
 		vl_tpl_set(row, "NAME", name);
 		vl_tpl_set(row, "SIZE", vl_fmt_size(r->pool, (uint64_t)size));
 		vl_tpl_set(row, "MIME", mime);
-		vl_tpl_set(row, "CREATED", created);
+		vl_tpl_set(row, "CREATED", vl_tz_when(r, created));
 		if (has(sdocs, nsd, id) || has(sfolders, nsf, folder))
 			vl_tpl_show(row, "SHARED");
 		vl_tpl_set(row, "CSRF", vl_csrf_for(r));

@@ -2,7 +2,8 @@
  * Changes to a matter's client portal: POST /matters/<id>/portal/action.
  *   open                      open the portal (never closed again; F-B1)
  *   add_participant contact   remove_participant contact   set_email contact email
- *   permissions perm_*        send body [document | file | folder]
+ *   permissions perm_messages perm_documents               mute   unmute
+ *   send body [document | file | folder]
  *   delete_message message    share document | folder      unshare share
  * Every change, its portal event and its outbox rows commit together.
  * The composer may carry a new upload, so the body cap is 100 MB.
@@ -12,8 +13,7 @@
 #include "vellum.h"
 
 enum field { F_OP, F_CONTACT, F_EMAIL, F_BODY, F_DOC, F_FOLDER, F_MESSAGE, F_SHARE,
-    F_P_MESSAGES, F_P_DOCUMENTS, F_P_BILLS, F_P_CALENDAR, F_P_TASKS, F_P_NOTES, F_P_FORMS,
-    FIELD__MAX };
+    F_P_MESSAGES, F_P_DOCUMENTS, FIELD__MAX };
 
 static const struct vl_field fields[FIELD__MAX] = {
 	{ "op", VL_V_LINE, 32 },
@@ -26,11 +26,6 @@ static const struct vl_field fields[FIELD__MAX] = {
 	{ "share", VL_V_ID, 20 },
 	{ "perm_messages", VL_V_BOOL, 2 },
 	{ "perm_documents", VL_V_BOOL, 2 },
-	{ "perm_bills", VL_V_BOOL, 2 },
-	{ "perm_calendar", VL_V_BOOL, 2 },
-	{ "perm_tasks", VL_V_BOOL, 2 },
-	{ "perm_notes", VL_V_BOOL, 2 },
-	{ "perm_forms", VL_V_BOOL, 2 },
 };
 
 #define NUM(f)	(r->fields[f].val ? r->fields[f].num : 0)
@@ -82,7 +77,8 @@ send(struct vl_req *r, const struct vl_matter *m, int64_t portal)
 	if (folder && (rc = vl_db_exec(STMT_SHARE_FOLDER, NULL, NULL, "iiiiiii", r->sess->firm_id,
 	    portal, r->sess->user_id, r->sess->firm_id, m->id, folder, portal)) != VL_OK)
 		goto fail;
-	if ((rc = vl_portal_tell_clients(r, portal, m->id, m->number, "a new message")) != VL_OK)
+	if ((rc = vl_portal_tell_clients(r, portal, m->id, m->number, VL_ITEM_MESSAGE,
+	    "a new message", 0)) != VL_OK)
 		goto fail;
 	if ((rc = vl_db_commit()) != VL_OK)
 		goto fail;
@@ -110,8 +106,8 @@ share(struct vl_req *r, const struct vl_matter *m, int64_t portal)
 	    r->sess->firm_id, portal, r->sess->user_id, r->sess->firm_id, m->id, doc ? doc : folder,
 	    portal);
 	if (rc == VL_OK && n == 1)
-		rc = vl_portal_tell_clients(r, portal, m->id, m->number,
-		    doc ? "a shared document" : "a shared folder");
+		rc = vl_portal_tell_clients(r, portal, m->id, m->number, VL_ITEM_DOCUMENT,
+		    doc ? "a shared document" : "a shared folder", 0);
 	if (rc != VL_OK || (rc = vl_db_commit()) != VL_OK) {
 		vl_db_rollback();
 		return rc;
@@ -238,12 +234,18 @@ post(struct vl_req *r)
 		return back(r, mid, "view=shared&", "unshared");
 	}
 	if (strcmp(op, "permissions") == 0) {
-		if ((rc = vl_db_exec(STMT_PORTAL_PERMS, NULL, NULL, "iiiiiiiii", NUM(F_P_MESSAGES),
-		    NUM(F_P_DOCUMENTS), NUM(F_P_BILLS), NUM(F_P_CALENDAR), NUM(F_P_TASKS),
-		    NUM(F_P_NOTES), NUM(F_P_FORMS), r->sess->firm_id, portal)) != VL_OK)
+		if ((rc = vl_db_exec(STMT_PORTAL_PERMS, NULL, NULL, "iiii", NUM(F_P_MESSAGES),
+		    NUM(F_P_DOCUMENTS), r->sess->firm_id, portal)) != VL_OK)
 			return rc;
 		vl_audit(r, "portal_permissions", "matter", mid);
 		return back(r, mid, "", "perms");
+	}
+	/* A firm user's own choice: no email about this portal, or again. */
+	if (strcmp(op, "mute") == 0 || strcmp(op, "unmute") == 0) {
+		if ((rc = vl_db_exec(op[0] == 'm' ? STMT_PORTAL_MUTE : STMT_PORTAL_UNMUTE, NULL, NULL,
+		    "iii", r->sess->firm_id, portal, r->sess->user_id)) != VL_OK)
+			return rc;
+		return back(r, mid, "", op[0] == 'm' ? "muted" : "unmuted");
 	}
 	return VL_INVALID;
 }

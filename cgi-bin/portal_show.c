@@ -2,8 +2,9 @@
  * A matter's Communications subtab: /matters/<id>/portal.  Before the
  * portal is opened, "Go to client portal"; after, the portal page with
  * "Messages" (the feed, optionally mixed with portal events, and the
- * composer) or "Shared resources", the participants panel, permissions and
- * the firm's client sign-in link.  Forms post to portal_action.
+ * composer) or "Shared resources", the participants panel, permissions, the
+ * signed-in user's "Mute" and the firm's client sign-in link.  Forms post
+ * to portal_action.  Times are in the firm's zone.
  */
 #include <string.h>
 
@@ -17,8 +18,13 @@ static const struct vl_field fields[FIELD__MAX] = {
 	{ "notice", VL_V_LINE, 32 },
 };
 
-static const char *const perm_names[] = {
-	"messages", "documents", "bills", "calendar", "tasks", "notes", "forms",
+/* Boxes only for the areas that exist: bills, calendar, tasks, notes and
+ * forms get theirs when they are built. */
+static const struct {
+	const char	*name, *label;
+} perms[] = {
+	{ "messages", "Messages" },
+	{ "documents", "Documents" },
 };
 
 static const struct vl_notice notices[] = {
@@ -31,23 +37,9 @@ static const struct vl_notice notices[] = {
 	{ "removed", "Participant removed. Their access ended." },
 	{ "email", "Login email changed." },
 	{ "perms", "Permissions saved." },
+	{ "muted", "Muted: you get no email about this portal." },
+	{ "unmuted", "Unmuted: you get email about this portal again." },
 };
-
-static const char *
-event_text(const char *kind)
-{
-	if (strcmp(kind, "read_message") == 0)
-		return "read a message";
-	if (strcmp(kind, "read_document") == 0)
-		return "opened a document";
-	if (strcmp(kind, "participant_added") == 0)
-		return "was added to the portal";
-	if (strcmp(kind, "participant_removed") == 0)
-		return "was removed from the portal";
-	if (strcmp(kind, "login_email_changed") == 0)
-		return "now signs in with a new email";
-	return kind;
-}
 
 static enum vl_rc
 participants(struct vl_req *r, struct vl_tpl *d, int64_t portal)
@@ -93,9 +85,10 @@ feed(struct vl_req *r, struct vl_tpl *d, int64_t portal, int events)
 {
 	struct vl_rows	*msgs, *ev = NULL;
 	struct vl_tpl	*row;
-	int64_t		 id, client, did, fid;
-	char		*ts, *when, *who, *body, *dname, *fname, *readers;
-	char		*ets = NULL, *ewhen, *kind, *ename, *detail;
+	int64_t		 id, when, client, did, fid, ewhen;
+	char		*ts, *who, *body, *dname, *fname, *readers;
+	char		*ets = NULL, *kind, *ename, *detail;
+	const char	*zone = vl_tz_firm(r);
 	int		 more_m, more_e = 0, n = 0;
 
 	if (vl_db_query(r->pool, STMT_FEED_FIRM, &msgs, "ii", r->sess->firm_id, portal) != VL_OK)
@@ -104,28 +97,28 @@ feed(struct vl_req *r, struct vl_tpl *d, int64_t portal, int events)
 		vl_db_rows_free(msgs);
 		return VL_ERR;
 	}
-	if ((more_m = vl_db_next(msgs, "isssisisiss", &id, &ts, &when, &who, &client, &body, &did,
+	if ((more_m = vl_db_next(msgs, "isisisisiss", &id, &ts, &when, &who, &client, &body, &did,
 	    &dname, &fid, &fname, &readers)) < 0) {
 		vl_db_rows_free(msgs);
 		vl_db_rows_free(ev);
 		return VL_ERR;
 	}
 	if (ev)
-		more_e = vl_db_next(ev, "sssss", &ets, &ewhen, &kind, &ename, &detail) > 0;
+		more_e = vl_db_next(ev, "sisss", &ets, &ewhen, &kind, &ename, &detail) > 0;
 	while (more_m || more_e) {
 		if (more_e && (!more_m || strcmp(ets, ts) < 0)) {
 			row = vl_tpl_section(d, "ENTRY");
 			row = vl_tpl_section(row, "EVENT");
-			vl_tpl_set(row, "WHEN", ewhen);
+			vl_tpl_set(row, "WHEN", vl_tz_fmt(r->pool, zone, ewhen));
 			vl_tpl_set(row, "WHO", ename);
-			vl_tpl_set(row, "WHAT", event_text(kind));
+			vl_tpl_set(row, "WHAT", vl_portal_event_text(kind));
 			vl_tpl_set(row, "DETAIL", detail);
-			more_e = vl_db_next(ev, "sssss", &ets, &ewhen, &kind, &ename, &detail) > 0;
+			more_e = vl_db_next(ev, "sisss", &ets, &ewhen, &kind, &ename, &detail) > 0;
 			continue;
 		}
 		row = vl_tpl_section(vl_tpl_section(d, "ENTRY"), "MESSAGE");
 		vl_tpl_set_int(row, "ID", id);
-		vl_tpl_set(row, "WHEN", when);
+		vl_tpl_set(row, "WHEN", vl_tz_fmt(r->pool, zone, when));
 		vl_tpl_set(row, "WHO", who);
 		vl_tpl_set(row, "BODY", body);
 		if (client)
@@ -138,11 +131,12 @@ feed(struct vl_req *r, struct vl_tpl *d, int64_t portal, int events)
 		if (fid)
 			vl_tpl_set(vl_tpl_section(row, "FOLDER"), "FOLDER_NAME", fname);
 		if (*readers)
-			vl_tpl_set(vl_tpl_section(row, "READ"), "READERS", readers);
+			vl_tpl_set(vl_tpl_section(row, "READ"), "READERS",
+			    vl_tz_readers(r->pool, zone, readers));
 		else if (!client)
 			vl_tpl_show(row, "UNREAD");
 		n++;
-		more_m = vl_db_next(msgs, "isssisisiss", &id, &ts, &when, &who, &client, &body, &did,
+		more_m = vl_db_next(msgs, "isisisisiss", &id, &ts, &when, &who, &client, &body, &did,
 		    &dname, &fid, &fname, &readers) > 0;
 	}
 	vl_db_rows_free(msgs);
@@ -157,23 +151,24 @@ shared(struct vl_req *r, struct vl_tpl *d, int64_t portal)
 {
 	struct vl_rows	*rows;
 	struct vl_tpl	*row;
-	int64_t		 sid, did, fid;
-	char		*name, *when, *readers;
+	int64_t		 sid, did, fid, when;
+	char		*name, *readers;
 	int		 n = 0;
 
 	if (vl_db_query(r->pool, STMT_SHARES_LIST, &rows, "ii", r->sess->firm_id, portal) != VL_OK)
 		return VL_ERR;
-	while (vl_db_next(rows, "iiisss", &sid, &did, &fid, &name, &when, &readers) > 0) {
+	while (vl_db_next(rows, "iiisis", &sid, &did, &fid, &name, &when, &readers) > 0) {
 		row = vl_tpl_section(d, "SHARE");
 		vl_tpl_set_int(row, "SHARE_ID", sid);
 		vl_tpl_set(row, "NAME", name);
-		vl_tpl_set(row, "WHEN", when);
+		vl_tpl_set(row, "WHEN", vl_tz_when(r, when));
 		if (did)
 			vl_tpl_set_int(vl_tpl_section(row, "IS_DOC"), "DOC_ID", did);
 		else
 			vl_tpl_set_int(vl_tpl_section(row, "IS_FOLDER"), "FOLDER_ID", fid);
 		if (*readers)
-			vl_tpl_set(vl_tpl_section(row, "READ"), "READERS", readers);
+			vl_tpl_set(vl_tpl_section(row, "READ"), "READERS",
+			    vl_tz_readers(r->pool, vl_tz_firm(r), readers));
 		n++;
 	}
 	vl_db_rows_free(rows);
@@ -238,13 +233,15 @@ get(struct vl_req *r)
 		return vl_page_send(r, "portal.tpl", d);
 	}
 	vl_tpl_show(d, "OPEN");
-	for (i = 0; i < 7; i++) {
+	for (i = 0; i < sizeof(perms) / sizeof(perms[0]); i++) {
 		o = vl_tpl_section(d, "PERM");
-		vl_tpl_set(o, "PERM", perm_names[i]);
+		vl_tpl_set(o, "PERM", perms[i].name);
+		vl_tpl_set(o, "LABEL", perms[i].label);
 		if (perm[i])
 			vl_tpl_show(o, "CHECKED");
 	}
-	if (vl_db_row(r->pool, STMT_FIRM_SLUG, "i", "s", r->sess->firm_id, &slug) != VL_OK)
+	if (vl_db_row(r->pool, STMT_FIRM_SLUG, "i", "s", r->sess->firm_id, &slug) != VL_OK ||
+	    vl_portal_email_panel(r, d, portal, mid) != VL_OK)
 		goto fail;
 	vl_tpl_set(d, "LOGIN_LINK", vl_pool_printf(r->pool, "%s/portal/login?firm=%s",
 	    vl_conf.base_url, slug));

@@ -4,7 +4,10 @@
  * message to message.  Template data arrives urlencoded (the outbox payload).
  *
  * A mail kind K has templates/mail/K.subject.tpl (one line) and
- * templates/mail/K.txt.tpl (the plain-text body).
+ * templates/mail/K.txt.tpl (the plain-text body), and may have
+ * templates/mail/K.html.tpl.  Every email bears the firm's logo and name
+ * (SPEC F-A1): a kind without its own HTML part gets its text, escaped, in
+ * the firm's frame, templates/mail/_layout.html.tpl.
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -36,6 +39,48 @@ set_vars(struct vl_pool *pool, struct vl_tpl *d, const char *payload)
 		vl_tpl_set(d, key, p->val);
 	}
 	return VL_OK;
+}
+
+/*
+ * The text body as PARA sections (split at blank lines) of LINE sections
+ * for the HTML frame; the first http(s) URL of a line becomes a link.  The
+ * signature separator ("-- ") only ends a paragraph.
+ */
+static void
+frame_text(struct vl_pool *pool, struct vl_tpl *d, const char *text)
+{
+	struct vl_tpl	*para = NULL, *line;
+	const char	*p = text, *eol, *url, *https, *http;
+	char		*l;
+	size_t		 n, ul;
+
+	while (*p) {
+		eol = p + strcspn(p, "\n");
+		n = (size_t)(eol - p);
+		if (n > 0 && p[n - 1] == '\r')
+			n--;
+		l = vl_pool_strndup(pool, p, n);
+		p = *eol ? eol + 1 : eol;
+		if (n == 0 || strcmp(l, "-- ") == 0) {
+			para = NULL;
+			continue;
+		}
+		if (para == NULL)
+			para = vl_tpl_section(d, "PARA");
+		line = vl_tpl_section(para, "LINE");
+		https = strstr(l, "https://");
+		http = strstr(l, "http://");
+		url = https && (!http || https < http) ? https : http;
+		vl_tpl_set(line, "AFTER", "");
+		if (url == NULL) {
+			vl_tpl_set(line, "BEFORE", l);
+			continue;
+		}
+		ul = strcspn(url, " \t<>\"()");
+		vl_tpl_set(line, "BEFORE", vl_pool_strndup(pool, l, (size_t)(url - l)));
+		vl_tpl_set(vl_tpl_section(line, "URL"), "HREF", vl_pool_strndup(pool, url, ul));
+		vl_tpl_set(line, "AFTER", url + ul);
+	}
 }
 
 enum vl_rc
@@ -77,10 +122,13 @@ vl_mail_render(struct vl_pool *pool, const char *kind, const char *const *payloa
 	snprintf(file, sizeof(file), "mail/%s.txt.tpl", kind);
 	if (rc == VL_OK && vl_tpl_expand(file, VL_TPL_TEXT, d, body, err) != VL_TPL_OK)
 		rc = VL_ERR;
-	/* An HTML part is optional: only kinds with an .html.tpl have one. */
+	/* The kind's own HTML part, else its text in the firm's frame. */
 	snprintf(file, sizeof(file), "mail/%s.html.tpl", kind);
-	if (rc == VL_OK && vl_tpl_check(file, VL_TPL_HTML, NULL) != VL_TPL_NOTFOUND &&
-	    vl_tpl_expand(file, VL_TPL_HTML, d, &out->html, err) != VL_TPL_OK)
+	if (rc == VL_OK && vl_tpl_check(file, VL_TPL_HTML, NULL) == VL_TPL_NOTFOUND) {
+		frame_text(pool, d, vl_buf_str(body));
+		snprintf(file, sizeof(file), "mail/_layout.html.tpl");
+	}
+	if (rc == VL_OK && vl_tpl_expand(file, VL_TPL_HTML, d, &out->html, err) != VL_TPL_OK)
 		rc = VL_ERR;
 	vl_tpl_free(d);
 	/* A subject is one line: keep the first, without CR or LF. */

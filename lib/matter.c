@@ -35,9 +35,16 @@ vl_matter_folder(struct vl_req *r, int64_t matter, int64_t folder)
 enum vl_rc
 vl_matter_load(struct vl_req *r, int64_t id, struct vl_matter *m)
 {
+	int64_t		 opened;
+	enum vl_rc	 rc;
+
 	m->id = id;
-	return vl_db_row(r->pool, STMT_MATTER_GET, "ii", "sssiss", r->sess->firm_id, id,
-	    &m->number, &m->description, &m->status, &m->client_id, &m->client, &m->opened);
+	rc = vl_db_row(r->pool, STMT_MATTER_GET, "ii", "sssisi", r->sess->firm_id, id,
+	    &m->number, &m->description, &m->status, &m->client_id, &m->client, &opened);
+	/* The day it was opened, where the firm is. */
+	if (rc == VL_OK)
+		m->opened = vl_tz_date(r->pool, vl_tz_firm(r), opened);
+	return rc;
 }
 
 void

@@ -3,6 +3,28 @@
 
 #include "vellum.h"
 
+/*
+ * A signed-out client page names its firm by the sign-in link's ?firm= (or
+ * the cookie a sign-in left): the firm's logo and name head it too.
+ */
+static void
+public_logo(struct vl_req *r, struct vl_tpl *h)
+{
+	const struct vl_pair	*p;
+	struct vl_tpl		*s;
+	char			*name = NULL, *logo = NULL;
+
+	if ((p = vl_pair_find(r->query, "firm")) == NULL)
+		p = vl_pair_find(r->cookies, "portal_firm");
+	if (p == NULL || !vl_validate(VL_V_LINE, p->val, p->vallen, 64, NULL) ||
+	    vl_db_row(r->pool, STMT_FIRM_LOGO_BY_SLUG, "s", "ss", p->val, &name, &logo) != VL_OK)
+		return;
+	s = vl_tpl_section(h, "CLIENT_PUBLIC");
+	vl_tpl_set(s, "FIRM_NAME", name);
+	if (logo != NULL && logo[0] == '/' && logo[1] != '/')
+		vl_tpl_set(vl_tpl_section(s, "LOGO"), "LOGO_URL", logo);
+}
+
 struct vl_tpl *
 vl_page_new(struct vl_req *r, const char *title)
 {
@@ -18,7 +40,13 @@ vl_page_new(struct vl_req *r, const char *title)
 	vl_tpl_set(h, "CSRF", vl_csrf_for(r));
 	if (r->sess != NULL && r->sess->client) {
 		struct vl_tpl *s = vl_tpl_section(h, "CLIENT_SIGNED_IN");
+		char *logo = NULL;
 		vl_tpl_set(s, "FIRM_NAME", r->sess->firm_name);
+		/* The firm's logo on every client page; only one this portal
+		 * serves, since the CSP allows images from here alone. */
+		if (vl_db_row(r->pool, STMT_FIRM_LOGO, "i", "s", r->sess->firm_id, &logo) == VL_OK &&
+		    logo != NULL && logo[0] == '/' && logo[1] != '/')
+			vl_tpl_set(vl_tpl_section(s, "LOGO"), "LOGO_URL", logo);
 		vl_tpl_set(s, "USER_NAME", r->sess->user_name);
 		vl_tpl_set(s, "CSRF", r->sess->csrf);
 	} else if (r->sess != NULL) {
@@ -27,8 +55,11 @@ vl_page_new(struct vl_req *r, const char *title)
 		vl_tpl_set(s, "USER_NAME", r->sess->user_name);
 		vl_tpl_set(s, "USER_EMAIL", r->sess->user_email);
 		vl_tpl_set(s, "CSRF", r->sess->csrf);
-	} else
+	} else {
 		vl_tpl_show(h, "SIGNED_OUT");
+		if (r->app != NULL && r->app->client)
+			public_logo(r, h);
+	}
 	f = vl_tpl_include(d, "FOOTER", "_footer.tpl");
 	vl_tpl_set(f, "YEAR", "2026");
 	return d;

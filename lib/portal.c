@@ -1,12 +1,15 @@
 /*
  * The client portal's shared rules: who is told what (invitations for
  * participants without an account, coalesced item mails otherwise, and
- * coalesced mails to the firm when a client writes), and portal events.
+ * coalesced mails to the firm when a client writes), portal events, and
+ * which page views count as reads.  The lists of people told are read whole
+ * into the pool, however long they are.
  * Callers run these inside the transaction that makes the change, so the
  * outbox rows commit with it or not at all.
  */
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "vellum.h"
 
@@ -15,6 +18,22 @@ vl_portal_event(int64_t firm, int64_t portal, const char *kind, int64_t contact,
 {
 	return vl_db_exec(STMT_EVENT_INSERT, NULL, NULL, "iisis", firm, portal, kind, contact,
 	    detail ? detail : "");
+}
+
+const char *
+vl_portal_event_text(const char *kind)
+{
+	if (strcmp(kind, "read_message") == 0)
+		return "read a message";
+	if (strcmp(kind, "read_document") == 0)
+		return "opened a document";
+	if (strcmp(kind, "participant_added") == 0)
+		return "was added to the portal";
+	if (strcmp(kind, "participant_removed") == 0)
+		return "was removed from the portal";
+	if (strcmp(kind, "login_email_changed") == 0)
+		return "now signs in with a new email";
+	return kind;
 }
 
 /* An invitation for contact unless one is still open (F-B3). */
@@ -48,36 +67,55 @@ invite(struct vl_req *r, int64_t firm, int64_t contact, const char *email, const
 	return rc;
 }
 
+/* One person to tell; the list is read whole before any row is written. */
+struct who {
+	int64_t		 contact, active;
+	char		*email;
+	struct who	*next;
+};
+
 enum vl_rc
 vl_portal_tell_clients(struct vl_req *r, int64_t portal, int64_t matter_id, const char *matter,
-    const char *what)
+    enum vl_portal_item kind, const char *what, int64_t except)
 {
 	struct vl_rows	*rows;
 	struct vl_buf	 payload = VL_BUF_INIT;
-	int64_t		 firm = r->sess->firm_id, contact, active;
+	struct who	*list = NULL, **tail = &list, *w;
+	int64_t		 firm = r->sess->firm_id, pmsg = 0, pdoc = 0, contact, active;
 	char		*email;
 	enum vl_rc	 rc;
-	struct { int64_t contact, active; char *email; } who[64];
-	int		 n = 0, i;
+	int		 got;
 
+	/* No email (nor invitation) about an item the clients cannot open. */
+	if ((rc = vl_db_row(r->pool, STMT_PORTAL_PERM_OF, "ii", "ii", firm, portal, &pmsg,
+	    &pdoc)) != VL_OK)
+		return rc;
+	if (!(kind == VL_ITEM_MESSAGE ? pmsg : pdoc))
+		return VL_OK;
 	if ((rc = vl_db_query(r->pool, STMT_PORTAL_RECIPIENTS, &rows, "ii", firm, portal)) != VL_OK)
 		return rc;
-	while (n < 64 && vl_db_next(rows, "isi", &contact, &email, &active) > 0)
-		if (email != NULL) {
-			who[n].contact = contact;
-			who[n].email = email;
-			who[n].active = active;
-			n++;
-		}
+	while ((got = vl_db_next(rows, "isi", &contact, &email, &active)) > 0) {
+		if (email == NULL || contact == except)
+			continue;
+		w = vl_pool_calloc(r->pool, 1, sizeof(*w));
+		w->contact = contact;
+		w->email = email;
+		w->active = active;
+		*tail = w;
+		tail = &w->next;
+	}
 	vl_db_rows_free(rows);
+	if (got < 0)
+		return VL_ERR;
 	vl_buf_add_param(&payload, "matter", matter);
 	vl_buf_add_param(&payload, "what", what);
+	vl_buf_add_param(&payload, "when", vl_tz_when(r, (int64_t)time(NULL)));
 	vl_buf_add_param(&payload, "link", vl_pool_printf(r->pool, "%s/portal/matters/%lld",
 	    vl_conf.base_url, (long long)matter_id));
-	for (i = 0, rc = VL_OK; i < n && rc == VL_OK; i++)
-		rc = who[i].active ?
-		    vl_notify_coalesced(r->pool, firm, "client_items", who[i].email, payload.buf) :
-		    invite(r, firm, who[i].contact, who[i].email, matter);
+	for (w = list, rc = VL_OK; w != NULL && rc == VL_OK; w = w->next)
+		rc = w->active ?
+		    vl_notify_coalesced(r->pool, firm, "client_items", w->email, payload.buf) :
+		    invite(r, firm, w->contact, w->email, matter);
 	vl_buf_release(&payload);
 	return rc;
 }
@@ -88,23 +126,75 @@ vl_portal_tell_firm(struct vl_req *r, int64_t portal, int64_t matter_id, const c
 {
 	struct vl_rows	*rows;
 	struct vl_buf	 payload = VL_BUF_INIT;
-	char		*email, *list[64];
-	int		 n = 0, i;
+	struct who	*list = NULL, **tail = &list, *w;
+	int64_t		 firm = r->sess->firm_id;
+	char		*email;
 	enum vl_rc	 rc;
+	int		 got;
 
-	if ((rc = vl_db_query(r->pool, STMT_FIRM_PARTICIPANTS, &rows, "iiii", r->sess->firm_id,
-	    portal, portal, portal)) != VL_OK)
+	if ((rc = vl_db_query(r->pool, STMT_FIRM_PARTICIPANTS, &rows, "iiiiiii", firm, portal,
+	    portal, portal, portal, firm, portal)) != VL_OK)
 		return rc;
-	while (n < 64 && vl_db_next(rows, "s", &email) > 0)
-		list[n++] = email;
+	while ((got = vl_db_next(rows, "s", &email)) > 0) {
+		w = vl_pool_calloc(r->pool, 1, sizeof(*w));
+		w->email = email;
+		*tail = w;
+		tail = &w->next;
+	}
 	vl_db_rows_free(rows);
+	if (got < 0)
+		return VL_ERR;
 	vl_buf_add_param(&payload, "matter", matter);
 	vl_buf_add_param(&payload, "who", r->sess->user_name);
 	vl_buf_add_param(&payload, "what", what);
+	vl_buf_add_param(&payload, "when", vl_tz_when(r, (int64_t)time(NULL)));
 	vl_buf_add_param(&payload, "link", vl_pool_printf(r->pool, "%s/matters/%lld/portal",
 	    vl_conf.base_url, (long long)matter_id));
-	for (i = 0, rc = VL_OK; i < n && rc == VL_OK; i++)
-		rc = vl_notify_coalesced(r->pool, r->sess->firm_id, "firm_items", list[i], payload.buf);
+	for (w = list, rc = VL_OK; w != NULL && rc == VL_OK; w = w->next)
+		rc = vl_notify_coalesced(r->pool, firm, "firm_items", w->email, payload.buf);
 	vl_buf_release(&payload);
 	return rc;
+}
+
+/*
+ * A GET that shows or opens an item counts as the client reading it only
+ * when the client got there by their own doing: a page of the portal
+ * (Sec-Fetch-Site "same-origin") or a typed address, a bookmark or a link
+ * in a mail program ("none").  A link on another site ("cross-site", or
+ * "same-site" from a neighbouring host) could otherwise mark a client's
+ * messages read, since the session cookie is SameSite=Lax and rides along on
+ * top-level navigations.  Browsers without Fetch Metadata send no header at
+ * all; for them the read is recorded as before.
+ */
+int
+vl_portal_own_navigation(struct vl_req *r)
+{
+	const char	*site = vl_req_env(r, "HTTP_SEC_FETCH_SITE");
+
+	return site == NULL || strcmp(site, "same-origin") == 0 || strcmp(site, "none") == 0;
+}
+
+enum vl_rc
+vl_portal_email_panel(struct vl_req *r, struct vl_tpl *d, int64_t portal, int64_t matter)
+{
+	struct vl_rows	*rows;
+	char		*name;
+	int64_t		 muted = 0;
+	int		 got, n = 0;
+
+	if (vl_db_row(r->pool, STMT_PORTAL_MUTED, "iii", "i", r->sess->firm_id, portal,
+	    r->sess->user_id, &muted) != VL_OK)
+		return VL_ERR;
+	vl_tpl_show(d, muted ? "MUTED" : "UNMUTED");
+	if (vl_db_query(r->pool, STMT_MATTER_RESPONSIBLE_NAMES, &rows, "ii", r->sess->firm_id,
+	    matter) != VL_OK)
+		return VL_ERR;
+	while ((got = vl_db_next(rows, "s", &name)) > 0) {
+		vl_tpl_set(vl_tpl_section(d, "RESPONSIBLE"), "NAME", name);
+		n++;
+	}
+	vl_db_rows_free(rows);
+	if (n == 0)
+		vl_tpl_show(d, "NO_RESPONSIBLE");
+	return got < 0 ? VL_ERR : VL_OK;
 }

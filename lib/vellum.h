@@ -419,13 +419,29 @@ enum vl_rc vl_doc_add(struct vl_req *, int64_t matter, int64_t folder, const str
 /* Records a portal event (F-B9); contact 0 for none. */
 enum vl_rc vl_portal_event(int64_t firm, int64_t portal, const char *kind, int64_t contact,
 	    const char *detail);
-/* Tells each participant of portal about a new item: an invitation for those
- * without an account, else a coalesced mail.  Call inside the transaction. */
+/* What an event of kind says after the person's name ("read a message"). */
+const char *vl_portal_event_text(const char *kind);
+/* The kind of a new item, for the portal's permissions (F-B1). */
+enum vl_portal_item { VL_ITEM_MESSAGE, VL_ITEM_DOCUMENT, VL_ITEM__MAX };
+/* Tells each participant of portal but except (a contact, or 0) about a new
+ * item of kind: nothing at all when the portal's permissions keep that kind
+ * from its clients; else an invitation for those without an account, and a
+ * coalesced mail for the others.  Call inside the transaction. */
 enum vl_rc vl_portal_tell_clients(struct vl_req *, int64_t portal, int64_t matter_id,
-	    const char *matter, const char *what);
-/* Tells the firm's users who take part in portal that the client wrote. */
+	    const char *matter, enum vl_portal_item kind, const char *what, int64_t except);
+/* Tells the firm users of portal that a client wrote: the matter's
+ * responsible users and those who took part, less those who muted it. */
 enum vl_rc vl_portal_tell_firm(struct vl_req *, int64_t portal, int64_t matter_id,
 	    const char *matter, const char *what);
+/* 1 if this GET is the client's own navigation (same origin, or typed, or
+ * bookmarked), so showing an item may count as reading it; 0 for a link
+ * from another site. */
+int	 vl_portal_own_navigation(struct vl_req *);
+/* Fills the portal page's email panel for the signed-in firm user: MUTED
+ * or UNMUTED, and the matter's responsible users (RESPONSIBLE rows with
+ * NAME, or NO_RESPONSIBLE).  VL_OK or VL_ERR. */
+enum vl_rc vl_portal_email_panel(struct vl_req *, struct vl_tpl *, int64_t portal,
+	    int64_t matter);
 
 /* ---- audit.c: never fails the request; a lost row is logged ---- */
 /* Records action by the signed-in user (nothing when signed out). */
@@ -433,6 +449,24 @@ void	 vl_audit(struct vl_req *, const char *action, const char *item, int64_t it
 /* Records action for an explicit firm and user (0: none), e.g. failed sign-ins. */
 void	 vl_audit_as(struct vl_req *, int64_t firm_id, int64_t user_id, const char *action,
 	    const char *item, int64_t item_id);
+
+/* ---- tz.c: times for people, in the firm's time zone, the zone named ---- */
+/* 1 if zone names a zone file of the tz database ("America/New_York"). */
+int	 vl_tz_valid(const char *zone);
+/* utc (seconds since 1970) in zone, as "Nov 22, 2026 9:14 AM EST", or with
+ * the zone's name in brackets when its abbreviation is only an offset; an
+ * unknown zone gives UTC, named.  The string lives in the pool. */
+char	*vl_tz_fmt(struct vl_pool *, const char *zone, int64_t utc);
+/* The local date only: "Nov 22, 2026". */
+char	*vl_tz_date(struct vl_pool *, const char *zone, int64_t utc);
+/* Read receipts as stored ("<epoch> <name>" entries joined by 0x1E) as
+ * "<name> <time>; ..."; malformed entries are dropped. */
+char	*vl_tz_readers(struct vl_pool *, const char *zone, const char *stored);
+/* The signed-in firm's zone (clients' too), read once a request; "UTC"
+ * when signed out or on error.  Valid until the request ends. */
+const char *vl_tz_firm(struct vl_req *);
+/* vl_tz_fmt() in the signed-in firm's zone. */
+char	*vl_tz_when(struct vl_req *, int64_t utc);
 
 #ifdef __cplusplus
 }

@@ -22,6 +22,7 @@
   </form>
 {{/SIGNED_IN}}
 {{#CLIENT_SIGNED_IN}}
+  {{#LOGO}}<img class="logo" src="{{LOGO_URL}}" alt="{{FIRM_NAME}}" height="32">{{/LOGO}}
   <span class="firm">{{FIRM_NAME}} · client portal</span>
   <nav>
     <a href="/portal">My matters</a>
@@ -32,5 +33,9 @@
     <button type="submit">Sign out</button>
   </form>
 {{/CLIENT_SIGNED_IN}}
+{{#CLIENT_PUBLIC}}
+  {{#LOGO}}<img class="logo" src="{{LOGO_URL}}" alt="{{FIRM_NAME}}" height="32">{{/LOGO}}
+  <span class="firm">{{FIRM_NAME}} · client portal</span>
+{{/CLIENT_PUBLIC}}
 </header>
 <main>

@@ -113,8 +113,17 @@ Once opened, a portal stays open: you end access item by item, or per participan
 <h2>Permissions</h2>
 <form method="post" action="/matters/{{MATTER_ID}}/portal/action">
   <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="op" value="permissions">
-  {{#PERM}}<label class="check"><input type="checkbox" name="perm_{{PERM}}" value="1"{{#CHECKED}} checked{{/CHECKED}}> {{PERM}}</label>{{/PERM}}
+  <p class="muted">What the client sees. Without Documents, documents attached to messages still open from the feed.</p>
+  {{#PERM}}<label class="check"><input type="checkbox" name="perm_{{PERM}}" value="1"{{#CHECKED}} checked{{/CHECKED}}> {{LABEL}}</label>{{/PERM}}
   <button type="submit">Save permissions</button>
+</form>
+<h2>Email</h2>
+<p class="muted">When a client writes, an email goes to the matter's responsible users and to everyone at the firm who took part in this portal, unless they muted it.</p>
+<p class="responsible">Responsible: {{#RESPONSIBLE}}{{NAME}}{{#RESPONSIBLE_separator}}, {{/RESPONSIBLE_separator}}{{/RESPONSIBLE}}{{#NO_RESPONSIBLE}}nobody named{{/NO_RESPONSIBLE}}</p>
+<form method="post" action="/matters/{{MATTER_ID}}/portal/action">
+  <input type="hidden" name="csrf" value="{{CSRF}}">
+  {{#UNMUTED}}<input type="hidden" name="op" value="mute"><button type="submit" aria-pressed="false">Mute</button> <span class="muted">You get email about this portal.</span>{{/UNMUTED}}
+  {{#MUTED}}<input type="hidden" name="op" value="unmute"><button type="submit" aria-pressed="true">Unmute</button> <span class="muted">Muted: you get no email about this portal.</span>{{/MUTED}}
 </form>
 <h2>Share client portal login link</h2>
 <p class="muted">Clients with an account sign in here; put it on your website.</p>

@@ -1,8 +1,8 @@
 Hello,
 
-{{FIRM_NAME}} has shared with you in its secure client portal:
+New for you in {{FIRM_NAME}}'s secure client portal:
 
-{{#ITEM}}- {{WHAT}} in {{MATTER}}: {{LINK}}
+{{#ITEM}}- {{WHAT}} in {{MATTER}} ({{WHEN}}): {{LINK}}
 {{/ITEM}}
 Sign in to read it. For your confidentiality this email does not carry
 the content itself.

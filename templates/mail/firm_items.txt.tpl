@@ -1,6 +1,8 @@
 New in the client portal:
 
-{{#ITEM}}- {{WHO}} sent {{WHAT}} in {{MATTER}}: {{LINK}}
+{{#ITEM}}- {{WHO}} sent {{WHAT}} in {{MATTER}} ({{WHEN}}): {{LINK}}
 {{/ITEM}}
+To stop these emails for one portal, use "Mute" on its page.
+
 -- 
 Vellum, for {{FIRM_NAME}}

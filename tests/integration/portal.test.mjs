@@ -101,7 +101,7 @@ test('the whole journey: message, invitation, reading, replying, receipts, event
 
   // Read receipts and events for the firm.
   const receipts = await firm.get(`/matters/${mid}/portal`);
-  assert.match(receipts.text, /Read by Brightside Bakery Ltd \d{4}-\d\d-\d\d \d\d:\d\d/);
+  assert.match(receipts.text, /Read by Brightside Bakery Ltd [A-Z][a-z]{2} \d{1,2}, \d{4} \d{1,2}:\d\d [AP]M UTC/, "in the firm's zone, named");
   const events = await firm.get(`/matters/${mid}/portal?events=1`);
   assert.match(events.text, /Brightside Bakery Ltd read a message/);
   assert.match(events.text, /Brightside Bakery Ltd opened a document: Lease draft\.pdf/);

@@ -1,0 +1,96 @@
+/* tz.c: times for people, in a firm's zone with the zone named. */
+#include "vectors.h"
+
+static const struct {
+	const char	*zone;
+	int64_t		 utc;
+	const char	*want;
+} vec[] = {
+	{ "America/New_York", 1795356840, "Nov 22, 2026 9:14 AM EST" },
+	/* Summer time, and the local date before the UTC one. */
+	{ "America/New_York", 1783123500, "Jul 3, 2026 8:05 PM EDT" },
+	/* Either side of the spring change. */
+	{ "America/New_York", 1772953140, "Mar 8, 2026 1:59 AM EST" },
+	{ "America/New_York", 1772953200, "Mar 8, 2026 3:00 AM EDT" },
+	{ "UTC", 1767268800, "Jan 1, 2026 12:00 PM UTC" },
+	{ "UTC", 1767225600, "Jan 1, 2026 12:00 AM UTC" },
+	{ "Asia/Kolkata", 1778455800, "May 11, 2026 5:00 AM IST" },
+	{ "Pacific/Auckland", 1798761540, "Jan 1, 2027 12:59 PM NZDT" },
+	/* A zone whose abbreviation is only an offset is named in full. */
+	{ "America/Sao_Paulo", 1778455800, "May 10, 2026 8:30 PM (America/Sao_Paulo)" },
+	/* Anything that is not a known zone shows UTC, named. */
+	{ "Mars/Olympus_Mons", 1767268800, "Jan 1, 2026 12:00 PM UTC" },
+	{ "../../etc/passwd", 1767268800, "Jan 1, 2026 12:00 PM UTC" },
+	{ "/etc/localtime", 1767268800, "Jan 1, 2026 12:00 PM UTC" },
+	{ "America", 1767268800, "Jan 1, 2026 12:00 PM UTC" },
+	{ "EST5EDT,M3.2.0,M11.1.0", 1767268800, "Jan 1, 2026 12:00 PM UTC" },
+	{ "", 1767268800, "Jan 1, 2026 12:00 PM UTC" },
+	{ NULL, 1767268800, "Jan 1, 2026 12:00 PM UTC" },
+};
+
+static void
+test_fmt(void **state)
+{
+	struct vl_pool	*pool = vl_pool_new();
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < NELEM(vec); i++) {
+		const char *got = vl_tz_fmt(pool, vec[i].zone, vec[i].utc);
+		if (strcmp(got, vec[i].want) != 0)
+			fail_msg("%s at %lld: got \"%s\", want \"%s\"", vec[i].zone ? vec[i].zone : "(null)",
+			    (long long)vec[i].utc, got, vec[i].want);
+	}
+	/* Zones switch back and forth within one process. */
+	assert_string_equal(vl_tz_fmt(pool, "America/New_York", 1795356840), "Nov 22, 2026 9:14 AM EST");
+	assert_string_equal(vl_tz_fmt(pool, "UTC", 1795356840), "Nov 22, 2026 2:14 PM UTC");
+	assert_string_equal(vl_tz_fmt(pool, "America/New_York", 1795356840), "Nov 22, 2026 9:14 AM EST");
+	vl_pool_free(pool);
+}
+
+static void
+test_date_and_valid(void **state)
+{
+	struct vl_pool	*pool = vl_pool_new();
+
+	(void)state;
+	assert_string_equal(vl_tz_date(pool, "America/New_York", 1783123500), "Jul 3, 2026");
+	assert_string_equal(vl_tz_date(pool, "UTC", 1783123500), "Jul 4, 2026");
+	assert_int_equal(vl_tz_valid("America/New_York"), 1);
+	assert_int_equal(vl_tz_valid("UTC"), 1);
+	assert_int_equal(vl_tz_valid("America"), 0);
+	assert_int_equal(vl_tz_valid("America/../America/New_York"), 0);
+	assert_int_equal(vl_tz_valid(":America/New_York"), 0);
+	assert_int_equal(vl_tz_valid(""), 0);
+	assert_int_equal(vl_tz_valid(NULL), 0);
+	vl_pool_free(pool);
+}
+
+/* Stored readers ("epoch name" joined by RS) become "name time; name time". */
+static void
+test_readers(void **state)
+{
+	struct vl_pool	*pool = vl_pool_new();
+
+	(void)state;
+	assert_string_equal(vl_tz_readers(pool, "America/New_York", ""), "");
+	assert_string_equal(vl_tz_readers(pool, "America/New_York",
+	    "1795356840 Ann Eastman\x1e" "1783123500 Ben; \"Quoted\" Eastman"),
+	    "Ann Eastman Nov 22, 2026 9:14 AM EST; Ben; \"Quoted\" Eastman Jul 3, 2026 8:05 PM EDT");
+	/* A malformed entry is dropped, never shown raw. */
+	assert_string_equal(vl_tz_readers(pool, "UTC", "x Ann\x1e" "1767268800 Ben"),
+	    "Ben Jan 1, 2026 12:00 PM UTC");
+	vl_pool_free(pool);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_fmt),
+		cmocka_unit_test(test_date_and_valid),
+		cmocka_unit_test(test_readers),
+	};
+
+	return cmocka_run_group_tests_name("tz", tests, NULL, NULL);
+}
