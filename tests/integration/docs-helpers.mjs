@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { Client, csrfOf, sql, waitForMail, BASE, VAR } from './helpers.mjs';
 
 // A contact with one address and a matter of the demo firm for it.
@@ -114,4 +115,11 @@ export async function submitNoScript(c, html, label, confirm, pick) {
   assert.ok(g.fields.csrf, 'the confirmation posts with its CSRF token');
   const res = await c.post(g.action, g.fields);
   return { page, res };
+}
+
+// A test trigger (its body may hold semicolons): name, then the CREATE text.
+export function trigger(name, create) {
+  execFileSync('mariadb', ['--no-defaults', `--socket=${VAR}/run/mysqld.sock`, '-u',
+    execFileSync('id', ['-un']).toString().trim(), '--delimiter=//', 'vellum', '-e',
+    `DROP TRIGGER IF EXISTS ${name}//${create}//`]);
 }

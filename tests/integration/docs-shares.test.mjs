@@ -60,7 +60,7 @@ test('share and stop sharing from the Documents subtab, each after "Are you sure
   // No portal yet: sharing says so.
   const closed = await docsAction(firm, t.mid, { op: 'share', kind: 'document', id: brief });
   assert.equal(closed.status, 409);
-  assert.match(closed.text, /Open the matter's client portal first/);
+  assert.match(closed.text, /Open the matter&#39;s client portal first/);
   assert.equal((await portalAction(firm, t.mid, { op: 'open' })).status, 303);
 
   let list = (await firm.get(`/matters/${t.mid}/documents`)).text;

@@ -17,7 +17,7 @@ import path from 'node:path';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { Client, csrfOf, sql, sleep, BASE, ROOT, VAR, demoAdmin } from './helpers.mjs';
 import { newMatter, newFolder, portalAction, upload, clientReply, docId, acceptInvitation,
-  filesUnder, STORE, TMP, storePath } from './docs-helpers.mjs';
+  filesUnder, trigger, STORE, TMP, storePath } from './docs-helpers.mjs';
 
 const vellumctl = (...args) => execFileSync(path.join(ROOT, 'build/bin/vellumctl'), args, { env: process.env, encoding: 'utf8' });
 const pending = () => sql('SELECT COUNT(*) FROM store_pending');
@@ -133,7 +133,7 @@ test('an upload killed after its file is stored: never listed, swept with its fi
   const client = await acceptInvitation(t.email, 'killstored portal pass');
   const csrf = csrfOf((await firm.get(`/matters/${t.mid}/documents`)).text);
   // The document's row waits (a trigger sleeps) after the file is stored.
-  sql("CREATE TRIGGER docs_test_slow BEFORE INSERT ON documents FOR EACH ROW BEGIN IF NEW.name = 'stored-then-killed.txt' THEN DO SLEEP(8); END IF; END");
+  trigger('docs_test_slow', "CREATE TRIGGER docs_test_slow BEFORE INSERT ON documents FOR EACH ROW BEGIN IF NEW.name = 'stored-then-killed.txt' THEN DO SLEEP(8); END IF; END");
   const storeBefore = filesUnder(STORE);
   spawnOwn();
   const body = 'stored, then the program died';
@@ -188,8 +188,8 @@ test('an upload whose transaction fails leaves no file, row or pending row', asy
   assert.equal((await portalAction(firm, t.mid, { op: 'open' })).status, 303);
   assert.equal((await portalAction(firm, t.mid, { op: 'send', body: 'Welcome.' })).status, 303);
   const client = await acceptInvitation(t.email, 'txfail portal password');
-  sql("CREATE TRIGGER docs_test_fail_doc BEFORE INSERT ON documents FOR EACH ROW BEGIN IF NEW.name = 'fails.txt' THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'test failure'; END IF; END");
-  sql("CREATE TRIGGER docs_test_fail_msg BEFORE INSERT ON messages FOR EACH ROW BEGIN IF NEW.body = 'This message fails.' THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'test failure'; END IF; END");
+  trigger('docs_test_fail_doc', "CREATE TRIGGER docs_test_fail_doc BEFORE INSERT ON documents FOR EACH ROW BEGIN IF NEW.name = 'fails.txt' THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'test failure'; END IF; END");
+  trigger('docs_test_fail_msg', "CREATE TRIGGER docs_test_fail_msg BEFORE INSERT ON messages FOR EACH ROW BEGIN IF NEW.body = 'This message fails.' THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'test failure'; END IF; END");
   const storeBefore = filesUnder(STORE);
   const check = async (what) => {
     assert.deepEqual(filesUnder(STORE), storeBefore, `${what}: no stored file left`);
