@@ -17,7 +17,7 @@ CXXFLAGS = -std=c++11 $(OPT) -Wall -Wextra $(HARDEN) $(SAN) -Ilib $(PKGCFLAGS)
 LDFLAGS	 = -pie -Wl,-z,relro,-z,now $(SAN)
 LDLIBS	 = $(PKGLIBS) -lmagic -lstdc++
 
-LIB_C	 = util buf pool log conf input valid req out page db pw sess csrf notify audit mail store matter portal tz
+LIB_C	 = util buf pool log conf input valid req out page db pw sess csrf notify audit mail store matter portal tz doc share
 LIB_OBJ	 = $(LIB_C:%=$(BUILD)/lib/%.o) $(BUILD)/lib/tpl.o
 LIBA	 = $(BUILD)/libvellum.a
 
@@ -32,7 +32,7 @@ BIN_BIN	 = $(BINS:%=$(BUILD)/bin/%)
 UNIT	 = $(notdir $(basename $(wildcard tests/unit/test_*.c)))
 UNIT_BIN = $(UNIT:%=$(BUILD)/tests/%)
 # cmocka suites that need the test stack's database (run by tests/run-all)
-DBTEST	 = $(notdir $(basename $(wildcard tests/db/test_*.c)))
+LIB_C	 = util buf pool log conf input valid req out page db pw sess csrf notify audit mail store matter portal tz doc share
 DBTEST_BIN = $(DBTEST:%=$(BUILD)/tests/db/%)
 
 .PHONY: all deps run stop test unit unit-asan dbtests fuzz bench check check-templates clean

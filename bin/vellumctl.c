@@ -6,6 +6,8 @@
  *                                        password from $VELLUM_ADMIN_PASSWORD or stdin
  *   vellumctl seed-demo                  the demo firm (safe to run again)
  *   vellumctl mailq                      mail not yet sent, with its state
+ *   vellumctl sweep [--grace SECONDS]    remove what dead uploads left behind
+ *                                        (default grace 3600: an hour)
  *   vellumctl check-templates [DIR]      syntax-check every template
  *
  * The configuration comes from $VELLUM_CONF (or -c FILE before the command).
@@ -298,6 +300,29 @@ cmd_mailq(void)
 	return 0;
 }
 
+/* Uploads in flight for longer than the grace period are taken for dead. */
+static int
+cmd_sweep(int argc, char *argv[])
+{
+	struct vl_pool	*pool = vl_pool_new();
+	struct vl_sweep	 st;
+	int64_t		 grace = 3600;
+	enum vl_rc	 rc;
+
+	if (argc == 2 && strcmp(argv[0], "--grace") == 0) {
+		if (vl_strtonum(argv[1], 0, 86400 * 365, &grace) != VL_OK)
+			return fail("sweep: --grace takes a number of seconds");
+	} else if (argc != 0)
+		return fail("usage: sweep [--grace SECONDS]");
+	rc = vl_store_sweep(pool, grace, &st);
+	vl_pool_free(pool);
+	if (rc != VL_OK)
+		return fail("sweep: database or store error (see the log)");
+	printf("swept: %lld temp file(s), %lld pending upload(s), %lld orphan file(s) removed\n",
+	    (long long)st.temps, (long long)st.pending, (long long)st.orphans);
+	return 0;
+}
+
 static int
 check_dir(const char *root, const char *sub, int *bad)
 {
@@ -351,7 +376,7 @@ main(int argc, char *argv[])
 		argv += 2;
 	}
 	if (argc < 2)
-		return fail("usage: vellumctl [-c FILE] migrate|create-firm|seed-demo|mailq|check-templates");
+		return fail("usage: vellumctl [-c FILE] migrate|create-firm|seed-demo|mailq|sweep|check-templates");
 	cmd = argv[1];
 	if (sodium_init() < 0)
 		return fail("libsodium failed to start");
@@ -369,6 +394,8 @@ main(int argc, char *argv[])
 		rc = cmd_seed_demo();
 	else if (strcmp(cmd, "mailq") == 0)
 		rc = cmd_mailq();
+	else if (strcmp(cmd, "sweep") == 0)
+		rc = cmd_sweep(argc - 2, argv + 2);
 	else if (strcmp(cmd, "check-templates") == 0)
 		rc = cmd_check_templates(vl_conf.templates);
 	else

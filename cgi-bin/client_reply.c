@@ -21,8 +21,9 @@ post(struct vl_req *r)
 	const char	*body = r->fields[F_BODY].val ? r->fields[F_BODY].val : "";
 	int64_t		 mid = vl_req_path_id(r, "/portal/matters/"), portal, pmsg, pdoc;
 	int64_t		 folder = 0, doc = 0;
-	uint64_t	 id;
-	char		*number, *desc, key[65] = "";
+	uint64_t	 id, msg = 0;
+	struct vl_stored st = { .key = "" };
+	char		*number, *desc;
 	enum vl_rc	 rc;
 
 	if (mid == 0)
@@ -40,35 +41,34 @@ post(struct vl_req *r)
 		vl_out_error(r, VL_INVALID, "Write a message, or attach a document.");
 		return VL_OK;
 	}
+	/* The upload is stored (pending) before the transaction records it. */
+	if (r->uploads && (rc = vl_doc_store(r, r->uploads, &st)) != VL_OK)
+		return vl_doc_abandon(r, &st, 1, 0, rc);
 	if ((rc = vl_db_begin()) != VL_OK)
-		return rc;
+		return vl_doc_abandon(r, &st, 1, 0, rc);
 	if (r->uploads) {
 		rc = vl_db_row(r->pool, STMT_UPLOADS_FOLDER, "ii", "i", r->sess->firm_id, mid, &folder);
 		if (rc == VL_DECLINED && (rc = vl_db_exec(STMT_FOLDER_INSERT, NULL, &id, "iiis",
 		    r->sess->firm_id, mid, (int64_t)0, "Client uploads")) == VL_OK)
 			folder = (int64_t)id;
-		if (rc != VL_OK)
-			goto fail;
-		if ((rc = vl_doc_add(r, mid, folder, r->uploads, 0, &doc, key)) != VL_OK)
-			goto fail;
+		if (rc != VL_OK || (rc = vl_doc_record(r, mid, folder, &st, 0, &doc)) != VL_OK)
+			return vl_doc_abandon(r, &st, 1, 0, rc);
 	}
-	if ((rc = vl_db_exec(STMT_MESSAGE_INSERT, NULL, NULL, "iiiisii", r->sess->firm_id, portal,
+	/* The document goes with the message: shared both ways (F-B6). */
+	if ((rc = vl_db_exec(STMT_MESSAGE_INSERT, NULL, &msg, "iiiisii", r->sess->firm_id, portal,
 	    (int64_t)0, r->sess->contact_id, body, doc, (int64_t)0)) != VL_OK ||
+	    (rc = vl_share_attach(r, portal, (int64_t)msg, doc, 0, 0)) != VL_OK ||
 	    (rc = vl_portal_tell_firm(r, portal, mid, number,
 	    doc ? "a message with a document" : "a message")) != VL_OK ||
 	    (rc = vl_portal_tell_clients(r, portal, mid, number, VL_ITEM_MESSAGE,
 	    vl_pool_printf(r->pool, "%s from %s", doc ? "a message with a document" : "a message",
-	    r->sess->user_name), r->sess->contact_id)) != VL_OK ||
-	    (rc = vl_db_commit()) != VL_OK)
-		goto fail;
+	    r->sess->user_name), r->sess->contact_id)) != VL_OK)
+		return vl_doc_abandon(r, &st, 1, 0, rc);
+	if ((rc = vl_db_commit()) != VL_OK)
+		return vl_doc_abandon(r, &st, 1, 1, rc);
 	vl_audit_as(r, r->sess->firm_id, 0, "client_message", "matter", mid);
 	vl_out_redirect(r, vl_pool_printf(r->pool, "/portal/matters/%lld?notice=sent", (long long)mid));
 	return VL_OK;
-fail:
-	vl_db_rollback();
-	if (*key)
-		vl_store_remove(key);
-	return rc == VL_OK ? VL_ERR : rc;
 }
 
 static const struct vl_app app = {

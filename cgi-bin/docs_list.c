@@ -1,7 +1,8 @@
 /*
  * A matter's Documents subtab: /matters/<id>/documents?folder=<fid>.
  * Breadcrumbs, subfolders, documents, and the forms for "New folder",
- * "Upload", rename, move and delete (posted to docs_action / docs_upload).
+ * "Upload", rename, move, delete, "Share via client portal" and "Stop
+ * sharing" (posted to docs_action / docs_upload; the last three ask first).
  */
 #include <string.h>
 
@@ -20,6 +21,8 @@ static const struct vl_notice notices[] = {
 	{ "renamed", "Renamed." },
 	{ "moved", "Moved." },
 	{ "deleted", "Deleted." },
+	{ "shared", "Shared. The client portal's participants can open it now." },
+	{ "unshared", "Sharing stopped." },
 };
 
 struct target {
@@ -108,6 +111,17 @@ add_targets(struct vl_tpl *row, const struct target *t, int n, int64_t skip)
 	}
 }
 
+/* An item shared on its own can be unshared; any other, once the portal
+ * is open, shared (one shared only through its folder offers both). */
+static void
+share_actions(struct vl_tpl *row, int64_t portal, int own)
+{
+	if (own)
+		vl_tpl_show(row, "CAN_UNSHARE");
+	else if (portal != 0)
+		vl_tpl_show(row, "CAN_SHARE");
+}
+
 static enum vl_rc
 get(struct vl_req *r)
 {
@@ -118,8 +132,8 @@ get(struct vl_req *r)
 	struct vl_tpl	*d, *row;
 	struct target	*targets;
 	char		*name, *mime;
-	int64_t		*sfolders, *sdocs;
-	int		 ntargets, got, nitems = 0, nsf, nsd;
+	int64_t		*sfolders, *sdocs, *own, portal = 0;
+	int		 ntargets, got, nitems = 0, nsf, nsd, nown;
 	enum vl_rc	 rc;
 
 	if ((mid = vl_req_path_id(r, "/matters/")) == 0)
@@ -130,8 +144,12 @@ get(struct vl_req *r)
 		return rc;
 	if ((ntargets = load_targets(r, mid, &targets)) < 0 ||
 	    (nsf = load_ids(r, STMT_SHARED_FOLDERS, mid, &sfolders)) < 0 ||
-	    (nsd = load_ids(r, STMT_SHARED_DOCUMENTS, mid, &sdocs)) < 0)
+	    (nsd = load_ids(r, STMT_SHARED_DOCUMENTS, mid, &sdocs)) < 0 ||
+	    (nown = load_ids(r, STMT_SHARED_FOLDERS_OWN, mid, &own)) < 0)
 		return VL_ERR;
+	/* Share and "Stop sharing" are offered once the portal is open. */
+	if ((rc = vl_db_row(r->pool, STMT_PORTAL_ID, "ii", "i", r->sess->firm_id, mid, &portal)) == VL_ERR)
+		return rc;
 
 	d = vl_page_new(r, vl_pool_printf(r->pool, "Documents · %s", m.number));
 	vl_matter_frame(r, d, &m, "documents");
@@ -167,6 +185,7 @@ get(struct vl_req *r)
 		vl_tpl_set_int(row, "FOLDER_ID", folder);
 		if (has(sfolders, nsf, id))
 			vl_tpl_show(row, "SHARED");
+		share_actions(row, portal, has(own, nown, id));
 		add_targets(row, targets, ntargets, id);
 		nitems++;
 	}
@@ -186,6 +205,7 @@ get(struct vl_req *r)
 		vl_tpl_set(row, "CREATED", vl_tz_when(r, created));
 		if (has(sdocs, nsd, id) || has(sfolders, nsf, folder))
 			vl_tpl_show(row, "SHARED");
+		share_actions(row, portal, has(sdocs, nsd, id));
 		vl_tpl_set(row, "CSRF", vl_csrf_for(r));
 		vl_tpl_set_int(row, "FOLDER_ID", folder);
 		add_targets(row, targets, ntargets, -1);

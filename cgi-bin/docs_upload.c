@@ -5,7 +5,8 @@
  * as the raw body, where nginx enforces the 100 MB exactly.  The parser streams
  * each file to an O_EXCL temp file (memory stays flat); here each is typed
  * from its content, moved into the store under an opaque name, and
- * recorded.  The browser's uploader sends one file a request with a
+ * recorded (see lib/store.c for the order that survives a killed
+ * program).  The browser's uploader sends one file a request with a
  * progress bar and asks for JSON; a plain form is redirected.
  */
 #include <string.h>
@@ -49,8 +50,8 @@ post(struct vl_req *r)
 	int64_t			 mid, folder = r->fields[F_FOLDER].val ? r->fields[F_FOLDER].num : 0;
 	struct vl_matter	 m;
 	struct vl_upload	*u;
-	char			(*keys)[65];
-	int			 n = 0, i, nkeys = 0;
+	struct vl_stored	*st;
+	int			 n = 0, i;
 	enum vl_rc		 rc;
 
 	if ((mid = vl_req_path_id(r, "/matters/")) == 0)
@@ -65,25 +66,23 @@ post(struct vl_req *r)
 		vl_out_error(r, VL_INVALID, "Choose at least one file to upload.");
 		return VL_OK;
 	}
-	keys = vl_pool_calloc(r->pool, (size_t)n, sizeof(*keys));
+	/* Files first, each pending; then the rows, all in one transaction. */
+	st = vl_pool_calloc(r->pool, (size_t)n, sizeof(*st));
+	for (u = r->uploads, i = 0; u; u = u->next, i++)
+		if ((rc = vl_doc_store(r, u, &st[i])) != VL_OK)
+			return vl_doc_abandon(r, st, (size_t)n, 0, rc);
 	if ((rc = vl_db_begin()) != VL_OK)
-		return rc;
-	for (u = r->uploads; u; u = u->next) {
-		rc = vl_doc_add(r, mid, folder, u, r->sess->user_id, NULL, keys[nkeys]);
-		if (keys[nkeys][0] != '\0')
-			nkeys++;
-		if (rc != VL_OK)
-			goto fail;
-	}
+		return vl_doc_abandon(r, st, (size_t)n, 0, rc);
+	for (i = 0; i < n; i++)
+		if ((rc = vl_doc_record(r, mid, folder, &st[i], r->sess->user_id, NULL)) != VL_OK)
+			return vl_doc_abandon(r, st, (size_t)n, 0, rc);
+	/* Added to a shared folder: the clients are told (F-B6, F-B8). */
+	if ((rc = vl_doc_tell_shared(r, &m, folder, n)) != VL_OK)
+		return vl_doc_abandon(r, st, (size_t)n, 0, rc);
 	if ((rc = vl_db_commit()) != VL_OK)
-		goto fail;
+		return vl_doc_abandon(r, st, (size_t)n, 1, rc);
 	vl_audit(r, "documents_uploaded", "matter", mid);
 	return answer(r, mid, folder, n);
-fail:
-	vl_db_rollback();
-	for (i = 0; i < nkeys; i++)
-		vl_store_remove(keys[i]);
-	return rc == VL_OK ? VL_ERR : rc;
 }
 
 static const struct vl_app app = {

@@ -6,7 +6,9 @@
  *   send body [document | file | folder]
  *   delete_message message    share document | folder      unshare share
  * Every change, its portal event and its outbox rows commit together.
- * The composer may carry a new upload, so the body cap is 100 MB.
+ * The composer may carry a new upload, so the body cap is 100 MB.  GET
+ * with op and its id shows the confirmation of delete_message,
+ * remove_participant and unshare (lib/share.c).
  */
 #include <string.h>
 
@@ -50,7 +52,9 @@ send(struct vl_req *r, const struct vl_matter *m, int64_t portal)
 {
 	const char	*body = r->fields[F_BODY].val ? r->fields[F_BODY].val : "";
 	int64_t		 doc = NUM(F_DOC), folder = NUM(F_FOLDER), dmid = 0, x;
-	char		 key[65] = "", *name;
+	struct vl_stored st = { .key = "" };
+	uint64_t	 msg = 0;
+	char		*name;
 	int		 nattach = (doc != 0) + (folder != 0) + (r->uploads != NULL);
 	enum vl_rc	 rc;
 
@@ -65,54 +69,38 @@ send(struct vl_req *r, const struct vl_matter *m, int64_t portal)
 		return VL_DECLINED;
 	if (vl_matter_folder(r, m->id, folder) != VL_OK)
 		return VL_DECLINED;
+	/* A new upload is stored (pending) before the transaction. */
+	if (r->uploads && (rc = vl_doc_store(r, r->uploads, &st)) != VL_OK)
+		return vl_doc_abandon(r, &st, 1, 0, rc);
 	if ((rc = vl_db_begin()) != VL_OK)
-		return rc;
-	if (r->uploads && (rc = vl_doc_add(r, m->id, 0, r->uploads, r->sess->user_id, &doc,
-	    key)) != VL_OK)
-		goto fail;
-	if ((rc = vl_db_exec(STMT_MESSAGE_INSERT, NULL, NULL, "iiiisii", r->sess->firm_id, portal,
+		return vl_doc_abandon(r, &st, 1, 0, rc);
+	if (r->uploads && (rc = vl_doc_record(r, m->id, 0, &st, r->sess->user_id, &doc)) != VL_OK)
+		return vl_doc_abandon(r, &st, 1, 0, rc);
+	if ((rc = vl_db_exec(STMT_MESSAGE_INSERT, NULL, &msg, "iiiisii", r->sess->firm_id, portal,
 	    r->sess->user_id, (int64_t)0, body, doc, folder)) != VL_OK)
-		goto fail;
-	/* Sharing a folder from the composer shares it in "Shared resources" too. */
-	if (folder && (rc = vl_db_exec(STMT_SHARE_FOLDER, NULL, NULL, "iiiiiii", r->sess->firm_id,
-	    portal, r->sess->user_id, r->sess->firm_id, m->id, folder, portal)) != VL_OK)
-		goto fail;
+		return vl_doc_abandon(r, &st, 1, 0, rc);
+	/* What the message carries is shared with it, in "Shared resources" too. */
+	if ((rc = vl_share_attach(r, portal, (int64_t)msg, doc, folder, r->sess->user_id)) != VL_OK)
+		return vl_doc_abandon(r, &st, 1, 0, rc);
 	if ((rc = vl_portal_tell_clients(r, portal, m->id, m->number, VL_ITEM_MESSAGE,
 	    "a new message", 0)) != VL_OK)
-		goto fail;
+		return vl_doc_abandon(r, &st, 1, 0, rc);
 	if ((rc = vl_db_commit()) != VL_OK)
-		goto fail;
+		return vl_doc_abandon(r, &st, 1, 1, rc);
 	vl_audit(r, "portal_message_sent", "matter", m->id);
 	return back(r, m->id, "", "sent");
-fail:
-	vl_db_rollback();
-	if (*key)
-		vl_store_remove(key);
-	return rc == VL_OK ? VL_ERR : rc;
 }
 
 static enum vl_rc
-share(struct vl_req *r, const struct vl_matter *m, int64_t portal)
+share(struct vl_req *r, const struct vl_matter *m)
 {
 	int64_t		 doc = NUM(F_DOC), folder = NUM(F_FOLDER);
-	uint64_t	 n = 0;
 	enum vl_rc	 rc;
 
 	if ((doc != 0) == (folder != 0))
 		return refuse(r, VL_INVALID, "Choose one document or one folder to share.");
-	if ((rc = vl_db_begin()) != VL_OK)
+	if ((rc = vl_share_add(r, m, doc != 0, doc ? doc : folder)) != VL_OK)
 		return rc;
-	rc = vl_db_exec(doc ? STMT_SHARE_DOCUMENT : STMT_SHARE_FOLDER, &n, NULL, "iiiiiii",
-	    r->sess->firm_id, portal, r->sess->user_id, r->sess->firm_id, m->id, doc ? doc : folder,
-	    portal);
-	if (rc == VL_OK && n == 1)
-		rc = vl_portal_tell_clients(r, portal, m->id, m->number, VL_ITEM_DOCUMENT,
-		    doc ? "a shared document" : "a shared folder", 0);
-	if (rc != VL_OK || (rc = vl_db_commit()) != VL_OK) {
-		vl_db_rollback();
-		return rc;
-	}
-	vl_audit(r, "portal_shared", doc ? "document" : "folder", doc ? doc : folder);
 	return back(r, m->id, "view=shared&", "shared");
 }
 
@@ -168,13 +156,32 @@ participant(struct vl_req *r, const struct vl_matter *m, int64_t portal, const c
 	    strcmp(op, "remove_participant") == 0 ? "removed" : "email");
 }
 
+/* GET: the "Are you sure...?" page of delete_message, remove_participant
+ * and unshare, whose form posts here (the confirmations without script). */
+static enum vl_rc
+get(struct vl_req *r)
+{
+	const char	*op = r->fields[F_OP].val;
+	int64_t		 mid, portal, id;
+	struct vl_matter m;
+	enum vl_rc	 rc;
+
+	if ((mid = vl_req_path_id(r, "/matters/")) == 0 || op == NULL)
+		return VL_DECLINED;
+	if ((rc = vl_matter_load(r, mid, &m)) != VL_OK ||
+	    (rc = vl_db_row(r->pool, STMT_PORTAL_ID, "ii", "i", r->sess->firm_id, mid, &portal)) != VL_OK)
+		return rc;
+	id = strcmp(op, "delete_message") == 0 ? NUM(F_MESSAGE) :
+	    strcmp(op, "remove_participant") == 0 ? NUM(F_CONTACT) : NUM(F_SHARE);
+	return vl_share_confirm_portal(r, &m, portal, op, id);
+}
+
 static enum vl_rc
 post(struct vl_req *r)
 {
 	const char	*op = r->fields[F_OP].val;
 	int64_t		 mid, portal, perm[7];
 	struct vl_matter m;
-	uint64_t	 n = 0;
 	enum vl_rc	 rc;
 
 	if ((mid = vl_req_path_id(r, "/matters/")) == 0 || op == NULL)
@@ -211,26 +218,19 @@ post(struct vl_req *r)
 	if (strcmp(op, "send") == 0)
 		return send(r, &m, portal);
 	if (strcmp(op, "share") == 0)
-		return share(r, &m, portal);
+		return share(r, &m);
 	if (strcmp(op, "add_participant") == 0 || strcmp(op, "remove_participant") == 0 ||
 	    strcmp(op, "set_email") == 0)
 		return participant(r, &m, portal, op);
 	if (strcmp(op, "delete_message") == 0) {
-		if ((rc = vl_db_exec(STMT_MESSAGE_DELETE, &n, NULL, "iii", r->sess->firm_id, portal,
-		    NUM(F_MESSAGE))) != VL_OK)
+		if ((rc = vl_share_delete_message(r, portal, NUM(F_MESSAGE))) != VL_OK)
 			return rc;
-		if (n == 0)
-			return VL_DECLINED;
-		vl_audit(r, "portal_message_deleted", "message", NUM(F_MESSAGE));
 		return back(r, mid, "", "deleted");
 	}
+	/* Ends every share of the item, directly made or with messages. */
 	if (strcmp(op, "unshare") == 0) {
-		if ((rc = vl_db_exec(STMT_SHARE_REVOKE, &n, NULL, "iii", r->sess->firm_id, portal,
-		    NUM(F_SHARE))) != VL_OK)
+		if ((rc = vl_share_stop_id(r, &m, portal, NUM(F_SHARE))) != VL_OK)
 			return rc;
-		if (n == 0)
-			return VL_DECLINED;
-		vl_audit(r, "portal_unshared", "share", NUM(F_SHARE));
 		return back(r, mid, "view=shared&", "unshared");
 	}
 	if (strcmp(op, "permissions") == 0) {
@@ -256,6 +256,7 @@ static const struct vl_app app = {
 	.nfields = FIELD__MAX,
 	.access = VL_FIRM_USER,
 	.max_body = 100ULL * 1024 * 1024,
+	.get = get,
 	.post = post,
 };
 

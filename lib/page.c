@@ -99,3 +99,21 @@ vl_page_notice(struct vl_tpl *d, const struct vl_notice *list, size_t n, const c
 		if (strcmp(code, list[i].code) == 0)
 			vl_tpl_set(vl_tpl_section(d, "NOTICE"), "MESSAGE", list[i].text);
 }
+
+enum vl_rc
+vl_page_confirm(struct vl_req *r, struct vl_tpl *d, const struct vl_confirm *c)
+{
+	struct vl_tpl	*f;
+	size_t		 i;
+
+	vl_tpl_set(d, "QUESTION", c->question);
+	vl_tpl_set(d, "BUTTON", c->button);
+	vl_tpl_set(d, "ACTION", c->action);
+	vl_tpl_set(d, "BACK", c->back);
+	for (i = 0; c->fields != NULL && c->fields[i] != NULL && c->fields[i + 1] != NULL; i += 2) {
+		f = vl_tpl_section(d, "FIELD");
+		vl_tpl_set(f, "NAME", c->fields[i]);
+		vl_tpl_set(f, "VALUE", c->fields[i + 1]);
+	}
+	return vl_page_send(r, "confirm.tpl", d);
+}

@@ -33,6 +33,15 @@ vl_portal_event_text(const char *kind)
 		return "was removed from the portal";
 	if (strcmp(kind, "login_email_changed") == 0)
 		return "now signs in with a new email";
+	/* Share changes are the firm's (no participant's name before them). */
+	if (strcmp(kind, "shared") == 0)
+		return "Shared with the portal";
+	if (strcmp(kind, "unshared") == 0)
+		return "Stopped sharing";
+	if (strcmp(kind, "moved_into_share") == 0)
+		return "Moved into a shared folder, now shared";
+	if (strcmp(kind, "moved_out_of_share") == 0)
+		return "Moved out of a shared folder, no longer shared";
 	return kind;
 }
 

@@ -319,6 +319,14 @@ struct vl_notice {
 void	 vl_page_notice(struct vl_tpl *d, const struct vl_notice *list, size_t n, const char *code);
 /* Same with a status other than 200. */
 enum vl_rc vl_page_send_status(struct vl_req *, int status, const char *file, struct vl_tpl *d);
+/* An "Are you sure...?" page (confirm.tpl) in page d: a form that posts
+ * fields (name, value pairs ending in NULL) with the CSRF token to action,
+ * and a Cancel link back.  Sent like vl_page_send; frees d. */
+struct vl_confirm {
+	const char	*question, *button, *action, *back;
+	const char	*const *fields;
+};
+enum vl_rc vl_page_confirm(struct vl_req *, struct vl_tpl *d, const struct vl_confirm *c);
 
 /* ---- db.c + stmts.c: MariaDB with prepared statements ---- */
 enum vl_stmt {
@@ -400,20 +408,35 @@ void	 vl_matter_frame(struct vl_req *, struct vl_tpl *d, const struct vl_matter 
 	    const char *current);
 
 /* ---- store.c: documents on disk under opaque names ---- */
-/* Moves a finished temp file into the store; key gets its 64-hex name. */
-enum vl_rc vl_store_put(const char *tmp_path, char key[65]);
+/* Moves a finished temp file into the store for firm; key gets its 64-hex
+ * name ("" on failure).  Records the key as an upload in flight first, in
+ * a transaction of its own: call it outside any transaction.  VL_OK, or
+ * VL_ERR with nothing left behind. */
+enum vl_rc vl_store_put(int64_t firm, const char *tmp_path, char key[65]);
+/* Inside the transaction that records the document: ends key's upload in
+ * flight.  VL_ERR if the sweep took it for a dead one meanwhile. */
+enum vl_rc vl_store_claim(int64_t firm, const char *key);
+/* After a rollback: removes key's file and its upload in flight ("" or
+ * NULL: nothing).  Never after a failed COMMIT, whose rows may exist: the
+ * sweep decides those. */
+void	 vl_store_discard(int64_t firm, const char *key);
 /* The file's path for key; VL_INVALID for a malformed key. */
 enum vl_rc vl_store_path(const char *key, char *out, size_t n);
 /* Removes a stored file (after its row is gone). */
 void	 vl_store_remove(const char *key);
 /* The content's MIME type, sniffed with libmagic (valid until the next call). */
 const char *vl_store_sniff(const char *path);
-/* Stores upload u as a document of matter (folder 0: top level) of the
- * signed-in firm: sniffed, moved into the store, recorded.  key gets the
- * stored name ("" if nothing was stored): on a later failure the caller
- * rolls back and removes it.  uploaded_by: a firm user's id, or 0. */
-enum vl_rc vl_doc_add(struct vl_req *, int64_t matter, int64_t folder, const struct vl_upload *u,
-	    int64_t uploaded_by, int64_t *doc_id, char key[65]);
+/* What a sweep removed. */
+struct vl_sweep {
+	int64_t	 temps;		/* temp files of uploads whose program died */
+	int64_t	 pending;	/* uploads in flight for longer than the grace */
+	int64_t	 orphans;	/* stored files no document or upload names */
+};
+/* Removes what dead uploads left: temp files untouched for grace seconds,
+ * uploads pending for longer than grace (with their files) and stored files
+ * that no row names.  A stored file whose document exists is never touched.
+ * Needs write access to the store and temp directories.  VL_OK or VL_ERR. */
+enum vl_rc vl_store_sweep(struct vl_pool *, int64_t grace, struct vl_sweep *);
 
 /* ---- portal.c: who is told what about portal items ---- */
 /* Records a portal event (F-B9); contact 0 for none. */
@@ -467,6 +490,66 @@ char	*vl_tz_readers(struct vl_pool *, const char *zone, const char *stored);
 const char *vl_tz_firm(struct vl_req *);
 /* vl_tz_fmt() in the signed-in firm's zone. */
 char	*vl_tz_when(struct vl_req *, int64_t utc);
+
+/* ======== documents and shares (doc.c, share.c) ======== */
+/* ---- doc.c: documents and folders of a matter ---- */
+/* An upload stored for a document not yet recorded. */
+struct vl_stored {
+	char		 key[65];	/* "" until stored */
+	char		*name, *mime;	/* in the request's pool */
+	uint64_t	 size;
+};
+/* Sniffs, names and stores upload u for the signed-in firm (outside any
+ * transaction).  VL_OK or VL_ERR; s->key stays "" unless stored. */
+enum vl_rc vl_doc_store(struct vl_req *, const struct vl_upload *u, struct vl_stored *s);
+/* Inside a transaction: records stored upload s as a document of matter
+ * (folder 0: top level); uploaded_by is a firm user's id or 0. */
+enum vl_rc vl_doc_record(struct vl_req *, int64_t matter, int64_t folder,
+	    const struct vl_stored *s, int64_t uploaded_by, int64_t *doc_id);
+/* Ends a failed upload: rolls back, then discards the n stored files, but
+ * keeps them when the COMMIT itself failed (at_commit): its rows may exist,
+ * and the sweep tells.  Returns rc, or VL_ERR for VL_OK. */
+enum vl_rc vl_doc_abandon(struct vl_req *, struct vl_stored *s, size_t n, int at_commit,
+	    enum vl_rc rc);
+/* Inside a transaction, after documents were added to folder of matter m:
+ * if the folder lies in a shared folder, tells the portal's clients of n
+ * new documents (coalesced like messages). */
+enum vl_rc vl_doc_tell_shared(struct vl_req *, const struct vl_matter *m, int64_t folder, int n);
+/* Deletes a document or a folder (kind "document" or "folder") with all it
+ * holds, deepest folder first, ending their shares; files leave the disk
+ * after the commit.  VL_DECLINED if the matter has no such item. */
+enum vl_rc vl_doc_delete(struct vl_req *, const struct vl_matter *m, int doc, int64_t id);
+/* Moves a document or folder to target (0: top level); a move that makes it
+ * shared or unshared through a shared folder is a portal event, and the
+ * clients are told of a newly shared one.  VL_CONFLICT for a folder moved
+ * into itself; VL_DECLINED if the matter has no such item. */
+enum vl_rc vl_doc_move(struct vl_req *, const struct vl_matter *m, int doc, int64_t id,
+	    int64_t target);
+
+/* ---- share.c: sharing into the portal, and ending shares ---- */
+/* Shares a document or folder of m into its portal (tells the clients).
+ * VL_CONFLICT when the portal is not open; VL_DECLINED when no such item. */
+enum vl_rc vl_share_add(struct vl_req *, const struct vl_matter *m, int doc, int64_t id);
+/* Stops sharing a document or folder of m: every live share of it, made
+ * directly or with messages.  VL_DECLINED if it had none. */
+enum vl_rc vl_share_stop(struct vl_req *, const struct vl_matter *m, int doc, int64_t id);
+/* The same by the id of one of its shares in portal. */
+enum vl_rc vl_share_stop_id(struct vl_req *, const struct vl_matter *m, int64_t portal,
+	    int64_t share);
+/* Inside a transaction: a message's attachment (document or folder) is a
+ * share tied to the message. */
+enum vl_rc vl_share_attach(struct vl_req *, int64_t portal, int64_t message, int64_t doc,
+	    int64_t folder, int64_t shared_by);
+/* Deletes a message of portal and ends the shares it made. */
+enum vl_rc vl_share_delete_message(struct vl_req *, int64_t portal, int64_t message);
+/* The "Are you sure...?" page of a portal action (delete_message,
+ * remove_participant, unshare), for GET: nothing changes until its form is
+ * posted.  VL_DECLINED for an unknown item, VL_INVALID for another op. */
+enum vl_rc vl_share_confirm_portal(struct vl_req *, const struct vl_matter *m, int64_t portal,
+	    const char *op, int64_t id);
+/* The same for the Documents subtab (share, unshare, delete). */
+enum vl_rc vl_share_confirm_docs(struct vl_req *, const struct vl_matter *m, const char *op,
+	    int doc, int64_t id, int64_t folder);
 
 #ifdef __cplusplus
 }

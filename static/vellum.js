@@ -2,10 +2,26 @@
 // Everything works without it; it is loaded from 'self' under the CSP.
 'use strict';
 
+// A form that takes something away asks first.  Without the script its
+// button GETs a confirmation page whose form posts; with it, the dialog asks
+// and the form posts at once, with the page's CSRF token.
 document.addEventListener('submit', (ev) => {
   const form = ev.target;
   const question = form.getAttribute('data-confirm');
-  if (question && !window.confirm(question)) ev.preventDefault();
+  if (!question) return;
+  if (!window.confirm(question)) {
+    ev.preventDefault();
+    return;
+  }
+  const csrf = form.getAttribute('data-csrf');
+  if (form.method === 'get' && csrf) {
+    const input = document.createElement('input');
+    input.type = 'hidden';
+    input.name = 'csrf';
+    input.value = csrf;
+    form.append(input);
+    form.method = 'post';
+  }
 });
 
 // Uploads each chosen file in its own request, with a progress bar per file,

@@ -44,8 +44,20 @@
       <select name="target" aria-label="Move to">{{#TARGET}}<option value="{{TID}}">{{TPATH}}</option>{{/TARGET}}</select>
       <button type="submit">Move</button>
     </form>
-    <form method="post" action="/matters/{{MATTER_ID}}/documents/action" data-confirm="Delete the folder {{NAME}} and everything in it?">
-      <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="op" value="delete">
+    {{#CAN_SHARE}}<form method="get" action="/matters/{{MATTER_ID}}/documents/action" data-confirm="Share {{NAME}} with the client portal? Its participants can open everything in it and are told by email." data-csrf="{{CSRF}}">
+      <input type="hidden" name="op" value="share">
+      <input type="hidden" name="kind" value="folder"><input type="hidden" name="id" value="{{ID}}">
+      <input type="hidden" name="folder" value="{{FOLDER_ID}}">
+      <button type="submit">Share via client portal</button>
+    </form>{{/CAN_SHARE}}
+    {{#CAN_UNSHARE}}<form method="get" action="/matters/{{MATTER_ID}}/documents/action" data-confirm="Stop sharing {{NAME}}? The client can no longer open it." data-csrf="{{CSRF}}">
+      <input type="hidden" name="op" value="unshare">
+      <input type="hidden" name="kind" value="folder"><input type="hidden" name="id" value="{{ID}}">
+      <input type="hidden" name="folder" value="{{FOLDER_ID}}">
+      <button type="submit">Stop sharing</button>
+    </form>{{/CAN_UNSHARE}}
+    <form method="get" action="/matters/{{MATTER_ID}}/documents/action" data-confirm="Delete the folder {{NAME}} and everything in it?" data-csrf="{{CSRF}}">
+      <input type="hidden" name="op" value="delete">
       <input type="hidden" name="kind" value="folder"><input type="hidden" name="id" value="{{ID}}">
       <input type="hidden" name="folder" value="{{FOLDER_ID}}">
       <button type="submit" class="danger">Delete</button>
@@ -71,8 +83,20 @@
       <select name="target" aria-label="Move to">{{#TARGET}}<option value="{{TID}}">{{TPATH}}</option>{{/TARGET}}</select>
       <button type="submit">Move</button>
     </form>
-    <form method="post" action="/matters/{{MATTER_ID}}/documents/action" data-confirm="Delete {{NAME}}?">
-      <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="op" value="delete">
+    {{#CAN_SHARE}}<form method="get" action="/matters/{{MATTER_ID}}/documents/action" data-confirm="Share {{NAME}} with the client portal? Its participants can open it and are told by email." data-csrf="{{CSRF}}">
+      <input type="hidden" name="op" value="share">
+      <input type="hidden" name="kind" value="document"><input type="hidden" name="id" value="{{ID}}">
+      <input type="hidden" name="folder" value="{{FOLDER_ID}}">
+      <button type="submit">Share via client portal</button>
+    </form>{{/CAN_SHARE}}
+    {{#CAN_UNSHARE}}<form method="get" action="/matters/{{MATTER_ID}}/documents/action" data-confirm="Stop sharing {{NAME}}? The client can no longer open it." data-csrf="{{CSRF}}">
+      <input type="hidden" name="op" value="unshare">
+      <input type="hidden" name="kind" value="document"><input type="hidden" name="id" value="{{ID}}">
+      <input type="hidden" name="folder" value="{{FOLDER_ID}}">
+      <button type="submit">Stop sharing</button>
+    </form>{{/CAN_UNSHARE}}
+    <form method="get" action="/matters/{{MATTER_ID}}/documents/action" data-confirm="Delete {{NAME}}?" data-csrf="{{CSRF}}">
+      <input type="hidden" name="op" value="delete">
       <input type="hidden" name="kind" value="document"><input type="hidden" name="id" value="{{ID}}">
       <input type="hidden" name="folder" value="{{FOLDER_ID}}">
       <button type="submit" class="danger">Delete</button>

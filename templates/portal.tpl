@@ -29,8 +29,8 @@ Once opened, a portal stays open: you end access item by item, or per participan
   {{#DOC}}<div class="attachment">Attachment: <a href="/documents/{{DOC_ID}}/download">{{DOC_NAME}}</a></div>{{/DOC}}
   {{#FOLDER}}<div class="attachment">Shared folder: {{FOLDER_NAME}}</div>{{/FOLDER}}
   {{#READ}}<div class="read">Read by {{READERS}}</div>{{/READ}}{{#UNREAD}}<div class="read">Not read yet</div>{{/UNREAD}}
-  <form method="post" action="/matters/{{MATTER_ID}}/portal/action" data-confirm="Delete message? It disappears for the client.">
-    <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="op" value="delete_message">
+  <form method="get" action="/matters/{{MATTER_ID}}/portal/action" data-confirm="Delete message? It disappears for the client." data-csrf="{{CSRF}}">
+    <input type="hidden" name="op" value="delete_message">
     <input type="hidden" name="message" value="{{ID}}">
     <button type="submit" class="icon" title="Delete message" aria-label="Delete message">🗑</button>
   </form>
@@ -64,8 +64,8 @@ Once opened, a portal stays open: you end access item by item, or per participan
   <td>{{WHEN}}</td><td>{{#READ}}{{READERS}}{{/READ}}</td>
   <td>{{#IS_DOC}}<a href="/documents/{{DOC_ID}}/download">View</a>{{/IS_DOC}}{{#IS_FOLDER}}<a href="/matters/{{MATTER_ID}}/documents?folder={{FOLDER_ID}}">View</a>{{/IS_FOLDER}}
     <details><summary>More</summary>
-    <form method="post" action="/matters/{{MATTER_ID}}/portal/action" data-confirm="Stop sharing {{NAME}}?">
-      <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="op" value="unshare">
+    <form method="get" action="/matters/{{MATTER_ID}}/portal/action" data-confirm="Stop sharing {{NAME}}? The client can no longer open it." data-csrf="{{CSRF}}">
+      <input type="hidden" name="op" value="unshare">
       <input type="hidden" name="share" value="{{SHARE_ID}}">
       <button type="submit">Stop sharing</button>
     </form></details></td>
@@ -96,8 +96,8 @@ Once opened, a portal stays open: you end access item by item, or per participan
     <select id="login-{{CONTACT_ID}}" name="email">{{#ADDRESS}}<option{{#SELECTED}} selected{{/SELECTED}}>{{ADDR}}</option>{{/ADDRESS}}</select>
     <button type="submit">Save</button>
   </form>
-  <form method="post" action="/matters/{{MATTER_ID}}/portal/action" data-confirm="Remove {{NAME}}? Their access ends at once.">
-    <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="op" value="remove_participant">
+  <form method="get" action="/matters/{{MATTER_ID}}/portal/action" data-confirm="Remove {{NAME}}? Their access ends at once." data-csrf="{{CSRF}}">
+    <input type="hidden" name="op" value="remove_participant">
     <input type="hidden" name="contact" value="{{CONTACT_ID}}">
     <button type="submit" class="danger">Remove participant</button>
   </form>

@@ -94,7 +94,13 @@ test('no one but the firm and the matter\'s participants reaches a portal', asyn
   const message = sql("SELECT id FROM messages WHERE body = 'Confidential note for Vera.'");
   const share = sql(`SELECT id FROM shares WHERE document_id = ${sharedDoc}`);
   const firmGets = [`/matters/${victim.mid}/portal`, `/matters/${victim.mid}/portal?view=shared`,
-    `/matters/${victim.mid}/documents`, `/documents/${sharedDoc}/download`, `/documents/${privateDoc}/download`];
+    `/matters/${victim.mid}/documents`, `/documents/${sharedDoc}/download`, `/documents/${privateDoc}/download`,
+    // The "Are you sure...?" pages.
+    `/matters/${victim.mid}/portal/action?op=delete_message&message=${message}`,
+    `/matters/${victim.mid}/portal/action?op=unshare&share=${share}`,
+    `/matters/${victim.mid}/portal/action?op=remove_participant&contact=${victim.contact}`,
+    `/matters/${victim.mid}/documents/action?op=share&kind=document&id=${privateDoc}&folder=0`,
+    `/matters/${victim.mid}/documents/action?op=delete&kind=document&id=${sharedDoc}&folder=0`];
   const clientGets = [`/portal/matters/${victim.mid}`, `/portal/matters/${victim.mid}?view=shared`,
     `/portal/documents/${sharedDoc}`, `/portal/documents/${privateDoc}`];
   const firmPosts = [{ op: 'send', body: 'intrusion' }, { op: 'delete_message', message }, { op: 'unshare', share },
