@@ -32,7 +32,7 @@ BIN_BIN	 = $(BINS:%=$(BUILD)/bin/%)
 UNIT	 = $(notdir $(basename $(wildcard tests/unit/test_*.c)))
 UNIT_BIN = $(UNIT:%=$(BUILD)/tests/%)
 # cmocka suites that need the test stack's database (run by tests/run-all)
-LIB_C	 = util buf pool log conf input valid req out page db pw sess csrf notify audit mail store matter portal tz doc share
+DBTEST	 = $(notdir $(basename $(wildcard tests/db/test_*.c)))
 DBTEST_BIN = $(DBTEST:%=$(BUILD)/tests/db/%)
 
 .PHONY: all deps run stop test unit unit-asan dbtests fuzz bench check check-templates clean

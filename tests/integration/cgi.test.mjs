@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { ROOT, VAR, Client, csrfOf, demoAdmin, matterId, sql, waitForMail } from './helpers.mjs';
+import { ROOT, VAR, clientOnMatter, csrfOf, demoAdmin, sql } from './helpers.mjs';
 
 function run(mode, prog, { method = 'GET', uri = '/', body = '', type, cookie, env = {} } = {}) {
   const q = uri.indexOf('?');
@@ -60,30 +60,12 @@ function programs() {
 
 const form = 'application/x-www-form-urlencoded';
 
-// Signs a firm user and a client in (through nginx), for their cookies.
+// Signs a firm user and a client in (through nginx), for their cookies; the
+// client's matter is the test's own, so the demo matters stay untouched.
 async function sessions() {
   const firm = await demoAdmin();
-  const mid = matterId('2026-0001');
-  const contact = sql(`SELECT client_id FROM matters WHERE id = ${mid}`);
-  const email = sql(`SELECT email FROM contact_emails WHERE contact_id = ${contact} ORDER BY is_primary DESC, position LIMIT 1`);
-  const page = await firm.get(`/matters/${mid}/portal`);
-  if (!/Send/.test(page.text) || sql(`SELECT COUNT(*) FROM portals WHERE matter_id = ${mid}`) === '0')
-    await firm.post(`/matters/${mid}/portal/action`, { csrf: csrfOf(page.text), op: 'open' });
-  let client = new Client();
-  if (sql(`SELECT COUNT(*) FROM client_accounts WHERE contact_id = ${contact}`) === '0') {
-    const p = await firm.get(`/matters/${mid}/portal`);
-    await firm.post(`/matters/${mid}/portal/action`, { csrf: csrfOf(p.text), op: 'send', body: 'For the CGI tests.' });
-    const [mail] = await waitForMail(email);
-    const link = new URL(mail.text.match(/(http:\/\/\S+\/portal\/invite\?token=[A-Za-z0-9_-]{43})/)[1]);
-    const f = await client.get(link.pathname + link.search);
-    const res = await client.post('/portal/invite', { csrf: csrfOf(f.text), token: link.searchParams.get('token'),
-      password: 'cgi client password', confirm: 'cgi client password' });
-    assert.equal(res.status, 303, 'the client accepted the invitation');
-  } else {
-    const lp = await client.get('/portal/login?firm=demo');
-    const res = await client.post('/portal/login?firm=demo', { csrf: csrfOf(lp.text), email, password: 'cgi client password' });
-    assert.equal(res.status, 303, 'the client signed in');
-  }
+  const { mid, contact, client } = await clientOnMatter({ name: 'Cora CGI', email: 'cora@cgi.test',
+    number: 'CGI-1', password: 'cgi client password' });
   const doc = sql(`SELECT COALESCE(MAX(id), 0) FROM documents WHERE matter_id = ${mid}`);
   const firmCsrf = csrfOf((await firm.get('/matters')).text);
   const clientCsrf = csrfOf((await client.get(`/portal/matters/${mid}`)).text);

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { Client, csrfOf, demoAdmin, sql, waitForMail, ROOT } from './helpers.mjs';
+import { Client, clientOnMatter, csrfOf, demoAdmin, sql, ROOT } from './helpers.mjs';
 
 const IDLE = Number(process.env.VL_SESSION_IDLE || 1800);
 const EMAIL = 'sessions.client@sessions.test';
@@ -15,26 +15,7 @@ const hash = (token) => `UNHEX(SHA2('${token}', 256))`;
 
 // A matter of the demo firm whose client has accepted the portal's invitation.
 async function clientMatter() {
-  const firmId = sql("SELECT id FROM firms WHERE slug = 'demo'");
-  if (sql(`SELECT COUNT(*) FROM contact_emails WHERE email = '${EMAIL}'`) === '0') {
-    sql(`INSERT INTO contacts (firm_id, kind, name) VALUES (${firmId}, 'person', 'Sam Sessions')`);
-    const contact = sql("SELECT id FROM contacts WHERE name = 'Sam Sessions'");
-    sql(`INSERT INTO contact_emails (firm_id, contact_id, email, is_primary, position) VALUES (${firmId}, ${contact}, '${EMAIL}', 1, 0)`);
-    sql(`INSERT INTO matters (firm_id, number, description, client_id) VALUES (${firmId}, 'SES-1', 'Sessions', ${contact})`);
-    const mid = sql("SELECT id FROM matters WHERE number = 'SES-1'");
-    const firm = await demoAdmin();
-    const act = async (fields) => firm.post(`/matters/${mid}/portal/action`,
-      { csrf: csrfOf((await firm.get(`/matters/${mid}/portal`)).text), ...fields });
-    assert.equal((await act({ op: 'open' })).status, 303);
-    assert.equal((await act({ op: 'send', body: 'Welcome to the portal.' })).status, 303);
-    const [mail] = await waitForMail(EMAIL);
-    const link = new URL(mail.text.match(/(http:\/\/\S+\/portal\/invite\?token=[A-Za-z0-9_-]{43})/)[1]);
-    const c = new Client();
-    const form = await c.get(link.pathname + link.search);
-    const res = await c.post('/portal/invite', { csrf: csrfOf(form.text), token: link.searchParams.get('token'), password: PASSWORD, confirm: PASSWORD });
-    assert.equal(res.status, 303, 'invitation accepted');
-  }
-  return sql("SELECT id FROM matters WHERE number = 'SES-1'");
+  return (await clientOnMatter({ name: 'Sam Sessions', email: EMAIL, number: 'SES-1', password: PASSWORD })).mid;
 }
 
 async function signedInClient() {

@@ -130,3 +130,35 @@ export async function demoAdmin() {
 export function matterId(number) {
   return sql(`SELECT m.id FROM matters m JOIN firms f ON f.id = m.firm_id WHERE f.slug = 'demo' AND m.number = '${number}'`);
 }
+
+// A new contact of the demo firm (email its primary address), a matter of
+// theirs numbered `number` with its portal open, and the contact's accepted
+// invitation.  Idempotent: a second call signs the client in again.
+// Returns { mid, contact, client } where client is signed in to the portal.
+export async function clientOnMatter({ name, email, number, password }) {
+  const firmId = sql("SELECT id FROM firms WHERE slug = 'demo'");
+  let client = new Client();
+  if (sql(`SELECT COUNT(*) FROM matters WHERE firm_id = ${firmId} AND number = '${number}'`) === '0') {
+    sql(`INSERT INTO contacts (firm_id, kind, name) VALUES (${firmId}, 'person', '${name}')`);
+    const contact = sql(`SELECT MAX(id) FROM contacts WHERE firm_id = ${firmId} AND name = '${name}'`);
+    sql(`INSERT INTO contact_emails (firm_id, contact_id, email, is_primary, position) VALUES (${firmId}, ${contact}, '${email}', 1, 0)`);
+    sql(`INSERT INTO matters (firm_id, number, description, client_id) VALUES (${firmId}, '${number}', 'Matter ${number}', ${contact})`);
+    const mid = sql(`SELECT id FROM matters WHERE firm_id = ${firmId} AND number = '${number}'`);
+    const firm = await demoAdmin();
+    const act = async (fields) => firm.post(`/matters/${mid}/portal/action`,
+      { csrf: csrfOf((await firm.get(`/matters/${mid}/portal`)).text), ...fields });
+    if ((await act({ op: 'open' })).status !== 303) throw new Error(`portal of ${number} did not open`);
+    if ((await act({ op: 'send', body: `Welcome, ${name}.` })).status !== 303) throw new Error('no welcome message');
+    const [mail] = await waitForMail(email);
+    const link = new URL(mail.text.match(/(http:\/\/\S+\/portal\/invite\?token=[A-Za-z0-9_-]{43})/)[1]);
+    const form = await client.get(link.pathname + link.search);
+    const res = await client.post('/portal/invite', { csrf: csrfOf(form.text), token: link.searchParams.get('token'), password, confirm: password });
+    if (res.status !== 303) throw new Error(`${email} could not accept the invitation (${res.status})`);
+  } else {
+    const lp = await client.get('/portal/login?firm=demo');
+    const res = await client.post('/portal/login?firm=demo', { csrf: csrfOf(lp.text), email, password });
+    if (res.status !== 303) throw new Error(`${email} could not sign in (${res.status})`);
+  }
+  const mid = sql(`SELECT id FROM matters WHERE firm_id = ${firmId} AND number = '${number}'`);
+  return { mid, contact: sql(`SELECT client_id FROM matters WHERE id = ${mid}`), client };
+}

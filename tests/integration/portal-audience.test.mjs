@@ -205,7 +205,10 @@ test('the permission boxes gate pages, downloads and emails; attachments open wi
   assert.doesNotMatch(view.text, />Messages</);
   assert.equal((await ann.get(`/portal/documents/${d1}`)).status, 200);
   const hidden = sql("SELECT id FROM documents WHERE name = 'hidden-attachment.txt'");
-  assert.equal((await ann.get(`/portal/documents/${hidden}`)).status, 404, 'an attachment of a hidden message stays closed');
+  // An attachment is a shared item too (F-B6): with Documents on it is listed
+  // in Shared resources and opens there, though its message stays hidden.
+  assert.equal((await ann.get(`/portal/documents/${hidden}`)).status, 200, 'the attachment opens as a shared document');
+  assert.match((await ann.get(`/portal/matters/${mid}?view=shared`)).text, /hidden-attachment\.txt/);
 
   // Messages on, documents off: no email for a share; the attachment opens.
   await setPerms(boss, mid, ['messages']);
