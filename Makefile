@@ -17,7 +17,7 @@ CXXFLAGS = -std=c++11 $(OPT) -Wall -Wextra $(HARDEN) $(SAN) -Ilib $(PKGCFLAGS)
 LDFLAGS	 = -pie -Wl,-z,relro,-z,now $(SAN)
 LDLIBS	 = $(PKGLIBS) -lmagic -lstdc++
 
-LIB_C	 = util buf pool log conf input valid req out page db pw sess csrf notify audit mail store matter portal
+LIB_C	 = util buf pool log conf input valid req out page db pw sess csrf notify audit mail store matter portal signin
 LIB_OBJ	 = $(LIB_C:%=$(BUILD)/lib/%.o) $(BUILD)/lib/tpl.o
 LIBA	 = $(BUILD)/libvellum.a
 
@@ -31,7 +31,7 @@ BIN_BIN	 = $(BINS:%=$(BUILD)/bin/%)
 UNIT	 = test_util test_buf test_pool test_input test_valid test_conf test_csrf test_pw test_tpl test_mail test_req test_log
 UNIT_BIN = $(UNIT:%=$(BUILD)/tests/%)
 # cmocka suites that need the test stack's database (run by tests/run-all)
-DBTEST	 = test_coalesce
+DBTEST	 = test_coalesce test_db
 DBTEST_BIN = $(DBTEST:%=$(BUILD)/tests/db/%)
 
 .PHONY: all deps run stop test unit unit-asan dbtests fuzz bench check check-templates clean
