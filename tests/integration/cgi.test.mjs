@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { ROOT, VAR } from './helpers.mjs';
+import { ROOT, VAR, demoAdmin } from './helpers.mjs';
 
 function run(mode, prog, { method = 'GET', uri = '/', body = '', type, cookie, env = {} } = {}) {
   const q = uri.indexOf('?');
@@ -99,7 +99,9 @@ test('a sign-in done as CGI is a session the FastCGI programs honour', () => {
   assert.match(list.text, /2026-0001/);
 });
 
-test('as CGI, an oversized body is refused before it is read', () => {
+test('as CGI, an oversized body is refused before it is read', async () => {
+  // A stranger is refused before any size is looked at; these are a user's.
+  const cookie = (await demoAdmin()).cookieHeader();
   const r = run('cgi', 'auth_login', {
     method: 'POST', uri: '/login', body: 'x=1', type: 'application/x-www-form-urlencoded',
     env: { CONTENT_LENGTH: String(200 * 1024 * 1024) },
@@ -111,14 +113,14 @@ test('as CGI, an oversized body is refused before it is read', () => {
   // The upload program's cap: 100 MB a file plus the multipart envelope.
   const up = run('cgi', 'docs_upload', {
     method: 'POST', uri: '/matters/1/documents/upload', body: '--b\r\n', type: 'multipart/form-data; boundary=b',
-    env: { CONTENT_LENGTH: String(100 * 1024 * 1024 + 65537) },
+    cookie, env: { CONTENT_LENGTH: String(100 * 1024 * 1024 + 65537) },
   });
   assert.equal(up.status, 413);
   assert.match(up.text, /too large/);
   // A raw upload's limit is exact: 100 MB plus one byte is refused unread.
   const raw = run('cgi', 'docs_upload', {
     method: 'POST', uri: '/matters/1/documents/put?name=x', body: 'x', type: 'application/octet-stream',
-    env: { CONTENT_LENGTH: String(100 * 1024 * 1024 + 1) },
+    cookie, env: { CONTENT_LENGTH: String(100 * 1024 * 1024 + 1) },
   });
   assert.equal(raw.status, 413);
   assert.match(raw.text, /too large/);
