@@ -53,17 +53,19 @@ enum vl_rc
 vl_signin_check(struct vl_req *r, enum vl_signin_kind kind, int64_t firm, int64_t account,
     const char *hash, const char *pw)
 {
+	/* Made once per process, on every path, so a first call costs alike too. */
+	const char	*dummy = vl_pw_dummy();
 	enum vl_rc	 rc;
 
 	if (hash == NULL) {
-		(void)vl_pw_verify(vl_pw_dummy(), pw);
+		(void)vl_pw_verify(dummy, pw);
 		return VL_DECLINED;
 	}
 	/* Counted and committed (autocommit) before the slow part starts. */
 	if ((rc = reserve(r, kind, firm, account)) == VL_ERR)
 		return VL_ERR;
 	if (rc == VL_FORBIDDEN) {
-		(void)vl_pw_verify(vl_pw_dummy(), pw);
+		(void)vl_pw_verify(dummy, pw);
 		audit(r, kind, firm, account, "throttled");
 		return VL_DECLINED;
 	}
