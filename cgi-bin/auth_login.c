@@ -1,7 +1,8 @@
 /*
- * Firm sign-in: GET / and /login show the form; POST /login checks the
- * password (argon2id, same cost for unknown emails), throttles repeated
- * failures per account, and starts a new session.
+ * Firm sign-in: GET / and /login show the form; POST /login (only there)
+ * checks the password (argon2id, same cost for unknown emails and paused
+ * accounts), counting attempts per account and address (lib/signin.c), and
+ * starts a new session.
  */
 #include <string.h>
 
@@ -43,6 +44,10 @@ get(struct vl_req *r)
 	return form(r, 200, NULL, NULL);
 }
 
+/* Wrong password, unknown email and a paused account look the same. */
+#define REFUSED "The email or password is not correct. After several failed attempts, " \
+	"sign-in pauses for a few minutes."
+
 static enum vl_rc
 post(struct vl_req *r)
 {
@@ -51,32 +56,33 @@ post(struct vl_req *r)
 	int64_t		 uid = 0, fid = 0, locked = 0;
 	enum vl_rc	 rc;
 
+	/* One sign-in path, the one nginx rate-limits: the form at / posts there. */
+	if (strcmp(r->uri, "/login") != 0)
+		return VL_INVALID;
 	if (email == NULL || pw == NULL || *email == '\0' || *pw == '\0')
 		return form(r, 400, "Enter your email and password.", NULL);
+	/* "locked" is not used: the count in vl_signin_check decides, atomically. */
 	rc = vl_db_row(r->pool, STMT_USER_BY_EMAIL, "s", "iisi", email,
 	    &uid, &fid, &hash, &locked);
 	if (rc == VL_ERR)
 		return rc;
-	if (rc == VL_DECLINED) {
-		(void)vl_pw_verify(vl_pw_dummy(), pw);
-		return form(r, 200, "The email or password is not correct.", NULL);
-	}
-	if (locked) {
-		vl_audit_as(r, fid, uid, "login_throttled", "user", uid);
-		return form(r, 429, "Too many failed attempts. Wait a few minutes, "
-		    "then try again, or reset your password.", NULL);
-	}
-	if (!vl_pw_verify(hash, pw)) {
-		if (vl_db_exec(STMT_USER_LOGIN_FAIL, NULL, NULL, "i", uid) != VL_OK)
-			return VL_ERR;
-		vl_audit_as(r, fid, uid, "login_failed", "user", uid);
-		return form(r, 200, "The email or password is not correct.", NULL);
-	}
-	if (vl_db_exec(STMT_USER_LOGIN_OK, NULL, NULL, "i", uid) != VL_OK ||
-	    vl_db_exec(STMT_RESET_VOID_USER, NULL, NULL, "i", uid) != VL_OK ||
-	    vl_sess_start(r, fid, uid) != VL_OK)
+	if ((rc = vl_signin_check(r, VL_SIGNIN_USER, fid, uid, rc == VL_OK ? hash : NULL,
+	    pw)) == VL_DECLINED)
+		return form(r, 200, REFUSED, NULL);
+	if (rc != VL_OK)
+		return rc;
+	/* The sign-in's writes stand or fall together. */
+	if (vl_db_begin() != VL_OK)
 		return VL_ERR;
+	if (vl_signin_clear(r, VL_SIGNIN_USER, fid, uid) != VL_OK ||
+	    vl_db_exec(STMT_RESET_VOID_USER, NULL, NULL, "i", uid) != VL_OK ||
+	    vl_sess_start(r, fid, uid) != VL_OK) {
+		vl_db_rollback();
+		return VL_ERR;
+	}
 	vl_audit(r, "login", "user", uid);
+	if (vl_db_commit() != VL_OK)
+		return VL_ERR;
 	vl_out_redirect(r, "/matters");
 	return VL_OK;
 }

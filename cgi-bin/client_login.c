@@ -69,35 +69,48 @@ get(struct vl_req *r)
 	return form(r, 200, NULL, NULL);
 }
 
+/* Wrong password, unknown email and a paused account look the same. */
+#define REFUSED "The email or password is not correct. After several failed attempts, " \
+	"sign-in pauses for a few minutes."
+
 static enum vl_rc
 post(struct vl_req *r)
 {
 	const char	*slug = firm_slug(r), *email = r->fields[F_EMAIL].val;
 	const char	*pw = r->fields[F_PASSWORD].val;
-	char		*hash, *name;
-	int64_t		 contact, locked, fid;
+	char		*hash = NULL, *name;
+	int64_t		 contact = 0, locked, fid = 0;
 	enum vl_rc	 rc;
 
+	/* One sign-in path, the one nginx rate-limits. */
+	if (strcmp(r->uri, "/portal/login") != 0)
+		return VL_INVALID;
 	if (slug == NULL || email == NULL || pw == NULL || !*email || !*pw)
 		return form(r, 400, "Enter your email and password.", NULL);
-	rc = vl_db_row(r->pool, STMT_CLIENT_BY_EMAIL, "ss", "isi", slug, email, &contact, &hash, &locked);
+	if ((rc = vl_db_row(r->pool, STMT_FIRM_BY_SLUG_NAME, "s", "is", slug, &fid, &name)) == VL_ERR)
+		return rc;
+	/* "locked" is not used: the count in vl_signin_check decides, atomically. */
+	if (rc == VL_OK)
+		rc = vl_db_row(r->pool, STMT_CLIENT_BY_EMAIL, "ss", "isi", slug, email, &contact,
+		    &hash, &locked);
 	if (rc == VL_ERR)
 		return rc;
-	if (rc == VL_DECLINED) {
-		(void)vl_pw_verify(vl_pw_dummy(), pw);
-		return form(r, 200, "The email or password is not correct.", NULL);
-	}
-	if (locked)
-		return form(r, 429, "Too many failed attempts. Wait a few minutes, then try again.", NULL);
-	if (!vl_pw_verify(hash, pw)) {
-		(void)vl_db_exec(STMT_CLIENT_LOGIN_FAIL, NULL, NULL, "i", contact);
-		return form(r, 200, "The email or password is not correct.", NULL);
-	}
-	if (vl_db_row(r->pool, STMT_FIRM_BY_SLUG_NAME, "s", "is", slug, &fid, &name) != VL_OK ||
-	    vl_db_exec(STMT_CLIENT_LOGIN_OK, NULL, NULL, "i", contact) != VL_OK ||
-	    vl_sess_start_client(r, fid, contact, slug) != VL_OK)
+	if ((rc = vl_signin_check(r, VL_SIGNIN_CLIENT, fid, contact, rc == VL_OK ? hash : NULL,
+	    pw)) == VL_DECLINED)
+		return form(r, 200, REFUSED, NULL);
+	if (rc != VL_OK)
+		return rc;
+	/* The sign-in's writes stand or fall together. */
+	if (vl_db_begin() != VL_OK)
 		return VL_ERR;
+	if (vl_signin_clear(r, VL_SIGNIN_CLIENT, fid, contact) != VL_OK ||
+	    vl_sess_start_client(r, fid, contact, slug) != VL_OK) {
+		vl_db_rollback();
+		return VL_ERR;
+	}
 	vl_audit_as(r, fid, 0, "client_login", "contact", contact);
+	if (vl_db_commit() != VL_OK)
+		return VL_ERR;
 	vl_out_redirect(r, "/portal");
 	return VL_OK;
 }

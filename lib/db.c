@@ -86,40 +86,52 @@ vl_db_close(void)
 	in_tx = 0;
 }
 
-enum vl_rc
-vl_db_open(void)
+/*
+ * A connected, set-up handle, or NULL.  flags: CLIENT_MULTI_STATEMENTS for
+ * migrations only; the request connection runs one statement per text, so
+ * no text can ever smuggle a second one in.
+ */
+static MYSQL *
+connect_db(unsigned long flags)
 {
 	unsigned int	 timeout = 5;
 	my_bool		 off = 0;
+	MYSQL		*c;
 
-	if (conn != NULL)
-		return VL_OK;
-	if ((conn = mysql_init(NULL)) == NULL) {
+	if ((c = mysql_init(NULL)) == NULL) {
 		set_error(0, "mysql_init failed");
-		return VL_ERR;
+		return NULL;
 	}
-	mysql_options(conn, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
-	mysql_options(conn, MYSQL_SET_CHARSET_NAME, "utf8mb4");
-	mysql_options(conn, MYSQL_OPT_RECONNECT, &off);	/* we reconnect ourselves */
-	if (mysql_real_connect(conn,
+	mysql_options(c, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
+	mysql_options(c, MYSQL_SET_CHARSET_NAME, "utf8mb4");
+	mysql_options(c, MYSQL_OPT_RECONNECT, &off);	/* we reconnect ourselves */
+	if (mysql_real_connect(c,
 	    vl_conf.db_socket ? NULL : vl_conf.db_host,
 	    vl_conf.db_user, vl_conf.db_password, vl_conf.db_name,
-	    (unsigned)vl_conf.db_port, vl_conf.db_socket,
-	    CLIENT_MULTI_STATEMENTS) == NULL) {
-		set_error(mysql_errno(conn), mysql_error(conn));
+	    (unsigned)vl_conf.db_port, vl_conf.db_socket, flags) == NULL) {
+		set_error(mysql_errno(c), mysql_error(c));
 		vl_err("database connect: %s", last_error);
-		mysql_close(conn);
-		conn = NULL;
-		return VL_ERR;
+		mysql_close(c);
+		return NULL;
 	}
-	if (mysql_query(conn, "SET time_zone = '+00:00', sql_mode = "
+	if (mysql_query(c, "SET time_zone = '+00:00', sql_mode = "
 	    "'STRICT_ALL_TABLES,NO_ENGINE_SUBSTITUTION,ERROR_FOR_DIVISION_BY_ZERO',"
 	    " innodb_lock_wait_timeout = 5") != 0) {
-		set_error(mysql_errno(conn), mysql_error(conn));
+		set_error(mysql_errno(c), mysql_error(c));
 		vl_err("database session setup: %s", last_error);
-		vl_db_close();
-		return VL_ERR;
+		mysql_close(c);
+		return NULL;
 	}
+	return c;
+}
+
+enum vl_rc
+vl_db_open(void)
+{
+	if (conn != NULL)
+		return VL_OK;
+	if ((conn = connect_db(0)) == NULL)
+		return VL_ERR;
 	return VL_OK;
 }
 
@@ -335,7 +347,12 @@ vnext(struct vl_rows *r, const char *types, va_list ap)
 	rc = mysql_stmt_fetch(r->st);
 	if (rc == MYSQL_NO_DATA)
 		return 0;
-	if (rc != 0 && rc != MYSQL_DATA_TRUNCATED) {
+	/* A value that did not fit its binding would be a wrong value, not a short one. */
+	if (rc == MYSQL_DATA_TRUNCATED) {
+		vl_err("database fetch: a value does not fit its result type \"%s\"", types);
+		return -1;
+	}
+	if (rc != 0) {
 		vl_err("database fetch: %s", mysql_stmt_error(r->st));
 		return -1;
 	}
@@ -451,26 +468,38 @@ vl_db_in_tx(void)
 	return in_tx;
 }
 
+int
+vl_db_multi_statements(void)
+{
+	return conn != NULL && (conn->client_flag & CLIENT_MULTI_STATEMENTS) != 0;
+}
+
 enum vl_rc
 vl_db_script(const char *sql, struct vl_buf *err)
 {
 	MYSQL_RES	*res;
+	MYSQL		*c;
+	enum vl_rc	 rc = VL_ERR;
 	int		 status;
 
-	if (vl_db_open() != VL_OK) {
+	/* Several statements in one text: on a connection of its own. */
+	if ((c = connect_db(CLIENT_MULTI_STATEMENTS)) == NULL) {
 		vl_buf_adds(err, last_error);
 		return VL_ERR;
 	}
-	if (mysql_query(conn, sql) != 0)
+	if (mysql_query(c, sql) != 0)
 		goto fail;
 	do {
-		if ((res = mysql_store_result(conn)) != NULL)
+		if ((res = mysql_store_result(c)) != NULL)
 			mysql_free_result(res);
-		if ((status = mysql_next_result(conn)) > 0)
+		if ((status = mysql_next_result(c)) > 0)
 			goto fail;
 	} while (status == 0);
-	return VL_OK;
+	rc = VL_OK;
+	goto out;
 fail:
-	vl_buf_addf(err, "%s (%u)", mysql_error(conn), mysql_errno(conn));
-	return VL_ERR;
+	vl_buf_addf(err, "%s (%u)", mysql_error(c), mysql_errno(c));
+out:
+	mysql_close(c);
+	return rc;
 }

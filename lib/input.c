@@ -153,6 +153,8 @@ vl_pair_find(const struct vl_pair *p, const char *key)
 
 #define MP_BUF		65536
 #define MP_HDRMAX	8192
+/* Parts (fields and files) in one body: each costs a header's parse. */
+#define MP_PARTS_MAX	256
 
 struct mp {
 	struct vl_pool	*pool;
@@ -365,6 +367,7 @@ mp_file(struct mp *m, struct part *pt, const char *tmpdir, uint64_t filemax,
 enum vl_rc
 vl_parse_multipart(struct vl_pool *pool, const char *ctype, vl_reader rd, void *rdarg,
     const char *tmpdir, uint64_t filemax, size_t fieldmax,
+    int (*file_ok)(void *, const struct vl_pair *), void *okarg,
     struct vl_pair **pairs, struct vl_upload **uploads)
 {
 	struct mp	 m;
@@ -372,9 +375,9 @@ vl_parse_multipart(struct vl_pool *pool, const char *ctype, vl_reader rd, void *
 	struct vl_pair	*pr;
 	struct vl_buf	 field = VL_BUF_INIT;
 	char		*boundary, *p, *hdr;
-	uint64_t	 size;
+	uint64_t	 size, fields = 0;
 	enum vl_rc	 rc = VL_INVALID;
-	size_t		 bl;
+	size_t		 bl, nparts = 0;
 
 	*pairs = NULL;
 	*uploads = NULL;
@@ -427,14 +430,25 @@ vl_parse_multipart(struct vl_pool *pool, const char *ctype, vl_reader rd, void *
 		if (strlen(hdr) != (size_t)(p - m.buf) ||
 		    parse_part_headers(pool, hdr, &pt) != VL_OK)
 			goto out;
+		if (++nparts > MP_PARTS_MAX) {
+			rc = VL_TOOBIG;
+			goto out;
+		}
 		if (pt.filename != NULL) {
+			/* Nothing touches the disk until the caller allows it. */
+			if (file_ok != NULL && !file_ok(okarg, *pairs)) {
+				rc = VL_FORBIDDEN;
+				goto out;
+			}
 			if ((rc = mp_file(&m, &pt, tmpdir, filemax, uploads)) != VL_OK)
 				goto out;
 			continue;
 		}
+		/* fieldmax holds for all plain fields together. */
 		vl_buf_reset(&field);
-		if ((rc = mp_body(&m, -1, &field, fieldmax, &size)) != VL_OK)
+		if ((rc = mp_body(&m, -1, &field, fieldmax - fields, &size)) != VL_OK)
 			goto out;
+		fields += size;
 		pr = vl_pool_calloc(pool, 1, sizeof(*pr));
 		pr->key = pt.name;
 		pr->val = vl_pool_strndup(pool, vl_buf_str(&field), field.len);

@@ -95,45 +95,72 @@ read_form(struct vl_req *r, struct body *b)
 	return vl_parse_urlencoded(r->pool, buf, got, &r->form);
 }
 
-static enum vl_rc
-read_body(struct vl_req *r, const char **msg)
+/* A multipart file part may be stored only once the form's token, sent
+ * before it, has passed: a forged post writes nothing to disk. */
+static int
+file_ok(void *arg, const struct vl_pair *fields)
 {
-	const char	*ct = vl_req_env(r, "CONTENT_TYPE");
-	const char	*cl = vl_req_env(r, "CONTENT_LENGTH");
-	uint64_t	 max = r->app->max_body ? r->app->max_body : FORM_MAX;
-	struct body	 b = { r, 0 };
-	int64_t		 len;
-	enum vl_rc	 rc;
+	struct vl_req	*r = arg;
 
-	if (cl == NULL || *cl == '\0')
-		len = 0;
-	else if (vl_strtonum(cl, 0, INT64_MAX, &len) != VL_OK) {
+	(void)fields;	/* the same list as r->form, which vl_csrf_check reads */
+	return r->csrf_ok || (r->csrf_ok = vl_csrf_check(r));
+}
+
+/* CONTENT_LENGTH as a number into *len; VL_INVALID if it is not one. */
+static enum vl_rc
+body_length(struct vl_req *r, int64_t *len, const char **msg)
+{
+	const char	*cl = vl_req_env(r, "CONTENT_LENGTH");
+
+	*len = 0;
+	if (r->method != VL_POST || cl == NULL || *cl == '\0')
+		return VL_OK;
+	if (vl_strtonum(cl, 0, INT64_MAX, len) != VL_OK) {
 		*msg = "The request's length is not a number.";
 		return VL_INVALID;
 	}
-	r->unread = (uint64_t)len;
+	return VL_OK;
+}
+
+static enum vl_rc
+read_body(struct vl_req *r, int64_t len, const char **msg)
+{
+	const char	*ct = vl_req_env(r, "CONTENT_TYPE");
+	uint64_t	 max = r->app->max_body ? r->app->max_body : FORM_MAX;
+	struct body	 b = { r, (uint64_t)len };
+	enum vl_rc	 rc;
+	int		 form, multi;
+
+	form = ct != NULL && strncasecmp(ct, "application/x-www-form-urlencoded", 33) == 0;
+	multi = ct != NULL && strncasecmp(ct, "multipart/form-data", 19) == 0;
+	/* Forms are read into memory: 64 KiB, whatever the program's upload limit. */
+	if (form)
+		max = FORM_MAX;
 	/* The limit is checked before a byte of the body is read. */
-	if ((uint64_t)len > max + (ct && strncasecmp(ct, "multipart/", 10) == 0 ? 65536 : 0)) {
+	if ((uint64_t)len > max + (multi ? 65536 : 0)) {
 		*msg = "The upload is too large.";
 		return VL_TOOBIG;
 	}
-	b.left = (uint64_t)len;
 	if (len == 0)
 		return VL_OK;
-	if (ct != NULL && strncasecmp(ct, "application/x-www-form-urlencoded", 33) == 0)
+	if (form)
 		rc = read_form(r, &b);
-	else if (ct != NULL && strncasecmp(ct, "multipart/form-data", 19) == 0) {
+	else if (multi) {
 		rc = vl_parse_multipart(r->pool, ct, body_read, &b, vl_conf.tmp, max,
-		    FORM_MAX, &r->form, &r->uploads);
+		    FORM_MAX, file_ok, r, &r->form, &r->uploads);
 		if (rc == VL_TOOBIG)
-			*msg = "The upload is too large.";
+			*msg = "The upload is too large, or the form has too many fields.";
 	} else if (r->app->raw_body && ct != NULL &&
 	    strncasecmp(ct, "application/octet-stream", 24) == 0) {
 		/* One file as the whole body: the limit is exact, so nginx can
-		 * enforce it too.  The name travels in the query string. */
+		 * enforce it too.  The name travels in the query string; the
+		 * token in a header, checked before this. */
 		const struct vl_pair *name = vl_pair_find(r->query, "name");
-		rc = vl_read_raw(r->pool, body_read, &b, vl_conf.tmp, max,
-		    name ? name->val : NULL, ct, &r->uploads);
+		if (!r->csrf_ok)
+			rc = VL_FORBIDDEN;
+		else
+			rc = vl_read_raw(r->pool, body_read, &b, vl_conf.tmp, max,
+			    name ? name->val : NULL, ct, &r->uploads);
 		if (rc == VL_TOOBIG)
 			*msg = "The upload is too large.";
 	} else {
@@ -185,11 +212,15 @@ cross_site(struct vl_req *r)
 	return s != NULL && strcmp(s, "cross-site") == 0;
 }
 
+#define CSRF_FAILED "This form has expired or did not come from this site. " \
+	"Please go back, reload the page and try again."
+
 void
 vl_req_handle(const struct vl_app *app, struct vl_req *r)
 {
 	static uint32_t	 served;
 	const char	*uri, *q, *msg = NULL;
+	int64_t		 len = 0;
 	enum vl_rc	 rc;
 
 	r->app = app;
@@ -211,6 +242,10 @@ vl_req_handle(const struct vl_app *app, struct vl_req *r)
 		msg = "This page does not accept that kind of request.";
 		goto fail;
 	}
+	/* What is left of the body decides how the connection closes. */
+	if ((rc = body_length(r, &len, &msg)) != VL_OK)
+		goto fail;
+	r->unread = (uint64_t)len;
 	q = vl_req_env(r, "QUERY_STRING");
 	if (q != NULL && strlen(q) > QUERY_MAX) {
 		rc = VL_INVALID;
@@ -219,11 +254,12 @@ vl_req_handle(const struct vl_app *app, struct vl_req *r)
 	if (q != NULL && (rc = vl_parse_urlencoded(r->pool, q, strlen(q), &r->query)) != VL_OK)
 		goto fail;
 	(void)vl_parse_cookies(r->pool, vl_req_env(r, "HTTP_COOKIE"), &r->cookies);
-	if (r->method == VL_POST && (rc = read_body(r, &msg)) != VL_OK)
-		goto fail;
-	fields_fill(r);
 
-	/* Client pages see only client sessions; firm pages only firm ones. */
+	/*
+	 * Who is asking comes before the body: a stranger's post is refused
+	 * unread, whatever its size.  Client pages see only client sessions;
+	 * firm pages only firm ones.
+	 */
 	rc = app->access == VL_CLIENT || (app->access == VL_PUBLIC && app->client) ?
 	    vl_sess_load_client(r) : vl_sess_load(r);
 	if (rc == VL_ERR)
@@ -242,15 +278,33 @@ vl_req_handle(const struct vl_app *app, struct vl_req *r)
 		goto fail;
 	}
 	if (r->method == VL_POST) {
-		if (cross_site(r) || !vl_csrf_check(r)) {
-			vl_warn("CSRF check failed on %s", r->uri);
+		/* A token in a header (scripts' uploads) is checked before the body. */
+		if (cross_site(r) || (vl_req_env(r, "HTTP_X_CSRF_TOKEN") != NULL &&
+		    !(r->csrf_ok = vl_csrf_check(r)))) {
 			rc = VL_FORBIDDEN;
-			msg = "This form has expired or did not come from this site. "
-			    "Please go back, reload the page and try again.";
+			msg = CSRF_FAILED;
+			vl_warn("CSRF check failed on %s", r->uri);
 			goto fail;
 		}
+		if ((rc = read_body(r, len, &msg)) != VL_OK) {
+			if (rc == VL_FORBIDDEN) {
+				msg = CSRF_FAILED;
+				vl_warn("CSRF check failed on %s", r->uri);
+			}
+			goto fail;
+		}
+		/* A token in the form: checked once the (capped) form is read. */
+		if (!r->csrf_ok && !(r->csrf_ok = vl_csrf_check(r))) {
+			vl_warn("CSRF check failed on %s", r->uri);
+			rc = VL_FORBIDDEN;
+			msg = CSRF_FAILED;
+			goto fail;
+		}
+	}
+	fields_fill(r);
+	if (r->method == VL_POST)
 		rc = app->post ? app->post(r) : VL_INVALID;
-	} else
+	else
 		rc = app->get ? app->get(r) : VL_INVALID;
 	if (rc == VL_OK && !r->sent) {
 		vl_err("handler returned without a response");

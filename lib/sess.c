@@ -46,11 +46,14 @@ adopt(struct vl_req *r, struct vl_sess *s, const unsigned char h[32], int64_t st
 	return VL_OK;
 }
 
-/* A fresh session with a new random token (any old one is ended). */
+/*
+ * A fresh session with a new random token (any old one is ended).  *ua gets
+ * the browser's User-Agent as the column takes it: any bytes arrive, so
+ * invalid UTF-8 is replaced and the text cut between characters.
+ */
 static struct vl_sess *
-fresh(struct vl_req *r, int client, unsigned char h[32], char uacut[256])
+fresh(struct vl_req *r, int client, unsigned char h[32], const char **ua)
 {
-	const char	*ua = vl_req_env(r, "HTTP_USER_AGENT");
 	struct vl_sess	*s;
 
 	vl_sess_end(r);
@@ -58,7 +61,7 @@ fresh(struct vl_req *r, int client, unsigned char h[32], char uacut[256])
 	s->client = client;
 	vl_token_new(s->token);
 	vl_sha256(s->token, 43, h);
-	snprintf(uacut, 256, "%s", ua ? ua : "");
+	*ua = vl_utf8_clean(r->pool, vl_req_env(r, "HTTP_USER_AGENT"), 255);
 	return s;
 }
 
@@ -84,13 +87,13 @@ vl_sess_start(struct vl_req *r, int64_t firm_id, int64_t user_id)
 {
 	struct vl_sess	*s;
 	unsigned char	 h[32];
-	char		 uacut[256];
+	const char	*ua;
 	enum vl_rc	 rc;
 
 	/* A new token on every sign-in; any old one is dropped. */
-	s = fresh(r, 0, h, uacut);
+	s = fresh(r, 0, h, &ua);
 	rc = vl_db_exec(STMT_SESS_INSERT, NULL, NULL, "biiss", h, sizeof(h),
-	    firm_id, user_id, r->remote, uacut);
+	    firm_id, user_id, r->remote, ua);
 	if (rc != VL_OK)
 		return rc;
 	s->firm_id = firm_id;
@@ -125,12 +128,12 @@ vl_sess_start_client(struct vl_req *r, int64_t firm_id, int64_t contact_id, cons
 {
 	struct vl_sess	*s;
 	unsigned char	 h[32];
-	char		 uacut[256];
+	const char	*ua;
 	enum vl_rc	 rc;
 
-	s = fresh(r, 1, h, uacut);
+	s = fresh(r, 1, h, &ua);
 	rc = vl_db_exec(STMT_SESS_INSERT_CLIENT, NULL, NULL, "biiss", h, sizeof(h),
-	    firm_id, contact_id, r->remote, uacut);
+	    firm_id, contact_id, r->remote, ua);
 	if (rc != VL_OK)
 		return rc;
 	s->firm_id = firm_id;

@@ -43,6 +43,48 @@ vl_utf8_valid(const char *s, size_t n)
 	return 1;
 }
 
+/* Length of the valid UTF-8 character at s (at most n bytes), or 0. */
+static size_t
+utf8_char(const char *s, size_t n)
+{
+	unsigned char	 c = (unsigned char)*s;
+	size_t		 len;
+
+	len = c < 0x80 ? 1 : c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 :
+	    c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+	if (len == 0 || len > n || !vl_utf8_valid(s, len))
+		return 0;
+	return len;
+}
+
+char *
+vl_utf8_clean(struct vl_pool *p, const char *s, size_t max)
+{
+	struct vl_buf	 b = VL_BUF_INIT;
+	size_t		 n = s ? strlen(s) : 0, i = 0, len;
+	unsigned char	 c;
+	char		*out;
+
+	while (i < n) {
+		c = (unsigned char)s[i];
+		if ((len = utf8_char(s + i, n - i)) == 0 || c < 0x20 || c == 0x7f) {
+			len = 1;
+			if (b.len + 1 > max)
+				break;
+			vl_buf_addc(&b, '?');
+		} else {
+			/* Whole characters only: stop before one that does not fit. */
+			if (b.len + len > max)
+				break;
+			vl_buf_add(&b, s + i, len);
+		}
+		i += len;
+	}
+	out = vl_pool_strndup(p, vl_buf_str(&b), b.len);
+	vl_buf_release(&b);
+	return out;
+}
+
 static int
 no_controls(const char *s, size_t n, int allow_newlines)
 {

@@ -160,10 +160,14 @@ struct vl_upload {
 	struct vl_upload *next;
 };
 /* Reads a multipart body through rd; plain parts go to *pairs, file parts to
- * temp files under tmpdir.  Files larger than filemax give VL_TOOBIG. */
+ * temp files under tmpdir.  A file larger than filemax, plain fields larger
+ * than fieldmax together, or more than 256 parts give VL_TOOBIG.  Before a
+ * file part is stored, file_ok (unless NULL) sees the fields read so far;
+ * when it returns 0 the parse stops with VL_FORBIDDEN, no file written. */
 typedef long (*vl_reader)(void *arg, char *buf, size_t len);
 enum vl_rc vl_parse_multipart(struct vl_pool *, const char *ctype, vl_reader, void *rdarg,
     const char *tmpdir, uint64_t filemax, size_t fieldmax,
+    int (*file_ok)(void *, const struct vl_pair *), void *okarg,
     struct vl_pair **pairs, struct vl_upload **uploads);
 
 /* Streams a raw body (one file, no envelope) through rd to a temp file;
@@ -186,6 +190,9 @@ enum vl_valid {
 /* Validates v (len bytes); on success returns 1 and may set *num. */
 int	 vl_validate(enum vl_valid, const char *v, size_t len, size_t max, int64_t *num);
 int	 vl_utf8_valid(const char *, size_t);
+/* s made fit to store: invalid UTF-8 bytes and control characters become
+ * '?', cut to at most max bytes between characters; a pool copy ("" for NULL). */
+char	*vl_utf8_clean(struct vl_pool *, const char *s, size_t max);
 
 /* ---- req.c: the front door (FastCGI and CGI give the same request) ---- */
 enum vl_method { VL_GET, VL_HEAD, VL_POST, VL_OTHER, VL_METHOD__MAX };
@@ -253,6 +260,7 @@ struct vl_req {
 	char			 precsrf[65];	/* CSRF for signed-out forms */
 	uint64_t		 unread;	/* body bytes left unread */
 	int			 sent;		/* response started */
+	int			 csrf_ok;	/* the POST's CSRF token passed */
 	int			 status;
 	struct vl_buf		 hdr;		/* extra headers */
 	/* transport */
@@ -357,6 +365,9 @@ void	 vl_db_rollback(void);
 int	 vl_db_in_tx(void);
 /* Runs raw SQL text (migrations only: never with user input). */
 enum vl_rc vl_db_script(const char *sql, struct vl_buf *err);
+/* 1 if the request connection would run several statements in one text
+ * (it never should: only vl_db_script does, on a connection of its own). */
+int	 vl_db_multi_statements(void);
 const char *vl_db_error(void);
 unsigned vl_db_errno(void);
 
@@ -550,6 +561,23 @@ enum vl_rc vl_share_confirm_portal(struct vl_req *, const struct vl_matter *m, i
 /* The same for the Documents subtab (share, unshare, delete). */
 enum vl_rc vl_share_confirm_docs(struct vl_req *, const struct vl_matter *m, const char *op,
 	    int doc, int64_t id, int64_t folder);
+
+/* ---- signin.c: sign-in attempts, counted before the password is checked ---- */
+enum vl_signin_kind { VL_SIGNIN_USER, VL_SIGNIN_CLIENT, VL_SIGNIN__MAX };
+extern const char *const vl_signin_kinds[VL_SIGNIN__MAX];
+/*
+ * Checks pw for account (a firm user or a client contact of firm; hash NULL
+ * when the email matched nobody).  The attempt is counted per account and
+ * client address, and per account, before the password is verified.
+ * Returns VL_OK when the password is right; VL_DECLINED when it is wrong,
+ * the account unknown or the attempt paused (one verification's time each:
+ * answer them alike); VL_ERR.  Failures and pauses are audited.
+ */
+enum vl_rc vl_signin_check(struct vl_req *, enum vl_signin_kind, int64_t firm, int64_t account,
+	    const char *hash, const char *pw);
+/* After a successful sign-in (inside its transaction): clears the account's
+ * counter and this address's.  VL_OK or VL_ERR. */
+enum vl_rc vl_signin_clear(struct vl_req *, enum vl_signin_kind, int64_t firm, int64_t account);
 
 #ifdef __cplusplus
 }

@@ -51,7 +51,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	r.p = data + 1;
 	r.left = size - 1;
 	if (vl_parse_multipart(pool, "multipart/form-data; boundary=fz", rd_read, &r, dir,
-	    4096, 1024, &pairs, &ups) == VL_OK)
+	    4096, 1024, NULL, NULL, &pairs, &ups) == VL_OK)
 		for (u = ups; u; u = u->next)
 			if (stat(u->path, &st) != 0 || (uint64_t)st.st_size != u->size ||
 			    u->size > 4096)

@@ -208,7 +208,7 @@ run_mp(size_t i, size_t step)
 	enum vl_rc		 rc;
 
 	rc = vl_parse_multipart(pool, mpvec[i].ctype, memreader_read, &m, tmpdir,
-	    mpvec[i].filemax, 1000, &pairs, &ups);
+	    mpvec[i].filemax, 1000, NULL, NULL, &pairs, &ups);
 	if (rc != mpvec[i].rc)
 		fail_msg("\"%s\" (step %zu): rc %d, want %d", mpvec[i].name, step, rc, mpvec[i].rc);
 	if (rc == VL_OK) {
@@ -266,7 +266,7 @@ test_multipart_large(void **state)
 	m.left = body.len;
 	m.step = 4096;
 	assert_int_equal(vl_parse_multipart(pool, CT, memreader_read, &m, tmpdir, size,
-	    1000, &pairs, &ups), VL_OK);
+	    1000, NULL, NULL, &pairs, &ups), VL_OK);
 	assert_non_null(ups);
 	assert_int_equal(ups->size, size);
 	/* The pool did not hold the file. */

@@ -47,6 +47,10 @@ static const struct vl_app silent_app = { .name = "silent", .access = VL_PUBLIC,
 static const struct vl_app private_app = { .name = "private", .access = VL_FIRM_USER, .get = echo,
     .post = echo };
 static const struct vl_app client_app = { .name = "client", .access = VL_CLIENT, .get = echo };
+static const struct vl_app upload_app = { .name = "upload", .fields = fields, .nfields = FIELD__MAX,
+    .access = VL_PUBLIC, .max_body = 100ULL * 1024 * 1024, .post = echo };
+static const struct vl_app private_upload_app = { .name = "private_upload", .access = VL_FIRM_USER,
+    .max_body = 100ULL * 1024 * 1024, .raw_body = 1, .post = echo };
 
 struct fake {
 	const char *const	*env;	/* "KEY=value" ... NULL */
@@ -143,9 +147,23 @@ static const struct {
 	  "Status: 500", "Something went wrong", 0 },
 	{ "signed out, firm page", &private_app, ENV("REQUEST_METHOD=GET"), NULL,
 	  "Status: 303", "Location: /login\r\n", 0 },
-	{ "signed out, firm POST", &private_app, ENV("REQUEST_METHOD=POST",
+	{ "signed out, firm POST: refused before the body is read", &private_app, ENV("REQUEST_METHOD=POST",
 	  "CONTENT_TYPE=application/x-www-form-urlencoded", "CONTENT_LENGTH=1"), "x",
-	  "Status: 403", "session has ended", 0 },
+	  "Status: 403", "session has ended", 1 },
+	{ "signed out, upload: refused before the body is read", &private_upload_app,
+	  ENV("REQUEST_METHOD=POST", "CONTENT_TYPE=multipart/form-data; boundary=b", "CONTENT_LENGTH=78"),
+	  "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a\"\r\n\r\nabc\r\n--b--\r\n",
+	  "Status: 403", "session has ended", 1 },
+	{ "signed out, huge upload: 403, not 413", &private_upload_app, ENV("REQUEST_METHOD=POST",
+	  "CONTENT_TYPE=application/octet-stream", "CONTENT_LENGTH=999999999999"), "x",
+	  "Status: 403", "session has ended", 1 },
+	{ "a form over 64 KiB where uploads may be 100 MB", &upload_app, ENV("REQUEST_METHOD=POST",
+	  "CONTENT_TYPE=application/x-www-form-urlencoded", "CONTENT_LENGTH=65537"), "name=bob",
+	  "Status: 413", "too large", 1 },
+	{ "a wrong CSRF header refuses before the body is read", &upload_app, ENV("REQUEST_METHOD=POST",
+	  "CONTENT_TYPE=application/x-www-form-urlencoded", "CONTENT_LENGTH=8",
+	  "HTTP_X_CSRF_TOKEN=0000000000000000000000000000000000000000000000000000000000000000"), "name=bob",
+	  "Status: 403", "did not come from this site", 1 },
 	{ "signed out, client page", &client_app, ENV("REQUEST_METHOD=GET",
 	  "HTTP_COOKIE=__Host-sid=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"), NULL, "Status: 303",
 	  "Location: /portal/login\r\n", 0 },
@@ -214,6 +232,84 @@ test_presession_csrf_roundtrip(void **state)
 	free(out);
 }
 
+/* Multipart: a file before the token makes no temp file; fields are capped
+ * in number and in total size. */
+static void
+test_multipart_limits(void **state)
+{
+	char		 pre[44], tok[65], cookie[128], len[32], *out;
+	struct vl_buf	 body = VL_BUF_INIT;
+	int		 i;
+
+	(void)state;
+	vl_token_new(pre);
+	vl_csrf_token(pre, tok);
+	snprintf(cookie, sizeof(cookie), "HTTP_COOKIE=__Host-pre=%s", pre);
+	/* The temp directory does not exist: opening a temp file would be a 500. */
+	free(vl_conf.tmp);
+	vl_conf.tmp = vl_xstrdup("/nonexistent/vellum-test");
+#define PART(b, name) vl_buf_addf(b, "--b\r\nContent-Disposition: form-data; name=\"%s\"\r\n\r\n", name)
+	vl_buf_adds(&body, "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n\r\n"
+	    "early file\r\n");
+	PART(&body, "csrf");
+	vl_buf_addf(&body, "%s\r\n--b--\r\n", tok);
+	snprintf(len, sizeof(len), "CONTENT_LENGTH=%zu", body.len);
+	out = run(&upload_app, ENV("REQUEST_METHOD=POST", "CONTENT_TYPE=multipart/form-data; boundary=b",
+	    len, cookie), body.buf, NULL);
+	if (strncmp(out, "Status: 403", 11) != 0)
+		fail_msg("file before the token: got\n%s", out);
+	free(out);
+
+	vl_buf_reset(&body);
+	PART(&body, "csrf");
+	vl_buf_addf(&body, "%s\r\n", tok);
+	for (i = 0; i < 2000; i++) {
+		PART(&body, "f");
+		vl_buf_adds(&body, "x\r\n");
+	}
+	vl_buf_adds(&body, "--b--\r\n");
+	snprintf(len, sizeof(len), "CONTENT_LENGTH=%zu", body.len);
+	out = run(&upload_app, ENV("REQUEST_METHOD=POST", "CONTENT_TYPE=multipart/form-data; boundary=b",
+	    len, cookie), body.buf, NULL);
+	if (strncmp(out, "Status: 413", 11) != 0)
+		fail_msg("2000 fields: got\n%s", out);
+	free(out);
+
+	vl_buf_reset(&body);
+	PART(&body, "csrf");
+	vl_buf_addf(&body, "%s\r\n", tok);
+	for (i = 0; i < 4; i++) {
+		PART(&body, "t");
+		vl_buf_grow(&body, 60000);
+		memset(body.buf + body.len, 't', 60000);
+		body.len += 60000;
+		body.buf[body.len] = '\0';
+		vl_buf_adds(&body, "\r\n");
+	}
+	vl_buf_adds(&body, "--b--\r\n");
+	snprintf(len, sizeof(len), "CONTENT_LENGTH=%zu", body.len);
+	out = run(&upload_app, ENV("REQUEST_METHOD=POST", "CONTENT_TYPE=multipart/form-data; boundary=b",
+	    len, cookie), body.buf, NULL);
+	if (strncmp(out, "Status: 413", 11) != 0)
+		fail_msg("240 KB of fields: got\n%s", out);
+	free(out);
+
+	/* Within the limits, fields arrive. */
+	vl_buf_reset(&body);
+	PART(&body, "csrf");
+	vl_buf_addf(&body, "%s\r\n", tok);
+	PART(&body, "name");
+	vl_buf_adds(&body, "mp\r\n--b--\r\n");
+	snprintf(len, sizeof(len), "CONTENT_LENGTH=%zu", body.len);
+	out = run(&upload_app, ENV("REQUEST_METHOD=POST", "CONTENT_TYPE=multipart/form-data; boundary=b",
+	    len, cookie), body.buf, NULL);
+	if (strstr(out, "name=mp") == NULL)
+		fail_msg("a small form: got\n%s", out);
+	free(out);
+#undef PART
+	vl_buf_release(&body);
+}
+
 static void
 test_head_has_no_body(void **state)
 {
@@ -273,6 +369,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_vectors),
 		cmocka_unit_test(test_presession_csrf_roundtrip),
+		cmocka_unit_test(test_multipart_limits),
 		cmocka_unit_test(test_head_has_no_body),
 		cmocka_unit_test(test_cookie_flags),
 		cmocka_unit_test(test_rc_status),

@@ -98,6 +98,50 @@ test_password_bounds(void **state)
 	assert_false(vl_validate(VL_V_PASSWORD, pw, 11, 128, NULL));
 }
 
+/* vl_utf8_clean: any bytes in, valid UTF-8 without controls out, never
+ * longer than max and never cut inside a character. */
+static const struct {
+	const char	*in;
+	size_t		 max;
+	const char	*out;
+} clean[] = {
+	{ "Mozilla/5.0 (X11)", 255, "Mozilla/5.0 (X11)" },
+	{ "", 255, "" },
+	{ "bad \xff\xfe agent", 255, "bad ?? agent" },
+	{ "cut \xc3", 255, "cut ?" },
+	{ "caf\xc3\xa9", 5, "caf\xc3\xa9" },
+	{ "caf\xc3\xa9", 4, "caf" },			/* no half character */
+	{ "\xf0\x9f\x98\x80x", 3, "" },
+	{ "\xed\xa0\x80", 255, "???" },			/* a surrogate */
+	{ "\xc0\xaf", 255, "??" },			/* overlong */
+	{ "tab\tnew\nline\x7f", 255, "tab?new?line?" },
+	{ "abcdef", 3, "abc" },
+};
+
+static void
+test_utf8_clean(void **state)
+{
+	struct vl_pool	*p = vl_pool_new();
+	char		 ua[300];
+	char		*out;
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < NELEM(clean); i++) {
+		out = vl_utf8_clean(p, clean[i].in, clean[i].max);
+		if (strcmp(out, clean[i].out) != 0)
+			fail_msg("clean #%zu: got \"%s\"", i, out);
+	}
+	assert_string_equal(vl_utf8_clean(p, NULL, 10), "");
+	/* 254 ASCII bytes then a two-byte character: cut before it. */
+	memset(ua, 'a', 254);
+	memcpy(ua + 254, "\xc3\xa9zz", 5);
+	out = vl_utf8_clean(p, ua, 255);
+	assert_int_equal(strlen(out), 254);
+	assert_true(vl_utf8_valid(out, strlen(out)));
+	vl_pool_free(p);
+}
+
 int
 main(void)
 {
@@ -105,6 +149,7 @@ main(void)
 		cmocka_unit_test(test_vectors),
 		cmocka_unit_test(test_nul_and_null),
 		cmocka_unit_test(test_password_bounds),
+		cmocka_unit_test(test_utf8_clean),
 	};
 
 	return cmocka_run_group_tests_name("valid", tests, NULL, NULL);
