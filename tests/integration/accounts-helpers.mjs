@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { Client, csrfOf, sql, waitForMail, BASE, ROOT } from './helpers.mjs';
+import { Client, csrfOf, sql, inbox, sleep, waitForMail, BASE, ROOT } from './helpers.mjs';
 
 export const FIRM = { slug: 'acct', name: 'Accounts Test LLP', admin: 'boss@acct.test', password: 'acct-admin-pass' };
 
@@ -91,4 +91,14 @@ export function recipients(kind, after = 0) {
 
 export function lastNotification() {
   return Number(sql('SELECT COALESCE(MAX(id), 0) FROM notifications'));
+}
+
+// Waits (bounded) for n mails to address whose subject matches re.
+export async function waitFor(address, re, n = 1, seconds = 20) {
+  for (let i = 0; i < seconds * 5; i++) {
+    const got = (await inbox()).filter((m) => re.test(m.subject) && m.to.some((t) => t.address === address));
+    if (got.length >= n) return got;
+    await sleep(200);
+  }
+  throw new Error(`no mail #${n} matching ${re} for ${address} within ${seconds}s`);
 }

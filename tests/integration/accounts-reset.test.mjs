@@ -3,18 +3,8 @@
 // clients and firm users, and two requests racing for one link.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Client, csrfOf, sql, inbox, sleep, resetLinkOf } from './helpers.mjs';
-import { FIRM, boss, firmId, clientMatter, portalAction, inviteLinkOf, accept, clientSignIn, clientWithAccount } from './accounts-helpers.mjs';
-
-// Waits (bounded) for n mails to address whose subject matches re.
-async function waitFor(address, re, n = 1, seconds = 20) {
-  for (let i = 0; i < seconds * 5; i++) {
-    const got = (await inbox()).filter((m) => re.test(m.subject) && m.to.some((t) => t.address === address));
-    if (got.length >= n) return got;
-    await sleep(200);
-  }
-  throw new Error(`no mail #${n} matching ${re} for ${address} within ${seconds}s`);
-}
+import { Client, csrfOf, sql, resetLinkOf } from './helpers.mjs';
+import { FIRM, boss, firmId, clientMatter, portalAction, inviteLinkOf, accept, clientSignIn, clientWithAccount, waitFor } from './accounts-helpers.mjs';
 
 const RESET = /Reset your Accounts Test LLP client portal password/;
 const CHANGED = /Your Accounts Test LLP portal password was changed/;

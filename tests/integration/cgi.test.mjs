@@ -77,7 +77,7 @@ test('statuses as a web server sees them', () => {
   assert.equal(run('cgi', 'auth_login').status, 200);
   const m = run('cgi', 'matters_list', { uri: '/matters' });
   assert.equal(m.status, 303);
-  assert.equal(m.headers.location, '/login');
+  assert.equal(m.headers.location, '/login?next=%2Fmatters');
   const noCsrf = run('cgi', 'auth_login', { method: 'POST', uri: '/login', body: 'email=a%40b.co', type: 'application/x-www-form-urlencoded' });
   assert.equal(noCsrf.status, 403);
   const head = run('cgi', 'auth_login', { method: 'HEAD' });
