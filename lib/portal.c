@@ -27,7 +27,7 @@ invite(struct vl_req *r, int64_t firm, int64_t contact, const char *email, const
 	int64_t		 pending = 0;
 	enum vl_rc	 rc;
 
-	(void)email;
+	(void)email;	/* read again, inside this transaction, by vl_account_link */
 	if ((rc = vl_db_exec(STMT_ACCOUNT_ENSURE, NULL, NULL, "ii", firm, contact)) != VL_OK ||
 	    (rc = vl_db_row(r->pool, STMT_INVITE_PENDING, "ii", "i", firm, contact, &pending)) != VL_OK)
 		return rc;
