@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { Client, csrfOf, sql, inbox, sleep, waitForMail, BASE, ROOT } from './helpers.mjs';
+import { Client, csrfOf, sql, inbox, sleep, BASE, ROOT } from './helpers.mjs';
 
 export const FIRM = { slug: 'acct', name: 'Accounts Test LLP', admin: 'boss@acct.test', password: 'acct-admin-pass' };
 
@@ -77,7 +77,7 @@ export async function clientWithAccount(name, emails, number, password) {
   const firm = await boss();
   assert.equal((await portalAction(firm, mid, { op: 'open' })).status, 303);
   assert.equal((await portalAction(firm, mid, { op: 'send', body: `Hello ${name}.` })).status, 303);
-  const [mail] = await waitForMail(emails[0]);
+  const [mail] = await waitFor(emails[0], /Accounts Test LLP invites you/);
   const { res } = await accept(inviteLinkOf(mail), password);
   assert.equal(res.status, 303, 'the invitation is accepted');
   return { contact, mid };
