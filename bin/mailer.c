@@ -159,6 +159,8 @@ deliver(struct vl_pool *pool, const char *owner, int64_t id, int64_t *done, int 
 		from_header(firm, from, sizeof(from));
 		vl_mail_message(&msg, from, to, vl_buf_str(&parts.subject), msgid,
 		    vl_buf_str(&parts.text), vl_buf_str(&parts.html));
+		/* A link in this mail (an invitation) starts its hour now. */
+		vl_account_mail_sending(kind, id);
 		res = vl_mail_send(vl_conf.mail_from, to, &msg, &err);
 	}
 	record(owner, rows, n, res, kind, to, vl_buf_str(&err));

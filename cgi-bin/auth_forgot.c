@@ -1,7 +1,9 @@
 /*
  * "Forgot password?": POST /forgot queues a reset email when the address
- * belongs to a user, and answers the same either way.  The reset row and
- * the outbox row are written in one transaction.
+ * belongs to a user, and answers the same either way.  The typed address is
+ * only a key: it is normalised (vl_email_norm) and the mail goes to the
+ * address on file.  The reset row and the outbox row are written in one
+ * transaction.
  */
 #include <string.h>
 
@@ -24,7 +26,8 @@ get(struct vl_req *r)
 	return vl_page_send(r, "forgot.tpl", d);
 }
 
-/* Queues the reset for uid; quietly does nothing past the hourly limit. */
+/* Queues the reset for uid, to its stored address; quietly does nothing
+ * past the hourly limit. */
 static enum vl_rc
 queue_reset(struct vl_req *r, int64_t uid, int64_t fid, const char *email)
 {
@@ -65,20 +68,21 @@ out:
 static enum vl_rc
 post(struct vl_req *r)
 {
-	const char	*email = r->fields[F_EMAIL].val;
+	const char	*email = r->fields[F_EMAIL].val, *key;
 	struct vl_tpl	*d;
+	char		*stored;
 	int64_t		 uid, fid;
 	enum vl_rc	 rc;
 
-	if (email == NULL || !vl_validate(VL_V_EMAIL, email, strlen(email), 254, NULL)) {
+	if ((key = vl_email_norm(r->pool, email)) == NULL) {
 		d = vl_page_new(r, "Reset your password");
 		vl_tpl_set(d, "EMAIL", email);
 		vl_tpl_set(vl_tpl_section(d, "ERROR"), "MESSAGE", "Enter a valid email address.");
 		return vl_page_send_status(r, 400, "forgot.tpl", d);
 	}
-	rc = vl_db_row(r->pool, STMT_USER_ID_BY_EMAIL, "s", "ii", email, &uid, &fid);
+	rc = vl_db_row(r->pool, STMT_USER_ID_BY_EMAIL, "s", "iis", key, &uid, &fid, &stored);
 	if (rc == VL_OK)
-		rc = queue_reset(r, uid, fid, email);
+		rc = queue_reset(r, uid, fid, stored);
 	if (rc == VL_ERR)
 		return rc;
 	/* The same answer whether or not the address is known. */

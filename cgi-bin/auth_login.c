@@ -8,14 +8,24 @@
 
 #include "vellum.h"
 
-enum field { F_EMAIL, F_PASSWORD, F_RESET, F_OUT, FIELD__MAX };
+enum field { F_EMAIL, F_PASSWORD, F_RESET, F_OUT, F_NEXT, FIELD__MAX };
 
 static const struct vl_field fields[FIELD__MAX] = {
 	{ "email", VL_V_LINE, 254 },
 	{ "password", VL_V_LINE, 1024 },
 	{ "reset", VL_V_BOOL, 1 },
 	{ "signed_out", VL_V_BOOL, 1 },
+	{ "next", VL_V_LINE, 1024 },
 };
+
+/* Where to go once signed in: the page asked for, if it is one of ours. */
+static const char *
+landing(struct vl_req *r)
+{
+	const char *next = vl_next_safe(r->fields[F_NEXT].val, 0);
+
+	return next ? next : "/matters";
+}
 
 static enum vl_rc
 form(struct vl_req *r, int status, const char *error, const char *notice)
@@ -23,6 +33,7 @@ form(struct vl_req *r, int status, const char *error, const char *notice)
 	struct vl_tpl	*d = vl_page_new(r, "Sign in");
 
 	vl_tpl_set(d, "EMAIL", r->fields[F_EMAIL].val);
+	vl_tpl_set(d, "NEXT", vl_next_safe(r->fields[F_NEXT].val, 0));
 	if (error != NULL)
 		vl_tpl_set(vl_tpl_section(d, "ERROR"), "MESSAGE", error);
 	if (notice != NULL)
@@ -34,7 +45,7 @@ static enum vl_rc
 get(struct vl_req *r)
 {
 	if (r->sess != NULL) {
-		vl_out_redirect(r, "/matters");
+		vl_out_redirect(r, landing(r));
 		return VL_OK;
 	}
 	if (r->fields[F_RESET].num)
@@ -61,7 +72,10 @@ post(struct vl_req *r)
 		return VL_INVALID;
 	if (email == NULL || pw == NULL || *email == '\0' || *pw == '\0')
 		return form(r, 400, "Enter your email and password.", NULL);
-	/* "locked" is not used: the count in vl_signin_check decides, atomically. */
+	/* Stored addresses are normalised; one that cannot be is unknown.
+	 * "locked" is not used: the count in vl_signin_check decides, atomically. */
+	if ((email = vl_email_norm(r->pool, email)) == NULL)
+		email = "";
 	rc = vl_db_row(r->pool, STMT_USER_BY_EMAIL, "s", "iisi", email,
 	    &uid, &fid, &hash, &locked);
 	if (rc == VL_ERR)
@@ -83,7 +97,7 @@ post(struct vl_req *r)
 	vl_audit(r, "login", "user", uid);
 	if (vl_db_commit() != VL_OK)
 		return VL_ERR;
-	vl_out_redirect(r, "/matters");
+	vl_out_redirect(r, landing(r));
 	return VL_OK;
 }
 

@@ -1,7 +1,8 @@
 /*
  * The reset link: GET /reset?token=... asks for a new password; POST sets
  * it.  The token works once (an atomic UPDATE ... WHERE used_at IS NULL)
- * and expires after reset_ttl; a new password ends every session.
+ * and expires after reset_ttl; a new password ends every session and tells
+ * the account's address on file that it changed.
  */
 #include <string.h>
 
@@ -95,7 +96,8 @@ post(struct vl_req *r)
 		return expired(r);
 	}
 	if ((rc = vl_db_exec(STMT_USER_SET_PASSWORD, NULL, NULL, "sii", hash, uid, fid)) != VL_OK ||
-	    (rc = vl_db_exec(STMT_SESS_DELETE_USER, NULL, NULL, "ii", uid, fid)) != VL_OK)
+	    (rc = vl_db_exec(STMT_SESS_DELETE_USER, NULL, NULL, "ii", uid, fid)) != VL_OK ||
+	    (rc = vl_account_password_changed(r, fid, email, NULL, 0)) != VL_OK)
 		goto fail;
 	if ((rc = vl_db_commit()) != VL_OK)
 		return rc;

@@ -1,8 +1,11 @@
 /*
  * Accepting an invitation (F-B3, F-B4): GET /portal/invite?token=... asks
  * the client to choose a password; POST sets it, uses the link up (it works
- * once and for one hour) and signs the client in.  /portal/forgot sends a
- * new link of the same kind to a client who has forgotten the password.
+ * once, for one hour from its sending, and only while its address is the
+ * contact's login email) and signs the client in; the address is told that
+ * the password was set or changed.  /portal/forgot sends a new link of the
+ * same kind to a client who has forgotten the password, always to the login
+ * email on file (see vl_account_client_forgot).
  */
 #include <string.h>
 
@@ -68,36 +71,23 @@ static enum vl_rc
 forgot(struct vl_req *r)
 {
 	const char	*slug = r->fields[F_FIRM].val, *email = r->fields[F_EMAIL].val;
-	struct vl_tpl	*d = vl_page_new(r, "Reset your password");
-	char		*hash;
-	int64_t		 contact, locked, fid, pending = 0;
-	char		*name;
+	struct vl_tpl	*d = vl_page_new(r, "Reset your password"), *f;
+	enum vl_rc	 rc;
 
 	if (r->method != VL_POST || slug == NULL || email == NULL) {
 		vl_tpl_set(vl_tpl_section(d, "FORGOT"), "FIRM", slug);
 		return vl_page_send(r, "client_invite.tpl", d);
 	}
-	if (vl_db_row(r->pool, STMT_CLIENT_BY_EMAIL, "ss", "isi", slug, email, &contact, &hash,
-	    &locked) == VL_OK && vl_db_row(r->pool, STMT_FIRM_BY_SLUG_NAME, "s", "is", slug, &fid,
-	    &name) == VL_OK && vl_db_row(r->pool, STMT_INVITE_PENDING, "ii", "i", fid, contact,
-	    &pending) == VL_OK && pending == 0) {
-		struct vl_buf payload = VL_BUF_INIT;
-		unsigned char h[32];
-		char tok[44];
-		vl_token_new(tok);
-		vl_sha256(tok, 43, h);
-		vl_buf_add_param(&payload, "link", vl_pool_printf(r->pool,
-		    "%s/portal/invite?token=%s", vl_conf.base_url, tok));
-		if (vl_db_begin() != VL_OK ||
-		    vl_db_exec(STMT_INVITE_INSERT, NULL, NULL, "biis", h, sizeof(h), fid, contact, email) != VL_OK ||
-		    vl_notify(fid, "client_reset", email, payload.buf) != VL_OK ||
-		    vl_db_commit() != VL_OK) {
-			vl_db_rollback();
-			vl_buf_release(&payload);
-			vl_tpl_free(d);
-			return VL_ERR;
-		}
-		vl_buf_release(&payload);
+	if ((rc = vl_account_client_forgot(r, slug, email)) == VL_INVALID) {
+		f = vl_tpl_section(d, "FORGOT");
+		vl_tpl_set(f, "FIRM", slug);
+		vl_tpl_set(f, "EMAIL", email);
+		vl_tpl_set(vl_tpl_section(f, "ERROR"), "MESSAGE", "Enter a valid email address.");
+		return vl_page_send_status(r, 400, "client_invite.tpl", d);
+	}
+	if (rc != VL_OK) {
+		vl_tpl_free(d);
+		return rc;
 	}
 	vl_tpl_set(vl_tpl_section(d, "FORGOT_SENT"), "EMAIL", email);
 	return vl_page_send(r, "client_invite.tpl", d);
@@ -125,6 +115,7 @@ post(struct vl_req *r)
 	struct invite	 iv;
 	char		 hash[128];
 	uint64_t	 n = 0;
+	int64_t		 active = 0;
 	enum vl_rc	 rc;
 
 	if (is_forgot(r))
@@ -146,9 +137,12 @@ post(struct vl_req *r)
 		return expired(r);
 	}
 	if ((rc = vl_db_exec(STMT_ACCOUNT_ENSURE, NULL, NULL, "ii", iv.firm, iv.contact)) != VL_OK ||
+	    ((rc = vl_db_row(r->pool, STMT_ACCOUNT_ACTIVE, "ii", "i", iv.firm, iv.contact,
+	    &active)) != VL_OK && rc != VL_DECLINED) ||
 	    (rc = vl_db_exec(STMT_ACCOUNT_SET_PASSWORD, NULL, NULL, "sii", hash, iv.firm,
 	    iv.contact)) != VL_OK ||
 	    (rc = vl_db_exec(STMT_SESS_DELETE_CONTACT, NULL, NULL, "ii", iv.firm, iv.contact)) != VL_OK ||
+	    (rc = vl_account_password_changed(r, iv.firm, iv.email, iv.slug, !active)) != VL_OK ||
 	    (rc = vl_db_commit()) != VL_OK)
 		goto fail;
 	if ((rc = vl_sess_start_client(r, iv.firm, iv.contact, iv.slug)) != VL_OK)

@@ -7,7 +7,7 @@
 
 #include "vellum.h"
 
-enum field { F_FIRM, F_EMAIL, F_PASSWORD, F_OUT, F_SET, FIELD__MAX };
+enum field { F_FIRM, F_EMAIL, F_PASSWORD, F_OUT, F_SET, F_NEXT, FIELD__MAX };
 
 static const struct vl_field fields[FIELD__MAX] = {
 	{ "firm", VL_V_LINE, 64 },
@@ -15,7 +15,17 @@ static const struct vl_field fields[FIELD__MAX] = {
 	{ "password", VL_V_LINE, 1024 },
 	{ "signed_out", VL_V_BOOL, 1 },
 	{ "password_set", VL_V_BOOL, 1 },
+	{ "next", VL_V_LINE, 1024 },
 };
+
+/* Where to go once signed in: the portal page asked for, if it is one. */
+static const char *
+landing(struct vl_req *r)
+{
+	const char *next = vl_next_safe(r->fields[F_NEXT].val, 1);
+
+	return next ? next : "/portal";
+}
 
 /* The firm's slug: from the link, else the cookie a sign-in left. */
 static const char *
@@ -50,6 +60,7 @@ form(struct vl_req *r, int status, const char *error, const char *notice)
 	vl_tpl_set(f, "FIRM", slug);
 	vl_tpl_set(f, "FIRM_NAME", name);
 	vl_tpl_set(f, "EMAIL", r->fields[F_EMAIL].val);
+	vl_tpl_set(f, "NEXT", vl_next_safe(r->fields[F_NEXT].val, 1));
 	if (error != NULL)
 		vl_tpl_set(vl_tpl_section(f, "ERROR"), "MESSAGE", error);
 	if (notice != NULL)
@@ -61,7 +72,7 @@ static enum vl_rc
 get(struct vl_req *r)
 {
 	if (r->sess != NULL) {
-		vl_out_redirect(r, "/portal");
+		vl_out_redirect(r, landing(r));
 		return VL_OK;
 	}
 	if (r->fields[F_OUT].num)
@@ -87,6 +98,9 @@ post(struct vl_req *r)
 		return VL_INVALID;
 	if (slug == NULL || email == NULL || pw == NULL || !*email || !*pw)
 		return form(r, 400, "Enter your email and password.", NULL);
+	/* Login emails are stored normalised; one that cannot be is unknown. */
+	if ((email = vl_email_norm(r->pool, email)) == NULL)
+		email = "";
 	if ((rc = vl_db_row(r->pool, STMT_FIRM_BY_SLUG_NAME, "s", "is", slug, &fid, &name)) == VL_ERR)
 		return rc;
 	/* "locked" is not used: the count in vl_signin_check decides, atomically. */
@@ -111,7 +125,7 @@ post(struct vl_req *r)
 	vl_audit_as(r, fid, 0, "client_login", "contact", contact);
 	if (vl_db_commit() != VL_OK)
 		return VL_ERR;
-	vl_out_redirect(r, "/portal");
+	vl_out_redirect(r, landing(r));
 	return VL_OK;
 }
 

@@ -3,7 +3,8 @@
  * matters, and the client portal login email (F-B2): by default the primary
  * address, else the first; the firm may choose another of the contact's
  * addresses, and the client then signs in only with that one (sessions made
- * with the old one end; each portal the contact takes part in records it).
+ * with the old one end, links sent to it die; each portal the contact takes
+ * part in records it).  No two contacts of a firm share a login email.
  */
 #include <string.h>
 
@@ -12,7 +13,7 @@
 enum field { F_EMAIL, F_NOTICE, FIELD__MAX };
 
 static const struct vl_field fields[FIELD__MAX] = {
-	{ "email", VL_V_EMAIL, 254 },
+	{ "email", VL_V_LINE, 254 },	/* normalised by vl_account_set_login */
 	{ "notice", VL_V_LINE, 16 },
 };
 
@@ -67,57 +68,21 @@ fail:
 static enum vl_rc
 post(struct vl_req *r)
 {
-	int64_t		 id = vl_req_path_id(r, "/contacts/"), portal;
-	const char	*email = r->fields[F_EMAIL].val;
-	struct vl_rows	*rows;
-	int64_t		 portals[64];
-	uint64_t	 n = 0;
-	int		 np = 0, i;
+	int64_t		 id = vl_req_path_id(r, "/contacts/");
+	const char	*msg;
 	enum vl_rc	 rc;
 
 	if (id == 0)
 		return VL_DECLINED;
-	if (email == NULL) {
-		vl_out_error(r, VL_INVALID, "Choose one of the contact's email addresses.");
+	rc = vl_account_set_login(r, id, r->fields[F_EMAIL].val, &msg);
+	if (rc == VL_INVALID || rc == VL_CONFLICT) {
+		vl_out_error(r, rc, msg);
 		return VL_OK;
 	}
-	if ((rc = vl_db_begin()) != VL_OK)
+	if (rc != VL_OK)
 		return rc;
-	if ((rc = vl_db_exec(STMT_CONTACT_SET_LOGIN, &n, NULL, "siis", email, r->sess->firm_id, id,
-	    email)) != VL_OK)
-		goto fail;
-	if (n == 0) {
-		/* Unchanged, or not an address of this firm's contact. */
-		char *name, *kind, *login;
-		vl_db_rollback();
-		if (vl_db_row(r->pool, STMT_CONTACT_GET, "ii", "sss", r->sess->firm_id, id, &name,
-		    &kind, &login) != VL_OK)
-			return VL_DECLINED;
-		if (strcmp(login, email) != 0) {
-			vl_out_error(r, VL_INVALID, "Choose one of the contact's email addresses.");
-			return VL_OK;
-		}
-		vl_out_redirect(r, vl_pool_printf(r->pool, "/contacts/%lld", (long long)id));
-		return VL_OK;
-	}
-	if ((rc = vl_db_exec(STMT_SESS_DELETE_CONTACT, NULL, NULL, "ii", r->sess->firm_id, id)) != VL_OK ||
-	    (rc = vl_db_query(r->pool, STMT_CONTACT_PORTALS, &rows, "ii", r->sess->firm_id, id)) != VL_OK)
-		goto fail;
-	while (np < 64 && vl_db_next(rows, "i", &portal) > 0)
-		portals[np++] = portal;
-	vl_db_rows_free(rows);
-	for (i = 0; i < np; i++)
-		if ((rc = vl_portal_event(r->sess->firm_id, portals[i], "login_email_changed", id,
-		    vl_pool_printf(r->pool, ": %s", email))) != VL_OK)
-			goto fail;
-	if ((rc = vl_db_commit()) != VL_OK)
-		goto fail;
-	vl_audit(r, "set_email", "contact", id);
 	vl_out_redirect(r, vl_pool_printf(r->pool, "/contacts/%lld?notice=email", (long long)id));
 	return VL_OK;
-fail:
-	vl_db_rollback();
-	return rc;
 }
 
 static const struct vl_app app = {

@@ -20,7 +20,7 @@ enum field { F_OP, F_CONTACT, F_EMAIL, F_BODY, F_DOC, F_FOLDER, F_MESSAGE, F_SHA
 static const struct vl_field fields[FIELD__MAX] = {
 	{ "op", VL_V_LINE, 32 },
 	{ "contact", VL_V_ID, 20 },
-	{ "email", VL_V_EMAIL, 254 },
+	{ "email", VL_V_LINE, 254 },	/* normalised by vl_account_set_login */
 	{ "body", VL_V_STRING, 20000 },
 	{ "document", VL_V_INT, 20 },
 	{ "folder", VL_V_INT, 20 },
@@ -114,6 +114,14 @@ participant(struct vl_req *r, const struct vl_matter *m, int64_t portal, const c
 
 	if (contact == 0)
 		return VL_INVALID;
+	if (strcmp(op, "set_email") == 0) {
+		const char *msg;
+		/* The login email's rules (one per firm, links voided) live in lib. */
+		rc = vl_account_set_login(r, contact, email, &msg);
+		if (rc == VL_INVALID || rc == VL_CONFLICT)
+			return refuse(r, rc, msg);
+		return rc != VL_OK ? rc : back(r, m->id, "", "email");
+	}
 	if ((rc = vl_db_begin()) != VL_OK)
 		return rc;
 	if (strcmp(op, "add_participant") == 0) {
@@ -127,33 +135,18 @@ participant(struct vl_req *r, const struct vl_matter *m, int64_t portal, const c
 		rc = vl_db_exec(STMT_PARTICIPANT_REMOVE, &n, NULL, "iii", r->sess->firm_id, portal, contact);
 		if (rc == VL_OK && n == 0)
 			rc = VL_DECLINED;
-		/* Access ends at once: the person's sessions go with it. */
+		/* Access ends at once: the person's sessions and open links go with it. */
 		if (rc == VL_OK)
-			rc = vl_db_exec(STMT_SESS_DELETE_CONTACT, NULL, NULL, "ii", r->sess->firm_id, contact);
+			rc = vl_account_revoke(r->sess->firm_id, contact);
 		if (rc == VL_OK)
 			rc = vl_portal_event(r->sess->firm_id, portal, "participant_removed", contact, "");
-	} else {
-		if (email == NULL) {
-			vl_db_rollback();
-			return refuse(r, VL_INVALID, "Choose one of the contact's email addresses.");
-		}
-		rc = vl_db_exec(STMT_CONTACT_SET_LOGIN, &n, NULL, "siis", email, r->sess->firm_id,
-		    contact, email);
-		if (rc == VL_OK && n == 1) {
-			/* The old address no longer signs in: end the sessions made with it. */
-			rc = vl_db_exec(STMT_SESS_DELETE_CONTACT, NULL, NULL, "ii", r->sess->firm_id, contact);
-			if (rc == VL_OK)
-				rc = vl_portal_event(r->sess->firm_id, portal, "login_email_changed",
-				    contact, vl_pool_printf(r->pool, ": %s", email));
-		}
 	}
 	if (rc != VL_OK || (rc = vl_db_commit()) != VL_OK) {
 		vl_db_rollback();
 		return rc;
 	}
 	vl_audit(r, op, "contact", contact);
-	return back(r, m->id, "", strcmp(op, "add_participant") == 0 ? "added" :
-	    strcmp(op, "remove_participant") == 0 ? "removed" : "email");
+	return back(r, m->id, "", strcmp(op, "add_participant") == 0 ? "added" : "removed");
 }
 
 /* GET: the "Are you sure...?" page of delete_message, remove_participant

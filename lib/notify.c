@@ -23,11 +23,23 @@ message_id(char out[190])
 enum vl_rc
 vl_notify(int64_t firm_id, const char *kind, const char *recipient, const char *payload)
 {
-	char	 msgid[190];
+	return vl_notify_id(firm_id, kind, recipient, payload, NULL);
+}
+
+enum vl_rc
+vl_notify_id(int64_t firm_id, const char *kind, const char *recipient, const char *payload,
+    int64_t *id)
+{
+	char		 msgid[190];
+	uint64_t	 row = 0;
+	enum vl_rc	 rc;
 
 	message_id(msgid);
-	return vl_db_exec(STMT_NOTIFY_INSERT, NULL, NULL, "issss", firm_id, kind,
+	rc = vl_db_exec(STMT_NOTIFY_INSERT, NULL, &row, "issss", firm_id, kind,
 	    recipient, payload, msgid);
+	if (id != NULL)
+		*id = (int64_t)row;
+	return rc;
 }
 
 enum vl_rc

@@ -45,16 +45,17 @@ vl_portal_event_text(const char *kind)
 	return kind;
 }
 
-/* An invitation for contact unless one is still open (F-B3). */
+/* An invitation for contact unless one is still open (F-B3); it goes to
+ * the login email on file (vl_account_link). */
 static enum vl_rc
 invite(struct vl_req *r, int64_t firm, int64_t contact, const char *email, const char *matter)
 {
 	struct vl_buf	 payload = VL_BUF_INIT;
-	unsigned char	 h[32];
-	char		 tok[44], *name = NULL, *login = NULL;
+	char		*name = NULL, *login = NULL;
 	int64_t		 pending = 0;
 	enum vl_rc	 rc;
 
+	(void)email;	/* read again, inside this transaction, by vl_account_link */
 	if ((rc = vl_db_exec(STMT_ACCOUNT_ENSURE, NULL, NULL, "ii", firm, contact)) != VL_OK ||
 	    (rc = vl_db_row(r->pool, STMT_INVITE_PENDING, "ii", "i", firm, contact, &pending)) != VL_OK)
 		return rc;
@@ -62,16 +63,9 @@ invite(struct vl_req *r, int64_t firm, int64_t contact, const char *email, const
 		return VL_OK;
 	if ((rc = vl_db_row(r->pool, STMT_CONTACT_NAME, "ii", "ss", firm, contact, &name, &login)) != VL_OK)
 		return rc;
-	vl_token_new(tok);
-	vl_sha256(tok, 43, h);
-	if ((rc = vl_db_exec(STMT_INVITE_INSERT, NULL, NULL, "biis", h, sizeof(h), firm, contact,
-	    email)) != VL_OK)
-		return rc;
 	vl_buf_add_param(&payload, "name", name);
 	vl_buf_add_param(&payload, "matter", matter);
-	vl_buf_add_param(&payload, "link", vl_pool_printf(r->pool, "%s/portal/invite?token=%s",
-	    vl_conf.base_url, tok));
-	rc = vl_notify(firm, "invitation", email, payload.buf);
+	rc = vl_account_link(r, firm, contact, "invitation", &payload);
 	vl_buf_release(&payload);
 	return rc;
 }

@@ -270,7 +270,8 @@ vl_req_handle(const struct vl_app *app, struct vl_req *r)
 			msg = "Your session has ended. Please sign in again.";
 			goto fail;
 		}
-		vl_out_redirect(r, app->access == VL_CLIENT ? "/portal/login" : "/login");
+		/* To sign in, then back here (the firm's own page for a client). */
+		vl_out_redirect(r, vl_signin_url(r));
 		goto done;
 	}
 	if (app->access == VL_FIRM_ADMIN && strcmp(r->sess->role, "admin") != 0) {

@@ -131,6 +131,39 @@ valid_email(const char *s, size_t n)
 	return 1;
 }
 
+/*
+ * The one form in which emails are stored and compared (docs/security.md):
+ * spaces and tabs around it trimmed, ASCII letters lower-cased, and nothing
+ * but printable ASCII.  A non-ASCII character (an accent, a Cyrillic or
+ * full-width look-alike, a no-break space) is refused rather than folded,
+ * so two different addresses never compare equal.
+ */
+char *
+vl_email_norm(struct vl_pool *pool, const char *s)
+{
+	char	*out;
+	size_t	 n, i;
+
+	if (s == NULL)
+		return NULL;
+	while (*s == ' ' || *s == '\t')
+		s++;
+	n = strlen(s);
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	if (n > 254)
+		return NULL;
+	out = vl_pool_strndup(pool, s, n);
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)out[i];
+		if (c >= 0x80)
+			return NULL;
+		if (c >= 'A' && c <= 'Z')
+			out[i] = (char)(c - 'A' + 'a');
+	}
+	return valid_email(out, n) ? out : NULL;
+}
+
 int
 vl_validate(enum vl_valid v, const char *s, size_t n, size_t max, int64_t *num)
 {

@@ -193,6 +193,9 @@ int	 vl_utf8_valid(const char *, size_t);
 /* s made fit to store: invalid UTF-8 bytes and control characters become
  * '?', cut to at most max bytes between characters; a pool copy ("" for NULL). */
 char	*vl_utf8_clean(struct vl_pool *, const char *s, size_t max);
+/* s as a stored email (trimmed, lower-case ASCII, a valid address), a pool
+ * copy; NULL when s is not one (non-ASCII is refused, never folded). */
+char	*vl_email_norm(struct vl_pool *, const char *s);
 
 /* ---- req.c: the front door (FastCGI and CGI give the same request) ---- */
 enum vl_method { VL_GET, VL_HEAD, VL_POST, VL_OTHER, VL_METHOD__MAX };
@@ -401,6 +404,9 @@ int	 vl_csrf_check(struct vl_req *);
 /* ---- notify.c: the transactional outbox ---- */
 /* Queues a mail of kind to recipient; payload is urlencoded template data. */
 enum vl_rc vl_notify(int64_t firm_id, const char *kind, const char *recipient, const char *payload);
+/* The same, giving the outbox row's id (for rows that others follow). */
+enum vl_rc vl_notify_id(int64_t firm_id, const char *kind, const char *recipient,
+	    const char *payload, int64_t *id);
 /* Queues payload into recipient's open window of kind (one mail per window). */
 enum vl_rc vl_notify_coalesced(struct vl_pool *, int64_t firm, const char *kind,
 	    const char *recipient, const char *payload);
@@ -578,6 +584,41 @@ enum vl_rc vl_signin_check(struct vl_req *, enum vl_signin_kind, int64_t firm, i
 /* After a successful sign-in (inside its transaction): clears the account's
  * counter and this address's.  VL_OK or VL_ERR. */
 enum vl_rc vl_signin_clear(struct vl_req *, enum vl_signin_kind, int64_t firm, int64_t account);
+/* ---- account.c: login emails, reset and invitation links, the way back ---- */
+/* Makes email (typed; normalised here) the login email of the signed-in
+ * firm's contact: one of its addresses that no other contact of the firm
+ * signs in with.  Ends its sessions, voids its open links and records the
+ * change in each of its portals, in one transaction.  VL_OK (also when
+ * unchanged), VL_INVALID or VL_CONFLICT with *msg for the person, VL_DECLINED
+ * for no such contact, VL_ERR. */
+enum vl_rc vl_account_set_login(struct vl_req *, int64_t contact, const char *email,
+	    const char **msg);
+/* Ends contact's sessions and voids its open invitation and reset links
+ * (inside the caller's transaction). */
+enum vl_rc vl_account_revoke(int64_t firm, int64_t contact);
+/* Queues a mail of kind (invitation, client_reset) with a new single-use
+ * link, to contact's login email as stored; payload gets the link.  Inside
+ * the caller's transaction.  VL_DECLINED if the contact has no login email. */
+enum vl_rc vl_account_link(struct vl_req *, int64_t firm, int64_t contact, const char *kind,
+	    struct vl_buf *payload);
+/* A client's "Forgot password?" at the firm slug: a link to the stored login
+ * email if the typed one (normalised) belongs to an account there.  VL_OK
+ * whether or not it does; VL_INVALID when typed is not an email; VL_ERR. */
+enum vl_rc vl_account_client_forgot(struct vl_req *, const char *slug, const char *typed);
+/* Queues the "your password was changed" mail to email (the stored address);
+ * slug for a client's account, NULL for a firm user's; first: newly set. */
+enum vl_rc vl_account_password_changed(struct vl_req *, int64_t firm, const char *email,
+	    const char *slug, int first);
+/* The mailer is about to send notification of kind: a link it carries
+ * starts its hour now.  Never fails the send (a lost update is logged). */
+void	 vl_account_mail_sending(const char *kind, int64_t notification);
+/* next if it is a path of this site fit to return to after sign-in (clients:
+ * under /portal/; firm users: anywhere else), else NULL. */
+const char *vl_next_safe(const char *next, int client);
+/* Where a signed-out GET of a page that needs a session is sent: the sign-in
+ * page (the firm's own for a client's matter page) with next=this page.
+ * In the request's pool. */
+char	*vl_signin_url(struct vl_req *);
 
 #ifdef __cplusplus
 }

@@ -21,11 +21,12 @@ Links work once, for one hour. Your law firm's next message will bring a new one
 {{/EXPIRED}}
 {{#FORGOT}}
 <h1>Reset your password</h1>
+{{#ERROR}}<p class="error" role="alert">{{MESSAGE}}</p>{{/ERROR}}
 <form method="post" action="/portal/forgot">
   <input type="hidden" name="csrf" value="{{CSRF}}">
   <input type="hidden" name="firm" value="{{FIRM}}">
   <label for="email">Email</label>
-  <input id="email" name="email" type="email" autocomplete="username" required>
+  <input id="email" name="email" type="email" autocomplete="username" required value="{{EMAIL}}">
   <button type="submit">Send reset link</button>
 </form>
 {{/FORGOT}}

@@ -5,6 +5,7 @@
 {{#ERROR}}<p class="error" role="alert">{{MESSAGE}}</p>{{/ERROR}}
 <form method="post" action="/login">
   <input type="hidden" name="csrf" value="{{CSRF}}">
+  <input type="hidden" name="next" value="{{NEXT}}">
   <label for="email">Email</label>
   <input id="email" name="email" type="email" autocomplete="username" required value="{{EMAIL}}">
   <label for="password">Password</label>

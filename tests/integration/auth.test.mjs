@@ -41,7 +41,7 @@ test('the demo admin signs in, sees the matters, and signs out', async () => {
   assert.ok(!c.jar.has('__Host-sid'));
   const after = await c.get('/matters');
   assert.equal(after.status, 303);
-  assert.equal(after.location, '/login');
+  assert.equal(after.location, '/login?next=%2Fmatters', 'to sign in, then back');
 });
 
 test('the old session token is dead after sign-out, even if replayed', async () => {
@@ -141,7 +141,7 @@ test(`an idle session expires after session_idle (${IDLE}s in the test stack), a
   }
   const res = await idle.get('/matters');
   assert.equal(res.status, 303);
-  assert.equal(res.location, '/login');
+  assert.equal(res.location, '/login?next=%2Fmatters');
 });
 
 test('a session ends at the absolute limit even when active', async () => {

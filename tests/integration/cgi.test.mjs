@@ -144,7 +144,7 @@ test('statuses as a web server sees them', () => {
   assert.equal(run('cgi', 'auth_login', { uri: '/login' }).status, 200);
   const m = run('cgi', 'matters_list', { uri: '/matters' });
   assert.equal(m.status, 303);
-  assert.match(m.headers.location, /^\/login/);
+  assert.equal(m.headers.location, '/login?next=%2Fmatters');
   const noCsrf = run('cgi', 'auth_login', { method: 'POST', uri: '/login', body: 'email=a%40b.co', type: form });
   assert.equal(noCsrf.status, 403);
   const head = run('cgi', 'auth_login', { method: 'HEAD', uri: '/login' });

@@ -76,7 +76,7 @@ test('signed out, every firm page redirects to sign-in and every POST is refused
   for (const url of ['/matters', '/matters/1', '/contacts']) {
     const res = await c.get(url);
     assert.equal(res.status, 303, url);
-    assert.equal(res.location, '/login');
+    assert.equal(res.location, `/login?next=${encodeURIComponent(url)}`);
   }
   await c.get('/login');
   const res = await c.post('/logout', { csrf: 'x' });

@@ -1,0 +1,242 @@
+/*
+ * Accounts: the rules around who may receive a link that sets a password,
+ * and where a person goes after signing in.
+ *
+ * - Mail that carries a link (invitations, client resets) goes only to the
+ *   login email read from the database, never to what someone typed.
+ * - A contact's login email is one of its addresses, normalised, and no other
+ *   contact of the firm signs in with it; changing it, or removing the
+ *   contact from a portal, voids the links already sent.
+ * - An invitation's hour starts when the mailer sends it.
+ * - `next` (the page to return to after sign-in) is only ever a path of this
+ *   site: /portal/... for clients, any other local path for firm users.
+ */
+#include <string.h>
+
+#include "vellum.h"
+
+#define NEXT_MAX	1024
+
+/* The portals contact takes part in, as a pool array; *n gets the count. */
+static enum vl_rc
+portals_of(struct vl_req *r, int64_t contact, int64_t **out, size_t *n)
+{
+	struct vl_rows	*rows;
+	int64_t		 id, *list = NULL;
+	size_t		 cap = 0;
+	enum vl_rc	 rc;
+
+	*n = 0;
+	if ((rc = vl_db_query(r->pool, STMT_CONTACT_PORTALS, &rows, "ii", r->sess->firm_id,
+	    contact)) != VL_OK)
+		return rc;
+	while (vl_db_next(rows, "i", &id) > 0) {
+		if (*n == cap) {
+			int64_t *grown;
+			cap = cap ? cap * 2 : 8;
+			grown = vl_pool_calloc(r->pool, cap, sizeof(*grown));
+			if (*n > 0)
+				memcpy(grown, list, *n * sizeof(*grown));
+			list = grown;
+		}
+		list[(*n)++] = id;
+	}
+	vl_db_rows_free(rows);
+	*out = list;
+	return VL_OK;
+}
+
+enum vl_rc
+vl_account_set_login(struct vl_req *r, int64_t contact, const char *typed, const char **msg)
+{
+	const char	*email = vl_email_norm(r->pool, typed);
+	char		*other = NULL, *name, *kind, *login;
+	int64_t		 firm = r->sess->firm_id, *portals;
+	uint64_t	 n = 0;
+	size_t		 np, i;
+	enum vl_rc	 rc;
+
+	*msg = "Choose one of the contact's email addresses.";
+	if (email == NULL)
+		return VL_INVALID;
+	rc = vl_db_row(r->pool, STMT_CONTACT_LOGIN_TAKEN, "isi", "s", firm, email, contact, &other);
+	if (rc == VL_OK) {
+		*msg = vl_pool_printf(r->pool, "%s already signs in with %s. Two contacts cannot "
+		    "share a login email: choose another address.", other, email);
+		return VL_CONFLICT;
+	}
+	if (rc != VL_DECLINED || (rc = vl_db_begin()) != VL_OK)
+		return VL_ERR;
+	rc = vl_db_exec(STMT_CONTACT_SET_LOGIN, &n, NULL, "siis", email, firm, contact, email);
+	if (rc == VL_CONFLICT)	/* taken meanwhile: the unique key holds */
+		*msg = vl_pool_printf(r->pool, "Another contact already signs in with %s.", email);
+	if (rc != VL_OK)
+		goto fail;
+	if (n == 0) {
+		/* Unchanged, or not an address of this firm's contact. */
+		vl_db_rollback();
+		if (vl_db_row(r->pool, STMT_CONTACT_GET, "ii", "sss", firm, contact, &name, &kind,
+		    &login) != VL_OK)
+			return VL_DECLINED;
+		return strcmp(login, email) == 0 ? VL_OK : VL_INVALID;
+	}
+	/* The old address no longer signs in, nor do links sent to it. */
+	if ((rc = vl_account_revoke(firm, contact)) != VL_OK ||
+	    (rc = portals_of(r, contact, &portals, &np)) != VL_OK)
+		goto fail;
+	for (i = 0; i < np; i++)
+		if ((rc = vl_portal_event(firm, portals[i], "login_email_changed", contact,
+		    vl_pool_printf(r->pool, ": %s", email))) != VL_OK)
+			goto fail;
+	if ((rc = vl_db_commit()) != VL_OK)
+		goto fail;
+	vl_audit(r, "set_email", "contact", contact);
+	return VL_OK;
+fail:
+	vl_db_rollback();
+	return rc;
+}
+
+enum vl_rc
+vl_account_revoke(int64_t firm, int64_t contact)
+{
+	enum vl_rc	 rc;
+
+	if ((rc = vl_db_exec(STMT_SESS_DELETE_CONTACT, NULL, NULL, "ii", firm, contact)) != VL_OK)
+		return rc;
+	return vl_db_exec(STMT_INVITE_VOID_CONTACT, NULL, NULL, "ii", firm, contact);
+}
+
+enum vl_rc
+vl_account_link(struct vl_req *r, int64_t firm, int64_t contact, const char *kind,
+    struct vl_buf *payload)
+{
+	unsigned char	 h[32];
+	char		 tok[44], *email;
+	int64_t		 note = 0;
+	enum vl_rc	 rc;
+
+	if ((rc = vl_db_row(r->pool, STMT_CONTACT_LOGIN, "ii", "s", firm, contact, &email)) != VL_OK)
+		return rc;
+	vl_token_new(tok);
+	vl_sha256(tok, 43, h);
+	vl_buf_add_param(payload, "link", vl_pool_printf(r->pool, "%s/portal/invite?token=%s",
+	    vl_conf.base_url, tok));
+	if ((rc = vl_notify_id(firm, kind, email, vl_buf_str(payload), &note)) != VL_OK)
+		return rc;
+	return vl_db_exec(STMT_INVITE_INSERT, NULL, NULL, "biisi", h, sizeof(h), firm, contact,
+	    email, note);
+}
+
+enum vl_rc
+vl_account_client_forgot(struct vl_req *r, const char *slug, const char *typed)
+{
+	const char	*email = vl_email_norm(r->pool, typed);
+	struct vl_buf	 payload = VL_BUF_INIT;
+	char		*hash, *name;
+	int64_t		 contact, locked, fid, pending = 0;
+	enum vl_rc	 rc;
+
+	if (email == NULL)
+		return VL_INVALID;
+	if ((rc = vl_db_row(r->pool, STMT_CLIENT_BY_EMAIL, "ss", "isi", slug, email, &contact,
+	    &hash, &locked)) != VL_OK ||
+	    (rc = vl_db_row(r->pool, STMT_FIRM_BY_SLUG_NAME, "s", "is", slug, &fid, &name)) != VL_OK ||
+	    (rc = vl_db_row(r->pool, STMT_INVITE_PENDING, "ii", "i", fid, contact, &pending)) != VL_OK)
+		return rc == VL_DECLINED ? VL_OK : rc;
+	/* At most one open link per client at a time. */
+	if (pending > 0)
+		return VL_OK;
+	if ((rc = vl_db_begin()) != VL_OK)
+		return rc;
+	if ((rc = vl_account_link(r, fid, contact, "client_reset", &payload)) != VL_OK ||
+	    (rc = vl_db_commit()) != VL_OK) {
+		vl_db_rollback();
+		vl_buf_release(&payload);
+		return rc == VL_DECLINED ? VL_OK : rc;
+	}
+	vl_buf_release(&payload);
+	vl_audit_as(r, fid, 0, "client_reset_requested", "contact", contact);
+	return VL_OK;
+}
+
+enum vl_rc
+vl_account_password_changed(struct vl_req *r, int64_t firm, const char *email, const char *slug,
+    int first)
+{
+	struct vl_buf	 payload = VL_BUF_INIT;
+	enum vl_rc	 rc;
+
+	vl_buf_add_param(&payload, "email", email);
+	vl_buf_add_param(&payload, "what", first ? "set" : "changed");
+	vl_buf_add_param(&payload, "link", slug != NULL ?
+	    vl_pool_printf(r->pool, "%s/portal/forgot?firm=%s", vl_conf.base_url, slug) :
+	    vl_pool_printf(r->pool, "%s/forgot", vl_conf.base_url));
+	rc = vl_notify(firm, "password_changed", email, vl_buf_str(&payload));
+	vl_buf_release(&payload);
+	return rc;
+}
+
+void
+vl_account_mail_sending(const char *kind, int64_t notification)
+{
+	if (strcmp(kind, "invitation") != 0 && strcmp(kind, "client_reset") != 0)
+		return;
+	if (vl_db_exec(STMT_INVITE_SENDING, NULL, NULL, "i", notification) != VL_OK)
+		vl_warn("notification %lld: the link's hour could not be started; it stays "
+		    "unusable until the mail is sent again", (long long)notification);
+}
+
+const char *
+vl_next_safe(const char *next, int client)
+{
+	size_t	 i, n;
+
+	if (next == NULL || (n = strlen(next)) < 2 || n > NEXT_MAX || next[0] != '/')
+		return NULL;
+	/* "//host" and "/\host" leave the site in browsers. */
+	if (next[1] == '/' || next[1] == '\\')
+		return NULL;
+	for (i = 0; i < n; i++)
+		if ((unsigned char)next[i] <= 0x20 || (unsigned char)next[i] >= 0x7f ||
+		    next[i] == '\\')
+			return NULL;
+	/* No dot segments ("/portal/../x" would leave the client's pages), in
+	 * any spelling a browser resolves. */
+	for (i = 0; i + 1 < n; i++)
+		if (next[i] == '/' && next[i + 1] == '.' && strchr("/.?#", next[i + 2]) != NULL)
+			return NULL;
+	if (strcasestr(next, "%2e") != NULL || strcasestr(next, "%2f") != NULL)
+		return NULL;
+	if (client)
+		return strncmp(next, "/portal/", 8) == 0 ? next : NULL;
+	return strncmp(next, "/portal", 7) == 0 ? NULL : next;
+}
+
+char *
+vl_signin_url(struct vl_req *r)
+{
+	const char	*q = vl_req_env(r, "QUERY_STRING");
+	struct vl_buf	 b = VL_BUF_INIT;
+	char		*here, *slug = NULL, *url;
+	int		 client = r->app->access == VL_CLIENT;
+	int64_t		 mid;
+
+	here = q != NULL && *q ? vl_pool_printf(r->pool, "%s?%s", r->uri, q) :
+	    vl_pool_strdup(r->pool, r->uri);
+	/* A matter's page names its firm, so the client lands on its sign-in. */
+	if (client && (mid = vl_req_path_id(r, "/portal/matters/")) != 0 &&
+	    vl_db_row(r->pool, STMT_FIRM_SLUG_OF_PORTAL, "i", "s", mid, &slug) == VL_OK) {
+		vl_buf_adds(&b, "/portal/login?firm=");
+		vl_buf_add_urlenc(&b, slug);
+	} else
+		vl_buf_adds(&b, client ? "/portal/login" : "/login");
+	if (vl_next_safe(here, client) != NULL) {
+		vl_buf_addc(&b, slug != NULL ? '&' : '?');
+		vl_buf_adds(&b, "next=");
+		vl_buf_add_urlenc(&b, here);
+	}
+	url = vl_pool_strdup(r->pool, vl_buf_str(&b));
+	vl_buf_release(&b);
+	return url;
+}

@@ -1,0 +1,1 @@
+Your {{FIRM_NAME}} portal password was {{WHAT}}
