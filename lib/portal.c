@@ -57,12 +57,15 @@ vl_portal_tell_clients(struct vl_req *r, int64_t portal, int64_t matter_id, cons
 	int64_t		 firm = r->sess->firm_id, contact, active;
 	char		*email;
 	enum vl_rc	 rc;
-	struct { int64_t contact, active; char *email; } who[64];
-	int		 n = 0, i;
+	struct { int64_t contact, active; char *email; } *who;
+	size_t		 n = 0, i, max;
 
 	if ((rc = vl_db_query(r->pool, STMT_PORTAL_RECIPIENTS, &rows, "ii", firm, portal)) != VL_OK)
 		return rc;
-	while (n < 64 && vl_db_next(rows, "isi", &contact, &email, &active) > 0)
+	/* Every participant, however many: the list is sized from the result. */
+	max = vl_db_count(rows);
+	who = vl_pool_calloc(r->pool, max + 1, sizeof(*who));
+	while (n < max && vl_db_next(rows, "isi", &contact, &email, &active) > 0)
 		if (email != NULL) {
 			who[n].contact = contact;
 			who[n].email = email;
@@ -88,14 +91,16 @@ vl_portal_tell_firm(struct vl_req *r, int64_t portal, int64_t matter_id, const c
 {
 	struct vl_rows	*rows;
 	struct vl_buf	 payload = VL_BUF_INIT;
-	char		*email, *list[64];
-	int		 n = 0, i;
+	char		*email, **list;
+	size_t		 n = 0, i, max;
 	enum vl_rc	 rc;
 
 	if ((rc = vl_db_query(r->pool, STMT_FIRM_PARTICIPANTS, &rows, "iiii", r->sess->firm_id,
 	    portal, portal, portal)) != VL_OK)
 		return rc;
-	while (n < 64 && vl_db_next(rows, "s", &email) > 0)
+	max = vl_db_count(rows);
+	list = vl_pool_calloc(r->pool, max + 1, sizeof(*list));
+	while (n < max && vl_db_next(rows, "s", &email) > 0)
 		list[n++] = email;
 	vl_db_rows_free(rows);
 	vl_buf_add_param(&payload, "matter", matter);

@@ -341,6 +341,8 @@ enum vl_rc vl_db_query(struct vl_pool *, enum vl_stmt, struct vl_rows **, const 
 /* Fetches the next row into the pointers; 1 row, 0 end, -1 error. */
 int	 vl_db_next(struct vl_rows *, const char *types, ...);
 void	 vl_db_rows_free(struct vl_rows *);
+/* How many rows a query returned (its result is stored whole). */
+size_t	 vl_db_count(const struct vl_rows *);
 /* Queries and fetches the first row only; VL_DECLINED when none. */
 enum vl_rc vl_db_row(struct vl_pool *, enum vl_stmt, const char *ptypes, const char *rtypes, ...);
 enum vl_rc vl_db_begin(void);
@@ -433,6 +435,11 @@ void	 vl_audit(struct vl_req *, const char *action, const char *item, int64_t it
 /* Records action for an explicit firm and user (0: none), e.g. failed sign-ins. */
 void	 vl_audit_as(struct vl_req *, int64_t firm_id, int64_t user_id, const char *action,
 	    const char *item, int64_t item_id);
+
+/* ---- housekeep.c: periodic sweeps (the mailer runs them) ---- */
+/* Purges what has expired (sessions, ...); failures are logged, not returned.
+ * pool is for the sweeps' scratch memory; the caller resets it after. */
+void	 vl_housekeeping(struct vl_pool *);
 
 #ifdef __cplusplus
 }
