@@ -31,7 +31,7 @@ BIN_BIN	 = $(BINS:%=$(BUILD)/bin/%)
 UNIT	 = test_util test_buf test_pool test_input test_valid test_conf test_csrf test_pw test_tpl test_mail test_mail_tls test_req test_log
 UNIT_BIN = $(UNIT:%=$(BUILD)/tests/%)
 # cmocka suites that need the test stack's database (run by tests/run-all)
-DBTEST	 = test_coalesce
+DBTEST	 = test_coalesce test_outbox
 DBTEST_BIN = $(DBTEST:%=$(BUILD)/tests/db/%)
 
 .PHONY: all deps run stop test unit unit-asan dbtests fuzz bench check check-templates clean

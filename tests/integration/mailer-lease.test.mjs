@@ -67,7 +67,7 @@ function forget(tag) {
 
 const ours = (tag) => (m) => m.messageId.startsWith(`<${tag}-`);
 
-test('killed 200 times while sending 2,000 emails, the mailer loses none and repeats only what was in flight', async () => {
+test('killed 200 times while sending 2,000 emails, the mailer loses none and repeats only what was in flight', async (t) => {
   const N = 2000, KILLS = 200, GRACE = 10;
   const tag = 'kill' + randomBytes(4).toString('hex');
   let conf = null, child = null, watchdog = null, kills = 0, since = 0, target = 0, lastKill = 0;
@@ -119,6 +119,8 @@ test('killed 200 times while sending 2,000 emails, the mailer loses none and rep
     let twice = 0;
     for (const c of counts.values()) twice += c - 1;
     assert.ok(twice <= kills, `${twice} repeated emails for ${kills} kills`);
+    const last = Math.max(...sink.messages.filter(ours(tag)).map((m) => m.at));
+    t.diagnostic(`${kills} kills, ${twice} repeated, last email ${((last - lastKill) / 1000).toFixed(1)} s after the last kill`);
     assert.ok(await until(() => sql(`SELECT COUNT(*) FROM notifications WHERE message_id LIKE '<${tag}-%'
       AND status = 'sent'`) === String(N), 20), 'every row recorded as sent');
   } finally {
@@ -132,17 +134,22 @@ test('killed 200 times while sending 2,000 emails, the mailer loses none and rep
 });
 
 test('a slow SMTP server and two mailers: no email is sent twice', async () => {
-  // Each email takes 0.6 s to be acknowledged; a lease of 10 s covers one
-  // email but not a batch of them.
-  const N = 60;
+  // Each email takes about 0.6 s to be acknowledged; a lease of 10 s covers
+  // one email but not a batch of them.  The second mailer starts a second
+  // later, so the two are never in step: when one is idle, the other is
+  // sending.
+  const N = 70;
   const tag = 'slow' + randomBytes(4).toString('hex');
-  const sink = await new SmtpStandin({ delay: 600 }).listen();
+  const sink = await new SmtpStandin({ delay: () => 500 + Math.floor(Math.random() * 200) }).listen();
   const conf = confFor('slow', sink.url, 'mail_lease = 10\n');
   stack('mailer-stop');
   const mailers = [];
   try {
     queueResets(tag, N);
-    mailers.push(startMailer(conf, 'mailer-slow.log'), startMailer(conf, 'mailer-slow.log'));
+    mailers.push(startMailer(conf, 'mailer-slow.log'));
+    assert.ok(await until(() => sink.counts(ours(tag)).size > 0, 20), 'the first mailer sends');
+    await sleep(1000);
+    mailers.push(startMailer(conf, 'mailer-slow.log'));
     const done = await until(() => sql(`SELECT COUNT(*) FROM notifications WHERE message_id LIKE '<${tag}-%'
       AND status = 'sent'`) === String(N), 120, 250);
     assert.ok(done, 'every row sent within 120 s');
@@ -193,6 +200,34 @@ test('120 items in one window, two mailers: one email per recipient listing ever
     }
   } finally {
     await Promise.all(mailers.map(stopMailer));
+    await sink.close();
+    forget(tag);
+    stack('start');
+  }
+});
+
+test('credentials never go in the clear: a server without STARTTLS gets no email', async () => {
+  // Loopback would allow the clear, but not with credentials: STARTTLS is
+  // required, the stand-in does not offer it, so nothing may be sent.
+  const tag = 'tls' + randomBytes(4).toString('hex');
+  const sink = await new SmtpStandin().listen();
+  const conf = confFor('tls', sink.url, 'smtp_user = portal\nsmtp_password = secret-word\n');
+  stack('mailer-stop');
+  let mailer = null;
+  try {
+    queueResets(tag, 1);
+    mailer = startMailer(conf, 'mailer-tls.log');
+    const state = await until(() => {
+      const s = sql(`SELECT CONCAT(status, ':', COALESCE(last_error, '')) FROM notifications
+        WHERE message_id LIKE '<${tag}-%'`);
+      return /^retry:/.test(s) && s;
+    }, 30, 200);
+    assert.match(state || '', /^retry:not sent: the SMTP server offers no STARTTLS/);
+    await stopMailer(mailer);
+    assert.equal(sink.messages.length, 0, 'nothing reached the server');
+    assert.match(fs.readFileSync(path.join(OUT, 'mailer-tls.log'), 'utf8'), /offers no STARTTLS; refusing to send in the clear/);
+  } finally {
+    if (mailer) await stopMailer(mailer);
     await sink.close();
     forget(tag);
     stack('start');

@@ -6,7 +6,8 @@
 import net from 'node:net';
 
 export class SmtpStandin {
-  // delay: milliseconds before the reply to the end of DATA.
+  // delay: milliseconds before the reply to the end of DATA (or a function
+  // giving them, for jitter).
   // beforeReply(msg): awaited before that reply, after the message is kept.
   constructor({ delay = 0, beforeReply = null } = {}) {
     this.delay = delay;
@@ -56,7 +57,8 @@ export class SmtpStandin {
       const msg = { messageId: id, from: env.from, to: env.to, raw, at: Date.now() };
       this.messages.push(msg);
       if (this.beforeReply) await this.beforeReply(msg);
-      if (this.delay) await new Promise((r) => setTimeout(r, this.delay));
+      const ms = typeof this.delay === 'function' ? this.delay() : this.delay;
+      if (ms) await new Promise((r) => setTimeout(r, ms));
       say('250 2.0.0 kept');
       env = { from: '', to: [] };
     };
