@@ -86,7 +86,7 @@ vl_conf_defaults(struct vl_conf *c)
 	c->log_level = VL_LOG_INFO;
 	c->mail_max_attempts = 12;
 	c->mail_backoff_base = 30;
-	c->mail_lease = 600;
+	c->mail_lease = 30;
 	c->notify_window = 60;
 }
 

@@ -399,6 +399,12 @@ vl_db_rows_free(struct vl_rows *r)
 	free(r);
 }
 
+size_t
+vl_db_count(const struct vl_rows *r)
+{
+	return r == NULL ? 0 : (size_t)mysql_stmt_num_rows(r->st);
+}
+
 enum vl_rc
 vl_db_row(struct vl_pool *pool, enum vl_stmt id, const char *ptypes, const char *rtypes, ...)
 {

@@ -9,10 +9,14 @@
  * (SPEC F-A1): a kind without its own HTML part gets its text, escaped, in
  * the firm's frame, templates/mail/_layout.html.tpl.
  */
+#include <arpa/inet.h>
+#include <netinet/in.h>
+
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include <curl/curl.h>
@@ -237,16 +241,80 @@ read_cb(char *buf, size_t size, size_t nmemb, void *arg)
 	return n;
 }
 
+/* 1 if host (as libcurl's URL parser gives it) names this machine's loopback. */
+static int
+loopback(const char *host)
+{
+	struct in_addr	 a4;
+	struct in6_addr	 a6;
+	char		 h[INET6_ADDRSTRLEN + 2];
+	size_t		 n = strlen(host);
+
+	if (strcasecmp(host, "localhost") == 0 || strcasecmp(host, "localhost.") == 0)
+		return 1;
+	if (inet_pton(AF_INET, host, &a4) == 1)
+		return (ntohl(a4.s_addr) >> 24) == 127;
+	if (n < 3 || n - 2 >= sizeof(h) || host[0] != '[' || host[n - 1] != ']')
+		return 0;
+	memcpy(h, host + 1, n - 2);
+	h[n - 2] = '\0';
+	if (inet_pton(AF_INET6, h, &a6) != 1)
+		return 0;
+	if (IN6_IS_ADDR_LOOPBACK(&a6))
+		return 1;
+	return IN6_IS_ADDR_V4MAPPED(&a6) && a6.s6_addr[12] == 127;
+}
+
+enum vl_mail_tls
+vl_mail_tls(const char *url, int credentials, struct vl_buf *why)
+{
+	enum vl_mail_tls	 t = VL_TLS_REFUSE;
+	CURLU			*u;
+	char			*scheme = NULL, *host = NULL;
+
+	if (url == NULL || (u = curl_url()) == NULL) {
+		vl_buf_adds(why, "no SMTP URL");
+		return VL_TLS_REFUSE;
+	}
+	if (curl_url_set(u, CURLUPART_URL, url, 0) != CURLUE_OK ||
+	    curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) != CURLUE_OK ||
+	    curl_url_get(u, CURLUPART_HOST, &host, 0) != CURLUE_OK || *host == '\0')
+		vl_buf_adds(why, "the SMTP URL has no scheme or host");
+	else if (strcasecmp(scheme, "smtps") == 0)
+		t = VL_TLS_IMPLICIT;
+	else if (strcasecmp(scheme, "smtp") != 0)
+		vl_buf_addf(why, "\"%s\" is not an SMTP URL scheme", scheme);
+	else if (credentials || !loopback(host))
+		t = VL_TLS_STARTTLS;
+	else
+		t = VL_TLS_NONE;
+	curl_free(scheme);
+	curl_free(host);
+	curl_url_cleanup(u);
+	return t;
+}
+
 enum vl_mail_result
 vl_mail_send(const char *from, const char *to, const struct vl_buf *msg, struct vl_buf *err)
 {
 	struct curl_slist	*rcpt = NULL;
 	struct upload		 up = { vl_buf_str(msg), msg->len };
+	struct vl_buf		 why = VL_BUF_INIT;
+	enum vl_mail_tls	 tls;
 	char			 envfrom[300];
 	const char		*lt, *gt;
-	long			 code = 0;
+	long			 code = 0, limit;
 	CURLcode		 c;
 
+	tls = vl_mail_tls(vl_conf.smtp_url, vl_conf.smtp_user != NULL, &why);
+	if (tls == VL_TLS_REFUSE) {
+		vl_err("smtp_url: %s; refusing to send: mail goes only over TLS, or in the clear "
+		    "to a server on loopback", vl_buf_str(&why));
+		vl_buf_addf(err, "not sent: %s", vl_buf_str(&why));
+		vl_buf_release(&why);
+		return VL_MAIL_RETRY;	/* an admin can fix the configuration */
+	}
+	vl_buf_release(&why);
 	if (curl == NULL && (curl = curl_easy_init()) == NULL) {
 		vl_buf_adds(err, "libcurl failed to start");
 		return VL_MAIL_RETRY;
@@ -259,25 +327,36 @@ vl_mail_send(const char *from, const char *to, const struct vl_buf *msg, struct 
 	rcpt = curl_slist_append(rcpt, to);
 	curl_easy_reset(curl);
 	curl_easy_setopt(curl, CURLOPT_URL, vl_conf.smtp_url);
+	curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "smtp,smtps");
 	if (vl_conf.smtp_user != NULL) {
 		curl_easy_setopt(curl, CURLOPT_USERNAME, vl_conf.smtp_user);
 		curl_easy_setopt(curl, CURLOPT_PASSWORD, vl_conf.smtp_password);
 	}
-	if (strncmp(vl_conf.smtp_url, "smtps://", 8) == 0 || vl_conf.smtp_user != NULL)
+	/* CURLUSESSL_ALL: without STARTTLS the send fails; it never falls back. */
+	if (tls != VL_TLS_NONE)
 		curl_easy_setopt(curl, CURLOPT_USE_SSL, (long)CURLUSESSL_ALL);
 	curl_easy_setopt(curl, CURLOPT_MAIL_FROM, envfrom);
 	curl_easy_setopt(curl, CURLOPT_MAIL_RCPT, rcpt);
 	curl_easy_setopt(curl, CURLOPT_READFUNCTION, read_cb);
 	curl_easy_setopt(curl, CURLOPT_READDATA, &up);
 	curl_easy_setopt(curl, CURLOPT_UPLOAD, 1L);
-	curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, 10L);
-	curl_easy_setopt(curl, CURLOPT_TIMEOUT, 120L);
+	/* The lease was renewed just before: the send ends well inside it, so no
+	 * other mailer can take the rows while this one may still deliver them. */
+	limit = (long)(vl_conf.mail_lease * 2 / 3);
+	curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, limit < 10 ? limit : 10L);
+	curl_easy_setopt(curl, CURLOPT_TIMEOUT, limit);
 	curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
 	c = curl_easy_perform(curl);
 	curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &code);
 	curl_slist_free_all(rcpt);
 	if (c == CURLE_OK)
 		return VL_MAIL_SENT;
+	if (c == CURLE_USE_SSL_FAILED) {
+		vl_err("the SMTP server at %s offers no STARTTLS; refusing to send in the clear "
+		    "to a server that is not on loopback", vl_conf.smtp_url);
+		vl_buf_adds(err, "not sent: the SMTP server offers no STARTTLS");
+		return VL_MAIL_RETRY;
+	}
 	vl_buf_addf(err, "%s (SMTP %ld)", curl_easy_strerror(c), code);
 	/* A permanent refusal (5xx) will not get better by trying again. */
 	return code >= 500 && code < 600 ? VL_MAIL_DEAD : VL_MAIL_RETRY;

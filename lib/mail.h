@@ -26,9 +26,57 @@ enum vl_rc vl_mail_render(struct vl_pool *, const char *kind, const char *const 
  * header values are stripped of CR and LF. */
 void	 vl_mail_message(struct vl_buf *out, const char *from, const char *to,
 	    const char *subject, const char *msgid, const char *body, const char *html);
-/* Sends msg over SMTP, reusing the connection; err gets the reason on failure. */
+/* Sends msg over SMTP, reusing the connection; err gets the reason on failure.
+ * A send takes at most two thirds of mail_lease, so the lease renewed just
+ * before it outlives it with room to record the outcome. */
 enum vl_mail_result vl_mail_send(const char *from, const char *to,
 	    const struct vl_buf *msg, struct vl_buf *err);
 void	 vl_mail_shutdown(void);
+
+/* How mail reaches the SMTP server of a URL (see vl_mail_tls). */
+enum vl_mail_tls {
+	VL_TLS_NONE,		/* loopback, no credentials: the clear is fine */
+	VL_TLS_STARTTLS,	/* smtp://: STARTTLS, and no mail if it fails */
+	VL_TLS_IMPLICIT,	/* smtps://: TLS from the first byte */
+	VL_TLS_REFUSE,		/* not an SMTP URL we can judge: send nothing */
+	VL_TLS__MAX
+};
+/*
+ * Decides how to reach the server at url: TLS (STARTTLS required, or smtps)
+ * to any host that is not on loopback (127.0.0.0/8, ::1, "localhost"), and
+ * whenever credentials would travel.  VL_TLS_REFUSE for anything that is not
+ * an smtp:// or smtps:// URL with a host; why then says so.
+ */
+enum vl_mail_tls vl_mail_tls(const char *url, int credentials, struct vl_buf *why);
+
+/* ---- outbox.c: the mailer's side of the outbox ---- */
+struct vl_outbox_row {
+	int64_t		 id, attempts;	/* attempts: this claim's, the fence */
+	const char	*payload;
+};
+/* One email's claimed rows: one row, or a recipient's whole window. */
+struct vl_outbox_mail {
+	char			*kind, *to, *msgid, *firm, *logo, *key;
+	struct vl_outbox_row	*rows;		/* oldest first; in the pool */
+	size_t			 n;
+};
+/*
+ * Claims the next due email for owner under a lease of mail_lease seconds:
+ * a single row, or every due row of one coalesced window (never a part of
+ * one).  VL_OK with m filled (in the pool); VL_DECLINED when nothing is due
+ * (or other mailers won every try); VL_ERR when the database is away.
+ */
+enum vl_rc vl_outbox_claim(struct vl_pool *, const char *owner, struct vl_outbox_mail *m);
+/* Renews the lease of every row of m, right before sending: VL_OK when all
+ * are still owner's at this attempt; VL_CONFLICT when any was lost (do not
+ * send); VL_ERR on a database error (do not send either). */
+enum vl_rc vl_outbox_renew(const struct vl_outbox_mail *m, const char *owner);
+/* Hands back the rows of m that owner still holds, due at once. */
+void	 vl_outbox_release(const struct vl_outbox_mail *m, const char *owner);
+/* Records the outcome for every row of m (sent; retry with backoff; parked
+ * after mail_max_attempts or a permanent refusal), fenced by owner and
+ * attempt, and logs it.  VL_OK, or VL_ERR when nothing could be recorded. */
+enum vl_rc vl_outbox_record(const struct vl_outbox_mail *m, const char *owner,
+	    enum vl_mail_result, const char *err);
 
 #endif

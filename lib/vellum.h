@@ -360,6 +360,8 @@ enum vl_rc vl_db_query(struct vl_pool *, enum vl_stmt, struct vl_rows **, const 
 /* Fetches the next row into the pointers; 1 row, 0 end, -1 error. */
 int	 vl_db_next(struct vl_rows *, const char *types, ...);
 void	 vl_db_rows_free(struct vl_rows *);
+/* How many rows a query returned (its result is stored whole). */
+size_t	 vl_db_count(const struct vl_rows *);
 /* Queries and fetches the first row only; VL_DECLINED when none. */
 enum vl_rc vl_db_row(struct vl_pool *, enum vl_stmt, const char *ptypes, const char *rtypes, ...);
 enum vl_rc vl_db_begin(void);
@@ -619,6 +621,11 @@ const char *vl_next_safe(const char *next, int client);
  * page (the firm's own for a client's matter page) with next=this page.
  * In the request's pool. */
 char	*vl_signin_url(struct vl_req *);
+
+/* ---- housekeep.c: periodic sweeps (the mailer runs them) ---- */
+/* Purges what has expired (sessions, ...); failures are logged, not returned.
+ * pool is for the sweeps' scratch memory; the caller resets it after. */
+void	 vl_housekeeping(struct vl_pool *);
 
 #ifdef __cplusplus
 }
