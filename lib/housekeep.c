@@ -5,10 +5,9 @@
  * its own failures and never stops the ones after it.
  */
 #include <string.h>
+#include <time.h>
 
 #include "vellum.h"
-
-#include <time.h>
 
 /* Uploads untouched for this long are dead (a live one writes every second). */
 #define UPLOAD_GRACE	3600
