@@ -15,7 +15,7 @@ const old = (file) => { const t = new Date(Date.now() - 2 * 3600 * 1000); fs.uti
 
 test('the mailer sweeps old upload leftovers and keeps live documents and fresh temp files', async () => {
   const firm = await demoAdmin();
-  const mid = newMatter('housekeeping');
+  const { mid } = newMatter('housekeeping');
   await upload(firm, mid, [['kept.txt', Buffer.from('a document that exists')]]);
   const keptKey = sql(`SELECT storage_key FROM documents WHERE id = ${docId(mid, 'kept.txt')}`);
   old(storePath(keptKey));
