@@ -181,7 +181,7 @@ test('MariaDB restarted under the running programs: a clean error, then service 
     number: 'RST-1', password: 'restart client password' });
   const reads = { matters_list: '/matters', matter_show: `/matters/${mid}`, contacts_list: '/contacts',
     contact_show: `/contacts/${contact}`, docs_list: `/matters/${mid}/documents`, portal_show: `/matters/${mid}/portal` };
-  const progs = [...Object.keys(reads), 'auth_login', 'docs_action', 'portal_action'];
+  const progs = [...Object.keys(reads), 'auth_login', 'docs_action', 'portal_action', 'mailer'];
   // Every process of these programs holds a connection before the restart:
   // several requests each, so each process has served at least one.
   for (const url of Object.values(reads))
@@ -218,6 +218,13 @@ test('MariaDB restarted under the running programs: a clean error, then service 
       assert.equal(res.status, 200, `${prog} ${url} after the restart`);
     }
   for (let i = 0; i < 4; i++) await writes(`after ${i}`);
+  // The mailer lived through it too, and delivers mail queued after it.
+  sql(`INSERT INTO users (firm_id, email, name, role, pw_hash)
+       SELECT firm_id, 'restart@demo.test', 'Restart Test', 'member', pw_hash FROM users WHERE email = 'member@demo.test'`);
+  const reset = await new Client().submit('/forgot', '/forgot', { email: 'restart@demo.test' });
+  assert.equal(reset.status, 200);
+  const mails = await waitForMail('restart@demo.test', 1, 60);
+  assert.ok(mails.some((m) => /reset/i.test(m.subject)), 'a reset mail queued after the restart arrived');
   assert.equal(sql(`SELECT COUNT(*) FROM folders WHERE matter_id = ${mid} AND name LIKE 'Restart after %'`), '4');
   assert.equal(sql(`SELECT COUNT(*) FROM messages WHERE body LIKE 'Restart after %'`), '4');
   for (const p of progs) {
