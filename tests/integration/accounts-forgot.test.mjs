@@ -4,7 +4,7 @@
 // letters) must never receive mail.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Client, csrfOf, sql, inbox, waitForMail, sleep, MAILWEB } from './helpers.mjs';
+import { Client, csrfOf, sql, inbox, waitForMail, mailSettled, sleep, MAILWEB } from './helpers.mjs';
 import { FIRM, firmId, clientWithAccount, recipients, lastNotification } from './accounts-helpers.mjs';
 
 async function clientForgot(email) {
@@ -60,7 +60,7 @@ test('client reset: a link only to the stored login email, never to the typed te
   // The mail sink holds the invitation and one reset mail per found
   // attempt, every one of them to the stored address exactly.
   await waitForMail(stored, expected);
-  await sleep(1500);
+  await mailSettled(stored);
   const resets = await mailsLike(/Reset your Accounts Test LLP client portal password/);
   assert.equal(resets.length, expected - 1);
   for (const to of resets) assert.deepEqual(to, [stored]);

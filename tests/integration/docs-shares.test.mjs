@@ -5,7 +5,7 @@
 // folder show as share changes; the portal's uploads hold to 100 MB.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sql, waitForMail, mailsTo, sleep, BASE, demoAdmin } from './helpers.mjs';
+import { sql, waitForMail, mailsTo, mailSettled, sleep, BASE, demoAdmin } from './helpers.mjs';
 import { newMatter, newFolder, portalAction, docsAction, upload, clientReply, docId, acceptInvitation,
   clientSignIn, formWith, submitNoScript, postForm } from './docs-helpers.mjs';
 
@@ -157,7 +157,7 @@ test('new documents in a shared folder tell the client; moves show as share chan
   assert.equal((await portalAction(firm, t.mid, { op: 'open' })).status, 303);
   assert.equal((await portalAction(firm, t.mid, { op: 'share', folder: shared })).status, 303);
   await acceptInvitation(t.email, 'tell portal password');
-  await sleep((WINDOW + 1) * 1000);
+  await mailSettled(t.email, WINDOW + 30);
   const start = (await mailsTo(t.email)).length;
   const queued = () => Number(sql(`SELECT COUNT(*) FROM notifications WHERE recipient = '${t.email}' AND kind = 'client_items'`));
   const q0 = queued();

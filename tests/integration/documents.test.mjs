@@ -178,7 +178,11 @@ test('exactly 100 MB is accepted with flat memory; one byte more is refused', as
   assert.equal(ok.status, 200);
   assert.deepEqual(JSON.parse(ok.text), { ok: true, files: 1 });
   assert.equal(docRow('hundred.bin')[2], String(100 * MB));
-  // Every upload process stayed small: the file was streamed, not held.
+  // Exactly 100 MB through the multipart form (the no-script path) too.
+  const viaForm = await upload(c, mid, [['hundred-form.bin', Buffer.alloc(100 * MB, 0x64)]]);
+  assert.equal(viaForm.status, 303, 'the form is accepted');
+  assert.equal(docRow('hundred-form.bin')[2], String(100 * MB));
+  // Every upload process stayed small: the files were streamed, not held.
   // (About 33 MB is the process itself once libmagic has loaded its rules;
   // a 100 MB file held in memory would at least double that.)
   for (const pid of pids('docs_upload')) {

@@ -86,6 +86,27 @@ export async function waitForMail(address, count = 1, seconds = 20) {
   throw new Error(`no mail #${count} for ${address} within ${seconds}s`);
 }
 
+// Waits (bounded) until nothing to address is left in the outbox to send:
+// every email of it went out, so the sink holds all it will get.
+export async function mailSettled(address, seconds = 40) {
+  for (let i = 0; i < seconds * 10; i++) {
+    if (sql(`SELECT COUNT(*) FROM notifications WHERE recipient = '${address}'
+      AND status IN ('queued', 'sending', 'retry')`) === '0') return;
+    await sleep(100);
+  }
+  throw new Error(`mail to ${address} still queued after ${seconds}s`);
+}
+
+// Polls fn (bounded) until it returns a truthy value, which it returns.
+export async function until(fn, what, seconds = 20) {
+  for (let i = 0; i < seconds * 10; i++) {
+    const v = await fn();
+    if (v) return v;
+    await sleep(100);
+  }
+  throw new Error(`${what}: not within ${seconds}s`);
+}
+
 export async function clearInbox() {
   await fetch(`${MAILWEB}/email/all`, { method: 'DELETE' });
 }

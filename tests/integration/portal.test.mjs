@@ -4,7 +4,7 @@
 // removing a participant, expired invitations, login email changes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Client, csrfOf, sql, sleep, waitForMail, mailsTo, stack, BASE, demoAdmin, matterId } from './helpers.mjs';
+import { Client, csrfOf, sql, sleep, waitForMail, mailsTo, mailSettled, stack, BASE, demoAdmin, matterId } from './helpers.mjs';
 
 const WINDOW = Number(process.env.VL_NOTIFY_WINDOW || 3);
 
@@ -51,16 +51,7 @@ async function clientSignIn(email, password) {
   return { c, res };
 }
 
-// Waits (bounded) until no mail to address is left to send: every email of
-// its windows went out, so the sink holds all it will get.
-async function settled(address, seconds = WINDOW + 30) {
-  for (let i = 0; i < seconds * 10; i++) {
-    if (sql(`SELECT COUNT(*) FROM notifications WHERE recipient = '${address}'
-      AND status IN ('queued', 'sending', 'retry')`) === '0') return;
-    await sleep(100);
-  }
-  throw new Error(`mail to ${address} still queued after ${seconds}s`);
-}
+const settled = (address) => mailSettled(address, WINDOW + 30);
 
 // Item notifications only (not invitations or password mails, which a
 // previous test may have queued a moment before).
