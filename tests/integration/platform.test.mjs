@@ -299,7 +299,7 @@ test('two mailers at once send every queued message exactly once', async () => {
   const { spawn } = await import('node:child_process');
   const second = spawn(path.join(ROOT, 'build/bin/mailer'), [], { env: process.env, stdio: 'ignore' });
   try {
-    const n = 30;
+    const n = 120;
     const values = [];
     for (let i = 0; i < n; i++)
       values.push(`((SELECT id FROM firms WHERE slug = 'demo'), 'password_reset', 'twice-${i}@demo.test',
@@ -320,9 +320,11 @@ test('two mailers at once send every queued message exactly once', async () => {
     }, 'the sink lists every email');
     assert.equal(inbox.length, n, 'no message twice');
     assert.equal(new Set(inbox.map((m) => m.messageId)).size, n);
-    // Both mailers took part (the claim hands out batches with SKIP LOCKED).
-    const owners = sql("SELECT COUNT(DISTINCT attempts) FROM notifications WHERE recipient LIKE 'twice-%'");
-    assert.equal(owners, '1', 'each sent on its first attempt');
+    // Each went out on its first attempt: no claim was taken over.  (That
+    // both mailers really work at once is shown against a slow SMTP server
+    // in mailer-lease.test.mjs, where their lease owners are both seen.)
+    const attempts = sql("SELECT COUNT(DISTINCT attempts) FROM notifications WHERE recipient LIKE 'twice-%'");
+    assert.equal(attempts, '1', 'each sent on its first attempt');
   } finally {
     second.kill('SIGTERM');
   }
