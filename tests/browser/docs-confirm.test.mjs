@@ -22,6 +22,7 @@ test('share and stop sharing ask in a dialog first', async () => {
     const page = await (await browser.newContext()).newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
     await page.goto(BASE + '/login');
     await page.getByLabel('Email').fill('admin@demo.test');
     await page.getByLabel('Password').fill('demo-admin-pass');

@@ -33,6 +33,7 @@ test('firm and client through the portal, in a browser', async () => {
     const firm = await (await browser.newContext()).newPage();
     const errors = [];
     firm.on('pageerror', (e) => errors.push(e.message));
+    firm.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
     firm.on('dialog', (d) => d.accept());
     await firm.goto(BASE + '/login');
     await firm.getByLabel('Email').fill('admin@demo.test');
@@ -67,6 +68,7 @@ test('firm and client through the portal, in a browser', async () => {
     const link = mail.text.match(/(http:\/\/\S+\/portal\/invite\?token=[A-Za-z0-9_-]{43})/)[1];
     const client = await (await browser.newContext({ acceptDownloads: true })).newPage();
     client.on('pageerror', (e) => errors.push(e.message));
+    client.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
     await client.goto(link);
     await shot(client, '12-invitation.png');
     await client.getByLabel('Password', { exact: true }).fill('alice browser pass');
