@@ -63,9 +63,9 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/vectors.h $(LIBA)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBA) $(LDLIBS) -lcmocka
 
-$(BUILD)/tests/db/%: tests/db/%.c $(LIBA)
+$(BUILD)/tests/db/%: tests/db/%.c tests/db/dbtest.c tests/db/dbtest.h $(LIBA)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBA) $(LDLIBS) -lcmocka
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< tests/db/dbtest.c $(LIBA) $(LDLIBS) -lcmocka
 
 dbtests: $(DBTEST_BIN)
 

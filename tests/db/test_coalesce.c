@@ -9,60 +9,25 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
-#include <sodium.h>
 
 #include "vellum.h"
+#include "dbtest.h"
 #include "mail.h"
-
-static struct vl_pool	*pool;
-static int64_t		 firm;
-static char		 tag[12];
-
-/* A one-value query run as raw SQL through the migration path. */
-static char *
-one(const char *fmt, ...)
-{
-	static char	 out[256];
-	char		 sql[1024], path[64];
-	va_list		 ap;
-	FILE		*f;
-
-	va_start(ap, fmt);
-	vsnprintf(sql, sizeof(sql), fmt, ap);
-	va_end(ap);
-	snprintf(path, sizeof(path), "/tmp/vl-coalesce-%s", tag);
-	/* SELECT ... INTO OUTFILE is not for us; use the client program. */
-	char cmd[2048];
-	snprintf(cmd, sizeof(cmd), "mariadb --no-defaults --socket=%s -u \"$(id -un)\" -N -B vellum -e \"%s\" > %s",
-	    vl_conf.db_socket, sql, path);
-	if (system(cmd) != 0)
-		return NULL;
-	if ((f = fopen(path, "r")) == NULL)
-		return NULL;
-	out[0] = '\0';
-	if (fgets(out, sizeof(out), f) != NULL)
-		out[strcspn(out, "\n")] = '\0';
-	fclose(f);
-	remove(path);
-	return out;
-}
 
 static char *
 who(const char *name)
 {
-	return vl_pool_printf(pool, "%s-%s@coalesce.test", name, tag);
+	return vl_pool_printf(dbt_pool, "%s-%s@coalesce.test", name, dbt_tag);
 }
 
 static void
 queue(const char *recipient, const char *item)
 {
-	assert_int_equal(vl_notify_coalesced(pool, firm, "client_items", recipient,
-	    vl_pool_printf(pool, "what=%s&matter=T&link=x", item)), VL_OK);
+	assert_int_equal(vl_notify_coalesced(dbt_pool, dbt_firm, "client_items", recipient,
+	    vl_pool_printf(dbt_pool, "what=%s&matter=T&link=x", item)), VL_OK);
 }
 
 static void
@@ -72,10 +37,10 @@ test_first_item_opens_a_window(void **state)
 
 	(void)state;
 	queue(r, "one");
-	assert_string_equal(one("SELECT TIMESTAMPDIFF(SECOND, created_at, next_attempt_at) FROM notifications"
-	    " WHERE recipient = '%s'", r), vl_pool_printf(pool, "%lld", (long long)vl_conf.notify_window));
-	assert_string_equal(one("SELECT coalesce_key FROM notifications WHERE recipient = '%s'", r),
-	    vl_pool_printf(pool, "client_items:%lld:%s", (long long)firm, r));
+	assert_string_equal(dbt_one("SELECT TIMESTAMPDIFF(SECOND, created_at, next_attempt_at) FROM notifications"
+	    " WHERE recipient = '%s'", r), vl_pool_printf(dbt_pool, "%lld", (long long)vl_conf.notify_window));
+	assert_string_equal(dbt_one("SELECT coalesce_key FROM notifications WHERE recipient = '%s'", r),
+	    vl_pool_printf(dbt_pool, "client_items:%lld:%s", (long long)dbt_firm, r));
 }
 
 static void
@@ -87,8 +52,8 @@ test_items_inside_join_it(void **state)
 	queue(r, "one");
 	queue(r, "two");
 	queue(r, "three");
-	assert_string_equal(one("SELECT COUNT(*) FROM notifications WHERE recipient = '%s'", r), "3");
-	assert_string_equal(one("SELECT COUNT(DISTINCT next_attempt_at) FROM notifications"
+	assert_string_equal(dbt_one("SELECT COUNT(*) FROM notifications WHERE recipient = '%s'", r), "3");
+	assert_string_equal(dbt_one("SELECT COUNT(DISTINCT next_attempt_at) FROM notifications"
 	    " WHERE recipient = '%s'", r), "1");
 }
 
@@ -100,18 +65,18 @@ test_item_after_the_window_opens_another(void **state)
 	(void)state;
 	queue(r, "one");
 	/* The window's end passes (as if the minute had gone by). */
-	one("UPDATE notifications SET next_attempt_at = NOW(6) - INTERVAL 1 SECOND,"
+	dbt_one("UPDATE notifications SET next_attempt_at = NOW(6) - INTERVAL 1 SECOND,"
 	    " status = 'sent' WHERE recipient = '%s'", r);
 	queue(r, "two");
-	assert_string_equal(one("SELECT COUNT(DISTINCT next_attempt_at) FROM notifications"
+	assert_string_equal(dbt_one("SELECT COUNT(DISTINCT next_attempt_at) FROM notifications"
 	    " WHERE recipient = '%s'", r), "2");
-	assert_string_equal(one("SELECT TIMESTAMPDIFF(SECOND, NOW(6), MAX(next_attempt_at)) >= %lld - 1"
+	assert_string_equal(dbt_one("SELECT TIMESTAMPDIFF(SECOND, NOW(6), MAX(next_attempt_at)) >= %lld - 1"
 	    " FROM notifications WHERE recipient = '%s'", (long long)vl_conf.notify_window, r), "1");
 	/* A window whose end has passed but is not yet sent is closed too. */
-	one("UPDATE notifications SET next_attempt_at = NOW(6) - INTERVAL 1 SECOND"
+	dbt_one("UPDATE notifications SET next_attempt_at = NOW(6) - INTERVAL 1 SECOND"
 	    " WHERE recipient = '%s' AND status = 'queued'", r);
 	queue(r, "three");
-	assert_string_equal(one("SELECT COUNT(DISTINCT next_attempt_at) FROM notifications"
+	assert_string_equal(dbt_one("SELECT COUNT(DISTINCT next_attempt_at) FROM notifications"
 	    " WHERE recipient = '%s'", r), "3");
 }
 
@@ -124,13 +89,13 @@ test_recipients_never_share_a_window(void **state)
 	queue(r1, "one");
 	queue(r2, "one");
 	queue(r1, "two");
-	assert_string_equal(one("SELECT COUNT(DISTINCT coalesce_key) FROM notifications"
+	assert_string_equal(dbt_one("SELECT COUNT(DISTINCT coalesce_key) FROM notifications"
 	    " WHERE recipient IN ('%s', '%s')", r1, r2), "2");
-	assert_string_equal(one("SELECT COUNT(*) FROM notifications WHERE recipient = '%s'", r1), "2");
-	/* The same address at another kind (firm mail) is another window. */
-	assert_int_equal(vl_notify_coalesced(pool, firm, "firm_items", r1, "what=x&matter=T&link=x&who=y"),
+	assert_string_equal(dbt_one("SELECT COUNT(*) FROM notifications WHERE recipient = '%s'", r1), "2");
+	/* The same address at another kind (dbt_firm mail) is another window. */
+	assert_int_equal(vl_notify_coalesced(dbt_pool, dbt_firm, "firm_items", r1, "what=x&matter=T&link=x&who=y"),
 	    VL_OK);
-	assert_string_equal(one("SELECT COUNT(DISTINCT coalesce_key) FROM notifications"
+	assert_string_equal(dbt_one("SELECT COUNT(DISTINCT coalesce_key) FROM notifications"
 	    " WHERE recipient = '%s'", r1), "2");
 }
 
@@ -142,7 +107,7 @@ claim_for(const char *r, const char *owner, struct vl_outbox_mail *m)
 	int	 i;
 
 	for (i = 0; i < 50; i++) {
-		if (vl_outbox_claim(pool, owner, m) != VL_OK)
+		if (vl_outbox_claim(dbt_pool, owner, m) != VL_OK)
 			return 0;
 		if (strcmp(m->to, r) == 0)
 			return 1;
@@ -163,49 +128,37 @@ test_a_dead_mailers_window_comes_back_whole(void **state)
 	queue(alive, "three");
 	/* A mailer claimed r's window, then died: its lease ran out.  Another
 	 * mailer is still sending alive's window: its lease holds. */
-	one("UPDATE notifications SET status = 'sending', lease_owner = 'dead-mailer',"
+	dbt_one("UPDATE notifications SET status = 'sending', lease_owner = 'dead-mailer',"
 	    " lease_until = NOW(6) - INTERVAL 1 SECOND, attempts = 1,"
 	    " next_attempt_at = NOW(6) - INTERVAL 1 SECOND WHERE recipient = '%s'", r);
-	one("UPDATE notifications SET status = 'sending', lease_owner = 'busy-mailer',"
+	dbt_one("UPDATE notifications SET status = 'sending', lease_owner = 'busy-mailer',"
 	    " lease_until = NOW(6) + INTERVAL 1 HOUR, attempts = 1,"
 	    " next_attempt_at = NOW(6) - INTERVAL 1 SECOND WHERE recipient = '%s'", alive);
 	/* The mailer's real claim takes the dead one's window back, whole. */
 	assert_true(claim_for(r, "live-mailer", &m));
 	assert_int_equal(m.n, 2);
-	assert_string_equal(one("SELECT COUNT(*) FROM notifications WHERE recipient = '%s'"
+	assert_string_equal(dbt_one("SELECT COUNT(*) FROM notifications WHERE recipient = '%s'"
 	    " AND status = 'sending' AND lease_owner = 'live-mailer' AND sent_at IS NULL", r), "2");
 	/* The dead mailer is fenced: it can neither renew nor record. */
 	{
 		struct vl_outbox_mail dead = m;
 		assert_int_not_equal(vl_outbox_renew(&dead, "dead-mailer"), VL_OK);
 		(void)vl_outbox_record(&dead, "dead-mailer", VL_MAIL_SENT, "");
-		assert_string_equal(one("SELECT COUNT(*) FROM notifications WHERE recipient = '%s'"
+		assert_string_equal(dbt_one("SELECT COUNT(*) FROM notifications WHERE recipient = '%s'"
 		    " AND status = 'sent'", r), "0");
 	}
 	vl_outbox_release(&m, "live-mailer");
 	/* A live lease is never taken over. */
 	assert_false(claim_for(alive, "live-mailer", &m));
-	assert_string_equal(one("SELECT COUNT(*) FROM notifications WHERE recipient = '%s'"
+	assert_string_equal(dbt_one("SELECT COUNT(*) FROM notifications WHERE recipient = '%s'"
 	    " AND lease_owner = 'busy-mailer'", alive), "1");
 }
 
 static int
 setup(void **state)
 {
-	struct vl_buf	 err = VL_BUF_INIT;
-	unsigned char	 raw[4];
-
 	(void)state;
-	if (sodium_init() < 0 || vl_conf_load(NULL, &err) != VL_OK) {
-		fprintf(stderr, "test_coalesce: %s\n", vl_buf_str(&err));
-		return -1;
-	}
-	randombytes_buf(raw, sizeof(raw));
-	vl_hex(raw, sizeof(raw), tag);
-	pool = vl_pool_new();
-	if (vl_db_row(pool, STMT_FIRM_BY_SLUG, "s", "i", "demo", &firm) != VL_OK)
-		return -1;
-	return 0;
+	return dbt_setup("test_coalesce");
 }
 
 static int
@@ -213,9 +166,8 @@ teardown(void **state)
 {
 	(void)state;
 	/* The rows go, so the stack's mailer does not send to these addresses. */
-	one("DELETE FROM notifications WHERE recipient LIKE '%%-%s@coalesce.test'", tag);
-	vl_pool_free(pool);
-	vl_db_close();
+	dbt_one("DELETE FROM notifications WHERE recipient LIKE '%%-%s@coalesce.test'", dbt_tag);
+	dbt_teardown();
 	return 0;
 }
 
@@ -230,6 +182,5 @@ main(void)
 		cmocka_unit_test(test_a_dead_mailers_window_comes_back_whole),
 	};
 
-	vl_log_init("test_coalesce", VL_LOG_ERR);
 	return cmocka_run_group_tests_name("coalesce", tests, setup, teardown);
 }

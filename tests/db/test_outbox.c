@@ -9,50 +9,18 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
-#include <sodium.h>
 
+#include "vellum.h"
 #include "mail.h"
-
-static struct vl_pool	*pool;
-static int64_t		 firm;
-static char		 tag[12];
-
-/* A one-value query run through the client program (raw SQL for checks). */
-static char *
-one(const char *fmt, ...)
-{
-	static char	 out[256];
-	char		 sql[1024], path[64], cmd[2048];
-	va_list		 ap;
-	FILE		*f;
-
-	va_start(ap, fmt);
-	vsnprintf(sql, sizeof(sql), fmt, ap);
-	va_end(ap);
-	snprintf(path, sizeof(path), "/tmp/vl-outbox-%s", tag);
-	snprintf(cmd, sizeof(cmd), "mariadb --no-defaults --socket=%s -u \"$(id -un)\" -N -B vellum "
-	    "-e \"%s\" > %s", vl_conf.db_socket, sql, path);
-	if (system(cmd) != 0)
-		return NULL;
-	if ((f = fopen(path, "r")) == NULL)
-		return NULL;
-	out[0] = '\0';
-	if (fgets(out, sizeof(out), f) != NULL)
-		out[strcspn(out, "\n")] = '\0';
-	fclose(f);
-	remove(path);
-	return out;
-}
+#include "dbtest.h"
 
 static char *
 who(const char *name)
 {
-	return vl_pool_printf(pool, "%s-%s@outbox.test", name, tag);
+	return vl_pool_printf(dbt_pool, "%s-%s@outbox.test", name, dbt_tag);
 }
 
 /* n items in r's window, made due long ago so that they are claimed first. */
@@ -62,9 +30,9 @@ window(const char *r, int n)
 	int	 i;
 
 	for (i = 0; i < n; i++)
-		assert_int_equal(vl_notify_coalesced(pool, firm, "client_items", r,
-		    vl_pool_printf(pool, "what=item-%d&matter=T&link=x", i)), VL_OK);
-	one("UPDATE notifications SET next_attempt_at = '2000-01-01' WHERE recipient = '%s'", r);
+		assert_int_equal(vl_notify_coalesced(dbt_pool, dbt_firm, "client_items", r,
+		    vl_pool_printf(dbt_pool, "what=item-%d&matter=T&link=x", i)), VL_OK);
+	dbt_one("UPDATE notifications SET next_attempt_at = '2000-01-01' WHERE recipient = '%s'", r);
 }
 
 static void
@@ -75,19 +43,19 @@ test_a_window_is_claimed_whole(void **state)
 
 	(void)state;
 	window(r, 120);
-	assert_int_equal(vl_outbox_claim(pool, "mailer-a", &m), VL_OK);
+	assert_int_equal(vl_outbox_claim(dbt_pool, "mailer-a", &m), VL_OK);
 	assert_string_equal(m.to, r);
 	assert_int_equal(m.n, 120);
-	assert_string_equal(one("SELECT COUNT(*) FROM notifications WHERE recipient = '%s'"
+	assert_string_equal(dbt_one("SELECT COUNT(*) FROM notifications WHERE recipient = '%s'"
 	    " AND status = 'sending' AND lease_owner = 'mailer-a'", r), "120");
 	/* A second mailer gets none of it. */
-	if (vl_outbox_claim(pool, "mailer-b", &other) == VL_OK) {
+	if (vl_outbox_claim(dbt_pool, "mailer-b", &other) == VL_OK) {
 		assert_string_not_equal(other.to, r);
 		vl_outbox_release(&other, "mailer-b");
 	}
 	assert_int_equal(vl_outbox_renew(&m, "mailer-a"), VL_OK);
 	assert_int_equal(vl_outbox_record(&m, "mailer-a", VL_MAIL_SENT, ""), VL_OK);
-	assert_string_equal(one("SELECT COUNT(*) FROM notifications WHERE recipient = '%s'"
+	assert_string_equal(dbt_one("SELECT COUNT(*) FROM notifications WHERE recipient = '%s'"
 	    " AND status = 'sent'", r), "120");
 }
 
@@ -99,11 +67,11 @@ test_a_lost_lease_is_not_renewed(void **state)
 
 	(void)state;
 	window(r, 3);
-	assert_int_equal(vl_outbox_claim(pool, "mailer-a", &m), VL_OK);
+	assert_int_equal(vl_outbox_claim(dbt_pool, "mailer-a", &m), VL_OK);
 	assert_string_equal(m.to, r);
 	/* Mailer a stalls past its lease; mailer b claims the window again. */
-	one("UPDATE notifications SET lease_until = NOW(6) - INTERVAL 1 SECOND WHERE recipient = '%s'", r);
-	assert_int_equal(vl_outbox_claim(pool, "mailer-b", &b), VL_OK);
+	dbt_one("UPDATE notifications SET lease_until = NOW(6) - INTERVAL 1 SECOND WHERE recipient = '%s'", r);
+	assert_int_equal(vl_outbox_claim(dbt_pool, "mailer-b", &b), VL_OK);
 	assert_string_equal(b.to, r);
 	assert_int_equal(b.n, 3);
 	assert_int_equal(b.rows[0].attempts, m.rows[0].attempts + 1);
@@ -112,11 +80,11 @@ test_a_lost_lease_is_not_renewed(void **state)
 	/* Whatever a records or hands back changes nothing of b's claim. */
 	vl_outbox_release(&m, "mailer-a");
 	assert_int_equal(vl_outbox_record(&m, "mailer-a", VL_MAIL_RETRY, "late"), VL_OK);
-	assert_string_equal(one("SELECT CONCAT(COUNT(*), ':', MIN(lease_owner)) FROM notifications"
+	assert_string_equal(dbt_one("SELECT CONCAT(COUNT(*), ':', MIN(lease_owner)) FROM notifications"
 	    " WHERE recipient = '%s' AND status = 'sending'", r), "3:mailer-b");
 	assert_int_equal(vl_outbox_renew(&b, "mailer-b"), VL_OK);
 	assert_int_equal(vl_outbox_record(&b, "mailer-b", VL_MAIL_SENT, ""), VL_OK);
-	assert_string_equal(one("SELECT COUNT(*) FROM notifications WHERE recipient = '%s'"
+	assert_string_equal(dbt_one("SELECT COUNT(*) FROM notifications WHERE recipient = '%s'"
 	    " AND status = 'sent'", r), "3");
 }
 
@@ -128,9 +96,9 @@ test_one_row_of_a_window_lost(void **state)
 
 	(void)state;
 	window(r, 4);
-	assert_int_equal(vl_outbox_claim(pool, "mailer-a", &m), VL_OK);
+	assert_int_equal(vl_outbox_claim(dbt_pool, "mailer-a", &m), VL_OK);
 	assert_string_equal(m.to, r);
-	one("UPDATE notifications SET lease_owner = 'mailer-c', attempts = attempts + 1"
+	dbt_one("UPDATE notifications SET lease_owner = 'mailer-c', attempts = attempts + 1"
 	    " WHERE id = %lld", (long long)m.rows[2].id);
 	assert_int_equal(vl_outbox_renew(&m, "mailer-a"), VL_CONFLICT);
 }
@@ -143,46 +111,33 @@ test_renewal_extends_the_lease(void **state)
 
 	(void)state;
 	window(r, 1);
-	assert_int_equal(vl_outbox_claim(pool, "mailer-a", &m), VL_OK);
+	assert_int_equal(vl_outbox_claim(dbt_pool, "mailer-a", &m), VL_OK);
 	assert_string_equal(m.to, r);
-	assert_string_equal(one("SELECT TIMESTAMPDIFF(SECOND, NOW(6), lease_until) BETWEEN %lld - 2 AND %lld"
+	assert_string_equal(dbt_one("SELECT TIMESTAMPDIFF(SECOND, NOW(6), lease_until) BETWEEN %lld - 2 AND %lld"
 	    " FROM notifications WHERE recipient = '%s'", (long long)vl_conf.mail_lease,
 	    (long long)vl_conf.mail_lease, r), "1");
-	one("UPDATE notifications SET lease_until = NOW(6) + INTERVAL 1 SECOND WHERE recipient = '%s'", r);
+	dbt_one("UPDATE notifications SET lease_until = NOW(6) + INTERVAL 1 SECOND WHERE recipient = '%s'", r);
 	assert_int_equal(vl_outbox_renew(&m, "mailer-a"), VL_OK);
-	assert_string_equal(one("SELECT TIMESTAMPDIFF(SECOND, NOW(6), lease_until) >= %lld - 2"
+	assert_string_equal(dbt_one("SELECT TIMESTAMPDIFF(SECOND, NOW(6), lease_until) >= %lld - 2"
 	    " FROM notifications WHERE recipient = '%s'", (long long)vl_conf.mail_lease, r), "1");
 	vl_outbox_release(&m, "mailer-a");
-	assert_string_equal(one("SELECT CONCAT(status, ':', attempts) FROM notifications"
+	assert_string_equal(dbt_one("SELECT CONCAT(status, ':', attempts) FROM notifications"
 	    " WHERE recipient = '%s'", r), "retry:0");
 }
 
 static int
 setup(void **state)
 {
-	struct vl_buf	 err = VL_BUF_INIT;
-	unsigned char	 raw[4];
-
 	(void)state;
-	if (sodium_init() < 0 || vl_conf_load(NULL, &err) != VL_OK) {
-		fprintf(stderr, "test_outbox: %s\n", vl_buf_str(&err));
-		return -1;
-	}
-	randombytes_buf(raw, sizeof(raw));
-	vl_hex(raw, sizeof(raw), tag);
-	pool = vl_pool_new();
-	if (vl_db_row(pool, STMT_FIRM_BY_SLUG, "s", "i", "demo", &firm) != VL_OK)
-		return -1;
-	return 0;
+	return dbt_setup("test_outbox");
 }
 
 static int
 teardown(void **state)
 {
 	(void)state;
-	one("DELETE FROM notifications WHERE recipient LIKE '%%-%s@outbox.test'", tag);
-	vl_pool_free(pool);
-	vl_db_close();
+	dbt_one("DELETE FROM notifications WHERE recipient LIKE '%%-%s@outbox.test'", dbt_tag);
+	dbt_teardown();
 	return 0;
 }
 
@@ -196,6 +151,5 @@ main(void)
 		cmocka_unit_test(test_renewal_extends_the_lease),
 	};
 
-	vl_log_init("test_outbox", VL_LOG_ERR);
 	return cmocka_run_group_tests_name("outbox", tests, setup, teardown);
 }
