@@ -10,9 +10,10 @@ tally() {
 	local label=$1 limit=$2 out line p f rc
 	shift 2
 	out="$VL_TEST_OUT/$label.txt"
-	timeout --kill-after=15 "$limit" "$@" > >(tee "$out") 2>&1
-	rc=$?
-	wait	# let tee finish writing
+	# A pipe, not a process substitution: tee has written everything when
+	# the pipeline ends, and PIPESTATUS keeps the layer's own status.
+	timeout --kill-after=15 "$limit" "$@" 2>&1 | tee "$out"
+	rc=${PIPESTATUS[0]}
 	line=$(grep -E '[0-9]+ passed, [0-9]+ failed' "$out" | tail -n1)
 	if [ -z "$line" ]; then
 		echo "$label: no result line: counted as one failure"

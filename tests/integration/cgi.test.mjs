@@ -8,33 +8,19 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { ROOT, VAR, clientOnMatter, csrfOf, demoAdmin, sql } from './helpers.mjs';
+import { ROOT, VAR, cgiEnv, clientOnMatter, csrfOf, demoAdmin, sql } from './helpers.mjs';
 
-function run(mode, prog, { method = 'GET', uri = '/', body = '', type, cookie, env = {} } = {}) {
-  const q = uri.indexOf('?');
-  const e = {
-    PATH: process.env.PATH,
-    VELLUM_CONF: process.env.VELLUM_CONF,
-    GATEWAY_INTERFACE: 'CGI/1.1',
-    SERVER_PROTOCOL: 'HTTP/1.1',
-    REQUEST_METHOD: method,
-    REQUEST_URI: uri,
-    SCRIPT_NAME: q < 0 ? uri : uri.slice(0, q),
-    QUERY_STRING: q < 0 ? '' : uri.slice(q + 1),
-    REMOTE_ADDR: '127.0.0.1',
-    HTTP_SEC_FETCH_SITE: 'same-origin',
-    CONTENT_LENGTH: String(Buffer.byteLength(body)),
-    ...(type ? { CONTENT_TYPE: type } : {}),
-    ...(cookie ? { HTTP_COOKIE: cookie } : {}),
-    ...env,
-  };
+function run(mode, prog, opts = {}) {
+  const { body = '' } = opts;
+  // Browsers send Sec-Fetch-Site; these requests come from the site itself.
+  const e = cgiEnv({ ...opts, env: { HTTP_SEC_FETCH_SITE: 'same-origin', ...(opts.env || {}) } });
   const cmd = mode === 'cgi'
     ? [path.join(ROOT, 'build/cgi-bin', prog), []]
     : ['cgi-fcgi', ['-bind', '-connect', path.join(VAR, 'run', `${prog}.sock`)]];
   const r = spawnSync(cmd[0], cmd[1], { env: e, input: body, timeout: 20000 });
   const out = r.stdout.toString('latin1');
   const split = out.indexOf('\r\n\r\n');
-  assert.ok(split > 0, `${mode} ${prog} ${uri}: no header block in ${JSON.stringify(out.slice(0, 200))}`);
+  assert.ok(split > 0, `${mode} ${prog} ${opts.uri}: no header block in ${JSON.stringify(out.slice(0, 200))}`);
   const head = out.slice(0, split), text = out.slice(split + 4);
   const headers = {};
   const cookies = [];

@@ -125,6 +125,27 @@ export function sql(query) {
   return out.toString().trim();
 }
 
+// ---- programs run as a web server runs them ----
+// The CGI environment of one request (RFC 3875), as nginx or Apache set it.
+export function cgiEnv({ method = 'GET', uri = '/', body = '', type, cookie, remote = '127.0.0.1', env = {} } = {}) {
+  const q = uri.indexOf('?');
+  return {
+    PATH: process.env.PATH,
+    VELLUM_CONF: process.env.VELLUM_CONF,
+    GATEWAY_INTERFACE: 'CGI/1.1',
+    SERVER_PROTOCOL: 'HTTP/1.1',
+    REQUEST_METHOD: method,
+    REQUEST_URI: uri,
+    SCRIPT_NAME: q < 0 ? uri : uri.slice(0, q),
+    QUERY_STRING: q < 0 ? '' : uri.slice(q + 1),
+    REMOTE_ADDR: remote,
+    CONTENT_LENGTH: String(Buffer.byteLength(body)),
+    ...(type ? { CONTENT_TYPE: type } : {}),
+    ...(cookie ? { HTTP_COOKIE: cookie } : {}),
+    ...env,
+  };
+}
+
 // ---- the stack ----
 export function stack(cmd) {
   const r = spawnSync(path.join(ROOT, 'bin/stack'), [cmd], { env: process.env, encoding: 'utf8' });

@@ -4,7 +4,7 @@
 import http from 'node:http';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
-import { Client, BASE, ROOT, sql } from './helpers.mjs';
+import { Client, BASE, ROOT, cgiEnv, sql } from './helpers.mjs';
 
 const base = new URL(BASE);
 
@@ -80,23 +80,9 @@ export const CLIENT_LOGIN = { page: '/portal/login?firm=demo', action: '/portal/
 
 // Runs a program as plain CGI (one process per request), as shared hosting
 // would; resolves with the status and the raw response.
-export function cgi(prog, { method = 'GET', uri = '/', body = '', type, cookie, remote = '127.0.0.1', env = {} } = {}) {
-  const q = uri.indexOf('?');
-  const e = {
-    PATH: process.env.PATH,
-    VELLUM_CONF: process.env.VELLUM_CONF,
-    GATEWAY_INTERFACE: 'CGI/1.1',
-    SERVER_PROTOCOL: 'HTTP/1.1',
-    REQUEST_METHOD: method,
-    REQUEST_URI: uri,
-    SCRIPT_NAME: q < 0 ? uri : uri.slice(0, q),
-    QUERY_STRING: q < 0 ? '' : uri.slice(q + 1),
-    REMOTE_ADDR: remote,
-    CONTENT_LENGTH: String(Buffer.byteLength(body)),
-    ...(type ? { CONTENT_TYPE: type } : {}),
-    ...(cookie ? { HTTP_COOKIE: cookie } : {}),
-    ...env,
-  };
+export function cgi(prog, opts = {}) {
+  const e = cgiEnv(opts);
+  const body = opts.body || '';
   return new Promise((resolve, reject) => {
     const p = spawn(path.join(ROOT, 'build/cgi-bin', prog), [], { env: e });
     const out = [];
