@@ -201,7 +201,8 @@ test_header_text(void **state)
 	struct vl_buf	 b = VL_BUF_INIT, dec = VL_BUF_INIT, long_s = VL_BUF_INIT;
 	unsigned char	 bin[64];
 	size_t		 binlen, i;
-	const char	*p, *q, *w;
+	const char	*p, *q;
+	char		*w;
 
 	(void)state;
 	vl_mail_header_text(&b, "Hello\r\nBcc: evil@x.test");
@@ -228,7 +229,7 @@ test_header_text(void **state)
 		    NULL, sodium_base64_VARIANT_ORIGINAL), 0);
 		assert_true(vl_utf8_valid((const char *)bin, binlen));
 		vl_buf_add(&dec, bin, binlen);
-		free((void *)w);
+		free(w);
 	}
 	assert_string_equal(vl_buf_str(&dec), vl_buf_str(&long_s));
 	vl_buf_reset(&b);
