@@ -5,15 +5,22 @@
 BUILD	?= build
 CC	 = gcc
 CXX	 = g++
-PKGS	 = libctemplate fcgi libcurl libsodium
+PKGS	 = libctemplate fcgi libcurl libsodium inih
 PKGCFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null) $(shell mariadb_config --cflags 2>/dev/null)
 PKGLIBS	  := $(shell pkg-config --libs $(PKGS) 2>/dev/null) $(shell mariadb_config --libs 2>/dev/null)
 HARDEN	 = -D_FORTIFY_SOURCE=3 -fstack-protector-strong -fstack-clash-protection -fcf-protection -fPIE
-WARN	 = -Wall -Wextra -Wformat=2 -Wformat-security -Wno-unused-parameter
+# The anchors' warnings; `make test` adds -Werror (WERROR), so a new
+# warning fails the build there while a developer's build only reports it.
+WARN	 = -Wall -Wextra -Wformat=2 -Wformat-security -Wno-unused-parameter -Wshadow \
+	   -Wpointer-arith -Wcast-qual -Wconversion -Wstrict-prototypes -Wmissing-prototypes \
+	   -Wmissing-declarations $(WERROR)
+CXXWARN	 = -Wall -Wextra -Wshadow -Wpointer-arith -Wcast-qual -Wconversion \
+	   -Wmissing-declarations $(WERROR)
+WERROR	?=
 OPT	?= -O2 -g
 SAN	?=
 CFLAGS	 = -std=c17 -D_DEFAULT_SOURCE -D_GNU_SOURCE $(OPT) $(WARN) $(HARDEN) $(SAN) -Ilib $(PKGCFLAGS)
-CXXFLAGS = -std=c++11 $(OPT) -Wall -Wextra $(HARDEN) $(SAN) -Ilib $(PKGCFLAGS)
+CXXFLAGS = -std=c++11 $(OPT) $(CXXWARN) $(HARDEN) $(SAN) -Ilib $(PKGCFLAGS)
 LDFLAGS	 = -pie -Wl,-z,relro,-z,now $(SAN)
 LDLIBS	 = $(PKGLIBS) -lmagic -lstdc++
 
@@ -99,8 +106,8 @@ check-templates:
 	@bin/stack check-templates
 
 test: deps
-	@$(MAKE) --no-print-directory all dbtests
-	@tests/run-all
+	@$(MAKE) --no-print-directory WERROR=-Werror all dbtests
+	@WERROR=-Werror tests/run-all
 
 bench: deps
 	@$(MAKE) --no-print-directory all

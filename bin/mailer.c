@@ -37,19 +37,6 @@ on_signal(int sig)
 	stopping = 1;
 }
 
-static void
-from_header(const char *firm, char *out, size_t n)
-{
-	char	 name[200];
-	size_t	 i, j = 0;
-
-	for (i = 0; firm[i] && j < sizeof(name) - 1; i++)
-		if (firm[i] != '"' && firm[i] != '\\' && firm[i] != '\r' && firm[i] != '\n')
-			name[j++] = firm[i];
-	name[j] = '\0';
-	snprintf(out, n, "\"%s\" <%s>", name, vl_conf.mail_from);
-}
-
 /*
  * Renders and sends one claimed email (one row, or a whole window as one
  * email), then records the outcome.  The lease is renewed right before the
@@ -59,10 +46,10 @@ static void
 deliver(struct vl_pool *pool, const char *owner, const struct vl_outbox_mail *m)
 {
 	struct vl_mail_parts parts = { VL_BUF_INIT, VL_BUF_INIT, VL_BUF_INIT };
-	struct vl_buf	 msg = VL_BUF_INIT, err = VL_BUF_INIT;
+	struct vl_buf	 err = VL_BUF_INIT;
 	struct vl_mail_firm mf;
+	struct vl_mail_msg msg;
 	const char	**payloads;
-	char		 from[300];
 	enum vl_mail_result res;
 	enum vl_rc	 rc;
 	size_t		 i;
@@ -82,19 +69,18 @@ deliver(struct vl_pool *pool, const char *owner, const struct vl_outbox_mail *m)
 		vl_outbox_release(m, owner);
 		goto out;
 	} else {
-		from_header(m->firm, from, sizeof(from));
-		vl_mail_message(&msg, from, m->to, vl_buf_str(&parts.subject), m->msgid,
-		    vl_buf_str(&parts.text), vl_buf_str(&parts.html));
+		msg = (struct vl_mail_msg){ m->firm, vl_conf.mail_from, m->to,
+		    vl_buf_str(&parts.subject), m->msgid, vl_buf_str(&parts.text),
+		    vl_buf_str(&parts.html) };
 		/* A link in this mail (an invitation: one row) starts its hour now. */
 		vl_account_mail_sending(m->kind, m->rows[0].id);
-		res = vl_mail_send(vl_conf.mail_from, m->to, &msg, &err);
+		res = vl_mail_send(&msg, &err);
 	}
 	(void)vl_outbox_record(m, owner, res, vl_buf_str(&err));
 out:
 	vl_buf_release(&parts.subject);
 	vl_buf_release(&parts.text);
 	vl_buf_release(&parts.html);
-	vl_buf_release(&msg);
 	vl_buf_release(&err);
 }
 

@@ -1,7 +1,9 @@
 /*
- * Configuration: a file of "key = value" lines; '#' starts a comment.
- * Every key is declared in one table with its type; unknown keys are errors
- * so that a typo cannot silently leave a default in force.
+ * Configuration: a file of "key = value" lines, read with libinih.  A line
+ * that starts with '#' or ';' is a comment, and so is the rest of a line
+ * from a '#' or ';' that follows a blank.  Every key is declared in one
+ * table with its type; unknown keys are errors so that a typo cannot
+ * silently leave a default in force.
  */
 #include <errno.h>
 #include <stddef.h>
@@ -9,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <ini.h>
 #include <sodium.h>
 
 #include "vellum.h"
@@ -90,72 +93,144 @@ vl_conf_defaults(struct vl_conf *c)
 	c->notify_window = 60;
 }
 
-static char *
-trim(char *s)
-{
-	char	*e;
+/* One parse: inih's reader and handler share it. */
+struct parse {
+	struct vl_conf	*c;
+	const char	*p;		/* the text not yet read */
+	int		 line;		/* the line last handed to inih */
+	int		 errline;	/* the first error's line; 0: none yet */
+	struct vl_buf	*why;		/* that error */
+};
 
-	while (*s == ' ' || *s == '\t')
-		s++;
-	e = s + strlen(s);
-	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
-		*--e = '\0';
-	return s;
+/* Records the first error, on the line being read. */
+static enum vl_rc
+fail(struct parse *ps, const char *msg)
+{
+	if (ps->errline == 0) {
+		ps->errline = ps->line;
+		vl_buf_addf(ps->why, "line %d: %s", ps->line, msg);
+	}
+	return VL_INVALID;
+}
+
+static char *
+xstrndup(const char *s, size_t n)
+{
+	char	*p = vl_xmalloc(n + 1);
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
 }
 
 static enum vl_rc
-set_key(struct vl_conf *c, const char *k, const char *v, struct vl_buf *err, int line)
+set_key(struct parse *ps, const char *k, const char *v)
 {
-	size_t	 i;
-	int64_t	 n;
+	struct vl_conf	*c = ps->c;
+	struct vl_buf	 msg = VL_BUF_INIT;
+	size_t		 i, n;
+	int64_t		 num;
+	const char	*h;
+	char		*val;
+	enum vl_rc	 rc;
 
+	/* inih ends a value at " ;"; a '#' after a blank ends it too, as the
+	 * line comments of the file allow both. */
+	for (h = v; (h = strchr(h, '#')) != NULL; h++)
+		if (h == v || h[-1] == ' ' || h[-1] == '\t')
+			break;
+	n = h ? (size_t)(h - v) : strlen(v);
+	while (n > 0 && (v[n - 1] == ' ' || v[n - 1] == '\t'))
+		n--;
 	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
 		if (strcmp(keys[i].name, k) != 0)
 			continue;
 		if (keys[i].type == K_STR) {
 			char **dst = (char **)((char *)c + keys[i].off);
 			free(*dst);
-			*dst = vl_xstrdup(v);
+			*dst = xstrndup(v, n);
 			return VL_OK;
 		}
-		if (vl_strtonum(v, keys[i].min, keys[i].max, &n) != VL_OK) {
-			vl_buf_addf(err, "line %d: %s must be a number from %lld to %lld",
-			    line, k, (long long)keys[i].min, (long long)keys[i].max);
+		val = xstrndup(v, n);
+		rc = vl_strtonum(val, keys[i].min, keys[i].max, &num);
+		free(val);
+		if (rc != VL_OK) {
+			vl_buf_addf(&msg, "%s must be a number from %lld to %lld", k,
+			    (long long)keys[i].min, (long long)keys[i].max);
+			fail(ps, vl_buf_str(&msg));
+			vl_buf_release(&msg);
 			return VL_INVALID;
 		}
-		*(int64_t *)((char *)c + keys[i].off) = n;
+		*(int64_t *)((char *)c + keys[i].off) = num;
 		return VL_OK;
 	}
-	vl_buf_addf(err, "line %d: unknown key \"%s\"", line, k);
+	vl_buf_addf(&msg, "unknown key \"%s\"", k);
+	fail(ps, vl_buf_str(&msg));
+	vl_buf_release(&msg);
 	return VL_INVALID;
+}
+
+/* inih's handler: 1 to go on, 0 for an error. */
+static int
+on_key(void *arg, const char *section, const char *name, const char *value)
+{
+	(void)section;		/* always "": the reader refuses sections */
+	return set_key(arg, name, value) == VL_OK;
+}
+
+/*
+ * inih's reader: the next line of the text, counted, so every error names
+ * its line.  Leading blanks go: inih would take an indented line for more
+ * of the value before.  A line too long for inih's buffer (which would
+ * split it) and a [section] are errors.  NULL at the end or after an error.
+ */
+static char *
+read_line(char *buf, int size, void *arg)
+{
+	struct parse	*ps = arg;
+	size_t		 n;
+
+	if (*ps->p == '\0' || ps->errline != 0 || size < 2)
+		return NULL;
+	ps->line++;
+	ps->p += strspn(ps->p, " \t");
+	n = strcspn(ps->p, "\n");
+	if (n > (size_t)size - 1) {
+		vl_buf_addf(ps->why, "line %d: longer than %d characters", ps->line, size - 1);
+		ps->errline = ps->line;
+		return NULL;
+	}
+	memcpy(buf, ps->p, n);
+	buf[n] = '\0';
+	ps->p += n + (ps->p[n] == '\n');
+	if (*buf == '[') {
+		fail(ps, "sections are not used");
+		return NULL;
+	}
+	return buf;
 }
 
 enum vl_rc
 vl_conf_parse(struct vl_conf *c, const char *text, struct vl_buf *err)
 {
-	char	*copy, *line, *next, *eq;
-	int	 n = 0;
-	enum vl_rc rc = VL_OK;
+	struct vl_buf	 why = VL_BUF_INIT;
+	struct parse	 ps = { c, text, 0, 0, &why };
+	enum vl_rc	 rc = VL_OK;
+	int		 r;
 
-	copy = vl_xstrdup(text);
-	for (line = copy; line && rc == VL_OK; line = next) {
-		n++;
-		if ((next = strchr(line, '\n')) != NULL)
-			*next++ = '\0';
-		if ((eq = strchr(line, '#')) != NULL)
-			*eq = '\0';
-		line = trim(line);
-		if (*line == '\0')
-			continue;
-		if ((eq = strchr(line, '=')) == NULL) {
-			vl_buf_addf(err, "line %d: expected key = value", n);
-			rc = VL_INVALID;
-			break;
-		}
-		*eq = '\0';
-		rc = set_key(c, trim(line), trim(eq + 1), err, n);
+	r = ini_parse_stream(read_line, &ps, on_key, &ps);
+	/* inih's own error (no '=' on a line) is its line number; the first
+	 * error of either kind is the one reported. */
+	if (r > 0 && (ps.errline == 0 || r < ps.errline)) {
+		vl_buf_reset(&why);
+		vl_buf_addf(&why, "line %d: expected key = value", r);
+	} else if (r < 0 && ps.errline == 0)
+		vl_buf_adds(&why, "out of memory");
+	if (r != 0 || ps.errline != 0) {
+		vl_buf_adds(err, vl_buf_str(&why));
+		rc = VL_INVALID;
 	}
-	free(copy);
+	vl_buf_release(&why);
 	if (rc == VL_OK && c->secret_hex != NULL) {
 		if (strlen(c->secret_hex) != 64 ||
 		    sodium_hex2bin(c->secret, sizeof(c->secret), c->secret_hex,

@@ -183,7 +183,7 @@ params_bind(struct params *p, const char *types, va_list ap)
 				break;
 			}
 			b->buffer_type = MYSQL_TYPE_STRING;
-			b->buffer = (void *)s;
+			b->buffer = (void *)(uintptr_t)s;	/* an input: only read */
 			p->len[p->n] = strlen(s);
 			b->buffer_length = p->len[p->n];
 			b->length = &p->len[p->n];

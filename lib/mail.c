@@ -144,7 +144,8 @@ vl_mail_render(struct vl_pool *pool, const char *kind, const char *const *payloa
 	return rc;
 }
 
-/* Appends text with bare LF turned into CRLF. */
+/* Appends text with bare LF turned into CRLF (libcurl's quoted-printable
+ * encoder keeps CRLF as a line break but would encode a lone LF). */
 static void
 add_crlf(struct vl_buf *out, const char *body)
 {
@@ -157,88 +158,161 @@ add_crlf(struct vl_buf *out, const char *body)
 	}
 }
 
-void
-vl_mail_message(struct vl_buf *out, const char *from, const char *to,
-    const char *subject, const char *msgid, const char *body, const char *html)
+static int
+ascii(const char *s)
 {
-	char		 boundary[40];
-	unsigned char	 rnd[12];
-	char		 date[64];
-	time_t		 now = time(NULL);
-	struct tm	 tm;
-	char		*f = vl_strip_crlf(from), *t = vl_strip_crlf(to);
-	char		*s = vl_strip_crlf(subject), *m = vl_strip_crlf(msgid);
-	const char	*p;
-	int		 ascii = 1;
-
-	gmtime_r(&now, &tm);
-	strftime(date, sizeof(date), "%a, %d %b %Y %H:%M:%S +0000", &tm);
-	for (p = s; *p; p++)
-		if ((unsigned char)*p >= 0x80)
-			ascii = 0;
-	vl_buf_addf(out, "Date: %s\r\nFrom: %s\r\nTo: %s\r\nMessage-ID: %s\r\n",
-	    date, f, t, m);
-	if (ascii)
-		vl_buf_addf(out, "Subject: %s\r\n", s);
-	else {
-		/* RFC 2047 encoded word, base64 of the UTF-8 subject. */
-		static const char b64[] =
-		    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-		size_t n = strlen(s), i;
-		vl_buf_adds(out, "Subject: =?UTF-8?B?");
-		for (i = 0; i < n; i += 3) {
-			unsigned v = (unsigned char)s[i] << 16;
-			if (i + 1 < n) v |= (unsigned char)s[i + 1] << 8;
-			if (i + 2 < n) v |= (unsigned char)s[i + 2];
-			vl_buf_addc(out, b64[(v >> 18) & 63]);
-			vl_buf_addc(out, b64[(v >> 12) & 63]);
-			vl_buf_addc(out, i + 1 < n ? b64[(v >> 6) & 63] : '=');
-			vl_buf_addc(out, i + 2 < n ? b64[v & 63] : '=');
-		}
-		vl_buf_adds(out, "?=\r\n");
-	}
-	vl_buf_adds(out, "MIME-Version: 1.0\r\nAuto-Submitted: auto-generated\r\n");
-	/* A leading dot needs no stuffing here: libcurl's SMTP upload does it. */
-	if (html == NULL || *html == '\0') {
-		vl_buf_adds(out, "Content-Type: text/plain; charset=utf-8\r\n"
-		    "Content-Transfer-Encoding: 8bit\r\n\r\n");
-		add_crlf(out, body);
-	} else {
-		randombytes_buf(rnd, sizeof(rnd));
-		memcpy(boundary, "=_vellum_", 9);
-		vl_hex(rnd, sizeof(rnd), boundary + 9);
-		vl_buf_addf(out, "Content-Type: multipart/alternative; boundary=\"%s\"\r\n\r\n"
-		    "--%s\r\nContent-Type: text/plain; charset=utf-8\r\n"
-		    "Content-Transfer-Encoding: 8bit\r\n\r\n", boundary, boundary);
-		add_crlf(out, body);
-		vl_buf_addf(out, "\r\n--%s\r\nContent-Type: text/html; charset=utf-8\r\n"
-		    "Content-Transfer-Encoding: 8bit\r\n\r\n", boundary);
-		add_crlf(out, html);
-		vl_buf_addf(out, "\r\n--%s--\r\n", boundary);
-	}
-	free(f);
-	free(t);
-	free(s);
-	free(m);
+	for (; *s; s++)
+		if ((unsigned char)*s >= 0x80)
+			return 0;
+	return 1;
 }
 
-struct upload {
-	const char	*p;
-	size_t		 left;
-};
-
-static size_t
-read_cb(char *buf, size_t size, size_t nmemb, void *arg)
+/*
+ * RFC 2047 encoded words (base64 of the UTF-8 text), folded: each word is
+ * at most 64 characters (39 bytes of text), well inside the 75 allowed, so
+ * a header line stays short however long the text; a word never ends
+ * inside a UTF-8 sequence, as RFC 2047 requires.
+ */
+static void
+add_words(struct vl_buf *out, const char *s)
 {
-	struct upload	*u = arg;
-	size_t		 n = size * nmemb;
+	char	 b64[sodium_base64_ENCODED_LEN(39, sodium_base64_VARIANT_ORIGINAL)];
+	size_t	 n = strlen(s), take;
 
-	if (n > u->left)
-		n = u->left;
-	memcpy(buf, u->p, n);
-	u->p += n;
-	u->left -= n;
-	return n;
+	do {
+		take = n < 39 ? n : 39;
+		while (take < n && take > 1 && ((unsigned char)s[take] & 0xc0) == 0x80)
+			take--;
+		sodium_bin2base64(b64, sizeof(b64), (const unsigned char *)s, take,
+		    sodium_base64_VARIANT_ORIGINAL);
+		vl_buf_addf(out, "=?UTF-8?B?%s?=", b64);
+		s += take;
+		n -= take;
+		if (n > 0)
+			vl_buf_adds(out, "\r\n ");
+	} while (n > 0);
+}
+
+void
+vl_mail_header_text(struct vl_buf *out, const char *text)
+{
+	char	*t = vl_strip_crlf(text);
+
+	/* Plain ASCII stays readable; 900 leaves room for the name within
+	 * the 998 bytes a header line may have. */
+	if (ascii(t) && strlen(t) <= 900)
+		vl_buf_adds(out, t);
+	else
+		add_words(out, t);
+	free(t);
+}
+
+void
+vl_mail_header_from(struct vl_buf *out, const char *name, const char *addr)
+{
+	char	*n = vl_strip_crlf(name), *a = vl_strip_crlf(addr);
+	char	*p;
+
+	if (*n == '\0')
+		vl_buf_addf(out, "<%s>", a);
+	else if (ascii(n) && strlen(n) <= 200) {
+		/* A quoted string: quotes and backslashes inside are escaped. */
+		vl_buf_addc(out, '"');
+		for (p = n; *p; p++) {
+			if (*p == '"' || *p == '\\')
+				vl_buf_addc(out, '\\');
+			vl_buf_addc(out, *p);
+		}
+		vl_buf_addf(out, "\" <%s>", a);
+	} else {
+		add_words(out, n);
+		vl_buf_addf(out, " <%s>", a);
+	}
+	free(n);
+	free(a);
+}
+
+/* Moves line to the header list *h: 0, or -1 when libcurl is out of memory. */
+static int
+add_header(struct curl_slist **h, struct vl_buf *line)
+{
+	struct curl_slist *n;
+
+	n = curl_slist_append(*h, vl_buf_str(line));
+	vl_buf_reset(line);
+	if (n == NULL)
+		return -1;
+	*h = n;
+	return 0;
+}
+
+/*
+ * The message: our headers on top (libcurl adds MIME-Version and the
+ * Content-Type with its boundary), then a multipart/alternative body whose
+ * parts are quoted-printable UTF-8, so no line of it is longer than 76
+ * characters whatever the text, and non-ASCII needs no 8BITMIME.
+ */
+static curl_mime *
+build(const struct vl_mail_msg *m, struct curl_slist **hdrs, struct vl_buf *text,
+    struct vl_buf *html)
+{
+	struct vl_buf	 line = VL_BUF_INIT;
+	curl_mime	*mime;
+	curl_mimepart	*part;
+	char		 date[64];
+	char		*v;
+	time_t		 now = time(NULL);
+	struct tm	 tm;
+	int		 bad = 0;
+
+	/* Every value is stripped of CR and LF: nothing can add a header. */
+	gmtime_r(&now, &tm);
+	strftime(date, sizeof(date), "%a, %d %b %Y %H:%M:%S +0000", &tm);
+	vl_buf_addf(&line, "Date: %s", date);
+	bad |= add_header(hdrs, &line);
+	vl_buf_adds(&line, "From: ");
+	vl_mail_header_from(&line, m->from_name, m->from_addr);
+	bad |= add_header(hdrs, &line);
+	v = vl_strip_crlf(m->to);
+	vl_buf_addf(&line, "To: %s", v);
+	free(v);
+	bad |= add_header(hdrs, &line);
+	vl_buf_adds(&line, "Subject: ");
+	vl_mail_header_text(&line, m->subject);
+	bad |= add_header(hdrs, &line);
+	v = vl_strip_crlf(m->msgid);
+	vl_buf_addf(&line, "Message-ID: %s", v);
+	free(v);
+	bad |= add_header(hdrs, &line);
+	vl_buf_adds(&line, "Auto-Submitted: auto-generated");
+	bad |= add_header(hdrs, &line);
+	/* The top part's type; libcurl appends its boundary. */
+	vl_buf_adds(&line, "Content-Type: multipart/alternative");
+	bad |= add_header(hdrs, &line);
+	vl_buf_release(&line);
+	if (bad)
+		return NULL;
+
+	if ((mime = curl_mime_init(curl)) == NULL)
+		return NULL;
+	add_crlf(text, m->text ? m->text : "");
+	if ((part = curl_mime_addpart(mime)) == NULL ||
+	    curl_mime_data(part, vl_buf_str(text), text->len) != CURLE_OK ||
+	    curl_mime_type(part, "text/plain; charset=utf-8") != CURLE_OK ||
+	    curl_mime_encoder(part, "quoted-printable") != CURLE_OK)
+		goto fail;
+	if (m->html != NULL && *m->html != '\0') {
+		add_crlf(html, m->html);
+		if ((part = curl_mime_addpart(mime)) == NULL ||
+		    curl_mime_data(part, vl_buf_str(html), html->len) != CURLE_OK ||
+		    curl_mime_type(part, "text/html; charset=utf-8") != CURLE_OK ||
+		    curl_mime_encoder(part, "quoted-printable") != CURLE_OK)
+			goto fail;
+	}
+	return mime;
+fail:
+	curl_mime_free(mime);
+	return NULL;
 }
 
 /* 1 if host (as libcurl's URL parser gives it) names this machine's loopback. */
@@ -295,14 +369,14 @@ vl_mail_tls(const char *url, int credentials, struct vl_buf *why)
 }
 
 enum vl_mail_result
-vl_mail_send(const char *from, const char *to, const struct vl_buf *msg, struct vl_buf *err)
+vl_mail_send(const struct vl_mail_msg *m, struct vl_buf *err)
 {
-	struct curl_slist	*rcpt = NULL;
-	struct upload		 up = { vl_buf_str(msg), msg->len };
-	struct vl_buf		 why = VL_BUF_INIT;
+	struct curl_slist	*rcpt = NULL, *hdrs = NULL;
+	struct vl_buf		 why = VL_BUF_INIT, text = VL_BUF_INIT, html = VL_BUF_INIT;
+	curl_mime		*mime = NULL;
 	enum vl_mail_tls	 tls;
-	char			 envfrom[300];
-	const char		*lt, *gt;
+	enum vl_mail_result	 res = VL_MAIL_RETRY;
+	char			*envfrom = NULL, *to = NULL;
 	long			 code = 0, limit;
 	CURLcode		 c;
 
@@ -319,13 +393,14 @@ vl_mail_send(const char *from, const char *to, const struct vl_buf *msg, struct 
 		vl_buf_adds(err, "libcurl failed to start");
 		return VL_MAIL_RETRY;
 	}
-	/* The envelope sender is the bare address inside "Name <addr>". */
-	if ((lt = strchr(from, '<')) != NULL && (gt = strchr(lt, '>')) != NULL)
-		snprintf(envfrom, sizeof(envfrom), "%.*s", (int)(gt - lt + 1), lt);
-	else
-		snprintf(envfrom, sizeof(envfrom), "<%s>", from);
-	rcpt = curl_slist_append(rcpt, to);
 	curl_easy_reset(curl);
+	to = vl_strip_crlf(m->to);
+	if ((rcpt = curl_slist_append(NULL, to)) == NULL ||
+	    (mime = build(m, &hdrs, &text, &html)) == NULL) {
+		vl_buf_adds(err, "out of memory building the message");
+		goto out;
+	}
+	envfrom = vl_strip_crlf(m->from_addr);
 	curl_easy_setopt(curl, CURLOPT_URL, vl_conf.smtp_url);
 	curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "smtp,smtps");
 	if (vl_conf.smtp_user != NULL) {
@@ -337,9 +412,10 @@ vl_mail_send(const char *from, const char *to, const struct vl_buf *msg, struct 
 		curl_easy_setopt(curl, CURLOPT_USE_SSL, (long)CURLUSESSL_ALL);
 	curl_easy_setopt(curl, CURLOPT_MAIL_FROM, envfrom);
 	curl_easy_setopt(curl, CURLOPT_MAIL_RCPT, rcpt);
-	curl_easy_setopt(curl, CURLOPT_READFUNCTION, read_cb);
-	curl_easy_setopt(curl, CURLOPT_READDATA, &up);
-	curl_easy_setopt(curl, CURLOPT_UPLOAD, 1L);
+	/* For SMTP these are the message's headers; a leading dot in the
+	 * body is stuffed by libcurl. */
+	curl_easy_setopt(curl, CURLOPT_HTTPHEADER, hdrs);
+	curl_easy_setopt(curl, CURLOPT_MIMEPOST, mime);
 	/* The lease was renewed just before: the send ends well inside it, so no
 	 * other mailer can take the rows while this one may still deliver them. */
 	limit = (long)(vl_conf.mail_lease * 2 / 3);
@@ -348,18 +424,29 @@ vl_mail_send(const char *from, const char *to, const struct vl_buf *msg, struct 
 	curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
 	c = curl_easy_perform(curl);
 	curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &code);
-	curl_slist_free_all(rcpt);
 	if (c == CURLE_OK)
-		return VL_MAIL_SENT;
-	if (c == CURLE_USE_SSL_FAILED) {
+		res = VL_MAIL_SENT;
+	else if (c == CURLE_USE_SSL_FAILED) {
 		vl_err("the SMTP server at %s offers no STARTTLS; refusing to send in the clear "
 		    "to a server that is not on loopback", vl_conf.smtp_url);
 		vl_buf_adds(err, "not sent: the SMTP server offers no STARTTLS");
-		return VL_MAIL_RETRY;
+	} else {
+		vl_buf_addf(err, "%s (SMTP %ld)", curl_easy_strerror(c), code);
+		/* A permanent refusal (5xx) will not get better by trying again. */
+		if (code >= 500 && code < 600)
+			res = VL_MAIL_DEAD;
 	}
-	vl_buf_addf(err, "%s (SMTP %ld)", curl_easy_strerror(c), code);
-	/* A permanent refusal (5xx) will not get better by trying again. */
-	return code >= 500 && code < 600 ? VL_MAIL_DEAD : VL_MAIL_RETRY;
+out:
+	/* The handle keeps only the connection: no pointer into what is freed. */
+	curl_easy_reset(curl);
+	curl_mime_free(mime);
+	curl_slist_free_all(hdrs);
+	curl_slist_free_all(rcpt);
+	free(envfrom);
+	free(to);
+	vl_buf_release(&text);
+	vl_buf_release(&html);
+	return res;
 }
 
 void

@@ -22,15 +22,31 @@ struct vl_mail_parts {
  */
 enum vl_rc vl_mail_render(struct vl_pool *, const char *kind, const char *const *payloads,
     size_t n, const struct vl_mail_firm *, struct vl_mail_parts *out, struct vl_buf *err);
-/* Builds an RFC 5322 message, multipart/alternative when html is not empty;
- * header values are stripped of CR and LF. */
-void	 vl_mail_message(struct vl_buf *out, const char *from, const char *to,
-	    const char *subject, const char *msgid, const char *body, const char *html);
-/* Sends msg over SMTP, reusing the connection; err gets the reason on failure.
- * A send takes at most two thirds of mail_lease, so the lease renewed just
- * before it outlives it with room to record the outcome. */
-enum vl_mail_result vl_mail_send(const char *from, const char *to,
-	    const struct vl_buf *msg, struct vl_buf *err);
+/* One email: the mailer's rendered parts and where they go. */
+struct vl_mail_msg {
+	const char	*from_name;	/* the From display name (the firm); may be "" */
+	const char	*from_addr;	/* the From address, also the envelope sender */
+	const char	*to;		/* the one recipient, a bare address */
+	const char	*subject, *msgid;
+	const char	*text;		/* the plain-text part */
+	const char	*html;		/* the HTML part; NULL or "" for none */
+};
+/*
+ * Sends m over SMTP, reusing the connection; err gets the reason on failure.
+ * The message is built with libcurl's MIME API: multipart/alternative,
+ * each part quoted-printable UTF-8 (so any line length and any text go
+ * through); header values are stripped of CR and LF, a non-ASCII subject
+ * or sender name is RFC 2047 encoded.  A send takes at most two thirds of
+ * mail_lease, so the lease renewed just before it outlives it with room to
+ * record the outcome.
+ */
+enum vl_mail_result vl_mail_send(const struct vl_mail_msg *m, struct vl_buf *err);
+/* Appends text (stripped of CR and LF) as a header value: as it is when it
+ * is short plain ASCII, else as folded RFC 2047 encoded words. */
+void	 vl_mail_header_text(struct vl_buf *out, const char *text);
+/* Appends a From value: "name" <addr> (quoted), encoded words when the name
+ * is not ASCII, or <addr> alone when name is empty. */
+void	 vl_mail_header_from(struct vl_buf *out, const char *name, const char *addr);
 void	 vl_mail_shutdown(void);
 
 /* How mail reaches the SMTP server of a URL (see vl_mail_tls). */

@@ -214,14 +214,15 @@ sweep_store(struct vl_pool *pool, struct vl_sweep *st)
 	while (rc == VL_OK && (ea = readdir(a)) != NULL) {
 		if (!is_hex(ea->d_name, 2))
 			continue;
-		snprintf(da, sizeof(da), "%s/%s", vl_conf.store, ea->d_name);
-		if ((b = opendir(da)) == NULL)
+		/* A path cut short would name another directory: skip it. */
+		if ((size_t)snprintf(da, sizeof(da), "%s/%s", vl_conf.store, ea->d_name) >=
+		    sizeof(da) || (b = opendir(da)) == NULL)
 			continue;
 		while (rc == VL_OK && (eb = readdir(b)) != NULL) {
 			if (!is_hex(eb->d_name, 2))
 				continue;
-			snprintf(db, sizeof(db), "%s/%s", da, eb->d_name);
-			if ((c = opendir(db)) == NULL)
+			if ((size_t)snprintf(db, sizeof(db), "%s/%s", da, eb->d_name) >=
+			    sizeof(db) || (c = opendir(db)) == NULL)
 				continue;
 			while (rc == VL_OK && (ec = readdir(c)) != NULL) {
 				if (!is_hex(ec->d_name, 64) || strncmp(ec->d_name, ea->d_name, 2) != 0 ||

@@ -1,6 +1,10 @@
 /* conf.c: the configuration parser, accepted and refused files. */
 #include "vectors.h"
 
+#define LONG10	"abcdefghij"
+#define LONG190	LONG10 LONG10 LONG10 LONG10 LONG10 LONG10 LONG10 LONG10 LONG10 LONG10 \
+		LONG10 LONG10 LONG10 LONG10 LONG10 LONG10 LONG10 LONG10 LONG10
+#define LONG200	LONG190 LONG10
 #define SECRET "secret = 00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff\n"
 
 static const struct {
@@ -21,6 +25,18 @@ static const struct {
 	{ "db_name = a\n\nsession_idle = -1\n", VL_INVALID, "line 3" },
 	{ "secret = short\n", VL_INVALID, "64 hex" },
 	{ "secret = zz112233445566778899aabbccddeeff00112233445566778899aabbccddeeff\n", VL_INVALID, "64 hex" },
+	{ "; a comment too\n\t# and an indented one\n", VL_OK, NULL },
+	{ "db_name = x\r\nsession_idle = 5\r\n", VL_OK, NULL },
+	{ "session_idle = 5 # minutes? no: seconds\n", VL_OK, NULL },
+	{ "session_idle = 5x\n", VL_INVALID, "line 1: session_idle must be a number from 1 to 86400" },
+	{ "nonsense = 1\ndb_name\n", VL_INVALID, "line 1: unknown key \"nonsense\"" },
+	{ "db_name = a\n\ndb_name\nnonsense = 1\n", VL_INVALID, "line 3: expected key = value" },
+	{ "= value\n", VL_INVALID, "line 1: " },
+	{ "[vellum]\ndb_name = x\n", VL_INVALID, "line 1: sections are not used" },
+	{ "db_name = x\n  [vellum]\n", VL_INVALID, "line 2: sections are not used" },
+	/* A line longer than the reader takes is refused, never split. */
+	{ "db_name = x\nstore = /" LONG200 "\n", VL_INVALID, "line 2: longer than" },
+	{ "store = /" LONG190 "\n", VL_OK, NULL },
 };
 
 static void
@@ -68,6 +84,34 @@ test_values(void **state)
 	vl_buf_release(&err);
 }
 
+/* The values as read: comments, blanks and line ends are not part of them. */
+static void
+test_read_values(void **state)
+{
+	struct vl_conf	 c;
+	struct vl_buf	 err = VL_BUF_INIT;
+
+	(void)state;
+	vl_conf_defaults(&c);
+	assert_int_equal(vl_conf_parse(&c, "\xef\xbb\xbf" "db_name = first\r\n"
+	    "  db_user  =  spaced  # trailing comment\n"
+	    "db_password = pa#ss;word\n"
+	    "smtp_password = two words ; comment\n"
+	    "smtp_user =\n"
+	    "  session_max = 99\n"
+	    "store = /" LONG190 "\n"
+	    "db_name = last wins\n", &err), VL_OK);
+	assert_string_equal(c.db_name, "last wins");
+	assert_string_equal(c.db_user, "spaced");
+	assert_string_equal(c.db_password, "pa#ss;word");
+	assert_string_equal(c.smtp_password, "two words");
+	assert_string_equal(c.smtp_user, "");
+	assert_int_equal(c.session_max, 99);
+	assert_string_equal(c.store, "/" LONG190);
+	vl_conf_free(&c);
+	vl_buf_release(&err);
+}
+
 static void
 test_load_missing(void **state)
 {
@@ -86,6 +130,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_vectors),
 		cmocka_unit_test(test_values),
+		cmocka_unit_test(test_read_values),
 		cmocka_unit_test(test_load_missing),
 	};
 

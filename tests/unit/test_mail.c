@@ -1,5 +1,14 @@
-/* mail.c: rendering from the shipped templates and building the message. */
+/* mail.c: rendering from the shipped templates, building and sending the message. */
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <netinet/in.h>
+#include <arpa/inet.h>
+
 #include <dirent.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include <sodium.h>
 
 #include "vectors.h"
 
@@ -59,30 +68,287 @@ test_render_refusals(void **state)
 	vl_pool_free(pool);
 }
 
+/*
+ * A one-message SMTP server for the send tests, in a child process on a
+ * loopback port: it answers libcurl, and after the end of DATA writes what
+ * it got (envelope, then the message as sent, dots unstuffed) to a pipe.
+ */
+struct sink {
+	pid_t	 pid;
+	int	 fd;		/* the pipe's read end */
+	int	 port;
+};
+
 static void
-test_message(void **state)
+sink_serve(int lfd, int out)
 {
-	struct vl_buf	 m = VL_BUF_INIT;
-	const char	*s;
+	char	 buf[8192], *nl;
+	size_t	 have = 0;
+	ssize_t	 r;
+	int	 c, data = 0;
+	struct vl_buf got = VL_BUF_INIT;
+
+	if ((c = accept(lfd, NULL, NULL)) < 0)
+		_exit(1);
+#define SAY(s) (void)!write(c, s "\r\n", sizeof(s "\r\n") - 1)
+	SAY("220 sink ESMTP");
+	for (;;) {
+		if (have == sizeof(buf) - 1 || (r = read(c, buf + have, sizeof(buf) - 1 - have)) <= 0)
+			_exit(1);
+		have += (size_t)r;
+		buf[have] = '\0';
+		while ((nl = strstr(buf, "\r\n")) != NULL) {
+			*nl = '\0';
+			if (data && strcmp(buf, ".") == 0) {
+				SAY("250 kept");
+				(void)!write(out, vl_buf_str(&got), got.len);
+				_exit(0);
+			} else if (data) {
+				vl_buf_adds(&got, buf[0] == '.' ? buf + 1 : buf);
+				vl_buf_adds(&got, "\r\n");
+			} else if (strncasecmp(buf, "EHLO", 4) == 0)
+				SAY("250-sink\r\n250 8BITMIME");
+			else if (strncasecmp(buf, "DATA", 4) == 0) {
+				data = 1;
+				SAY("354 go ahead");
+			} else if (strncasecmp(buf, "MAIL", 4) == 0 || strncasecmp(buf, "RCPT", 4) == 0) {
+				vl_buf_addf(&got, "%s\r\n", buf);
+				SAY("250 ok");
+			} else
+				SAY("250 ok");
+			have -= (size_t)(nl + 2 - buf);
+			memmove(buf, nl + 2, have + 1);
+		}
+	}
+#undef SAY
+}
+
+static void
+sink_start(struct sink *s)
+{
+	struct sockaddr_in a = { .sin_family = AF_INET };
+	socklen_t	 len = sizeof(a);
+	char		 url[64];
+	int		 lfd, p[2];
+
+	a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	assert_true((lfd = socket(AF_INET, SOCK_STREAM, 0)) >= 0);
+	assert_int_equal(bind(lfd, (struct sockaddr *)&a, sizeof(a)), 0);
+	assert_int_equal(listen(lfd, 1), 0);
+	assert_int_equal(getsockname(lfd, (struct sockaddr *)&a, &len), 0);
+	assert_int_equal(pipe(p), 0);
+	s->port = ntohs(a.sin_port);
+	assert_true((s->pid = fork()) >= 0);
+	if (s->pid == 0) {
+		close(p[0]);
+		alarm(20);
+		sink_serve(lfd, p[1]);
+	}
+	close(lfd);
+	close(p[1]);
+	s->fd = p[0];
+	snprintf(url, sizeof(url), "smtp://127.0.0.1:%d", s->port);
+	free(vl_conf.smtp_url);
+	vl_conf.smtp_url = vl_xstrdup(url);
+}
+
+/* What the sink got, after the send; the connection is closed for the next. */
+static void
+sink_read(struct sink *s, struct vl_buf *out)
+{
+	char	 buf[4096];
+	ssize_t	 r;
+	int	 st;
+
+	while ((r = read(s->fd, buf, sizeof(buf))) > 0)
+		vl_buf_add(out, buf, (size_t)r);
+	close(s->fd);
+	assert_int_equal(waitpid(s->pid, &st, 0), s->pid);
+	vl_mail_shutdown();
+}
+
+/* The body of the part whose Content-Type starts with type, quoted-printable
+ * decoded (test-only decoder: soft breaks and =XX). */
+static void
+part_body(const char *msg, const char *type, struct vl_buf *out)
+{
+	const char	*p, *end;
+	char		 hex[3] = { 0 };
+
+	assert_non_null(p = strstr(msg, type));
+	assert_non_null(p = strstr(p, "\r\n\r\n"));
+	p += 4;
+	assert_non_null(end = strstr(p, "\r\n--"));
+	while (p < end) {
+		if (*p != '=') {
+			vl_buf_addc(out, *p++);
+			continue;
+		}
+		if (p[1] == '\r' && p[2] == '\n') {
+			p += 3;
+			continue;
+		}
+		hex[0] = p[1];
+		hex[1] = p[2];
+		vl_buf_addc(out, (char)strtol(hex, NULL, 16));
+		p += 3;
+	}
+}
+
+static void
+test_header_text(void **state)
+{
+	struct vl_buf	 b = VL_BUF_INIT, dec = VL_BUF_INIT, long_s = VL_BUF_INIT;
+	unsigned char	 bin[64];
+	size_t		 binlen, i;
+	const char	*p, *q;
+	char		*w;
 
 	(void)state;
-	vl_mail_message(&m, "\"Firm\" <p@f.test>", "c@x.test\r\nBcc: evil@x.test",
-	    "Hello\r\nBcc: evil@x.test", "<id@f.test>", "line one\nline two\n.dot line\n", NULL);
-	s = vl_buf_str(&m);
-	/* No header can be injected through a value. */
-	assert_null(strstr(s, "\r\nBcc:"));
-	assert_non_null(strstr(s, "To: c@x.testBcc: evil@x.test\r\n"));
-	assert_non_null(strstr(s, "Subject: HelloBcc: evil@x.test\r\n"));
-	assert_non_null(strstr(s, "Message-ID: <id@f.test>\r\n"));
-	assert_non_null(strstr(s, "\r\n\r\nline one\r\nline two\r\n.dot line\r\n"));
-	assert_non_null(strstr(s, "Content-Type: text/plain; charset=utf-8\r\n"));
-	vl_buf_reset(&m);
-	vl_mail_message(&m, "p@f.test", "c@x.test", "Caf\xc3\xa9", "<i@f>", "b\r\n", "");
+	vl_mail_header_text(&b, "Hello\r\nBcc: evil@x.test");
+	assert_string_equal(vl_buf_str(&b), "HelloBcc: evil@x.test");
+	vl_buf_reset(&b);
 	/* "Café" base64 is Q2Fmw6k= */
-	assert_non_null(strstr(vl_buf_str(&m), "Subject: =?UTF-8?B?Q2Fmw6k=?=\r\n"));
-	assert_non_null(strstr(vl_buf_str(&m), "\r\n\r\nb\r\n"));
-	assert_null(strstr(vl_buf_str(&m), "\r\r\n"));
-	vl_buf_release(&m);
+	vl_mail_header_text(&b, "Caf\xc3\xa9");
+	assert_string_equal(vl_buf_str(&b), "=?UTF-8?B?Q2Fmw6k=?=");
+	vl_buf_reset(&b);
+	/* A long non-ASCII subject: several words, each within 75 characters,
+	 * none ending inside a UTF-8 sequence, together the whole text. */
+	for (i = 0; i < 40; i++)
+		vl_buf_adds(&long_s, "\xc3\xa9t\xc3\xa9 ");
+	vl_mail_header_text(&b, vl_buf_str(&long_s));
+	for (p = vl_buf_str(&b); *p; p = *q ? q + 3 : q) {
+		q = strstr(p, "\r\n ");
+		if (q == NULL)
+			q = p + strlen(p);
+		assert_true(q - p <= 75);
+		assert_memory_equal(p, "=?UTF-8?B?", 10);
+		assert_memory_equal(q - 2, "?=", 2);
+		w = strndup(p + 10, (size_t)(q - p - 12));
+		assert_int_equal(sodium_base642bin(bin, sizeof(bin), w, strlen(w), NULL, &binlen,
+		    NULL, sodium_base64_VARIANT_ORIGINAL), 0);
+		assert_true(vl_utf8_valid((const char *)bin, binlen));
+		vl_buf_add(&dec, bin, binlen);
+		free(w);
+	}
+	assert_string_equal(vl_buf_str(&dec), vl_buf_str(&long_s));
+	vl_buf_reset(&b);
+	vl_mail_header_from(&b, "Smith \"The\" \\Firm", "p@f.test");
+	assert_string_equal(vl_buf_str(&b), "\"Smith \\\"The\\\" \\\\Firm\" <p@f.test>");
+	vl_buf_reset(&b);
+	vl_mail_header_from(&b, "M\xc3\xbcller\r\n", "p@f.test\r\nBcc: x");
+	assert_string_equal(vl_buf_str(&b), "=?UTF-8?B?TcO8bGxlcg==?= <p@f.testBcc: x>");
+	vl_buf_reset(&b);
+	vl_mail_header_from(&b, "", "p@f.test");
+	assert_string_equal(vl_buf_str(&b), "<p@f.test>");
+	vl_buf_release(&b);
+	vl_buf_release(&dec);
+	vl_buf_release(&long_s);
+}
+
+/*
+ * A message through libcurl to the sink: headers right and not injectable,
+ * multipart/alternative of quoted-printable parts, no line over 76
+ * characters however long the text's, and the text back intact.
+ */
+static void
+test_send(void **state)
+{
+	struct sink	 s;
+	struct vl_buf	 got = VL_BUF_INIT, longline = VL_BUF_INIT, text = VL_BUF_INIT,
+			 html = VL_BUF_INIT, body = VL_BUF_INIT, err = VL_BUF_INIT;
+	struct vl_mail_msg m;
+	const char	*g, *p, *q;
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < 250; i++)
+		vl_buf_adds(&longline, "word\xc3\xa9 ");	/* 1750 bytes on one line */
+	vl_buf_addf(&text, "line one\n%s\n.dot line\n= sign\r\nlast\n", vl_buf_str(&longline));
+	vl_buf_addf(&html, "<p><img src=\"http://p/static/logos/demo.png\" alt=\"Demo\"></p>\n"
+	    "<p>%s</p>\n", vl_buf_str(&longline));
+	m = (struct vl_mail_msg){ "Caf\xc3\xa9 & Co", "portal@f.test", "c@x.test\r\nBcc: evil@x.test",
+	    "Caf\xc3\xa9 \xe2\x80\x94 news\r\nBcc: evil@x.test", "<id@f.test>",
+	    vl_buf_str(&text), vl_buf_str(&html) };
+	sink_start(&s);
+	assert_int_equal(vl_mail_send(&m, &err), VL_MAIL_SENT);
+	sink_read(&s, &got);
+	g = vl_buf_str(&got);
+	assert_non_null(strstr(g, "MAIL FROM:<portal@f.test>"));
+	assert_non_null(strstr(g, "RCPT TO:<c@x.testBcc: evil@x.test>"));
+	/* No header can be injected through a value. */
+	assert_null(strstr(g, "\r\nBcc:"));
+	assert_non_null(strstr(g, "\r\nFrom: =?UTF-8?B?Q2Fmw6kgJiBDbw==?= <portal@f.test>\r\n"));
+	assert_non_null(strstr(g, "\r\nTo: c@x.testBcc: evil@x.test\r\n"));
+	assert_non_null(strstr(g, "\r\nSubject: =?UTF-8?B?Q2Fmw6kg4oCUIG5ld3NCY2M6IGV2aWxAeC50ZXN0?=\r\n"));
+	assert_non_null(strstr(g, "\r\nMessage-ID: <id@f.test>\r\n"));
+	assert_non_null(strstr(g, "\r\nDate: "));
+	assert_non_null(strstr(g, "\r\nAuto-Submitted: auto-generated\r\n"));
+	assert_non_null(strstr(g, "\r\nMime-Version: 1.0\r\n"));
+	assert_non_null(strstr(g, "\r\nContent-Type: multipart/alternative; boundary="));
+	assert_null(strstr(g, "multipart/mixed"));
+	assert_non_null(p = strstr(g, "Content-Type: text/plain; charset=utf-8\r\n"
+	    "Content-Transfer-Encoding: quoted-printable\r\n"));
+	assert_non_null(q = strstr(g, "Content-Type: text/html; charset=utf-8\r\n"
+	    "Content-Transfer-Encoding: quoted-printable\r\n"));
+	assert_true(p < q);	/* the plainest alternative first */
+	/* Every line of the message is short (libcurl's boundary makes its
+	 * header line longer): the 998-byte limit is far away. */
+	for (p = g; (q = strstr(p, "\r\n")) != NULL; p = q + 2)
+		if (q - p > 78 && strncmp(p, "Content-Type: multipart/", 24) != 0)
+			fail_msg("a line of %d bytes: %.40s...", (int)(q - p), p);
+	if (getenv("VL_SHOW_MAIL"))
+		fputs(g, stderr);
+	/* The text comes back intact: every line, CRLF for LF, the dot line
+	 * (unstuffed by the sink), the long line whole. */
+	part_body(g, "Content-Type: text/plain", &body);
+	assert_non_null(strstr(vl_buf_str(&body), "line one\r\n"));
+	assert_non_null(strstr(vl_buf_str(&body), "\r\n.dot line\r\n= sign\r\nlast"));
+	vl_buf_reset(&longline);
+	for (i = 0; i < 250; i++)
+		vl_buf_adds(&longline, "word\xc3\xa9 ");
+	assert_non_null(strstr(vl_buf_str(&body), vl_buf_str(&longline)));
+	vl_buf_reset(&body);
+	part_body(g, "Content-Type: text/html", &body);
+	assert_non_null(strstr(vl_buf_str(&body), "<img src=\"http://p/static/logos/demo.png\" alt=\"Demo\">"));
+	assert_non_null(strstr(vl_buf_str(&body), vl_buf_str(&longline)));
+	vl_buf_release(&got);
+	vl_buf_release(&longline);
+	vl_buf_release(&text);
+	vl_buf_release(&html);
+	vl_buf_release(&body);
+	vl_buf_release(&err);
+}
+
+/* A plain ASCII subject stays readable; a text-only message is still one
+ * well-formed alternative. */
+static void
+test_send_plain(void **state)
+{
+	struct sink	 s;
+	struct vl_buf	 got = VL_BUF_INIT, err = VL_BUF_INIT;
+	struct vl_mail_msg m = { "Firm", "p@f.test", "c@x.test", "Hello there", "<i@f>",
+	    "b\n", NULL };
+
+	(void)state;
+	sink_start(&s);
+	assert_int_equal(vl_mail_send(&m, &err), VL_MAIL_SENT);
+	sink_read(&s, &got);
+	assert_non_null(strstr(vl_buf_str(&got), "\r\nSubject: Hello there\r\n"));
+	assert_non_null(strstr(vl_buf_str(&got), "\r\nFrom: \"Firm\" <p@f.test>\r\n"));
+	assert_non_null(strstr(vl_buf_str(&got), "Content-Type: text/plain; charset=utf-8\r\n"));
+	assert_null(strstr(vl_buf_str(&got), "text/html"));
+	vl_buf_reset(&got);
+	/* A long non-ASCII subject goes out folded, one encoded word a line. */
+	m.subject = "\xc3\x89tat de votre dossier : nouveaux documents partag\xc3\xa9s "
+	    "et un message de votre avocat";
+	sink_start(&s);
+	assert_int_equal(vl_mail_send(&m, &err), VL_MAIL_SENT);
+	sink_read(&s, &got);
+	assert_non_null(strstr(vl_buf_str(&got), "\r\nSubject: =?UTF-8?B?w4l0YXQg"));
+	assert_non_null(strstr(vl_buf_str(&got), "?=\r\n =?UTF-8?B?"));
+	vl_buf_release(&got);
+	vl_buf_release(&err);
 }
 
 /* Items and the firm's logo, in the invitation's text and HTML parts. */
@@ -92,7 +358,9 @@ test_items_and_logo(void **state)
 	struct vl_pool	*pool = vl_pool_new();
 	struct vl_mail_parts m = { VL_BUF_INIT, VL_BUF_INIT, VL_BUF_INIT };
 	struct vl_mail_firm firm = { "Demo <Law>", "/static/logos/demo.png" };
-	struct vl_buf	 err = VL_BUF_INIT, msg = VL_BUF_INIT;
+	struct vl_buf	 err = VL_BUF_INIT, msg = VL_BUF_INIT, body = VL_BUF_INIT;
+	struct vl_mail_msg mm;
+	struct sink	 s;
 	const char	*inv[] = { "name=Ann&matter=M-1&link=http%3A%2F%2Fp%2Fportal%2Finvite%3Ftoken%3Dt" };
 	const char	*items[] = { "what=a+new+message&matter=M-1&when=Nov+22%2C+2026+9%3A14+AM+EST&link=L1",
 	    "what=a+shared+document&matter=M-2&when=Nov+22%2C+2026+9%3A15+AM+EST&link=L2" };
@@ -102,10 +370,15 @@ test_items_and_logo(void **state)
 	assert_non_null(strstr(vl_buf_str(&m.html), "<img src=\"http://127.0.0.1:8080/static/logos/demo.png\" alt=\"Demo &lt;Law&gt;\""));
 	assert_non_null(strstr(vl_buf_str(&m.html), "href=\"http://p/portal/invite?token=t\""));
 	assert_non_null(strstr(vl_buf_str(&m.text), "http://p/portal/invite?token=t"));
-	vl_mail_message(&msg, "p@f", "c@x", vl_buf_str(&m.subject), "<i@f>", vl_buf_str(&m.text),
-	    vl_buf_str(&m.html));
-	assert_non_null(strstr(vl_buf_str(&msg), "Content-Type: multipart/alternative; boundary=\"=_vellum_"));
+	/* Sent, the HTML part carries the logo (quoted-printable: = is =3D). */
+	sink_start(&s);
+	mm = (struct vl_mail_msg){ firm.name, "p@f", "c@x", vl_buf_str(&m.subject), "<i@f>",
+	    vl_buf_str(&m.text), vl_buf_str(&m.html) };
+	assert_int_equal(vl_mail_send(&mm, &err), VL_MAIL_SENT);
+	sink_read(&s, &msg);
 	assert_non_null(strstr(vl_buf_str(&msg), "Content-Type: text/html; charset=utf-8\r\n"));
+	part_body(vl_buf_str(&msg), "Content-Type: text/html", &body);
+	assert_non_null(strstr(vl_buf_str(&body), "<img src=\"http://127.0.0.1:8080/static/logos/demo.png\" alt=\"Demo &lt;Law&gt;\""));
 	vl_buf_reset(&m.subject);
 	vl_buf_reset(&m.text);
 	vl_buf_reset(&m.html);
@@ -121,6 +394,7 @@ test_items_and_logo(void **state)
 	vl_buf_release(&m.text);
 	vl_buf_release(&m.html);
 	vl_buf_release(&msg);
+	vl_buf_release(&body);
 	vl_buf_release(&err);
 	vl_pool_free(pool);
 }
@@ -180,7 +454,9 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_render_reset),
 		cmocka_unit_test(test_render_refusals),
-		cmocka_unit_test(test_message),
+		cmocka_unit_test(test_header_text),
+		cmocka_unit_test(test_send),
+		cmocka_unit_test(test_send_plain),
 		cmocka_unit_test(test_items_and_logo),
 		cmocka_unit_test(test_logo_in_every_kind),
 	};

@@ -79,15 +79,14 @@ test_decision(void **state)
 static void
 test_refusal_sends_nothing(void **state)
 {
-	struct vl_buf	 msg = VL_BUF_INIT, err = VL_BUF_INIT;
+	struct vl_mail_msg msg = { "F", "p@f.test", "c@x.test", "x", "<i@f>", "body\n", NULL };
+	struct vl_buf	 err = VL_BUF_INIT;
 
 	(void)state;
 	free(vl_conf.smtp_url);
 	vl_conf.smtp_url = vl_xstrdup("http://relay.example.com");
-	vl_buf_adds(&msg, "Subject: x\r\n\r\nbody\r\n");
-	assert_int_equal(vl_mail_send("p@f.test", "c@x.test", &msg, &err), VL_MAIL_RETRY);
+	assert_int_equal(vl_mail_send(&msg, &err), VL_MAIL_RETRY);
 	assert_non_null(strstr(vl_buf_str(&err), "not sent"));
-	vl_buf_release(&msg);
 	vl_buf_release(&err);
 	vl_mail_shutdown();
 }

@@ -48,7 +48,7 @@ static void
 test_cleanups(void **state)
 {
 	struct vl_pool	*p = vl_pool_new();
-	static const char a = 'a', b = 'b', c = 'c';
+	static char a = 'a', b = 'b', c = 'c';
 
 	(void)state;
 	norder = 0;
