@@ -117,7 +117,9 @@ post(struct vl_req *r)
 	/* The sign-in's writes stand or fall together. */
 	if (vl_db_begin() != VL_OK)
 		return VL_ERR;
+	/* As for firm users, signing in voids open reset links. */
 	if (vl_signin_clear(r, VL_SIGNIN_CLIENT, fid, contact) != VL_OK ||
+	    vl_db_exec(STMT_INVITE_VOID_CONTACT, NULL, NULL, "ii", fid, contact) != VL_OK ||
 	    vl_sess_start_client(r, fid, contact, slug) != VL_OK) {
 		vl_db_rollback();
 		return VL_ERR;

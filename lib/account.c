@@ -50,7 +50,7 @@ enum vl_rc
 vl_account_set_login(struct vl_req *r, int64_t contact, const char *typed, const char **msg)
 {
 	const char	*email = vl_email_norm(r->pool, typed);
-	char		*other = NULL, *name, *kind, *login;
+	char		*other = NULL, *name, *kind, *login, *old = NULL;
 	int64_t		 firm = r->sess->firm_id, *portals;
 	uint64_t	 n = 0;
 	size_t		 np, i;
@@ -67,6 +67,10 @@ vl_account_set_login(struct vl_req *r, int64_t contact, const char *typed, const
 	}
 	if (rc != VL_DECLINED || (rc = vl_db_begin()) != VL_OK)
 		return VL_ERR;
+	/* The address being replaced, if the contact has one. */
+	if ((rc = vl_db_row(r->pool, STMT_CONTACT_LOGIN, "ii", "s", firm, contact, &old)) != VL_OK &&
+	    rc != VL_DECLINED)
+		goto fail;
 	rc = vl_db_exec(STMT_CONTACT_SET_LOGIN, &n, NULL, "siis", email, firm, contact, email);
 	if (rc == VL_CONFLICT)	/* taken meanwhile: the unique key holds */
 		*msg = vl_pool_printf(r->pool, "Another contact already signs in with %s.", email);
@@ -80,8 +84,11 @@ vl_account_set_login(struct vl_req *r, int64_t contact, const char *typed, const
 			return VL_DECLINED;
 		return strcmp(login, email) == 0 ? VL_OK : VL_INVALID;
 	}
-	/* The old address no longer signs in, nor do links sent to it. */
+	/* The old address no longer signs in, nor do links sent to it, nor
+	 * does news still queued for it go out: it is no longer on file. */
 	if ((rc = vl_account_revoke(firm, contact)) != VL_OK ||
+	    (old != NULL && strcmp(old, email) != 0 && (rc = vl_db_exec(STMT_OUTBOX_CANCEL_CLIENT_MAIL,
+	    NULL, NULL, "is", firm, old)) != VL_OK) ||
 	    (rc = portals_of(r, contact, &portals, &np)) != VL_OK)
 		goto fail;
 	for (i = 0; i < np; i++)
@@ -103,6 +110,9 @@ vl_account_revoke(int64_t firm, int64_t contact)
 	enum vl_rc	 rc;
 
 	if ((rc = vl_db_exec(STMT_SESS_DELETE_CONTACT, NULL, NULL, "ii", firm, contact)) != VL_OK)
+		return rc;
+	/* A voided link's mail, still in the outbox, is not sent either. */
+	if ((rc = vl_db_exec(STMT_OUTBOX_CANCEL_LINKS, NULL, NULL, "ii", firm, contact)) != VL_OK)
 		return rc;
 	return vl_db_exec(STMT_INVITE_VOID_CONTACT, NULL, NULL, "ii", firm, contact);
 }

@@ -595,8 +595,8 @@ enum vl_rc vl_signin_clear(struct vl_req *, enum vl_signin_kind, int64_t firm, i
  * for no such contact, VL_ERR. */
 enum vl_rc vl_account_set_login(struct vl_req *, int64_t contact, const char *email,
 	    const char **msg);
-/* Ends contact's sessions and voids its open invitation and reset links
- * (inside the caller's transaction). */
+/* Ends contact's sessions, voids its open invitation and reset links and
+ * parks their mails not yet sent (inside the caller's transaction). */
 enum vl_rc vl_account_revoke(int64_t firm, int64_t contact);
 /* Queues a mail of kind (invitation, client_reset) with a new single-use
  * link, to contact's login email as stored; payload gets the link.  Inside
