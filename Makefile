@@ -28,9 +28,11 @@ LIB_C	 = util buf pool log conf input valid req out page db pw sess csrf notify 
 LIB_OBJ	 = $(LIB_C:%=$(BUILD)/lib/%.o) $(BUILD)/lib/tpl.o
 LIBA	 = $(BUILD)/libvellum.a
 
-CGI	 = auth_login auth_logout auth_forgot auth_reset matters_list matter_show contacts_list contact_show \
-	   docs_list docs_upload docs_action docs_download portal_show portal_action \
-	   client_login client_invite client_home client_reply client_download client_logout
+# The programs are those of cgi-bin/routes.list: a new route's program is built.
+CGI	:= $(shell bin/routes programs)
+ifeq ($(strip $(CGI)),)
+$(error bin/routes found no programs in cgi-bin/routes.list)
+endif
 CGI_BIN	 = $(CGI:%=$(BUILD)/cgi-bin/%)
 BINS	 = vellumctl mailer
 BIN_BIN	 = $(BINS:%=$(BUILD)/bin/%)

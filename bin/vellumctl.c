@@ -77,10 +77,11 @@ slurp(const char *path)
 }
 
 static int
-cmd_migrate(const char *dir)
+cmd_migrate(int argc, char *argv[])
 {
 	struct vl_buf	 err = VL_BUF_INIT;
 	struct vl_pool	*pool = vl_pool_new();
+	const char	*dir = argc > 0 ? argv[0] : "sql";
 	char		**files, path[4096], *sql;
 	size_t		 n = 0, i;
 	int64_t		 version, done, applied = 0;
@@ -221,7 +222,7 @@ static const struct {
 };
 
 static int
-cmd_seed_demo(void)
+cmd_seed_demo(int argc, char *argv[])
 {
 	struct vl_pool	*pool = vl_pool_new();
 	int64_t		 firm = 0, admin;
@@ -281,7 +282,7 @@ fail:
 }
 
 static int
-cmd_mailq(void)
+cmd_mailq(int argc, char *argv[])
 {
 	struct vl_pool	*pool = vl_pool_new();
 	struct vl_rows	*rows;
@@ -355,10 +356,12 @@ check_dir(const char *root, const char *sub, int *bad)
 	return count;
 }
 
+/* The directory named, else the configured one. */
 static int
-cmd_check_templates(const char *dir)
+cmd_check_templates(int argc, char *argv[])
 {
-	int	 bad = 0, n;
+	const char	*dir = argc > 0 ? argv[0] : vl_conf.templates;
+	int		 bad = 0, n;
 
 	vl_tpl_init(NULL, dir);
 	n = check_dir(dir, "", &bad) + check_dir(dir, "mail", &bad);
@@ -366,11 +369,46 @@ cmd_check_templates(const char *dir)
 	return bad ? 1 : 0;
 }
 
+/*
+ * The commands, one a line: name, arguments (for the usage message), the
+ * function (given the arguments after the name) and whether it reads the
+ * configuration first (CONF_UNLESS_ARG: not when an argument names all it
+ * needs).
+ */
+enum conf { CONF, CONF_UNLESS_ARG };
+
+static const struct cmd {
+	const char	*name, *usage;
+	int		(*fn)(int, char *[]);
+	enum conf	 conf;
+} cmds[] = {
+	{ "migrate", "[SQLDIR]", cmd_migrate, CONF },
+	{ "create-firm", "NAME SLUG ADMIN_EMAIL ADMIN_NAME", cmd_create_firm, CONF },
+	{ "seed-demo", "", cmd_seed_demo, CONF },
+	{ "mailq", "", cmd_mailq, CONF },
+	{ "sweep", "[--grace SECONDS]", cmd_sweep, CONF },
+	{ "check-templates", "[DIR]", cmd_check_templates, CONF_UNLESS_ARG },
+};
+
+static int
+usage(void)
+{
+	size_t	 i;
+
+	fprintf(stderr, "usage: vellumctl [-c FILE] COMMAND [ARGUMENTS]\n");
+	for (i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
+		fprintf(stderr, "       vellumctl [-c FILE] %s%s%s\n", cmds[i].name,
+		    *cmds[i].usage ? " " : "", cmds[i].usage);
+	return 1;
+}
+
 int
 main(int argc, char *argv[])
 {
 	struct vl_buf	 err = VL_BUF_INIT;
-	const char	*conf = NULL, *cmd;
+	const struct cmd *c = NULL;
+	const char	*conf = NULL;
+	size_t		 i;
 	int		 rc;
 
 	vl_log_init("vellumctl", VL_LOG_WARN);
@@ -380,30 +418,22 @@ main(int argc, char *argv[])
 		argv += 2;
 	}
 	if (argc < 2)
-		return fail("usage: vellumctl [-c FILE] migrate|create-firm|seed-demo|mailq|sweep|check-templates");
-	cmd = argv[1];
+		return usage();
+	for (i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
+		if (strcmp(argv[1], cmds[i].name) == 0)
+			c = &cmds[i];
+	if (c == NULL) {
+		fprintf(stderr, "vellumctl: unknown command %s\n", argv[1]);
+		return usage();
+	}
 	if (sodium_init() < 0)
 		return fail("libsodium failed to start");
-	if (strcmp(cmd, "check-templates") == 0 && argc > 2)
-		return cmd_check_templates(argv[2]);
-	if (vl_conf_load(conf, &err) != VL_OK) {
+	if ((c->conf == CONF || argc == 2) && vl_conf_load(conf, &err) != VL_OK) {
 		fprintf(stderr, "vellumctl: %s\n", vl_buf_str(&err));
+		vl_buf_release(&err);
 		return 1;
 	}
-	if (strcmp(cmd, "migrate") == 0)
-		rc = cmd_migrate(argc > 2 ? argv[2] : "sql");
-	else if (strcmp(cmd, "create-firm") == 0)
-		rc = cmd_create_firm(argc - 2, argv + 2);
-	else if (strcmp(cmd, "seed-demo") == 0)
-		rc = cmd_seed_demo();
-	else if (strcmp(cmd, "mailq") == 0)
-		rc = cmd_mailq();
-	else if (strcmp(cmd, "sweep") == 0)
-		rc = cmd_sweep(argc - 2, argv + 2);
-	else if (strcmp(cmd, "check-templates") == 0)
-		rc = cmd_check_templates(vl_conf.templates);
-	else
-		rc = fail("unknown command");
+	rc = c->fn(argc - 2, argv + 2);
 	vl_db_close();
 	vl_buf_release(&err);
 	return rc;

@@ -18,6 +18,11 @@ static const struct vl_field fields[FIELD__MAX] = {
 	{ "notice", VL_V_LINE, 16 },
 };
 
+/* Notice codes client_reply sends back with; the texts are in client_portal.tpl. */
+static const char *const notices[] = {
+	"sent",
+};
+
 /* The matter switcher; returns how many matters the client has. */
 static int
 switcher(struct vl_req *r, struct vl_tpl *d, int64_t current, int64_t *first)
@@ -155,8 +160,7 @@ get(struct vl_req *r)
 	vl_tpl_set(d, "NUMBER", number);
 	vl_tpl_set(d, "DESCRIPTION", desc);
 	vl_tpl_show(d, "IN_MATTER");
-	if (r->fields[F_NOTICE].val && strcmp(r->fields[F_NOTICE].val, "sent") == 0)
-		vl_tpl_set(vl_tpl_section(d, "NOTICE"), "MESSAGE", "Sent. Your law firm has been told.");
+	vl_page_notice(d, notices, sizeof(notices) / sizeof(notices[0]), r->fields[F_NOTICE].val);
 	/* Without Messages, Shared resources is the matter's only page. */
 	if (pdoc && (strcmp(view, "shared") == 0 || !pmsg)) {
 		vl_tpl_show(d, "VIEW_SHARED");

@@ -17,8 +17,9 @@ static const struct vl_field fields[FIELD__MAX] = {
 	{ "notice", VL_V_LINE, 16 },
 };
 
-static const struct vl_notice notices[] = {
-	{ "email", "Login email changed. The client now signs in with it." },
+/* Notice codes; the texts are in contact.tpl. */
+static const char *const notices[] = {
+	"email",
 };
 
 static enum vl_rc

@@ -1,11 +1,10 @@
 /*
  * Changes to a matter's documents: POST /matters/<id>/documents/action with
- * op = new_folder | rename | move | delete | share | unshare,
- * kind = document | folder.  GET with the same fields shows the
- * "Are you sure...?" page of share, unshare and delete, whose form posts
- * here (how those confirmations work without JavaScript).  Every statement
- * binds firm and matter, so a forged id changes nothing; the rules live in
- * lib/doc.c and lib/share.c.
+ * an op of the table ops[] below and, for an item, kind = document | folder.
+ * GET with the same fields shows the "Are you sure...?" page of share,
+ * unshare and delete, whose form posts here (how those confirmations work
+ * without JavaScript).  Every statement binds firm and matter, so a forged
+ * id changes nothing; the rules live in lib/doc.c and lib/share.c.
  */
 #include <string.h>
 
@@ -26,14 +25,6 @@ static const struct vl_field fields[FIELD__MAX] = {
 
 static const char no_portal[] = "Open the matter's client portal first "
     "(Communications, \"Go to client portal\"): then its documents can be shared.";
-
-static enum vl_rc
-back(struct vl_req *r, int64_t mid, const char *notice)
-{
-	vl_out_redirect(r, vl_pool_printf(r->pool, "/matters/%lld/documents?folder=%lld&notice=%s",
-	    (long long)mid, (long long)NUM(F_FOLDER), notice));
-	return VL_OK;
-}
 
 static enum vl_rc
 refuse(struct vl_req *r, enum vl_rc rc, const char *msg)
@@ -73,6 +64,22 @@ get(struct vl_req *r)
 }
 
 static enum vl_rc
+new_folder(struct vl_req *r, const struct vl_matter *m, int doc)
+{
+	const char	*name = r->fields[F_NAME].val;
+	enum vl_rc	 rc;
+
+	if (name == NULL || *name == '\0')
+		return refuse(r, VL_INVALID, "Give the folder a name (up to 200 characters).");
+	if ((rc = vl_matter_folder(r, m->id, NUM(F_FOLDER))) != VL_OK ||
+	    (rc = vl_db_exec(STMT_FOLDER_INSERT, NULL, NULL, "iiis", r->sess->firm_id,
+	    m->id, NUM(F_FOLDER), name)) != VL_OK)
+		return rc;
+	vl_audit(r, "folder_created", "matter", m->id);
+	return VL_OK;
+}
+
+static enum vl_rc
 rename_item(struct vl_req *r, const struct vl_matter *m, int doc)
 {
 	const char	*name = r->fields[F_NAME].val;
@@ -92,60 +99,90 @@ rename_item(struct vl_req *r, const struct vl_matter *m, int doc)
 	    vl_matter_folder(r, m->id, id) != VL_OK))
 		return VL_DECLINED;
 	vl_audit(r, doc ? "document_renamed" : "folder_renamed", doc ? "document" : "folder", id);
-	return back(r, m->id, "renamed");
+	return VL_OK;
 }
+
+static enum vl_rc
+move(struct vl_req *r, const struct vl_matter *m, int doc)
+{
+	enum vl_rc	 rc = vl_doc_move(r, m, doc, NUM(F_ID), NUM(F_TARGET));
+
+	if (rc == VL_CONFLICT)
+		return refuse(r, rc, "A folder cannot move into itself or into one of its own folders.");
+	if (rc == VL_OK)
+		vl_audit(r, doc ? "document_moved" : "folder_moved", doc ? "document" : "folder",
+		    NUM(F_ID));
+	return rc;
+}
+
+static enum vl_rc
+delete(struct vl_req *r, const struct vl_matter *m, int doc)
+{
+	enum vl_rc	 rc = vl_doc_delete(r, m, doc, NUM(F_ID));
+
+	if (rc == VL_OK)
+		vl_audit(r, doc ? "document_deleted" : "folder_deleted", doc ? "document" : "folder",
+		    NUM(F_ID));
+	return rc;
+}
+
+static enum vl_rc
+share(struct vl_req *r, const struct vl_matter *m, int doc)
+{
+	enum vl_rc	 rc = vl_share_add(r, m, doc, NUM(F_ID));
+
+	return rc == VL_CONFLICT ? refuse(r, rc, no_portal) : rc;
+}
+
+static enum vl_rc
+unshare(struct vl_req *r, const struct vl_matter *m, int doc)
+{
+	return vl_share_stop(r, m, doc, NUM(F_ID));
+}
+
+/* The operations, one a line: the form's op, its handler, whether it acts
+ * on the item named by kind and id, and the notice a success goes back to
+ * the folder with (templates/documents.tpl). */
+static const struct op {
+	const char	*name;
+	enum vl_rc	(*fn)(struct vl_req *, const struct vl_matter *, int);
+	int		 item;
+	const char	*notice;
+} ops[] = {
+	{ "new_folder", new_folder, 0, "folder" },
+	{ "rename", rename_item, 1, "renamed" },
+	{ "move", move, 1, "moved" },
+	{ "delete", delete, 1, "deleted" },
+	{ "share", share, 1, "shared" },
+	{ "unshare", unshare, 1, "unshared" },
+};
 
 static enum vl_rc
 post(struct vl_req *r)
 {
 	const char	*op = r->fields[F_OP].val;
-	const char	*name = r->fields[F_NAME].val;
-	int64_t		 mid, id = NUM(F_ID), folder = NUM(F_FOLDER);
+	const struct op	*o = NULL;
+	int64_t		 mid;
 	struct vl_matter m;
-	int		 doc;
+	size_t		 i;
+	int		 doc = -1;
 	enum vl_rc	 rc;
 
 	if ((mid = vl_req_path_id(r, "/matters/")) == 0 || op == NULL)
 		return VL_DECLINED;
 	if ((rc = vl_matter_load(r, mid, &m)) != VL_OK)
 		return rc;
-	if (strcmp(op, "new_folder") == 0) {
-		if (name == NULL || *name == '\0')
-			return refuse(r, VL_INVALID, "Give the folder a name (up to 200 characters).");
-		if ((rc = vl_matter_folder(r, mid, folder)) != VL_OK ||
-		    (rc = vl_db_exec(STMT_FOLDER_INSERT, NULL, NULL, "iiis", r->sess->firm_id,
-		    mid, folder, name)) != VL_OK)
-			return rc;
-		vl_audit(r, "folder_created", "matter", mid);
-		return back(r, mid, "folder");
-	}
-	if ((doc = item(r)) < 0)
+	for (i = 0; i < sizeof(ops) / sizeof(ops[0]); i++)
+		if (strcmp(op, ops[i].name) == 0)
+			o = &ops[i];
+	if (o == NULL || (o->item && (doc = item(r)) < 0))
 		return VL_INVALID;
-	if (strcmp(op, "rename") == 0)
-		return rename_item(r, &m, doc);
-	if (strcmp(op, "move") == 0) {
-		rc = vl_doc_move(r, &m, doc, id, NUM(F_TARGET));
-		if (rc == VL_CONFLICT)
-			return refuse(r, rc, "A folder cannot move into itself or into one of its own folders.");
-		if (rc != VL_OK)
-			return rc;
-		vl_audit(r, doc ? "document_moved" : "folder_moved", doc ? "document" : "folder", id);
-		return back(r, mid, "moved");
-	}
-	if (strcmp(op, "delete") == 0) {
-		if ((rc = vl_doc_delete(r, &m, doc, id)) != VL_OK)
-			return rc;
-		vl_audit(r, doc ? "document_deleted" : "folder_deleted", doc ? "document" : "folder", id);
-		return back(r, mid, "deleted");
-	}
-	if (strcmp(op, "share") == 0) {
-		rc = vl_share_add(r, &m, doc, id);
-		return rc == VL_CONFLICT ? refuse(r, rc, no_portal) : rc != VL_OK ? rc :
-		    back(r, mid, "shared");
-	}
-	if (strcmp(op, "unshare") == 0)
-		return (rc = vl_share_stop(r, &m, doc, id)) != VL_OK ? rc : back(r, mid, "unshared");
-	return VL_INVALID;
+	/* A handler that answered itself (a refusal) is not sent back. */
+	if ((rc = o->fn(r, &m, doc)) != VL_OK || r->sent)
+		return rc;
+	vl_out_redirect(r, vl_pool_printf(r->pool, "/matters/%lld/documents?folder=%lld&notice=%s",
+	    (long long)mid, (long long)NUM(F_FOLDER), o->notice));
+	return VL_OK;
 }
 
 static const struct vl_app app = {

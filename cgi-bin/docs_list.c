@@ -15,14 +15,16 @@ static const struct vl_field fields[FIELD__MAX] = {
 	{ "notice", VL_V_LINE, 32 },
 };
 
-static const struct vl_notice notices[] = {
-	{ "uploaded", "Upload complete." },
-	{ "folder", "Folder created." },
-	{ "renamed", "Renamed." },
-	{ "moved", "Moved." },
-	{ "deleted", "Deleted." },
-	{ "shared", "Shared. The client portal's participants can open it now." },
-	{ "unshared", "Sharing stopped." },
+/* Notice codes the document programs send back with; the texts are in
+ * documents.tpl. */
+static const char *const notices[] = {
+	"uploaded",
+	"folder",
+	"renamed",
+	"moved",
+	"deleted",
+	"shared",
+	"unshared",
 };
 
 struct target {

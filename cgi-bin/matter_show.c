@@ -13,17 +13,16 @@ static const struct vl_field fields[FIELD__MAX] = {
 	{ "tab", VL_V_LINE, 32 },
 };
 
+/* The tabs shown here empty; their headings and texts are in matter.tpl. */
 static const struct {
-	const char	*key;
-	const char	*label;
-	const char	*empty;
+	const char	*key, *section;
 } tabs[] = {
-	{ "communications", "Communications", "The client portal for this matter has not been opened yet." },
-	{ "bills", "Bills", "No bills for this matter yet." },
-	{ "calendar", "Calendar", "No calendar events for this matter yet." },
-	{ "tasks", "Tasks", "No tasks for this matter yet." },
-	{ "notes", "Notes", "No notes for this matter yet." },
-	{ "activities", "Activities", "No time entries or expenses for this matter yet." },
+	{ "communications", "COMMUNICATIONS" },
+	{ "bills", "BILLS" },
+	{ "calendar", "CALENDAR" },
+	{ "tasks", "TASKS" },
+	{ "notes", "NOTES" },
+	{ "activities", "ACTIVITIES" },
 };
 
 static enum vl_rc
@@ -31,7 +30,7 @@ get(struct vl_req *r)
 {
 	const char	*want = r->fields[F_TAB].val, *cur = "details";
 	struct vl_matter m;
-	struct vl_tpl	*d, *t;
+	struct vl_tpl	*d;
 	int64_t		 id;
 	enum vl_rc	 rc;
 	size_t		 i, which = 0;
@@ -52,11 +51,8 @@ get(struct vl_req *r)
 	vl_tpl_set(d, "OPENED", m.opened);
 	if (strcmp(cur, "details") == 0)
 		vl_tpl_show(d, "DETAILS");
-	else {
-		t = vl_tpl_section(d, "EMPTY_TAB");
-		vl_tpl_set(t, "LABEL", tabs[which].label);
-		vl_tpl_set(t, "MESSAGE", tabs[which].empty);
-	}
+	else
+		vl_tpl_show(vl_tpl_section(d, "EMPTY_TAB"), tabs[which].section);
 	return vl_page_send(r, "matter.tpl", d);
 }
 

@@ -1,14 +1,8 @@
 /*
- * Changes to a matter's client portal: POST /matters/<id>/portal/action.
- *   open                      open the portal (never closed again; F-B1)
- *   add_participant contact   remove_participant contact   set_email contact email
- *   permissions perm_messages perm_documents               mute   unmute
- *   send body [document | file | folder]
- *   delete_message message    share document | folder      unshare share
+ * Changes to a matter's client portal: POST /matters/<id>/portal/action
+ * with an op of the table ops[] below; opening is for good (F-B1).
  * Every change, its portal event and its outbox rows commit together.
- * The composer may carry a new upload, so the body cap is 100 MB.  GET
- * with op and its id shows the confirmation of delete_message,
- * remove_participant and unshare (lib/share.c).
+ * The composer may carry a new upload, so the body cap is 100 MB.
  */
 #include <string.h>
 
@@ -33,14 +27,6 @@ static const struct vl_field fields[FIELD__MAX] = {
 #define NUM(f)	(r->fields[f].val ? r->fields[f].num : 0)
 
 static enum vl_rc
-back(struct vl_req *r, int64_t mid, const char *view, const char *notice)
-{
-	vl_out_redirect(r, vl_pool_printf(r->pool, "/matters/%lld/portal?%snotice=%s",
-	    (long long)mid, view, notice));
-	return VL_OK;
-}
-
-static enum vl_rc
 refuse(struct vl_req *r, enum vl_rc rc, const char *msg)
 {
 	vl_out_error(r, rc, msg);
@@ -48,7 +34,7 @@ refuse(struct vl_req *r, enum vl_rc rc, const char *msg)
 }
 
 static enum vl_rc
-send(struct vl_req *r, const struct vl_matter *m, int64_t portal)
+send(struct vl_req *r, const struct vl_matter *m, int64_t portal, int arg)
 {
 	const char	*body = r->fields[F_BODY].val ? r->fields[F_BODY].val : "";
 	int64_t		 doc = NUM(F_DOC), folder = NUM(F_FOLDER), dmid = 0, x;
@@ -88,50 +74,54 @@ send(struct vl_req *r, const struct vl_matter *m, int64_t portal)
 	if ((rc = vl_db_commit()) != VL_OK)
 		return vl_doc_abandon(r, &st, 1, 1, rc);
 	vl_audit(r, "portal_message_sent", "matter", m->id);
-	return back(r, m->id, "", "sent");
+	return VL_OK;
 }
 
 static enum vl_rc
-share(struct vl_req *r, const struct vl_matter *m)
+share(struct vl_req *r, const struct vl_matter *m, int64_t portal, int arg)
 {
 	int64_t		 doc = NUM(F_DOC), folder = NUM(F_FOLDER);
-	enum vl_rc	 rc;
 
 	if ((doc != 0) == (folder != 0))
 		return refuse(r, VL_INVALID, "Choose one document or one folder to share.");
-	if ((rc = vl_share_add(r, m, doc != 0, doc ? doc : folder)) != VL_OK)
-		return rc;
-	return back(r, m->id, "view=shared&", "shared");
+	return vl_share_add(r, m, doc != 0, doc ? doc : folder);
+}
+
+/* The login email's rules (one per firm, links voided) live in lib. */
+static enum vl_rc
+set_email(struct vl_req *r, const struct vl_matter *m, int64_t portal, int arg)
+{
+	int64_t		 contact = NUM(F_CONTACT);
+	const char	*msg;
+	enum vl_rc	 rc;
+
+	if (contact == 0)
+		return VL_INVALID;
+	rc = vl_account_set_login(r, contact, r->fields[F_EMAIL].val, &msg);
+	if (rc == VL_INVALID || rc == VL_CONFLICT)
+		return refuse(r, rc, msg);
+	return rc;
 }
 
 static enum vl_rc
-participant(struct vl_req *r, const struct vl_matter *m, int64_t portal, const char *op)
+participant(struct vl_req *r, const struct vl_matter *m, int64_t portal, int add)
 {
 	int64_t		 contact = NUM(F_CONTACT);
-	const char	*email = r->fields[F_EMAIL].val;
 	uint64_t	 n = 0;
 	enum vl_rc	 rc;
 
 	if (contact == 0)
 		return VL_INVALID;
-	if (strcmp(op, "set_email") == 0) {
-		const char *msg;
-		/* The login email's rules (one per firm, links voided) live in lib. */
-		rc = vl_account_set_login(r, contact, email, &msg);
-		if (rc == VL_INVALID || rc == VL_CONFLICT)
-			return refuse(r, rc, msg);
-		return rc != VL_OK ? rc : back(r, m->id, "", "email");
-	}
 	if ((rc = vl_db_begin()) != VL_OK)
 		return rc;
-	if (strcmp(op, "add_participant") == 0) {
+	if (add) {
 		rc = vl_db_exec(STMT_PARTICIPANT_ADD, &n, NULL, "iiii", r->sess->firm_id, portal,
 		    r->sess->firm_id, contact);
 		if (rc == VL_OK && n == 0)
 			rc = VL_DECLINED;	/* not a contact of this firm */
 		if (rc == VL_OK)
 			rc = vl_portal_event(r->sess->firm_id, portal, "participant_added", contact, "");
-	} else if (strcmp(op, "remove_participant") == 0) {
+	} else {
 		rc = vl_db_exec(STMT_PARTICIPANT_REMOVE, &n, NULL, "iii", r->sess->firm_id, portal, contact);
 		if (rc == VL_OK && n == 0)
 			rc = VL_DECLINED;
@@ -145,17 +135,114 @@ participant(struct vl_req *r, const struct vl_matter *m, int64_t portal, const c
 		vl_db_rollback();
 		return rc;
 	}
-	vl_audit(r, op, "contact", contact);
-	return back(r, m->id, "", strcmp(op, "add_participant") == 0 ? "added" : "removed");
+	vl_audit(r, add ? "add_participant" : "remove_participant", "contact", contact);
+	return VL_OK;
 }
 
-/* GET: the "Are you sure...?" page of delete_message, remove_participant
- * and unshare, whose form posts here (the confirmations without script). */
+static enum vl_rc
+open_portal(struct vl_req *r, const struct vl_matter *m, int64_t portal, int arg)
+{
+	uint64_t	 opened = 0;
+	enum vl_rc	 rc;
+
+	rc = vl_db_begin();
+	if (rc == VL_OK)
+		rc = vl_db_exec(STMT_PORTAL_OPEN, NULL, &opened, "iii", r->sess->firm_id, m->id,
+		    r->sess->user_id);
+	if (rc == VL_CONFLICT) {	/* already open: fine */
+		vl_db_rollback();
+		return VL_OK;
+	}
+	/* The matter's client takes part by default. */
+	portal = (int64_t)opened;
+	if (rc == VL_OK)
+		rc = vl_db_exec(STMT_PARTICIPANT_ADD, NULL, NULL, "iiii", r->sess->firm_id,
+		    portal, r->sess->firm_id, m->client_id);
+	if (rc == VL_OK)
+		rc = vl_portal_event(r->sess->firm_id, portal, "participant_added", m->client_id, "");
+	if (rc != VL_OK || (rc = vl_db_commit()) != VL_OK) {
+		vl_db_rollback();
+		return rc;
+	}
+	vl_audit(r, "portal_opened", "matter", m->id);
+	return VL_OK;
+}
+
+static enum vl_rc
+delete_message(struct vl_req *r, const struct vl_matter *m, int64_t portal, int arg)
+{
+	return vl_share_delete_message(r, portal, NUM(F_MESSAGE));
+}
+
+/* Ends every share of the item, directly made or with messages. */
+static enum vl_rc
+unshare(struct vl_req *r, const struct vl_matter *m, int64_t portal, int arg)
+{
+	return vl_share_stop_id(r, m, portal, NUM(F_SHARE));
+}
+
+static enum vl_rc
+permissions(struct vl_req *r, const struct vl_matter *m, int64_t portal, int arg)
+{
+	enum vl_rc	 rc = vl_db_exec(STMT_PORTAL_PERMS, NULL, NULL, "iiii", NUM(F_P_MESSAGES),
+	    NUM(F_P_DOCUMENTS), r->sess->firm_id, portal);
+
+	if (rc == VL_OK)
+		vl_audit(r, "portal_permissions", "matter", m->id);
+	return rc;
+}
+
+/* A firm user's own choice: no email about this portal (mute 1), or again. */
+static enum vl_rc
+mute(struct vl_req *r, const struct vl_matter *m, int64_t portal, int on)
+{
+	return vl_db_exec(on ? STMT_PORTAL_MUTE : STMT_PORTAL_UNMUTE, NULL, NULL, "iii",
+	    r->sess->firm_id, portal, r->sess->user_id);
+}
+
+/* The operations, one a line: the form's op, its handler and the handler's
+ * argument, whether it needs the open portal, the field naming the item of
+ * its "Are you sure...?" page (FIELD__MAX: none), and where a success goes
+ * back to: the portal's view and the notice shown (templates/portal.tpl). */
+static const struct op {
+	const char	*name;
+	enum vl_rc	(*fn)(struct vl_req *, const struct vl_matter *, int64_t, int);
+	int		 arg, portal;
+	enum field	 confirm;
+	const char	*view, *notice;
+} ops[] = {
+	{ "open", open_portal, 0, 0, FIELD__MAX, "", "opened" },
+	{ "send", send, 0, 1, FIELD__MAX, "", "sent" },
+	{ "share", share, 0, 1, FIELD__MAX, "view=shared&", "shared" },
+	{ "add_participant", participant, 1, 1, FIELD__MAX, "", "added" },
+	{ "remove_participant", participant, 0, 1, F_CONTACT, "", "removed" },
+	{ "set_email", set_email, 0, 1, FIELD__MAX, "", "email" },
+	{ "delete_message", delete_message, 0, 1, F_MESSAGE, "", "deleted" },
+	{ "unshare", unshare, 0, 1, F_SHARE, "view=shared&", "unshared" },
+	{ "permissions", permissions, 0, 1, FIELD__MAX, "", "perms" },
+	{ "mute", mute, 1, 1, FIELD__MAX, "", "muted" },
+	{ "unmute", mute, 0, 1, FIELD__MAX, "", "unmuted" },
+};
+
+static const struct op *
+find(const char *name)
+{
+	size_t	 i;
+
+	for (i = 0; name != NULL && i < sizeof(ops) / sizeof(ops[0]); i++)
+		if (strcmp(name, ops[i].name) == 0)
+			return &ops[i];
+	return NULL;
+}
+
+/* GET: the "Are you sure...?" page of an op with one (lib/share.c), whose
+ * form posts here (the confirmations without script). */
 static enum vl_rc
 get(struct vl_req *r)
 {
 	const char	*op = r->fields[F_OP].val;
-	int64_t		 mid, portal, id;
+	const struct op	*o = find(op);
+	int64_t		 mid, portal;
 	struct vl_matter m;
 	enum vl_rc	 rc;
 
@@ -164,83 +251,35 @@ get(struct vl_req *r)
 	if ((rc = vl_matter_load(r, mid, &m)) != VL_OK ||
 	    (rc = vl_db_row(r->pool, STMT_PORTAL_ID, "ii", "i", r->sess->firm_id, mid, &portal)) != VL_OK)
 		return rc;
-	id = strcmp(op, "delete_message") == 0 ? NUM(F_MESSAGE) :
-	    strcmp(op, "remove_participant") == 0 ? NUM(F_CONTACT) : NUM(F_SHARE);
-	return vl_share_confirm_portal(r, &m, portal, op, id);
+	/* Operations without a confirmation page are refused there. */
+	return vl_share_confirm_portal(r, &m, portal, op,
+	    o != NULL && o->confirm != FIELD__MAX ? NUM(o->confirm) : 0);
 }
 
 static enum vl_rc
 post(struct vl_req *r)
 {
-	const char	*op = r->fields[F_OP].val;
-	int64_t		 mid, portal, perm[7];
+	const struct op	*o = find(r->fields[F_OP].val);
+	int64_t		 mid, portal = 0;
 	struct vl_matter m;
 	enum vl_rc	 rc;
 
-	if ((mid = vl_req_path_id(r, "/matters/")) == 0 || op == NULL)
+	if ((mid = vl_req_path_id(r, "/matters/")) == 0 || r->fields[F_OP].val == NULL)
 		return VL_DECLINED;
 	if ((rc = vl_matter_load(r, mid, &m)) != VL_OK)
 		return rc;
-	if (strcmp(op, "open") == 0) {
-		uint64_t opened = 0;
-		rc = vl_db_begin();
-		if (rc == VL_OK)
-			rc = vl_db_exec(STMT_PORTAL_OPEN, NULL, &opened, "iii", r->sess->firm_id, mid,
-			    r->sess->user_id);
-		if (rc == VL_CONFLICT) {	/* already open: fine */
-			vl_db_rollback();
-			return back(r, mid, "", "opened");
-		}
-		/* The matter's client takes part by default. */
-		portal = (int64_t)opened;
-		if (rc == VL_OK)
-			rc = vl_db_exec(STMT_PARTICIPANT_ADD, NULL, NULL, "iiii", r->sess->firm_id,
-			    portal, r->sess->firm_id, m.client_id);
-		if (rc == VL_OK)
-			rc = vl_portal_event(r->sess->firm_id, portal, "participant_added", m.client_id, "");
-		if (rc != VL_OK || (rc = vl_db_commit()) != VL_OK) {
-			vl_db_rollback();
-			return rc;
-		}
-		vl_audit(r, "portal_opened", "matter", mid);
-		return back(r, mid, "", "opened");
-	}
-	if ((rc = vl_db_row(r->pool, STMT_PORTAL_GET, "ii", "iiiiiiii", r->sess->firm_id, mid,
-	    &portal, &perm[0], &perm[1], &perm[2], &perm[3], &perm[4], &perm[5], &perm[6])) != VL_OK)
+	/* An unknown op still answers "not found" for a portal never opened. */
+	if ((o == NULL || o->portal) && (rc = vl_db_row(r->pool, STMT_PORTAL_ID, "ii", "i",
+	    r->sess->firm_id, mid, &portal)) != VL_OK)
 		return rc;
-	if (strcmp(op, "send") == 0)
-		return send(r, &m, portal);
-	if (strcmp(op, "share") == 0)
-		return share(r, &m);
-	if (strcmp(op, "add_participant") == 0 || strcmp(op, "remove_participant") == 0 ||
-	    strcmp(op, "set_email") == 0)
-		return participant(r, &m, portal, op);
-	if (strcmp(op, "delete_message") == 0) {
-		if ((rc = vl_share_delete_message(r, portal, NUM(F_MESSAGE))) != VL_OK)
-			return rc;
-		return back(r, mid, "", "deleted");
-	}
-	/* Ends every share of the item, directly made or with messages. */
-	if (strcmp(op, "unshare") == 0) {
-		if ((rc = vl_share_stop_id(r, &m, portal, NUM(F_SHARE))) != VL_OK)
-			return rc;
-		return back(r, mid, "view=shared&", "unshared");
-	}
-	if (strcmp(op, "permissions") == 0) {
-		if ((rc = vl_db_exec(STMT_PORTAL_PERMS, NULL, NULL, "iiii", NUM(F_P_MESSAGES),
-		    NUM(F_P_DOCUMENTS), r->sess->firm_id, portal)) != VL_OK)
-			return rc;
-		vl_audit(r, "portal_permissions", "matter", mid);
-		return back(r, mid, "", "perms");
-	}
-	/* A firm user's own choice: no email about this portal, or again. */
-	if (strcmp(op, "mute") == 0 || strcmp(op, "unmute") == 0) {
-		if ((rc = vl_db_exec(op[0] == 'm' ? STMT_PORTAL_MUTE : STMT_PORTAL_UNMUTE, NULL, NULL,
-		    "iii", r->sess->firm_id, portal, r->sess->user_id)) != VL_OK)
-			return rc;
-		return back(r, mid, "", op[0] == 'm' ? "muted" : "unmuted");
-	}
-	return VL_INVALID;
+	if (o == NULL)
+		return VL_INVALID;
+	/* A handler that answered itself (a refusal) is not sent back. */
+	if ((rc = o->fn(r, &m, portal, o->arg)) != VL_OK || r->sent)
+		return rc;
+	vl_out_redirect(r, vl_pool_printf(r->pool, "/matters/%lld/portal?%snotice=%s",
+	    (long long)mid, o->view, o->notice));
+	return VL_OK;
 }
 
 static const struct vl_app app = {

@@ -27,18 +27,19 @@ static const struct {
 	{ "documents", "Documents" },
 };
 
-static const struct vl_notice notices[] = {
-	{ "opened", "The client portal is open. Add participants, then send a message or share documents." },
-	{ "sent", "Message sent." },
-	{ "deleted", "Message deleted." },
-	{ "shared", "Shared." },
-	{ "unshared", "Sharing stopped." },
-	{ "added", "Participant added." },
-	{ "removed", "Participant removed. Their access ended." },
-	{ "email", "Login email changed." },
-	{ "perms", "Permissions saved." },
-	{ "muted", "Muted: you get no email about this portal." },
-	{ "unmuted", "Unmuted: you get email about this portal again." },
+/* Notice codes portal_action sends back with; the texts are in portal.tpl. */
+static const char *const notices[] = {
+	"opened",
+	"sent",
+	"deleted",
+	"shared",
+	"unshared",
+	"added",
+	"removed",
+	"email",
+	"perms",
+	"muted",
+	"unmuted",
 };
 
 static enum vl_rc

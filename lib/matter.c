@@ -7,17 +7,19 @@
 
 #include "vellum.h"
 
+/* The labels are in _matter_tabs.tpl, one section a tab, for admins to
+ * edit. */
 static const struct {
-	const char	*key, *label, *path;	/* path: NULL means ?tab=key */
+	const char	*key, *section, *path;	/* path: NULL means ?tab=key */
 } tabs[] = {
-	{ "details", "Details", "" },
-	{ "communications", "Communications", "/portal" },
-	{ "documents", "Documents", "/documents" },
-	{ "bills", "Bills", NULL },
-	{ "calendar", "Calendar", NULL },
-	{ "tasks", "Tasks", NULL },
-	{ "notes", "Notes", NULL },
-	{ "activities", "Activities", NULL },
+	{ "details", "DETAILS", "" },
+	{ "communications", "COMMUNICATIONS", "/portal" },
+	{ "documents", "DOCUMENTS", "/documents" },
+	{ "bills", "BILLS", NULL },
+	{ "calendar", "CALENDAR", NULL },
+	{ "tasks", "TASKS", NULL },
+	{ "notes", "NOTES", NULL },
+	{ "activities", "ACTIVITIES", NULL },
 };
 
 enum vl_rc
@@ -69,7 +71,8 @@ vl_matter_frame(struct vl_req *r, struct vl_tpl *d, const struct vl_matter *m,
 		else
 			vl_tpl_set(t, "HREF", vl_pool_printf(r->pool, "/matters/%lld?tab=%s",
 			    (long long)id, tabs[i].key));
-		vl_tpl_set(t, "LABEL", tabs[i].label);
-		vl_tpl_show(t, strcmp(current, tabs[i].key) == 0 ? "CURRENT" : "OTHER");
+		vl_tpl_show(t, tabs[i].section);
+		if (strcmp(current, tabs[i].key) == 0)
+			vl_tpl_show(t, "CURRENT");
 	}
 }

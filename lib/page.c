@@ -1,4 +1,5 @@
 /* Pages: a template plus the shared layout (header, navigation, footer). */
+#include <ctype.h>
 #include <string.h>
 
 #include "vellum.h"
@@ -91,13 +92,19 @@ vl_page_send(struct vl_req *r, const char *file, struct vl_tpl *d)
 }
 
 void
-vl_page_notice(struct vl_tpl *d, const struct vl_notice *list, size_t n, const char *code)
+vl_page_notice(struct vl_tpl *d, const char *const *codes, size_t n, const char *code)
 {
-	size_t	 i;
+	char	 name[64];
+	size_t	 i, j;
 
-	for (i = 0; code != NULL && i < n; i++)
-		if (strcmp(code, list[i].code) == 0)
-			vl_tpl_set(vl_tpl_section(d, "NOTICE"), "MESSAGE", list[i].text);
+	for (i = 0; code != NULL && i < n; i++) {
+		if (strcmp(code, codes[i]) != 0)
+			continue;
+		for (j = 0; codes[i][j] != '\0' && j < sizeof(name) - 1; j++)
+			name[j] = (char)toupper((unsigned char)codes[i][j]);
+		name[j] = '\0';
+		vl_tpl_show(vl_tpl_section(d, "NOTICE"), name);
+	}
 }
 
 enum vl_rc

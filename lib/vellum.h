@@ -322,12 +322,11 @@ enum vl_tpl_rc vl_tpl_check(const char *file, enum vl_tpl_strip, struct vl_buf *
 struct vl_tpl *vl_page_new(struct vl_req *, const char *title);
 /* Renders file with d and sends it (200), or the error page; frees d. */
 enum vl_rc vl_page_send(struct vl_req *, const char *file, struct vl_tpl *d);
-/* A notice shown after a change: code (from the redirect's ?notice=) picks
- * the text from list; unknown codes show nothing. */
-struct vl_notice {
-	const char	*code, *text;
-};
-void	 vl_page_notice(struct vl_tpl *d, const struct vl_notice *list, size_t n, const char *code);
+/* A notice shown after a change: when code (from the redirect's ?notice=)
+ * is one of the page's codes, shows section NOTICE and in it the section
+ * named by the code in capitals, whose text the template holds (admins edit
+ * it there); other codes show nothing. */
+void	 vl_page_notice(struct vl_tpl *d, const char *const *codes, size_t n, const char *code);
 /* Same with a status other than 200. */
 enum vl_rc vl_page_send_status(struct vl_req *, int status, const char *file, struct vl_tpl *d);
 /* An "Are you sure...?" page (confirm.tpl) in page d: a form that posts

@@ -1,6 +1,15 @@
 {{%AUTOESCAPE context="HTML"}}<p class="crumbs"><a href="/matters">Matters</a> ›</p>
 <h1>{{NUMBER}} · {{DESCRIPTION}}</h1>
 <nav class="subtabs">
-{{#TAB}}{{#CURRENT}}<a class="current" aria-current="page" href="{{HREF}}">{{LABEL}}</a>{{/CURRENT}}{{#OTHER}}<a href="{{HREF}}">{{LABEL}}</a>{{/OTHER}}
+{{#TAB}}<a {{#CURRENT}}class="current" aria-current="page" {{/CURRENT}}href="{{HREF}}">{{! The label of each tab; only the tab's own expands.
+}}{{#DETAILS}}Details{{/DETAILS}}{{!
+}}{{#COMMUNICATIONS}}Communications{{/COMMUNICATIONS}}{{!
+}}{{#DOCUMENTS}}Documents{{/DOCUMENTS}}{{!
+}}{{#BILLS}}Bills{{/BILLS}}{{!
+}}{{#CALENDAR}}Calendar{{/CALENDAR}}{{!
+}}{{#TASKS}}Tasks{{/TASKS}}{{!
+}}{{#NOTES}}Notes{{/NOTES}}{{!
+}}{{#ACTIVITIES}}Activities{{/ACTIVITIES}}{{!
+}}</a>
 {{/TAB}}
 </nav>

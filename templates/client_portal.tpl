@@ -7,7 +7,9 @@
 {{#CHOOSE}}<p>Choose a matter above.</p>{{/CHOOSE}}
 {{#IN_MATTER}}
 <h1>{{NUMBER}} · {{DESCRIPTION}}</h1>
-{{#NOTICE}}<p class="notice" role="status">{{MESSAGE}}</p>{{/NOTICE}}
+{{#NOTICE}}<p class="notice" role="status">{{! The text of each notice code; only the one shown expands.
+}}{{#SENT}}Sent. Your law firm has been told.{{/SENT}}{{!
+}}</p>{{/NOTICE}}
 <nav class="subtabs small">
 {{#CAN_MESSAGES}}<a href="/portal/matters/{{MATTER_ID}}"{{#VIEW_MESSAGES}} class="current" aria-current="page"{{/VIEW_MESSAGES}}>Messages</a>{{/CAN_MESSAGES}}
 {{#CAN_DOCUMENTS}}<a href="/portal/matters/{{MATTER_ID}}?view=shared"{{#VIEW_SHARED}} class="current" aria-current="page"{{/VIEW_SHARED}}>Shared resources</a>{{/CAN_DOCUMENTS}}

@@ -1,7 +1,9 @@
 {{%AUTOESCAPE context="HTML"}}{{>HEADER}}
 <p class="crumbs"><a href="/contacts">Contacts</a> ›</p>
 <h1>{{NAME}}</h1>
-{{#NOTICE}}<p class="notice" role="status">{{MESSAGE}}</p>{{/NOTICE}}
+{{#NOTICE}}<p class="notice" role="status">{{! The text of each notice code; only the one shown expands.
+}}{{#EMAIL}}Login email changed. The client now signs in with it.{{/EMAIL}}{{!
+}}</p>{{/NOTICE}}
 <dl class="details">
   <dt>Type</dt><dd>{{KIND}}</dd>
   <dt>Email addresses</dt><dd>{{#ADDRESS}}{{ADDR}}<br>{{/ADDRESS}}</dd>

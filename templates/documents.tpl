@@ -1,6 +1,14 @@
 {{%AUTOESCAPE context="HTML"}}{{>HEADER}}
 {{>MATTER_TABS}}
-{{#NOTICE}}<p class="notice" role="status">{{MESSAGE}}</p>{{/NOTICE}}
+{{#NOTICE}}<p class="notice" role="status">{{! The text of each notice code; only the one shown expands.
+}}{{#UPLOADED}}Upload complete.{{/UPLOADED}}{{!
+}}{{#FOLDER}}Folder created.{{/FOLDER}}{{!
+}}{{#RENAMED}}Renamed.{{/RENAMED}}{{!
+}}{{#MOVED}}Moved.{{/MOVED}}{{!
+}}{{#DELETED}}Deleted.{{/DELETED}}{{!
+}}{{#SHARED}}Shared. The client portal's participants can open it now.{{/SHARED}}{{!
+}}{{#UNSHARED}}Sharing stopped.{{/UNSHARED}}{{!
+}}</p>{{/NOTICE}}
 <nav class="path" aria-label="Folder">
 {{#AT_ROOT}}<strong>Documents</strong>{{/AT_ROOT}}{{#IN_FOLDER}}<a href="/matters/{{MATTER_ID}}/documents">Documents</a>{{/IN_FOLDER}}
 {{#CRUMB}} › <a href="/matters/{{MATTER_ID}}/documents?folder={{ID}}">{{NAME}}</a>{{/CRUMB}}

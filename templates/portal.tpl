@@ -1,6 +1,18 @@
 {{%AUTOESCAPE context="HTML"}}{{>HEADER}}
 {{>MATTER_TABS}}
-{{#NOTICE}}<p class="notice" role="status">{{MESSAGE}}</p>{{/NOTICE}}
+{{#NOTICE}}<p class="notice" role="status">{{! The text of each notice code; only the one shown expands.
+}}{{#OPENED}}The client portal is open. Add participants, then send a message or share documents.{{/OPENED}}{{!
+}}{{#SENT}}Message sent.{{/SENT}}{{!
+}}{{#DELETED}}Message deleted.{{/DELETED}}{{!
+}}{{#SHARED}}Shared.{{/SHARED}}{{!
+}}{{#UNSHARED}}Sharing stopped.{{/UNSHARED}}{{!
+}}{{#ADDED}}Participant added.{{/ADDED}}{{!
+}}{{#REMOVED}}Participant removed. Their access ended.{{/REMOVED}}{{!
+}}{{#EMAIL}}Login email changed.{{/EMAIL}}{{!
+}}{{#PERMS}}Permissions saved.{{/PERMS}}{{!
+}}{{#MUTED}}Muted: you get no email about this portal.{{/MUTED}}{{!
+}}{{#UNMUTED}}Unmuted: you get email about this portal again.{{/UNMUTED}}{{!
+}}</p>{{/NOTICE}}
 {{#NOT_OPEN}}
 <section class="card">
 <h2>Client portal</h2>

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { ROOT, VAR, cgiEnv, clientOnMatter, csrfOf, demoAdmin, sql } from './helpers.mjs';
 
 function run(mode, prog, opts = {}) {
@@ -37,11 +37,9 @@ function run(mode, prog, opts = {}) {
 // the rest must not.
 const normal = (raw) => raw.replace(/[0-9a-f]{64}/g, 'HEX').replace(/=[A-Za-z0-9_-]{43}(;|\r)/g, '=TOKEN$1');
 
-// The programs the Makefile builds.
+// The programs the Makefile builds: those of cgi-bin/routes.list.
 function programs() {
-  const mk = fs.readFileSync(path.join(ROOT, 'Makefile'), 'utf8');
-  const m = mk.match(/^CGI\s*=((?:.*\\\n)*.*)$/m);
-  return m[1].replace(/\\\n/g, ' ').trim().split(/\s+/);
+  return execFileSync(path.join(ROOT, 'bin', 'routes'), ['programs'], { encoding: 'utf8' }).trim().split('\n');
 }
 
 const form = 'application/x-www-form-urlencoded';
