@@ -5,7 +5,6 @@
 // Makefile must be covered here: a new program without cases fails.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { ROOT, VAR, cgiEnv, clientOnMatter, csrfOf, demoAdmin, sql } from './helpers.mjs';
