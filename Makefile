@@ -39,7 +39,7 @@ DBTEST_BIN = $(DBTEST:%=$(BUILD)/tests/db/%)
 
 all: $(CGI_BIN) $(BIN_BIN)
 
-$(BUILD)/lib/%.o: lib/%.c lib/vellum.h lib/stmts.def $(wildcard lib/*.h)
+$(BUILD)/lib/%.o: lib/%.c lib/vellum.h lib/stmts.def $(wildcard lib/sql/*.def) $(wildcard lib/*.h)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -c -o $@ $<
 
