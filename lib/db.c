@@ -464,6 +464,44 @@ vl_db_row(struct vl_pool *pool, enum vl_stmt id, const char *ptypes, const char 
 	return rc;
 }
 
+/* A column declared 'i' must be a whole number: a time, text or a fraction
+ * read into an int64_t would be a different value. */
+static int
+check_columns(MYSQL_STMT *st, const struct vl_stmt_decl *d, struct vl_buf *err)
+{
+	MYSQL_RES	*meta;
+	MYSQL_FIELD	*f;
+	unsigned	 i;
+	int		 bad = 0;
+
+	if ((meta = mysql_stmt_result_metadata(st)) == NULL)
+		return 0;
+	f = mysql_fetch_fields(meta);
+	for (i = 0; i < mysql_num_fields(meta) && !bad; i++) {
+		if (d->rtypes[i] != 'i')
+			continue;
+		switch (f[i].type) {
+		case MYSQL_TYPE_TINY:
+		case MYSQL_TYPE_SHORT:
+		case MYSQL_TYPE_INT24:
+		case MYSQL_TYPE_LONG:
+		case MYSQL_TYPE_LONGLONG:
+			break;
+		case MYSQL_TYPE_DECIMAL:
+		case MYSQL_TYPE_NEWDECIMAL:
+			bad = f[i].decimals != 0;
+			break;
+		default:
+			bad = 1;
+		}
+		if (bad)
+			vl_buf_addf(err, "%s: result column %u (%s) is declared i but is not"
+			    " a whole number (type %d)", d->name, i + 1, f[i].name, (int)f[i].type);
+	}
+	mysql_free_result(meta);
+	return bad ? -1 : 0;
+}
+
 enum vl_rc
 vl_db_check(enum vl_stmt id, struct vl_buf *err)
 {
@@ -494,7 +532,7 @@ vl_db_check(enum vl_stmt id, struct vl_buf *err)
 		    d->name, mysql_stmt_field_count(st), nr, d->rtypes);
 	else if (strspn(d->ptypes, "isb") != np || strspn(d->rtypes, "isb") != nr)
 		vl_buf_addf(err, "%s: a declared type is not one of i, s, b", d->name);
-	else
+	else if (check_columns(st, d, err) == 0)
 		rc = VL_OK;
 	mysql_stmt_close(st);
 	return rc;
