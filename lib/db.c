@@ -1,9 +1,10 @@
 /*
  * The data layer: one MariaDB connection per process, statements from the
  * table in stmts.def prepared once on first use, parameters and results
- * bound by a type string that must be the one the statement declares.  When the server restarts under a running
- * program, the next call outside a transaction reconnects, re-prepares and
- * runs again; inside a transaction the work is lost, so it fails cleanly.
+ * bound by type strings that must be the ones the statement declares.
+ * When the server restarts under a running program, the next call outside
+ * a transaction reconnects, re-prepares and runs again; inside a
+ * transaction the work is lost, so it fails cleanly.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -75,7 +76,7 @@ vl_db_stmt(enum vl_stmt id)
  * as the wrong C types: refused before any is read, named in the log.
  */
 static int
-types_match(enum vl_stmt id, const char *what, const char *types)
+types_match(enum vl_stmt id, int result, const char *types)
 {
 	const char	*want;
 
@@ -83,10 +84,10 @@ types_match(enum vl_stmt id, const char *what, const char *types)
 		vl_err("statement %d: no such statement", (int)id);
 		return 0;
 	}
-	want = what[0] == 'p' ? decls[id].ptypes : decls[id].rtypes;
+	want = result ? decls[id].rtypes : decls[id].ptypes;
 	if (types == NULL || strcmp(types, want) != 0) {
 		vl_err("statement %s: %s types \"%s\", declared \"%s\"", decls[id].name,
-		    what, types ? types : "(null)", want);
+		    result ? "result" : "parameter", types ? types : "(null)", want);
 		return 0;
 	}
 	return 1;
@@ -280,7 +281,7 @@ vl_db_exec(enum vl_stmt id, uint64_t *affected, uint64_t *insert_id, const char 
 	va_list		 ap;
 	enum vl_rc	 rc;
 
-	if (!types_match(id, "parameter", types))
+	if (!types_match(id, 0, types))
 		return VL_ERR;
 	va_start(ap, types);
 	rc = params_bind(&p, types, ap);
@@ -304,7 +305,7 @@ vquery(struct vl_pool *pool, enum vl_stmt id, struct vl_rows **out, const char *
 	enum vl_rc	 rc;
 
 	*out = NULL;
-	if (!types_match(id, "parameter", types))
+	if (!types_match(id, 0, types))
 		return VL_ERR;
 	if ((rc = params_bind(&p, types, ap)) != VL_OK)
 		return rc;
@@ -378,7 +379,7 @@ vnext(struct vl_rows *r, const char *types, va_list ap)
 	unsigned	 i;
 	int		 rc;
 
-	if (r == NULL || !types_match(r->id, "result", types) ||
+	if (r == NULL || !types_match(r->id, 1, types) ||
 	    (!r->bound && rows_bind(r, types) != 0))
 		return -1;
 	rc = mysql_stmt_fetch(r->st);
@@ -451,7 +452,7 @@ vl_db_row(struct vl_pool *pool, enum vl_stmt id, const char *ptypes, const char 
 	enum vl_rc	 rc;
 	int		 got;
 
-	if (!types_match(id, "result", rtypes))
+	if (!types_match(id, 1, rtypes))
 		return VL_ERR;
 	va_start(ap, rtypes);
 	rc = vquery(pool, id, &r, ptypes, ap);
