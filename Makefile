@@ -24,7 +24,7 @@ CXXFLAGS = -std=c++11 $(OPT) $(CXXWARN) $(HARDEN) $(SAN) -Ilib $(PKGCFLAGS)
 LDFLAGS	 = -pie -Wl,-z,relro,-z,now $(SAN)
 LDLIBS	 = $(PKGLIBS) -lmagic -lstdc++
 
-LIB_C	 = util buf pool log conf input valid req out page db pw sess csrf notify audit mail store matter portal tz doc share signin account outbox housekeep
+LIB_C	 = util buf pool log conf input valid req out page db pw sess csrf notify audit mail store matter portal tz doc share signin account outbox housekeep money
 LIB_OBJ	 = $(LIB_C:%=$(BUILD)/lib/%.o) $(BUILD)/lib/tpl.o
 LIBA	 = $(BUILD)/libvellum.a
 
@@ -48,7 +48,7 @@ DBTEST_BIN = $(DBTEST:%=$(BUILD)/tests/db/%)
 
 all: $(CGI_BIN) $(BIN_BIN)
 
-$(BUILD)/lib/%.o: lib/%.c lib/vellum.h lib/stmts.def $(wildcard lib/*.h)
+$(BUILD)/lib/%.o: lib/%.c lib/vellum.h lib/stmts.def $(wildcard lib/sql/*.def) $(wildcard lib/*.h)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -c -o $@ $<
 

@@ -86,9 +86,9 @@ feed(struct vl_req *r, struct vl_tpl *d, int64_t portal, int events)
 {
 	struct vl_rows	*msgs, *ev = NULL;
 	struct vl_tpl	*row;
-	int64_t		 id, when, client, did, fid, ewhen;
-	char		*ts, *who, *body, *dname, *fname, *readers;
-	char		*ets = NULL, *kind, *ename, *detail;
+	int64_t		 id, at, when, client, did, fid, eat = 0, ewhen;
+	char		*who, *body, *dname, *fname, *readers;
+	char		*kind, *ename, *detail;
 	const char	*zone = vl_tz_firm(r);
 	int		 more_m, more_e = 0, n = 0;
 
@@ -98,23 +98,23 @@ feed(struct vl_req *r, struct vl_tpl *d, int64_t portal, int events)
 		vl_db_rows_free(msgs);
 		return VL_ERR;
 	}
-	if ((more_m = vl_db_next(msgs, "isisisisiss", &id, &ts, &when, &who, &client, &body, &did,
+	if ((more_m = vl_db_next(msgs, "iiisisisiss", &id, &at, &when, &who, &client, &body, &did,
 	    &dname, &fid, &fname, &readers)) < 0) {
 		vl_db_rows_free(msgs);
 		vl_db_rows_free(ev);
 		return VL_ERR;
 	}
 	if (ev)
-		more_e = vl_db_next(ev, "sisss", &ets, &ewhen, &kind, &ename, &detail) > 0;
+		more_e = vl_db_next(ev, "iisss", &eat, &ewhen, &kind, &ename, &detail) > 0;
 	while (more_m || more_e) {
-		if (more_e && (!more_m || strcmp(ets, ts) < 0)) {
+		if (more_e && (!more_m || eat < at)) {
 			row = vl_tpl_section(d, "ENTRY");
 			row = vl_tpl_section(row, "EVENT");
 			vl_tpl_set(row, "WHEN", vl_tz_fmt(r->pool, zone, ewhen));
 			vl_tpl_set(row, "WHO", ename);
 			vl_tpl_set(row, "WHAT", vl_portal_event_text(kind));
 			vl_tpl_set(row, "DETAIL", detail);
-			more_e = vl_db_next(ev, "sisss", &ets, &ewhen, &kind, &ename, &detail) > 0;
+			more_e = vl_db_next(ev, "iisss", &eat, &ewhen, &kind, &ename, &detail) > 0;
 			continue;
 		}
 		row = vl_tpl_section(vl_tpl_section(d, "ENTRY"), "MESSAGE");
@@ -137,7 +137,7 @@ feed(struct vl_req *r, struct vl_tpl *d, int64_t portal, int events)
 		else if (!client)
 			vl_tpl_show(row, "UNREAD");
 		n++;
-		more_m = vl_db_next(msgs, "isisisisiss", &id, &ts, &when, &who, &client, &body, &did,
+		more_m = vl_db_next(msgs, "iiisisisiss", &id, &at, &when, &who, &client, &body, &did,
 		    &dname, &fid, &fname, &readers) > 0;
 	}
 	vl_db_rows_free(msgs);

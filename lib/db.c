@@ -1,9 +1,10 @@
 /*
  * The data layer: one MariaDB connection per process, statements from the
  * table in stmts.def prepared once on first use, parameters and results
- * bound by a type string.  When the server restarts under a running
- * program, the next call outside a transaction reconnects, re-prepares and
- * runs again; inside a transaction the work is lost, so it fails cleanly.
+ * bound by type strings that must be the ones the statement declares.
+ * When the server restarts under a running program, the next call outside
+ * a transaction reconnects, re-prepares and runs again; inside a
+ * transaction the work is lost, so it fails cleanly.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -18,8 +19,8 @@
 
 #define MAXBIND 16
 
-static const char *const stmt_sql[STMT__MAX] = {
-#define VL_STMT(name, sql) sql,
+static const struct vl_stmt_decl decls[STMT__MAX] = {
+#define VL_STMT(name, ptypes, rtypes, sql) { #name, ptypes, rtypes, sql },
 #include "stmts.def"
 #undef VL_STMT
 };
@@ -32,6 +33,7 @@ static char		 last_error[256];
 
 struct vl_rows {
 	struct vl_pool	*pool;
+	enum vl_stmt	 id;
 	MYSQL_STMT	*st;
 	MYSQL_RES	*meta;
 	unsigned	 ncols;
@@ -59,6 +61,36 @@ unsigned
 vl_db_errno(void)
 {
 	return last_errno;
+}
+
+const struct vl_stmt_decl *
+vl_db_stmt(enum vl_stmt id)
+{
+	if ((unsigned)id >= STMT__MAX)
+		return NULL;
+	return &decls[id];
+}
+
+/*
+ * A call whose types differ from the declaration would read its arguments
+ * as the wrong C types: refused before any is read, named in the log.
+ */
+static int
+types_match(enum vl_stmt id, int result, const char *types)
+{
+	const char	*want;
+
+	if ((unsigned)id >= STMT__MAX) {
+		vl_err("statement %d: no such statement", (int)id);
+		return 0;
+	}
+	want = result ? decls[id].rtypes : decls[id].ptypes;
+	if (types == NULL || strcmp(types, want) != 0) {
+		vl_err("statement %s: %s types \"%s\", declared \"%s\"", decls[id].name,
+		    result ? "result" : "parameter", types ? types : "(null)", want);
+		return 0;
+	}
+	return 1;
 }
 
 static int
@@ -146,7 +178,7 @@ stmt_get(enum vl_stmt id)
 		set_error(mysql_errno(conn), mysql_error(conn));
 		return NULL;
 	}
-	if (mysql_stmt_prepare(st, stmt_sql[id], strlen(stmt_sql[id])) != 0) {
+	if (mysql_stmt_prepare(st, decls[id].sql, strlen(decls[id].sql)) != 0) {
 		set_error(mysql_stmt_errno(st), mysql_stmt_error(st));
 		mysql_stmt_close(st);
 		return NULL;
@@ -216,7 +248,7 @@ run(enum vl_stmt id, struct params *p, MYSQL_STMT **out)
 		if ((st = stmt_get(id)) == NULL)
 			e = last_errno;
 		else if (mysql_stmt_param_count(st) != p->n) {
-			vl_err("statement %d: %lu placeholders, %u bound", (int)id,
+			vl_err("statement %s: %lu placeholders, %u bound", decls[id].name,
 			    mysql_stmt_param_count(st), p->n);
 			return VL_ERR;
 		} else if (mysql_stmt_bind_param(st, p->b) != 0 ||
@@ -230,7 +262,7 @@ run(enum vl_stmt id, struct params *p, MYSQL_STMT **out)
 		if (e == ER_DUP_ENTRY)
 			return VL_CONFLICT;
 		if (!conn_lost(e) || in_tx || attempt > 0) {
-			vl_err("database statement %d: %s (%u)", (int)id, last_error, e);
+			vl_err("database statement %s: %s (%u)", decls[id].name, last_error, e);
 			if (conn_lost(e))
 				vl_db_close();	/* the next request starts afresh */
 			return VL_ERR;
@@ -249,6 +281,8 @@ vl_db_exec(enum vl_stmt id, uint64_t *affected, uint64_t *insert_id, const char 
 	va_list		 ap;
 	enum vl_rc	 rc;
 
+	if (!types_match(id, 0, types))
+		return VL_ERR;
 	va_start(ap, types);
 	rc = params_bind(&p, types, ap);
 	va_end(ap);
@@ -271,6 +305,8 @@ vquery(struct vl_pool *pool, enum vl_stmt id, struct vl_rows **out, const char *
 	enum vl_rc	 rc;
 
 	*out = NULL;
+	if (!types_match(id, 0, types))
+		return VL_ERR;
 	if ((rc = params_bind(&p, types, ap)) != VL_OK)
 		return rc;
 	if ((rc = run(id, &p, &st)) != VL_OK)
@@ -283,6 +319,7 @@ vquery(struct vl_pool *pool, enum vl_stmt id, struct vl_rows **out, const char *
 	}
 	r = vl_xcalloc(1, sizeof(*r));
 	r->pool = pool;
+	r->id = id;
 	r->st = st;
 	r->meta = mysql_stmt_result_metadata(st);
 	r->ncols = mysql_stmt_field_count(st);
@@ -342,18 +379,20 @@ vnext(struct vl_rows *r, const char *types, va_list ap)
 	unsigned	 i;
 	int		 rc;
 
-	if (r == NULL || (!r->bound && rows_bind(r, types) != 0))
+	if (r == NULL || !types_match(r->id, 1, types) ||
+	    (!r->bound && rows_bind(r, types) != 0))
 		return -1;
 	rc = mysql_stmt_fetch(r->st);
 	if (rc == MYSQL_NO_DATA)
 		return 0;
 	/* A value that did not fit its binding would be a wrong value, not a short one. */
 	if (rc == MYSQL_DATA_TRUNCATED) {
-		vl_err("database fetch: a value does not fit its result type \"%s\"", types);
+		vl_err("statement %s: a value does not fit its result type \"%s\"",
+		    decls[r->id].name, types);
 		return -1;
 	}
 	if (rc != 0) {
-		vl_err("database fetch: %s", mysql_stmt_error(r->st));
+		vl_err("statement %s: fetch: %s", decls[r->id].name, mysql_stmt_error(r->st));
 		return -1;
 	}
 	for (i = 0; i < r->ncols; i++) {
@@ -413,6 +452,8 @@ vl_db_row(struct vl_pool *pool, enum vl_stmt id, const char *ptypes, const char 
 	enum vl_rc	 rc;
 	int		 got;
 
+	if (!types_match(id, 1, rtypes))
+		return VL_ERR;
 	va_start(ap, rtypes);
 	rc = vquery(pool, id, &r, ptypes, ap);
 	if (rc == VL_OK) {
@@ -421,6 +462,80 @@ vl_db_row(struct vl_pool *pool, enum vl_stmt id, const char *ptypes, const char 
 		vl_db_rows_free(r);
 	}
 	va_end(ap);
+	return rc;
+}
+
+/* A column declared 'i' must be a whole number: a time, text or a fraction
+ * read into an int64_t would be a different value. */
+static int
+check_columns(MYSQL_STMT *st, const struct vl_stmt_decl *d, struct vl_buf *err)
+{
+	MYSQL_RES	*meta;
+	MYSQL_FIELD	*f;
+	unsigned	 i;
+	int		 bad = 0;
+
+	if ((meta = mysql_stmt_result_metadata(st)) == NULL)
+		return 0;
+	f = mysql_fetch_fields(meta);
+	for (i = 0; i < mysql_num_fields(meta) && !bad; i++) {
+		if (d->rtypes[i] != 'i')
+			continue;
+		switch (f[i].type) {
+		case MYSQL_TYPE_TINY:
+		case MYSQL_TYPE_SHORT:
+		case MYSQL_TYPE_INT24:
+		case MYSQL_TYPE_LONG:
+		case MYSQL_TYPE_LONGLONG:
+			break;
+		case MYSQL_TYPE_DECIMAL:
+		case MYSQL_TYPE_NEWDECIMAL:
+			bad = f[i].decimals != 0;
+			break;
+		default:
+			bad = 1;
+		}
+		if (bad)
+			vl_buf_addf(err, "%s: result column %u (%s) is declared i but is not"
+			    " a whole number (type %d)", d->name, i + 1, f[i].name, (int)f[i].type);
+	}
+	mysql_free_result(meta);
+	return bad ? -1 : 0;
+}
+
+enum vl_rc
+vl_db_check(enum vl_stmt id, struct vl_buf *err)
+{
+	const struct vl_stmt_decl *d = vl_db_stmt(id);
+	MYSQL_STMT	*st;
+	size_t		 np, nr;
+	enum vl_rc	 rc = VL_INVALID;
+
+	if (d == NULL) {
+		vl_buf_addf(err, "statement %d: no such statement", (int)id);
+		return VL_INVALID;
+	}
+	if (vl_db_open() != VL_OK || (st = mysql_stmt_init(conn)) == NULL) {
+		vl_buf_addf(err, "%s: %s", d->name, last_error);
+		return VL_ERR;
+	}
+	/* A fresh handle: the process's own prepared copy stays untouched. */
+	np = strlen(d->ptypes);
+	nr = strlen(d->rtypes);
+	if (mysql_stmt_prepare(st, d->sql, strlen(d->sql)) != 0)
+		vl_buf_addf(err, "%s: does not prepare: %s (%u)", d->name,
+		    mysql_stmt_error(st), mysql_stmt_errno(st));
+	else if (mysql_stmt_param_count(st) != np)
+		vl_buf_addf(err, "%s: %lu placeholders, %zu parameter types declared (\"%s\")",
+		    d->name, mysql_stmt_param_count(st), np, d->ptypes);
+	else if (mysql_stmt_field_count(st) != nr)
+		vl_buf_addf(err, "%s: %u result columns, %zu result types declared (\"%s\")",
+		    d->name, mysql_stmt_field_count(st), nr, d->rtypes);
+	else if (strspn(d->ptypes, "isb") != np || strspn(d->rtypes, "isb") != nr)
+		vl_buf_addf(err, "%s: a declared type is not one of i, s, b", d->name);
+	else if (check_columns(st, d, err) == 0)
+		rc = VL_OK;
+	mysql_stmt_close(st);
 	return rc;
 }
 

@@ -338,13 +338,27 @@ struct vl_confirm {
 };
 enum vl_rc vl_page_confirm(struct vl_req *, struct vl_tpl *d, const struct vl_confirm *c);
 
-/* ---- db.c + stmts.c: MariaDB with prepared statements ---- */
+/* ---- db.c + stmts.def: MariaDB with prepared statements ---- */
 enum vl_stmt {
-#define VL_STMT(name, sql) STMT_##name,
+#define VL_STMT(name, ptypes, rtypes, sql) STMT_##name,
 #include "stmts.def"
 #undef VL_STMT
 	STMT__MAX
 };
+/* A statement as declared in lib/sql/: its name for logs, the types of its
+ * parameters and of its result columns ("" for none), its text. */
+struct vl_stmt_decl {
+	const char	*name, *ptypes, *rtypes, *sql;
+};
+/* The declaration of a statement, or NULL for an id out of range; static. */
+const struct vl_stmt_decl *vl_db_stmt(enum vl_stmt);
+/*
+ * Prepares a statement's text on the connection and compares its
+ * placeholders and result columns with the declaration.  VL_OK; VL_INVALID
+ * with the reason in err when it does not prepare or does not match;
+ * VL_ERR when the database cannot be reached.  For `vellumctl check-sql`.
+ */
+enum vl_rc vl_db_check(enum vl_stmt, struct vl_buf *err);
 struct vl_rows;
 /* Connects (lazily; reconnects after a server restart).  VL_OK or VL_ERR. */
 enum vl_rc vl_db_open(void);
@@ -352,7 +366,9 @@ void	 vl_db_close(void);
 /*
  * Binds parameters by a type string: 'i' int64_t, 's' const char * (NULL gives
  * SQL NULL), 'b' const void * then size_t.  Results likewise, with pointers:
- * 'i' int64_t *, 's' char ** (pool copy, NULL for SQL NULL).
+ * 'i' int64_t *, 's' char ** (pool copy, NULL for SQL NULL).  Type strings
+ * that differ from the statement's declaration are an error (VL_ERR, or -1
+ * from vl_db_next), logged with the statement's name; nothing is bound.
  */
 enum vl_rc vl_db_exec(enum vl_stmt, uint64_t *affected, uint64_t *insert_id, const char *types, ...);
 enum vl_rc vl_db_query(struct vl_pool *, enum vl_stmt, struct vl_rows **, const char *types, ...);

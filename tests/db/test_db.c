@@ -26,8 +26,8 @@ test_truncated_value_is_an_error(void **state)
 {
 	struct vl_buf	 sql = VL_BUF_INIT, err = VL_BUF_INIT;
 	struct vl_rows	*rows;
-	int64_t		 id, size;
-	char		*name, *mime, *at;
+	int64_t		 id, size, at;
+	char		*name, *mime;
 	int		 got;
 
 	(void)state;
@@ -37,7 +37,7 @@ test_truncated_value_is_an_error(void **state)
 	    " 'text/plain', '%s', NOW(6))", (long long)firm, (long long)matter, key);
 	assert_int_equal(vl_db_script(vl_buf_str(&sql), &err), VL_OK);
 	assert_int_equal(vl_db_query(pool, STMT_DOCS_IN, &rows, "iii", firm, matter, (int64_t)0), VL_OK);
-	while ((got = vl_db_next(rows, "isiss", &id, &name, &size, &mime, &at)) > 0) {
+	while ((got = vl_db_next(rows, "isisi", &id, &name, &size, &mime, &at)) > 0) {
 		if (strcmp(name, "huge") == 0)
 			fail_msg("the huge size was read as %lld", (long long)size);
 	}
@@ -63,6 +63,41 @@ test_only_migrations_run_several_statements(void **state)
 	assert_int_equal(vl_db_row(pool, STMT_FIRM_BY_SLUG, "s", "i", "demo", &one), VL_OK);
 	assert_int_equal(one, firm);
 	vl_buf_release(&err);
+}
+
+static struct vl_buf	 logged;
+
+static void
+sink(void *arg, const char *line, size_t len)
+{
+	(void)arg;
+	vl_buf_add(&logged, line, len);
+}
+
+/* Rows read with other types than the statement declares are an error,
+ * named in the log, never values read as the wrong C type. */
+static void
+test_result_types_checked(void **state)
+{
+	struct vl_rows	*rows;
+	int64_t		 id, client;
+	char		*number, *desc, *status, *name;
+
+	(void)state;
+	vl_log_context(sink, NULL, NULL, NULL);
+	assert_int_equal(vl_db_query(pool, STMT_MATTERS_LIST, &rows, "i", firm), VL_OK);
+	assert_true(vl_db_count(rows) > 0);
+	assert_int_equal(vl_db_next(rows, "issis", &id, &number, &desc, &client, &status), -1);
+	assert_non_null(strstr(vl_buf_str(&logged),
+	    "statement MATTERS_LIST: result types \"issis\", declared \"issss\""));
+	/* The declared types still read the same rows. */
+	assert_int_equal(vl_db_next(rows, "issss", &id, &number, &desc, &name, &status), 1);
+	vl_db_rows_free(rows);
+	vl_buf_reset(&logged);
+	assert_int_equal(vl_db_row(pool, STMT_FIRM_BY_SLUG, "s", "s", "demo", &name), VL_ERR);
+	assert_non_null(strstr(vl_buf_str(&logged), "statement FIRM_BY_SLUG: result types"));
+	vl_log_context(NULL, NULL, NULL, NULL);
+	vl_buf_release(&logged);
 }
 
 static int
@@ -114,6 +149,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_truncated_value_is_an_error),
 		cmocka_unit_test(test_only_migrations_run_several_statements),
+		cmocka_unit_test(test_result_types_checked),
 	};
 
 	vl_log_init("test_db", VL_LOG_ERR);

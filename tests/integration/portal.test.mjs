@@ -112,6 +112,10 @@ test('the whole journey: message, invitation, reading, replying, receipts, event
   assert.match(events.text, /Brightside Bakery Ltd read a message/);
   assert.match(events.text, /Brightside Bakery Ltd opened a document: Lease draft\.pdf/);
   assert.match(events.text, /Brightside Bakery Ltd was added to the portal/);
+  // Events and messages merged in the order they happened.
+  const at = (re) => events.text.search(re);
+  assert.ok(at(/was added to the portal/) >= 0 && at(/was added to the portal/) < at(/Please review the lease draft\./) &&
+    at(/Please review the lease draft\./) < at(/read a message/), 'in time order');
   assert.doesNotMatch(receipts.text, /read a message/, 'events only with the toggle on');
 
   // The client replies with an upload; it lands in "Client uploads".
