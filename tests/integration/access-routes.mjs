@@ -24,7 +24,8 @@
 //   self    a sign-out: only refusals across sides and signed out are tried
 //   needs   'messages' / 'documents': the client permission the request needs;
 //           a client with it off is refused on their OWN matter
-//   never   refused even to the rightful client (a document never shared)
+//   never   refused even to the rightful client (a document never shared, one
+//           whose sharing was stopped, a deleted message's attachment)
 //   ok      the rightful actor's statuses (default GET 200, POST 303)
 //   admin   admin-only (no route is, yet: see the member actor in the test)
 //   pub     public rows: the statuses any actor may get
@@ -164,12 +165,19 @@ export const routes = [
     path: '/portal/matters/{mid}?view=messages', needs: 'messages', forge: { mid: FM } }),
   client({ name: 'client matter, shared resources', prog: 'client_home', loc: LOC.clientHome, method: 'GET',
     path: '/portal/matters/{mid}?view=shared', needs: 'documents', forge: { mid: FM } }),
+  // (events=1 is the firm's portal page's; a client's page ignores it)
+  client({ name: 'client matter, events asked for', prog: 'client_home', loc: LOC.clientHome, method: 'GET',
+    path: '/portal/matters/{mid}?events=1', needs: 'messages', forge: { mid: FM } }),
   ...[['doc', 'documents'], ['inFolder', 'documents'], ['inMfolder', 'documents'], ['attach', 'any'],
     ['sentup', 'any'], ['cupload', 'any']].map(([slot, needs]) => client({
     name: `client download (${slot})`, prog: 'client_download', loc: LOC.clientDownload, method: 'GET',
     path: `/portal/documents/{${slot}}`, needs, forge: { [slot]: FM } })),
   client({ name: 'client download (never shared)', prog: 'client_download', loc: LOC.clientDownload, method: 'GET',
     path: '/portal/documents/{priv}', never: true }),
+  client({ name: 'client download (sharing stopped)', prog: 'client_download', loc: LOC.clientDownload, method: 'GET',
+    path: '/portal/documents/{revoked}', never: true }),
+  client({ name: 'client download (a deleted message\'s attachment)', prog: 'client_download', loc: LOC.clientDownload,
+    method: 'GET', path: '/portal/documents/{gone}', never: true }),
   client({ name: 'client sign-out page', prog: 'client_logout', loc: LOC.clientLogout, method: 'GET',
     path: '/portal/logout', self: true }),
 
