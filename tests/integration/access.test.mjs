@@ -35,7 +35,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { Client, csrfOf, sql, clientOnMatter, sleep, ROOT, VAR, OUT } from './helpers.mjs';
+import { Client, csrfOf, sql, waitForMail, sleep, ROOT, VAR, OUT } from './helpers.mjs';
 import { routes, requestOf, checkCompleteness, nginxLocations } from './access-routes.mjs';
 
 // A suffix of this run's names, so the file can run again on one stack.
@@ -234,6 +234,25 @@ function contact(firm, name, email) {
   return id;
 }
 
+// A contact with a matter of firm, its portal open (by admin, one session:
+// several sign-ins of one account at once can be refused as throttled) and
+// the invitation accepted.
+async function clientMatter(admin, firm, { name, email, number, password }) {
+  const id = contact(firm, name, email);
+  sql(`INSERT INTO matters (firm_id, number, description, client_id) VALUES (${firm}, '${number}', 'Matter ${number}', ${id})`);
+  const mid = sql(`SELECT id FROM matters WHERE firm_id = ${firm} AND number = '${number}'`);
+  await must(admin, `/matters/${mid}/portal/action`, { op: 'open' });
+  await must(admin, `/matters/${mid}/portal/action`, { op: 'send', body: `Welcome, ${name}.` });
+  const [mail] = await waitForMail(email);
+  const link = new URL(mail.text.match(/(http:\/\/\S+\/portal\/invite\?token=[A-Za-z0-9_-]{43})/)[1]);
+  const c = new Client();
+  const form = await c.get(link.pathname + link.search);
+  const res = await c.post('/portal/invite', { csrf: csrfOf(form.text), token: link.searchParams.get('token'),
+    password, confirm: password });
+  assert.equal(res.status, 303, `${email} accepts the invitation`);
+  return { mid, contact: id };
+}
+
 // ---- expectations ----
 
 // What actor a must get for route r against the victim's context: a kind
@@ -364,7 +383,7 @@ test('the access matrix: every route × method × actor is refused by its handle
       await Promise.all(Object.entries(people).map(async ([k, [first, login]]) => {
         const tag = tagOf(k.toLowerCase());
         const email = `${login}.${R}@access.test`, password = `${login} portal password ${R}`;
-        const c = await clientOnMatter({ name: `${first} ${tag}`, email, number: `${tag}-M`, password });
+        const c = await clientMatter(admin, firmA, { name: `${first} ${tag}`, email, number: `${tag}-M`, password });
         ctx[k] = { ...common, tag, mid: c.mid, contact: c.contact, other, login: email, password };
       }));
 
@@ -447,6 +466,10 @@ test('the access matrix: every route × method × actor is refused by its handle
       const spare = await firmActor('a spare session', 'admin@demo.test', 'demo-admin-pass');
       assert.equal((await send(spare, requestOf(signOut('firm'), ctx.W))).status, 303);
       assert.equal((await spare.touch()).status, 303, 'the spare session ended');
+      // With one permission off, an attachment still opens (as a message's
+      // with Messages, as a shared resource with Documents).
+      for (const c of [mona, dora])
+        assert.equal((await c.get(`/portal/documents/${c.home.attach}`)).status, 200, `${c.name}: an attachment`);
       // Each client has opened its own feed (reads recorded before the
       // snapshot; the matrix's own-page visits then record nothing).
       for (const c of [vera, otto, rex, mona, dora]) assert.equal((await c.get(c.own.replace('?view=shared', ''))).status, 200);
@@ -487,6 +510,13 @@ test('the access matrix: every route × method × actor is refused by its handle
             group: a.sameFirm && r.admin ? 'member' : 'intruder' });
         }
         // A client with a permission off, on its own matter, for that kind.
+        // What the code does: with Messages off the matter's page (any view)
+        // shows Shared resources instead of the feed (200, no message text)
+        // and a reply is 403; with Documents off ?view=shared shows the feed
+        // (200, no shared document or folder named) and a shared document,
+        // one in a shared folder or in a folder sent with a message, is 404.
+        // An attachment (needs 'any') opens with either: as a message's with
+        // Messages, as a shared resource with Documents.
         for (const a of [mona, dora]) {
           if (r.side !== 'client' || r.needs !== a.off) continue;
           const req = requestOf(r, a.home);
