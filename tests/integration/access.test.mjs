@@ -180,6 +180,9 @@ async function buildContent(admin, ctx) {
   const { mid, tag } = ctx;
   const P = `/matters/${mid}/portal/action`, D = `/matters/${mid}/documents`;
   await must(admin, P, { op: 'open' });
+  // The admin takes part in every portal here: muted, it gets no mail when
+  // a client writes (other files count the demo admin's mail).
+  await must(admin, P, { op: 'mute' });
   const folders = { folder: `${tag} shared folder`, mfolder: `${tag} sent folder`, pfolder: `${tag} private folder` };
   for (const [slot, name] of Object.entries(folders)) {
     await must(admin, `${D}/action`, { op: 'new_folder', folder: '0', name });
