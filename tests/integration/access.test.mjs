@@ -566,7 +566,7 @@ test('the access matrix: every route × method × actor is refused by its handle
       // the expectation is there for the first route marked so.
       assert.deepEqual(expectOf(member, { ...routes.find((x) => x.name === 'portal page'), admin: true }),
         { kind: 'admin-only' });
-      assert.equal(counts.member, adminOnly.length * 1);
+      assert.equal(counts.member, adminOnly.length);
       t.diagnostic(`matrix: ${routes.length} routes (${routes.filter((r) => r.method === 'GET').length} GET, ` +
         `${routes.filter((r) => r.method === 'POST').length} POST; ${adminOnly.length} admin-only), ` +
         `${intruders.length} actors + ${forgers.length} forging, ${sent} requests and ${touches} own-page touches ` +
