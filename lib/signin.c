@@ -26,10 +26,8 @@ reserve(struct vl_req *r, enum vl_signin_kind kind, int64_t firm, int64_t accoun
 	uint64_t	 n = 0;
 	enum vl_rc	 rc;
 
-	if ((rc = vl_db_exec(STMT_THROTTLE_ENSURE, NULL, NULL, "isis", firm, k, account,
-	    r->remote)) != VL_OK ||
-	    (rc = vl_db_exec(STMT_THROTTLE_RESERVE, &n, NULL, "iiisis", (int64_t)PAIR_LIMIT,
-	    (int64_t)PAIR_LIMIT, firm, k, account, r->remote)) != VL_OK)
+	if ((rc = vl_db_exec(STMT_THROTTLE_RESERVE, &n, NULL, "isisii", firm, k, account,
+	    r->remote, (int64_t)PAIR_LIMIT, (int64_t)PAIR_LIMIT)) != VL_OK)
 		return rc;
 	if (n == 0)
 		return VL_FORBIDDEN;
