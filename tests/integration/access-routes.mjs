@@ -319,7 +319,10 @@ export function makefilePrograms(text) {
 // compares, the kinds, its declared fields.
 export function programFacts(src) {
   const facts = { get: /\.get\s*=/.test(src), post: /\.post\s*=/.test(src), ops: [], kinds: [], fields: [] };
-  facts.ops = [...new Set([...src.matchAll(/strcmp\(op,\s*"([a-z_]+)"\)/g)].map((m) => m[1]))];
+  // Ops compared by name, or listed in the program's table of ops.
+  const table = src.match(/\}\s*ops\[\]\s*=\s*\{([\s\S]*?)\n\};/);
+  facts.ops = [...new Set([...src.matchAll(/strcmp\(op,\s*"([a-z_]+)"\)/g)].map((m) => m[1])
+    .concat(table ? [...table[1].matchAll(/\{\s*"([a-z_]+)",/g)].map((m) => m[1]) : []))];
   facts.kinds = [...new Set([...src.matchAll(/strcmp\(kind,\s*"([a-z_]+)"\)/g)].map((m) => m[1]))];
   const f = src.match(/struct vl_field fields\[[^\]]*\]\s*=\s*\{([\s\S]*?)\n\};/);
   if (f) facts.fields = [...f[1].matchAll(/\{\s*"([a-z_]+)"/g)].map((m) => m[1]);

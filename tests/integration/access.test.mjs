@@ -48,8 +48,12 @@ const CSRF_FAILED = /did not come from this site/;
 function sources() {
   const dir = path.join(ROOT, 'cgi-bin');
   return {
-    nginx: fs.readFileSync(path.join(ROOT, 'nginx/vellum.conf.in'), 'utf8'),
-    makefile: fs.readFileSync(path.join(ROOT, 'Makefile'), 'utf8'),
+    // The locations as the stack's nginx gets them (bin/routes fills the
+    // routes block from cgi-bin/routes.list), and the programs the Makefile
+    // builds (from the same list).
+    nginx: execFileSync(path.join(ROOT, 'bin/routes'), ['fill', 'local'],
+      { input: fs.readFileSync(path.join(ROOT, 'nginx/vellum.conf.in')), encoding: 'utf8' }),
+    makefile: `CGI = ${execFileSync(path.join(ROOT, 'bin/routes'), ['programs'], { encoding: 'utf8' }).trim().split(/\s+/).join(' ')}\n`,
     shareSrc: fs.readFileSync(path.join(ROOT, 'lib/share.c'), 'utf8'),
     sources: Object.fromEntries(fs.readdirSync(dir).filter((f) => f.endsWith('.c'))
       .map((f) => [f.slice(0, -2), fs.readFileSync(path.join(dir, f), 'utf8')])),
@@ -77,7 +81,7 @@ test('the route table covers every nginx location, program, handler, op, kind an
   assert.ok(checkCompleteness({ ...s, nginx: more }).some((g) => g.includes('bills_list')));
   const make = s.makefile.replace('client_logout', 'client_logout bills_list');
   assert.ok(checkCompleteness({ ...s, makefile: make }).some((g) => /program bills_list/.test(g)));
-  const op = s.sources.portal_action.replace('strcmp(op, "mute") == 0', 'strcmp(op, "archive") == 0');
+  const op = s.sources.portal_action.replace('{ "mute", mute,', '{ "archive", mute,');
   assert.ok(checkCompleteness({ ...s, sources: { ...s.sources, portal_action: op } }).some((g) => g.includes('"archive"')));
   const field = s.sources.client_reply.replace('{ "body", VL_V_STRING, 20000 },',
     '{ "body", VL_V_STRING, 20000 },\n\t{ "folder", VL_V_INT, 20 },');
