@@ -55,7 +55,7 @@ get(struct vl_req *r)
 
 	if ((mid = vl_req_path_id(r, "/matters/")) == 0 || op == NULL)
 		return VL_DECLINED;
-	if ((rc = vl_matter_load(r, mid, &m)) != VL_OK)
+	if ((rc = vl_matter_load(r->ctx, mid, &m)) != VL_OK)
 		return rc;
 	if (doc < 0)
 		return VL_INVALID;
@@ -71,11 +71,11 @@ new_folder(struct vl_req *r, const struct vl_matter *m, int doc)
 
 	if (name == NULL || *name == '\0')
 		return refuse(r, VL_INVALID, "Give the folder a name (up to 200 characters).");
-	if ((rc = vl_matter_folder(r, m->id, NUM(F_FOLDER))) != VL_OK ||
+	if ((rc = vl_matter_folder(r->ctx, m->id, NUM(F_FOLDER))) != VL_OK ||
 	    (rc = vl_db_exec(STMT_FOLDER_INSERT, NULL, NULL, "iiis", r->sess->firm_id,
 	    m->id, NUM(F_FOLDER), name)) != VL_OK)
 		return rc;
-	vl_audit(r, "folder_created", "matter", m->id);
+	vl_audit(r->ctx, "folder_created", "matter", m->id);
 	return VL_OK;
 }
 
@@ -96,21 +96,21 @@ rename_item(struct vl_req *r, const struct vl_matter *m, int doc)
 	/* Renaming to the same name changes no row: check the item exists. */
 	if (n == 0 && (doc ? vl_db_row(r->pool, STMT_DOC_GET, "ii", "iissss", r->sess->firm_id,
 	    id, &dmid, &dfolder, &dname, &dsize, &dmime, &dkey) != VL_OK || dmid != m->id :
-	    vl_matter_folder(r, m->id, id) != VL_OK))
+	    vl_matter_folder(r->ctx, m->id, id) != VL_OK))
 		return VL_DECLINED;
-	vl_audit(r, doc ? "document_renamed" : "folder_renamed", doc ? "document" : "folder", id);
+	vl_audit(r->ctx, doc ? "document_renamed" : "folder_renamed", doc ? "document" : "folder", id);
 	return VL_OK;
 }
 
 static enum vl_rc
 move(struct vl_req *r, const struct vl_matter *m, int doc)
 {
-	enum vl_rc	 rc = vl_doc_move(r, m, doc, NUM(F_ID), NUM(F_TARGET));
+	enum vl_rc	 rc = vl_doc_move(r->ctx, m, doc, NUM(F_ID), NUM(F_TARGET));
 
 	if (rc == VL_CONFLICT)
 		return refuse(r, rc, "A folder cannot move into itself or into one of its own folders.");
 	if (rc == VL_OK)
-		vl_audit(r, doc ? "document_moved" : "folder_moved", doc ? "document" : "folder",
+		vl_audit(r->ctx, doc ? "document_moved" : "folder_moved", doc ? "document" : "folder",
 		    NUM(F_ID));
 	return rc;
 }
@@ -118,10 +118,10 @@ move(struct vl_req *r, const struct vl_matter *m, int doc)
 static enum vl_rc
 delete(struct vl_req *r, const struct vl_matter *m, int doc)
 {
-	enum vl_rc	 rc = vl_doc_delete(r, m, doc, NUM(F_ID));
+	enum vl_rc	 rc = vl_doc_delete(r->ctx, m, doc, NUM(F_ID));
 
 	if (rc == VL_OK)
-		vl_audit(r, doc ? "document_deleted" : "folder_deleted", doc ? "document" : "folder",
+		vl_audit(r->ctx, doc ? "document_deleted" : "folder_deleted", doc ? "document" : "folder",
 		    NUM(F_ID));
 	return rc;
 }
@@ -129,7 +129,7 @@ delete(struct vl_req *r, const struct vl_matter *m, int doc)
 static enum vl_rc
 share(struct vl_req *r, const struct vl_matter *m, int doc)
 {
-	enum vl_rc	 rc = vl_share_add(r, m, doc, NUM(F_ID));
+	enum vl_rc	 rc = vl_share_add(r->ctx, m, doc, NUM(F_ID));
 
 	return rc == VL_CONFLICT ? refuse(r, rc, no_portal) : rc;
 }
@@ -137,7 +137,7 @@ share(struct vl_req *r, const struct vl_matter *m, int doc)
 static enum vl_rc
 unshare(struct vl_req *r, const struct vl_matter *m, int doc)
 {
-	return vl_share_stop(r, m, doc, NUM(F_ID));
+	return vl_share_stop(r->ctx, m, doc, NUM(F_ID));
 }
 
 /* The operations, one a line: the form's op, its handler, whether it acts
@@ -170,7 +170,7 @@ post(struct vl_req *r)
 
 	if ((mid = vl_req_path_id(r, "/matters/")) == 0 || op == NULL)
 		return VL_DECLINED;
-	if ((rc = vl_matter_load(r, mid, &m)) != VL_OK)
+	if ((rc = vl_matter_load(r->ctx, mid, &m)) != VL_OK)
 		return rc;
 	for (i = 0; i < sizeof(ops) / sizeof(ops[0]); i++)
 		if (strcmp(op, ops[i].name) == 0)

@@ -33,48 +33,18 @@ refuse(struct vl_req *r, enum vl_rc rc, const char *msg)
 	return VL_OK;
 }
 
+/* The message's rules (who, what it carries, who is told) live in lib/msg.c. */
 static enum vl_rc
 send(struct vl_req *r, const struct vl_matter *m, int64_t portal, int arg)
 {
-	const char	*body = r->fields[F_BODY].val ? r->fields[F_BODY].val : "";
-	int64_t		 doc = NUM(F_DOC), folder = NUM(F_FOLDER), dmid = 0, x;
-	struct vl_stored st = { .key = "" };
-	uint64_t	 msg = 0;
-	char		*name;
-	int		 nattach = (doc != 0) + (folder != 0) + (r->uploads != NULL);
+	struct vl_msg_new n = { .body = r->fields[F_BODY].val, .doc = NUM(F_DOC),
+	    .folder = NUM(F_FOLDER), .upload = r->uploads };
+	const char	*why;
 	enum vl_rc	 rc;
 
-	if (*body == '\0' && nattach == 0)
-		return refuse(r, VL_INVALID, "Write a message, or attach a document.");
-	if (nattach > 1 || (r->uploads && r->uploads->next))
-		return refuse(r, VL_INVALID, "A message carries one attachment: a document, "
-		    "a new upload, or a whole folder.");
-	/* Only a document or folder of this matter can go with the message. */
-	if (doc && (vl_db_row(r->pool, STMT_DOC_GET, "ii", "iissss", r->sess->firm_id, doc,
-	    &dmid, &x, &name, &x, &name, &name) != VL_OK || dmid != m->id))
-		return VL_DECLINED;
-	if (vl_matter_folder(r, m->id, folder) != VL_OK)
-		return VL_DECLINED;
-	/* A new upload is stored (pending) before the transaction. */
-	if (r->uploads && (rc = vl_doc_store(r, r->uploads, &st)) != VL_OK)
-		return vl_doc_abandon(r, &st, 1, 0, rc);
-	if ((rc = vl_db_begin()) != VL_OK)
-		return vl_doc_abandon(r, &st, 1, 0, rc);
-	if (r->uploads && (rc = vl_doc_record(r, m->id, 0, &st, r->sess->user_id, &doc)) != VL_OK)
-		return vl_doc_abandon(r, &st, 1, 0, rc);
-	if ((rc = vl_db_exec(STMT_MESSAGE_INSERT, NULL, &msg, "iiiisii", r->sess->firm_id, portal,
-	    r->sess->user_id, (int64_t)0, body, doc, folder)) != VL_OK)
-		return vl_doc_abandon(r, &st, 1, 0, rc);
-	/* What the message carries is shared with it, in "Shared resources" too. */
-	if ((rc = vl_share_attach(r, portal, (int64_t)msg, doc, folder, r->sess->user_id)) != VL_OK)
-		return vl_doc_abandon(r, &st, 1, 0, rc);
-	if ((rc = vl_portal_tell_clients(r, portal, m->id, m->number, VL_ITEM_MESSAGE,
-	    "a new message", 0)) != VL_OK)
-		return vl_doc_abandon(r, &st, 1, 0, rc);
-	if ((rc = vl_db_commit()) != VL_OK)
-		return vl_doc_abandon(r, &st, 1, 1, rc);
-	vl_audit(r, "portal_message_sent", "matter", m->id);
-	return VL_OK;
+	if ((rc = vl_msg_post(r->ctx, m->id, &n, &why)) == VL_INVALID)
+		return refuse(r, rc, why);
+	return rc;
 }
 
 static enum vl_rc
@@ -84,7 +54,7 @@ share(struct vl_req *r, const struct vl_matter *m, int64_t portal, int arg)
 
 	if ((doc != 0) == (folder != 0))
 		return refuse(r, VL_INVALID, "Choose one document or one folder to share.");
-	return vl_share_add(r, m, doc != 0, doc ? doc : folder);
+	return vl_share_add(r->ctx, m, doc != 0, doc ? doc : folder);
 }
 
 /* The login email's rules (one per firm, links voided) live in lib. */
@@ -97,7 +67,7 @@ set_email(struct vl_req *r, const struct vl_matter *m, int64_t portal, int arg)
 
 	if (contact == 0)
 		return VL_INVALID;
-	rc = vl_account_set_login(r, contact, r->fields[F_EMAIL].val, &msg);
+	rc = vl_account_set_login(r->ctx, contact, r->fields[F_EMAIL].val, &msg);
 	if (rc == VL_INVALID || rc == VL_CONFLICT)
 		return refuse(r, rc, msg);
 	return rc;
@@ -135,7 +105,7 @@ participant(struct vl_req *r, const struct vl_matter *m, int64_t portal, int add
 		vl_db_rollback();
 		return rc;
 	}
-	vl_audit(r, add ? "add_participant" : "remove_participant", "contact", contact);
+	vl_audit(r->ctx, add ? "add_participant" : "remove_participant", "contact", contact);
 	return VL_OK;
 }
 
@@ -164,21 +134,21 @@ open_portal(struct vl_req *r, const struct vl_matter *m, int64_t portal, int arg
 		vl_db_rollback();
 		return rc;
 	}
-	vl_audit(r, "portal_opened", "matter", m->id);
+	vl_audit(r->ctx, "portal_opened", "matter", m->id);
 	return VL_OK;
 }
 
 static enum vl_rc
 delete_message(struct vl_req *r, const struct vl_matter *m, int64_t portal, int arg)
 {
-	return vl_share_delete_message(r, portal, NUM(F_MESSAGE));
+	return vl_share_delete_message(r->ctx, portal, NUM(F_MESSAGE));
 }
 
 /* Ends every share of the item, directly made or with messages. */
 static enum vl_rc
 unshare(struct vl_req *r, const struct vl_matter *m, int64_t portal, int arg)
 {
-	return vl_share_stop_id(r, m, portal, NUM(F_SHARE));
+	return vl_share_stop_id(r->ctx, m, portal, NUM(F_SHARE));
 }
 
 static enum vl_rc
@@ -188,7 +158,7 @@ permissions(struct vl_req *r, const struct vl_matter *m, int64_t portal, int arg
 	    NUM(F_P_DOCUMENTS), r->sess->firm_id, portal);
 
 	if (rc == VL_OK)
-		vl_audit(r, "portal_permissions", "matter", m->id);
+		vl_audit(r->ctx, "portal_permissions", "matter", m->id);
 	return rc;
 }
 
@@ -248,7 +218,7 @@ get(struct vl_req *r)
 
 	if ((mid = vl_req_path_id(r, "/matters/")) == 0 || op == NULL)
 		return VL_DECLINED;
-	if ((rc = vl_matter_load(r, mid, &m)) != VL_OK ||
+	if ((rc = vl_matter_load(r->ctx, mid, &m)) != VL_OK ||
 	    (rc = vl_db_row(r->pool, STMT_PORTAL_ID, "ii", "i", r->sess->firm_id, mid, &portal)) != VL_OK)
 		return rc;
 	/* Operations without a confirmation page are refused there. */
@@ -266,7 +236,7 @@ post(struct vl_req *r)
 
 	if ((mid = vl_req_path_id(r, "/matters/")) == 0 || r->fields[F_OP].val == NULL)
 		return VL_DECLINED;
-	if ((rc = vl_matter_load(r, mid, &m)) != VL_OK)
+	if ((rc = vl_matter_load(r->ctx, mid, &m)) != VL_OK)
 		return rc;
 	/* An unknown op still answers "not found" for a portal never opened. */
 	if ((o == NULL || o->portal) && (rc = vl_db_row(r->pool, STMT_PORTAL_ID, "ii", "i",

@@ -48,7 +48,7 @@ vl_portal_event_text(const char *kind)
 /* An invitation for contact unless one is still open (F-B3); it goes to
  * the login email on file (vl_account_link). */
 static enum vl_rc
-invite(struct vl_req *r, int64_t firm, int64_t contact, const char *email, const char *matter)
+invite(struct vl_ctx *c, int64_t firm, int64_t contact, const char *email, const char *matter)
 {
 	struct vl_buf	 payload = VL_BUF_INIT;
 	char		*name = NULL, *login = NULL;
@@ -57,15 +57,15 @@ invite(struct vl_req *r, int64_t firm, int64_t contact, const char *email, const
 
 	(void)email;	/* read again, inside this transaction, by vl_account_link */
 	if ((rc = vl_db_exec(STMT_ACCOUNT_ENSURE, NULL, NULL, "ii", firm, contact)) != VL_OK ||
-	    (rc = vl_db_row(r->pool, STMT_INVITE_PENDING, "ii", "i", firm, contact, &pending)) != VL_OK)
+	    (rc = vl_db_row(c->pool, STMT_INVITE_PENDING, "ii", "i", firm, contact, &pending)) != VL_OK)
 		return rc;
 	if (pending > 0)
 		return VL_OK;
-	if ((rc = vl_db_row(r->pool, STMT_CONTACT_NAME, "ii", "ss", firm, contact, &name, &login)) != VL_OK)
+	if ((rc = vl_db_row(c->pool, STMT_CONTACT_NAME, "ii", "ss", firm, contact, &name, &login)) != VL_OK)
 		return rc;
 	vl_buf_add_param(&payload, "name", name);
 	vl_buf_add_param(&payload, "matter", matter);
-	rc = vl_account_link(r, firm, contact, "invitation", &payload);
+	rc = vl_account_link(c, firm, contact, "invitation", &payload);
 	vl_buf_release(&payload);
 	return rc;
 }
@@ -78,29 +78,29 @@ struct who {
 };
 
 enum vl_rc
-vl_portal_tell_clients(struct vl_req *r, int64_t portal, int64_t matter_id, const char *matter,
+vl_portal_tell_clients(struct vl_ctx *c, int64_t portal, int64_t matter_id, const char *matter,
     enum vl_portal_item kind, const char *what, int64_t except)
 {
 	struct vl_rows	*rows;
 	struct vl_buf	 payload = VL_BUF_INIT;
 	struct who	*list = NULL, **tail = &list, *w;
-	int64_t		 firm = r->sess->firm_id, pmsg = 0, pdoc = 0, contact, active;
+	int64_t		 firm = c->firm_id, pmsg = 0, pdoc = 0, contact, active;
 	char		*email;
 	enum vl_rc	 rc;
 	int		 got;
 
 	/* No email (nor invitation) about an item the clients cannot open. */
-	if ((rc = vl_db_row(r->pool, STMT_PORTAL_PERM_OF, "ii", "ii", firm, portal, &pmsg,
+	if ((rc = vl_db_row(c->pool, STMT_PORTAL_PERM_OF, "ii", "ii", firm, portal, &pmsg,
 	    &pdoc)) != VL_OK)
 		return rc;
 	if (!(kind == VL_ITEM_MESSAGE ? pmsg : pdoc))
 		return VL_OK;
-	if ((rc = vl_db_query(r->pool, STMT_PORTAL_RECIPIENTS, &rows, "ii", firm, portal)) != VL_OK)
+	if ((rc = vl_db_query(c->pool, STMT_PORTAL_RECIPIENTS, &rows, "ii", firm, portal)) != VL_OK)
 		return rc;
 	while ((got = vl_db_next(rows, "isi", &contact, &email, &active)) > 0) {
 		if (email == NULL || contact == except)
 			continue;
-		w = vl_pool_calloc(r->pool, 1, sizeof(*w));
+		w = vl_pool_calloc(c->pool, 1, sizeof(*w));
 		w->contact = contact;
 		w->email = email;
 		w->active = active;
@@ -112,34 +112,34 @@ vl_portal_tell_clients(struct vl_req *r, int64_t portal, int64_t matter_id, cons
 		return VL_ERR;
 	vl_buf_add_param(&payload, "matter", matter);
 	vl_buf_add_param(&payload, "what", what);
-	vl_buf_add_param(&payload, "when", vl_tz_when(r, (int64_t)time(NULL)));
-	vl_buf_add_param(&payload, "link", vl_pool_printf(r->pool, "%s/portal/matters/%lld",
+	vl_buf_add_param(&payload, "when", vl_tz_when(c, (int64_t)time(NULL)));
+	vl_buf_add_param(&payload, "link", vl_pool_printf(c->pool, "%s/portal/matters/%lld",
 	    vl_conf.base_url, (long long)matter_id));
 	for (w = list, rc = VL_OK; w != NULL && rc == VL_OK; w = w->next)
 		rc = w->active ?
-		    vl_notify_coalesced(r->pool, firm, "client_items", w->email, payload.buf) :
-		    invite(r, firm, w->contact, w->email, matter);
+		    vl_notify_coalesced(c->pool, firm, "client_items", w->email, payload.buf) :
+		    invite(c, firm, w->contact, w->email, matter);
 	vl_buf_release(&payload);
 	return rc;
 }
 
 enum vl_rc
-vl_portal_tell_firm(struct vl_req *r, int64_t portal, int64_t matter_id, const char *matter,
+vl_portal_tell_firm(struct vl_ctx *c, int64_t portal, int64_t matter_id, const char *matter,
     const char *what)
 {
 	struct vl_rows	*rows;
 	struct vl_buf	 payload = VL_BUF_INIT;
 	struct who	*list = NULL, **tail = &list, *w;
-	int64_t		 firm = r->sess->firm_id;
+	int64_t		 firm = c->firm_id;
 	char		*email;
 	enum vl_rc	 rc;
 	int		 got;
 
-	if ((rc = vl_db_query(r->pool, STMT_FIRM_PARTICIPANTS, &rows, "iiiiiii", firm, portal,
+	if ((rc = vl_db_query(c->pool, STMT_FIRM_PARTICIPANTS, &rows, "iiiiiii", firm, portal,
 	    portal, portal, portal, firm, portal)) != VL_OK)
 		return rc;
 	while ((got = vl_db_next(rows, "s", &email)) > 0) {
-		w = vl_pool_calloc(r->pool, 1, sizeof(*w));
+		w = vl_pool_calloc(c->pool, 1, sizeof(*w));
 		w->email = email;
 		*tail = w;
 		tail = &w->next;
@@ -148,13 +148,13 @@ vl_portal_tell_firm(struct vl_req *r, int64_t portal, int64_t matter_id, const c
 	if (got < 0)
 		return VL_ERR;
 	vl_buf_add_param(&payload, "matter", matter);
-	vl_buf_add_param(&payload, "who", r->sess->user_name);
+	vl_buf_add_param(&payload, "who", c->name);
 	vl_buf_add_param(&payload, "what", what);
-	vl_buf_add_param(&payload, "when", vl_tz_when(r, (int64_t)time(NULL)));
-	vl_buf_add_param(&payload, "link", vl_pool_printf(r->pool, "%s/matters/%lld/portal",
+	vl_buf_add_param(&payload, "when", vl_tz_when(c, (int64_t)time(NULL)));
+	vl_buf_add_param(&payload, "link", vl_pool_printf(c->pool, "%s/matters/%lld/portal",
 	    vl_conf.base_url, (long long)matter_id));
 	for (w = list, rc = VL_OK; w != NULL && rc == VL_OK; w = w->next)
-		rc = vl_notify_coalesced(r->pool, firm, "firm_items", w->email, payload.buf);
+		rc = vl_notify_coalesced(c->pool, firm, "firm_items", w->email, payload.buf);
 	vl_buf_release(&payload);
 	return rc;
 }
@@ -178,18 +178,18 @@ vl_portal_own_navigation(struct vl_req *r)
 }
 
 enum vl_rc
-vl_portal_email_panel(struct vl_req *r, struct vl_tpl *d, int64_t portal, int64_t matter)
+vl_portal_email_panel(struct vl_ctx *c, struct vl_tpl *d, int64_t portal, int64_t matter)
 {
 	struct vl_rows	*rows;
 	char		*name;
 	int64_t		 muted = 0;
 	int		 got, n = 0;
 
-	if (vl_db_row(r->pool, STMT_PORTAL_MUTED, "iii", "i", r->sess->firm_id, portal,
-	    r->sess->user_id, &muted) != VL_OK)
+	if (vl_db_row(c->pool, STMT_PORTAL_MUTED, "iii", "i", c->firm_id, portal,
+	    c->user_id, &muted) != VL_OK)
 		return VL_ERR;
 	vl_tpl_show(d, muted ? "MUTED" : "UNMUTED");
-	if (vl_db_query(r->pool, STMT_MATTER_RESPONSIBLE_NAMES, &rows, "ii", r->sess->firm_id,
+	if (vl_db_query(c->pool, STMT_MATTER_RESPONSIBLE_NAMES, &rows, "ii", c->firm_id,
 	    matter) != VL_OK)
 		return VL_ERR;
 	while ((got = vl_db_next(rows, "s", &name)) > 0) {
