@@ -54,7 +54,7 @@ queue_reset(struct vl_req *r, int64_t uid, int64_t fid, const char *email)
 	if ((rc = vl_db_exec(STMT_RESET_VOID_USER, NULL, NULL, "i", uid)) != VL_OK ||
 	    (rc = vl_db_exec(STMT_RESET_INSERT, NULL, NULL, "biii", h, sizeof(h), fid, uid,
 	    vl_conf.reset_ttl)) != VL_OK ||
-	    (rc = vl_notify(fid, "password_reset", email, payload.buf)) != VL_OK) {
+	    (rc = vl_notify(fid, VL_MAIL_PASSWORD_RESET, email, payload.buf)) != VL_OK) {
 		vl_db_rollback();
 		goto out;
 	}

@@ -90,7 +90,7 @@ participant(struct vl_req *r, const struct vl_matter *m, int64_t portal, int add
 		if (rc == VL_OK && n == 0)
 			rc = VL_DECLINED;	/* not a contact of this firm */
 		if (rc == VL_OK)
-			rc = vl_portal_event(r->sess->firm_id, portal, "participant_added", contact, "");
+			rc = vl_portal_event(r->sess->firm_id, portal, VL_EV_PARTICIPANT_ADDED, contact, "");
 	} else {
 		rc = vl_db_exec(STMT_PARTICIPANT_REMOVE, &n, NULL, "iii", r->sess->firm_id, portal, contact);
 		if (rc == VL_OK && n == 0)
@@ -99,7 +99,7 @@ participant(struct vl_req *r, const struct vl_matter *m, int64_t portal, int add
 		if (rc == VL_OK)
 			rc = vl_account_revoke(r->sess->firm_id, contact);
 		if (rc == VL_OK)
-			rc = vl_portal_event(r->sess->firm_id, portal, "participant_removed", contact, "");
+			rc = vl_portal_event(r->sess->firm_id, portal, VL_EV_PARTICIPANT_REMOVED, contact, "");
 	}
 	if (rc != VL_OK || (rc = vl_db_commit()) != VL_OK) {
 		vl_db_rollback();
@@ -129,7 +129,7 @@ open_portal(struct vl_req *r, const struct vl_matter *m, int64_t portal, int arg
 		rc = vl_db_exec(STMT_PARTICIPANT_ADD, NULL, NULL, "iiii", r->sess->firm_id,
 		    portal, r->sess->firm_id, m->client_id);
 	if (rc == VL_OK)
-		rc = vl_portal_event(r->sess->firm_id, portal, "participant_added", m->client_id, "");
+		rc = vl_portal_event(r->sess->firm_id, portal, VL_EV_PARTICIPANT_ADDED, m->client_id, "");
 	if (rc != VL_OK || (rc = vl_db_commit()) != VL_OK) {
 		vl_db_rollback();
 		return rc;
@@ -151,15 +151,15 @@ unshare(struct vl_req *r, const struct vl_matter *m, int64_t portal, int arg)
 	return vl_share_stop_id(r->ctx, m, portal, NUM(F_SHARE));
 }
 
+/* One box a permission; the fields are named perm_<name> after the table. */
 static enum vl_rc
 permissions(struct vl_req *r, const struct vl_matter *m, int64_t portal, int arg)
 {
-	enum vl_rc	 rc = vl_db_exec(STMT_PORTAL_PERMS, NULL, NULL, "iiii", NUM(F_P_MESSAGES),
-	    NUM(F_P_DOCUMENTS), r->sess->firm_id, portal);
+	int	 on[VL_PERM__MAX];
 
-	if (rc == VL_OK)
-		vl_audit(r->ctx, "portal_permissions", "matter", m->id);
-	return rc;
+	on[VL_PERM_MESSAGES] = NUM(F_P_MESSAGES) != 0;
+	on[VL_PERM_DOCUMENTS] = NUM(F_P_DOCUMENTS) != 0;
+	return vl_portal_set_perms(r->ctx, m->id, portal, on);
 }
 
 /* A firm user's own choice: no email about this portal (mute 1), or again. */

@@ -20,11 +20,9 @@ static const struct vl_field fields[FIELD__MAX] = {
 
 /* Boxes only for the areas that exist: bills, calendar, tasks, notes and
  * forms get theirs when they are built. */
-static const struct {
-	const char	*name, *label;
-} perms[] = {
-	{ "messages", "Messages" },
-	{ "documents", "Documents" },
+static const char *const perm_labels[VL_PERM__MAX] = {
+	[VL_PERM_MESSAGES] = "Messages",
+	[VL_PERM_DOCUMENTS] = "Documents",
 };
 
 /* Notice codes portal_action sends back with; the texts are in portal.tpl. */
@@ -234,10 +232,10 @@ get(struct vl_req *r)
 		return vl_page_send(r, "portal.tpl", d);
 	}
 	vl_tpl_show(d, "OPEN");
-	for (i = 0; i < sizeof(perms) / sizeof(perms[0]); i++) {
+	for (i = 0; i < VL_PERM__MAX; i++) {
 		o = vl_tpl_section(d, "PERM");
-		vl_tpl_set(o, "PERM", perms[i].name);
-		vl_tpl_set(o, "LABEL", perms[i].label);
+		vl_tpl_set(o, "PERM", vl_portal_perms[i]);
+		vl_tpl_set(o, "LABEL", perm_labels[i]);
 		if (perm[i])
 			vl_tpl_show(o, "CHECKED");
 	}

@@ -92,7 +92,7 @@ vl_account_set_login(struct vl_ctx *c, int64_t contact, const char *typed, const
 	    (rc = portals_of(c, contact, &portals, &np)) != VL_OK)
 		goto fail;
 	for (i = 0; i < np; i++)
-		if ((rc = vl_portal_event(firm, portals[i], "login_email_changed", contact,
+		if ((rc = vl_portal_event(firm, portals[i], VL_EV_LOGIN_EMAIL_CHANGED, contact,
 		    vl_pool_printf(c->pool, ": %s", email))) != VL_OK)
 			goto fail;
 	if ((rc = vl_db_commit()) != VL_OK)
@@ -118,7 +118,7 @@ vl_account_revoke(int64_t firm, int64_t contact)
 }
 
 enum vl_rc
-vl_account_link(struct vl_ctx *c, int64_t firm, int64_t contact, const char *kind,
+vl_account_link(struct vl_ctx *c, int64_t firm, int64_t contact, enum vl_mail_kind kind,
     struct vl_buf *payload)
 {
 	unsigned char	 h[32];
@@ -159,7 +159,7 @@ vl_account_client_forgot(struct vl_ctx *c, const char *slug, const char *typed)
 		return VL_OK;
 	if ((rc = vl_db_begin()) != VL_OK)
 		return rc;
-	if ((rc = vl_account_link(c, fid, contact, "client_reset", &payload)) != VL_OK ||
+	if ((rc = vl_account_link(c, fid, contact, VL_MAIL_CLIENT_RESET, &payload)) != VL_OK ||
 	    (rc = vl_db_commit()) != VL_OK) {
 		vl_db_rollback();
 		vl_buf_release(&payload);
@@ -182,7 +182,7 @@ vl_account_password_changed(struct vl_ctx *c, int64_t firm, const char *email, c
 	vl_buf_add_param(&payload, "link", slug != NULL ?
 	    vl_pool_printf(c->pool, "%s/portal/forgot?firm=%s", vl_conf.base_url, slug) :
 	    vl_pool_printf(c->pool, "%s/forgot", vl_conf.base_url));
-	rc = vl_notify(firm, "password_changed", email, vl_buf_str(&payload));
+	rc = vl_notify(firm, VL_MAIL_PASSWORD_CHANGED, email, vl_buf_str(&payload));
 	vl_buf_release(&payload);
 	return rc;
 }
@@ -190,7 +190,9 @@ vl_account_password_changed(struct vl_ctx *c, int64_t firm, const char *email, c
 void
 vl_account_mail_sending(const char *kind, int64_t notification)
 {
-	if (strcmp(kind, "invitation") != 0 && strcmp(kind, "client_reset") != 0)
+	enum vl_mail_kind k = vl_mail_kind_of(kind);
+
+	if (k != VL_MAIL_INVITATION && k != VL_MAIL_CLIENT_RESET)
 		return;
 	if (vl_db_exec(STMT_INVITE_SENDING, NULL, NULL, "i", notification) != VL_OK)
 		vl_warn("notification %lld: the link's hour could not be started; it stays "

@@ -84,7 +84,7 @@ vl_doc_tell_shared(struct vl_ctx *c, const struct vl_matter *m, int64_t folder, 
 	if (!in_share(c, m->id, portal, folder, &rc))
 		return rc;
 	for (i = 0; i < n && rc == VL_OK; i++)
-		rc = vl_portal_tell_clients(c, portal, m->id, m->number, VL_ITEM_DOCUMENT,
+		rc = vl_portal_tell_clients(c, portal, m->id, m->number, VL_PERM_DOCUMENTS,
 		    "a new document in a shared folder", 0);
 	return rc;
 }
@@ -214,10 +214,10 @@ share_change(struct vl_ctx *c, const struct vl_matter *m, int64_t portal, int do
 	    vl_db_row(c->pool, STMT_FOLDER_GET, "iii", "si", c->firm_id, m->id, id, &name, &parent);
 	if (rc != VL_OK)
 		return rc;
-	if ((rc = vl_portal_event(c->firm_id, portal, now_shared ? "moved_into_share" :
-	    "moved_out_of_share", 0, vl_pool_printf(c->pool, ": %s", name))) != VL_OK)
+	if ((rc = vl_portal_event(c->firm_id, portal, now_shared ? VL_EV_MOVED_INTO_SHARE :
+	    VL_EV_MOVED_OUT_OF_SHARE, 0, vl_pool_printf(c->pool, ": %s", name))) != VL_OK)
 		return rc;
-	return now_shared ? vl_portal_tell_clients(c, portal, m->id, m->number, VL_ITEM_DOCUMENT,
+	return now_shared ? vl_portal_tell_clients(c, portal, m->id, m->number, VL_PERM_DOCUMENTS,
 	    doc ? "a document moved into a shared folder" : "a folder moved into a shared folder", 0) :
 	    VL_OK;
 }

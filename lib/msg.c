@@ -80,11 +80,11 @@ tell(struct vl_ctx *c, const struct vl_matter *m, int64_t portal, int64_t doc)
 	enum vl_rc	 rc;
 
 	if (c->contact_id == 0)
-		return vl_portal_tell_clients(c, portal, m->id, m->number, VL_ITEM_MESSAGE,
+		return vl_portal_tell_clients(c, portal, m->id, m->number, VL_PERM_MESSAGES,
 		    "a new message", 0);
 	if ((rc = vl_portal_tell_firm(c, portal, m->id, m->number, what)) != VL_OK)
 		return rc;
-	return vl_portal_tell_clients(c, portal, m->id, m->number, VL_ITEM_MESSAGE,
+	return vl_portal_tell_clients(c, portal, m->id, m->number, VL_PERM_MESSAGES,
 	    vl_pool_printf(c->pool, "%s from %s", what, c->name), c->contact_id);
 }
 

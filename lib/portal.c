@@ -13,36 +13,67 @@
 
 #include "vellum.h"
 
+const char *const vl_portal_events[VL_EV__MAX] = {
+	"read_message",
+	"read_document",
+	"participant_added",
+	"participant_removed",
+	"login_email_changed",
+	"shared",
+	"unshared",
+	"moved_into_share",
+	"moved_out_of_share",
+};
+
+/* What each kind says; share changes are the firm's (no participant's
+ * name before them). */
+static const char *const event_texts[VL_EV__MAX] = {
+	"read a message",
+	"opened a document",
+	"was added to the portal",
+	"was removed from the portal",
+	"now signs in with a new email",
+	"Shared with the portal",
+	"Stopped sharing",
+	"Moved into a shared folder, now shared",
+	"Moved out of a shared folder, no longer shared",
+};
+
+const char *const vl_portal_perms[VL_PERM__MAX] = { "messages", "documents" };
+
 enum vl_rc
-vl_portal_event(int64_t firm, int64_t portal, const char *kind, int64_t contact, const char *detail)
+vl_portal_event(int64_t firm, int64_t portal, enum vl_portal_event_kind kind, int64_t contact,
+    const char *detail)
 {
-	return vl_db_exec(STMT_EVENT_INSERT, NULL, NULL, "iisis", firm, portal, kind, contact,
-	    detail ? detail : "");
+	if ((unsigned)kind >= VL_EV__MAX) {
+		vl_err("portal event of unknown kind %d", (int)kind);
+		return VL_ERR;
+	}
+	return vl_db_exec(STMT_EVENT_INSERT, NULL, NULL, "iisis", firm, portal,
+	    vl_portal_events[kind], contact, detail ? detail : "");
 }
 
 const char *
-vl_portal_event_text(const char *kind)
+vl_portal_event_text(const char *name)
 {
-	if (strcmp(kind, "read_message") == 0)
-		return "read a message";
-	if (strcmp(kind, "read_document") == 0)
-		return "opened a document";
-	if (strcmp(kind, "participant_added") == 0)
-		return "was added to the portal";
-	if (strcmp(kind, "participant_removed") == 0)
-		return "was removed from the portal";
-	if (strcmp(kind, "login_email_changed") == 0)
-		return "now signs in with a new email";
-	/* Share changes are the firm's (no participant's name before them). */
-	if (strcmp(kind, "shared") == 0)
-		return "Shared with the portal";
-	if (strcmp(kind, "unshared") == 0)
-		return "Stopped sharing";
-	if (strcmp(kind, "moved_into_share") == 0)
-		return "Moved into a shared folder, now shared";
-	if (strcmp(kind, "moved_out_of_share") == 0)
-		return "Moved out of a shared folder, no longer shared";
-	return kind;
+	size_t	 i;
+
+	for (i = 0; i < VL_EV__MAX; i++)
+		if (strcmp(name, vl_portal_events[i]) == 0)
+			return event_texts[i];
+	return name;
+}
+
+enum vl_rc
+vl_portal_set_perms(struct vl_ctx *c, int64_t matter, int64_t portal, const int on[VL_PERM__MAX])
+{
+	enum vl_rc	 rc;
+
+	rc = vl_db_exec(STMT_PORTAL_PERMS, NULL, NULL, "iiii", (int64_t)(on[VL_PERM_MESSAGES] != 0),
+	    (int64_t)(on[VL_PERM_DOCUMENTS] != 0), c->firm_id, portal);
+	if (rc == VL_OK)
+		vl_audit(c, "portal_permissions", "matter", matter);
+	return rc;
 }
 
 /* An invitation for contact unless one is still open (F-B3); it goes to
@@ -65,7 +96,7 @@ invite(struct vl_ctx *c, int64_t firm, int64_t contact, const char *email, const
 		return rc;
 	vl_buf_add_param(&payload, "name", name);
 	vl_buf_add_param(&payload, "matter", matter);
-	rc = vl_account_link(c, firm, contact, "invitation", &payload);
+	rc = vl_account_link(c, firm, contact, VL_MAIL_INVITATION, &payload);
 	vl_buf_release(&payload);
 	return rc;
 }
@@ -79,21 +110,23 @@ struct who {
 
 enum vl_rc
 vl_portal_tell_clients(struct vl_ctx *c, int64_t portal, int64_t matter_id, const char *matter,
-    enum vl_portal_item kind, const char *what, int64_t except)
+    enum vl_portal_perm kind, const char *what, int64_t except)
 {
 	struct vl_rows	*rows;
 	struct vl_buf	 payload = VL_BUF_INIT;
 	struct who	*list = NULL, **tail = &list, *w;
-	int64_t		 firm = c->firm_id, pmsg = 0, pdoc = 0, contact, active;
+	int64_t		 firm = c->firm_id, perm[VL_PERM__MAX] = { 0 }, contact, active;
 	char		*email;
 	enum vl_rc	 rc;
 	int		 got;
 
 	/* No email (nor invitation) about an item the clients cannot open. */
-	if ((rc = vl_db_row(c->pool, STMT_PORTAL_PERM_OF, "ii", "ii", firm, portal, &pmsg,
-	    &pdoc)) != VL_OK)
+	if ((unsigned)kind >= VL_PERM__MAX)
+		return VL_ERR;
+	if ((rc = vl_db_row(c->pool, STMT_PORTAL_PERM_OF, "ii", "ii", firm, portal,
+	    &perm[VL_PERM_MESSAGES], &perm[VL_PERM_DOCUMENTS])) != VL_OK)
 		return rc;
-	if (!(kind == VL_ITEM_MESSAGE ? pmsg : pdoc))
+	if (!perm[kind])
 		return VL_OK;
 	if ((rc = vl_db_query(c->pool, STMT_PORTAL_RECIPIENTS, &rows, "ii", firm, portal)) != VL_OK)
 		return rc;
@@ -117,7 +150,7 @@ vl_portal_tell_clients(struct vl_ctx *c, int64_t portal, int64_t matter_id, cons
 	    vl_conf.base_url, (long long)matter_id));
 	for (w = list, rc = VL_OK; w != NULL && rc == VL_OK; w = w->next)
 		rc = w->active ?
-		    vl_notify_coalesced(c->pool, firm, "client_items", w->email, payload.buf) :
+		    vl_notify_coalesced(c->pool, firm, VL_MAIL_CLIENT_ITEMS, w->email, payload.buf) :
 		    invite(c, firm, w->contact, w->email, matter);
 	vl_buf_release(&payload);
 	return rc;
@@ -154,7 +187,7 @@ vl_portal_tell_firm(struct vl_ctx *c, int64_t portal, int64_t matter_id, const c
 	vl_buf_add_param(&payload, "link", vl_pool_printf(c->pool, "%s/matters/%lld/portal",
 	    vl_conf.base_url, (long long)matter_id));
 	for (w = list, rc = VL_OK; w != NULL && rc == VL_OK; w = w->next)
-		rc = vl_notify_coalesced(c->pool, firm, "firm_items", w->email, payload.buf);
+		rc = vl_notify_coalesced(c->pool, firm, VL_MAIL_FIRM_ITEMS, w->email, payload.buf);
 	vl_buf_release(&payload);
 	return rc;
 }

@@ -59,9 +59,9 @@ vl_share_add(struct vl_ctx *c, const struct vl_matter *m, int doc, int64_t id)
 	    portal, c->user_id, firm, m->id, id, portal);
 	/* Already shared (directly or with a message): nothing new to tell. */
 	if (rc == VL_OK && n == 1)
-		rc = vl_portal_event(firm, portal, "shared", 0, vl_pool_printf(c->pool, ": %s", name));
+		rc = vl_portal_event(firm, portal, VL_EV_SHARED, 0, vl_pool_printf(c->pool, ": %s", name));
 	if (rc == VL_OK && n == 1)
-		rc = vl_portal_tell_clients(c, portal, m->id, m->number, VL_ITEM_DOCUMENT,
+		rc = vl_portal_tell_clients(c, portal, m->id, m->number, VL_PERM_DOCUMENTS,
 		    doc ? "a shared document" : "a shared folder", 0);
 	if (rc != VL_OK || (rc = vl_db_commit()) != VL_OK) {
 		vl_db_rollback();
@@ -86,7 +86,7 @@ stop(struct vl_ctx *c, int64_t portal, int doc, int64_t id, const char *name)
 	if (rc == VL_OK && n == 0)
 		rc = VL_DECLINED;
 	if (rc == VL_OK)
-		rc = vl_portal_event(firm, portal, "unshared", 0, vl_pool_printf(c->pool, ": %s", name));
+		rc = vl_portal_event(firm, portal, VL_EV_UNSHARED, 0, vl_pool_printf(c->pool, ": %s", name));
 	if (rc != VL_OK || (rc = vl_db_commit()) != VL_OK) {
 		vl_db_rollback();
 		return rc;

@@ -452,13 +452,32 @@ const char *vl_csrf_for(struct vl_req *);
 int	 vl_csrf_check(struct vl_req *);
 
 /* ---- notify.c: the transactional outbox ---- */
-/* Queues a mail of kind to recipient; payload is urlencoded template data. */
-enum vl_rc vl_notify(int64_t firm_id, const char *kind, const char *recipient, const char *payload);
+/* The kinds of mail: each name is its templates' (templates/mail/<name>.*)
+ * and the outbox's kind column; vl_mail_keys[] lists, for each, the
+ * payload keys its templates need. */
+enum vl_mail_kind {
+	VL_MAIL_PASSWORD_RESET,		/* link, minutes */
+	VL_MAIL_PASSWORD_CHANGED,	/* email, what, link */
+	VL_MAIL_INVITATION,		/* name, matter, link */
+	VL_MAIL_CLIENT_RESET,		/* link */
+	VL_MAIL_CLIENT_ITEMS,		/* matter, what, when, link (coalesced) */
+	VL_MAIL_FIRM_ITEMS,		/* matter, who, what, when, link (coalesced) */
+	VL_MAIL_KIND__MAX
+};
+extern const char *const vl_mail_kinds[VL_MAIL_KIND__MAX];
+/* Each kind's payload keys, a list ending in NULL. */
+extern const char *const *const vl_mail_keys[VL_MAIL_KIND__MAX];
+/* The kind named name, or VL_MAIL_KIND__MAX for none. */
+enum vl_mail_kind vl_mail_kind_of(const char *name);
+/* Queues a mail of kind to recipient; payload is urlencoded template data
+ * with every key of the kind (else VL_ERR, logged, nothing queued). */
+enum vl_rc vl_notify(int64_t firm_id, enum vl_mail_kind, const char *recipient,
+	    const char *payload);
 /* The same, giving the outbox row's id (for rows that others follow). */
-enum vl_rc vl_notify_id(int64_t firm_id, const char *kind, const char *recipient,
+enum vl_rc vl_notify_id(int64_t firm_id, enum vl_mail_kind, const char *recipient,
 	    const char *payload, int64_t *id);
 /* Queues payload into recipient's open window of kind (one mail per window). */
-enum vl_rc vl_notify_coalesced(struct vl_pool *, int64_t firm, const char *kind,
+enum vl_rc vl_notify_coalesced(struct vl_pool *, int64_t firm, enum vl_mail_kind,
 	    const char *recipient, const char *payload);
 
 /* ---- matter.c: the frame of every matter page ---- */
@@ -506,19 +525,43 @@ struct vl_sweep {
 enum vl_rc vl_store_sweep(struct vl_pool *, int64_t grace, struct vl_sweep *);
 
 /* ---- portal.c: who is told what about portal items ---- */
-/* Records a portal event (F-B9); contact 0 for none. */
-enum vl_rc vl_portal_event(int64_t firm, int64_t portal, const char *kind, int64_t contact,
-	    const char *detail);
-/* What an event of kind says after the person's name ("read a message"). */
-const char *vl_portal_event_text(const char *kind);
-/* The kind of a new item, for the portal's permissions (F-B1). */
-enum vl_portal_item { VL_ITEM_MESSAGE, VL_ITEM_DOCUMENT, VL_ITEM__MAX };
+/* What happened in a portal (F-B9); the names are what the events table
+ * stores (a statement may write one too: 'read_message'). */
+enum vl_portal_event_kind {
+	VL_EV_READ_MESSAGE,
+	VL_EV_READ_DOCUMENT,
+	VL_EV_PARTICIPANT_ADDED,
+	VL_EV_PARTICIPANT_REMOVED,
+	VL_EV_LOGIN_EMAIL_CHANGED,
+	VL_EV_SHARED,
+	VL_EV_UNSHARED,
+	VL_EV_MOVED_INTO_SHARE,
+	VL_EV_MOVED_OUT_OF_SHARE,
+	VL_EV__MAX
+};
+extern const char *const vl_portal_events[VL_EV__MAX];
+/* Records a portal event of kind (F-B9); contact 0 for none.  VL_ERR for a
+ * kind out of range. */
+enum vl_rc vl_portal_event(int64_t firm, int64_t portal, enum vl_portal_event_kind,
+	    int64_t contact, const char *detail);
+/* What an event of the stored kind says after the person's name ("read a
+ * message"); an unknown name as it is. */
+const char *vl_portal_event_text(const char *name);
+/* What the portal lets its clients see (F-B1), one switch each: the kind
+ * of a new item, and the permission boxes.  The names are those of the
+ * form's perm_<name> boxes. */
+enum vl_portal_perm { VL_PERM_MESSAGES, VL_PERM_DOCUMENTS, VL_PERM__MAX };
+extern const char *const vl_portal_perms[VL_PERM__MAX];
+/* Sets the portal's permissions (on[] 0 or 1 each) and audits it.
+ * VL_OK or VL_ERR. */
+enum vl_rc vl_portal_set_perms(struct vl_ctx *, int64_t matter, int64_t portal,
+	    const int on[VL_PERM__MAX]);
 /* Tells each participant of portal but except (a contact, or 0) about a new
  * item of kind: nothing at all when the portal's permissions keep that kind
  * from its clients; else an invitation for those without an account, and a
  * coalesced mail for the others.  Call inside the transaction. */
 enum vl_rc vl_portal_tell_clients(struct vl_ctx *, int64_t portal, int64_t matter_id,
-	    const char *matter, enum vl_portal_item kind, const char *what, int64_t except);
+	    const char *matter, enum vl_portal_perm kind, const char *what, int64_t except);
 /* Tells the firm users of portal that a client (the acting contact, named
  * in the mail) wrote: the matter's responsible users and those who took
  * part, less those who muted it. */
@@ -672,7 +715,7 @@ enum vl_rc vl_account_revoke(int64_t firm, int64_t contact);
 /* Queues a mail of kind (invitation, client_reset) with a new single-use
  * link, to contact's login email as stored; payload gets the link.  Inside
  * the caller's transaction.  VL_DECLINED if the contact has no login email. */
-enum vl_rc vl_account_link(struct vl_ctx *, int64_t firm, int64_t contact, const char *kind,
+enum vl_rc vl_account_link(struct vl_ctx *, int64_t firm, int64_t contact, enum vl_mail_kind,
 	    struct vl_buf *payload);
 /* A client's "Forgot password?" at the firm slug: a link to the stored login
  * email if the typed one (normalised) belongs to an account there.  VL_OK
