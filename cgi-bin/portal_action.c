@@ -77,65 +77,16 @@ static enum vl_rc
 participant(struct vl_req *r, const struct vl_matter *m, int64_t portal, int add)
 {
 	int64_t		 contact = NUM(F_CONTACT);
-	uint64_t	 n = 0;
-	enum vl_rc	 rc;
 
 	if (contact == 0)
 		return VL_INVALID;
-	if ((rc = vl_db_begin()) != VL_OK)
-		return rc;
-	if (add) {
-		rc = vl_db_exec(STMT_PARTICIPANT_ADD, &n, NULL, "iiii", r->sess->firm_id, portal,
-		    r->sess->firm_id, contact);
-		if (rc == VL_OK && n == 0)
-			rc = VL_DECLINED;	/* not a contact of this firm */
-		if (rc == VL_OK)
-			rc = vl_portal_event(r->sess->firm_id, portal, VL_EV_PARTICIPANT_ADDED, contact, "");
-	} else {
-		rc = vl_db_exec(STMT_PARTICIPANT_REMOVE, &n, NULL, "iii", r->sess->firm_id, portal, contact);
-		if (rc == VL_OK && n == 0)
-			rc = VL_DECLINED;
-		/* Access ends at once: the person's sessions and open links go with it. */
-		if (rc == VL_OK)
-			rc = vl_account_revoke(r->sess->firm_id, contact);
-		if (rc == VL_OK)
-			rc = vl_portal_event(r->sess->firm_id, portal, VL_EV_PARTICIPANT_REMOVED, contact, "");
-	}
-	if (rc != VL_OK || (rc = vl_db_commit()) != VL_OK) {
-		vl_db_rollback();
-		return rc;
-	}
-	vl_audit(r->ctx, add ? "add_participant" : "remove_participant", "contact", contact);
-	return VL_OK;
+	return vl_portal_participant(r->ctx, portal, contact, add);
 }
 
 static enum vl_rc
 open_portal(struct vl_req *r, const struct vl_matter *m, int64_t portal, int arg)
 {
-	uint64_t	 opened = 0;
-	enum vl_rc	 rc;
-
-	rc = vl_db_begin();
-	if (rc == VL_OK)
-		rc = vl_db_exec(STMT_PORTAL_OPEN, NULL, &opened, "iii", r->sess->firm_id, m->id,
-		    r->sess->user_id);
-	if (rc == VL_CONFLICT) {	/* already open: fine */
-		vl_db_rollback();
-		return VL_OK;
-	}
-	/* The matter's client takes part by default. */
-	portal = (int64_t)opened;
-	if (rc == VL_OK)
-		rc = vl_db_exec(STMT_PARTICIPANT_ADD, NULL, NULL, "iiii", r->sess->firm_id,
-		    portal, r->sess->firm_id, m->client_id);
-	if (rc == VL_OK)
-		rc = vl_portal_event(r->sess->firm_id, portal, VL_EV_PARTICIPANT_ADDED, m->client_id, "");
-	if (rc != VL_OK || (rc = vl_db_commit()) != VL_OK) {
-		vl_db_rollback();
-		return rc;
-	}
-	vl_audit(r->ctx, "portal_opened", "matter", m->id);
-	return VL_OK;
+	return vl_portal_open(r->ctx, m);
 }
 
 static enum vl_rc

@@ -76,6 +76,66 @@ vl_portal_set_perms(struct vl_ctx *c, int64_t matter, int64_t portal, const int 
 	return rc;
 }
 
+enum vl_rc
+vl_portal_open(struct vl_ctx *c, const struct vl_matter *m)
+{
+	uint64_t	 opened = 0;
+	int64_t		 portal;
+	enum vl_rc	 rc;
+
+	rc = vl_db_begin();
+	if (rc == VL_OK)
+		rc = vl_db_exec(STMT_PORTAL_OPEN, NULL, &opened, "iii", c->firm_id, m->id, c->user_id);
+	if (rc == VL_CONFLICT) {	/* already open: fine */
+		vl_db_rollback();
+		return VL_OK;
+	}
+	/* The matter's client takes part by default. */
+	portal = (int64_t)opened;
+	if (rc == VL_OK)
+		rc = vl_db_exec(STMT_PARTICIPANT_ADD, NULL, NULL, "iiii", c->firm_id, portal,
+		    c->firm_id, m->client_id);
+	if (rc == VL_OK)
+		rc = vl_portal_event(c->firm_id, portal, VL_EV_PARTICIPANT_ADDED, m->client_id, "");
+	if (rc != VL_OK || (rc = vl_db_commit()) != VL_OK) {
+		vl_db_rollback();
+		return rc;
+	}
+	vl_audit(c, "portal_opened", "matter", m->id);
+	return VL_OK;
+}
+
+enum vl_rc
+vl_portal_participant(struct vl_ctx *c, int64_t portal, int64_t contact, int add)
+{
+	uint64_t	 n = 0;
+	enum vl_rc	 rc;
+
+	if ((rc = vl_db_begin()) != VL_OK)
+		return rc;
+	if (add)
+		rc = vl_db_exec(STMT_PARTICIPANT_ADD, &n, NULL, "iiii", c->firm_id, portal,
+		    c->firm_id, contact);
+	else
+		rc = vl_db_exec(STMT_PARTICIPANT_REMOVE, &n, NULL, "iii", c->firm_id, portal,
+		    contact);
+	/* Not a contact of this firm, or not taking part. */
+	if (rc == VL_OK && n == 0)
+		rc = VL_DECLINED;
+	/* Access ends at once: the person's sessions and open links go with it. */
+	if (rc == VL_OK && !add)
+		rc = vl_account_revoke(c->firm_id, contact);
+	if (rc == VL_OK)
+		rc = vl_portal_event(c->firm_id, portal, add ? VL_EV_PARTICIPANT_ADDED :
+		    VL_EV_PARTICIPANT_REMOVED, contact, "");
+	if (rc != VL_OK || (rc = vl_db_commit()) != VL_OK) {
+		vl_db_rollback();
+		return rc;
+	}
+	vl_audit(c, add ? "add_participant" : "remove_participant", "contact", contact);
+	return VL_OK;
+}
+
 /* An invitation for contact unless one is still open (F-B3); it goes to
  * the login email on file (vl_account_link). */
 static enum vl_rc
