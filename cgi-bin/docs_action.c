@@ -44,6 +44,45 @@ item(struct vl_req *r)
 	return strcmp(kind, "document") == 0 ? 1 : strcmp(kind, "folder") == 0 ? 0 : -1;
 }
 
+/* The "Are you sure...?" page of share, unshare and delete (nothing
+ * changes until its form is posted).  VL_DECLINED for an unknown item,
+ * VL_CONFLICT to share without a portal, VL_INVALID for another op. */
+static enum vl_rc
+confirm(struct vl_req *r, const struct vl_matter *m, const char *op, int doc, int64_t id)
+{
+	const char	*act = vl_pool_printf(r->pool, "/matters/%lld/documents", (long long)m->id);
+	const char	*f[] = { "op", op, "kind", doc ? "document" : "folder", "id",
+	    vl_pool_printf(r->pool, "%lld", (long long)id), "folder",
+	    vl_pool_printf(r->pool, "%lld", (long long)NUM(F_FOLDER)), NULL };
+	struct vl_confirm c = { NULL, NULL, vl_pool_printf(r->pool, "%s/action", act),
+	    vl_pool_printf(r->pool, "%s?folder=%lld", act, (long long)NUM(F_FOLDER)), f };
+	const char	*name, *title;
+	int64_t		 portal;
+
+	if ((name = vl_share_item_name(r->ctx, m->id, doc, id)) == NULL)
+		return VL_DECLINED;
+	if (strcmp(op, "share") == 0) {
+		if (vl_db_row(r->pool, STMT_PORTAL_ID, "ii", "i", r->sess->firm_id, m->id,
+		    &portal) != VL_OK)
+			return VL_CONFLICT;
+		title = "Share via client portal";
+		c.button = "Share";
+		c.question = vl_pool_printf(r->pool, "Are you sure you want to share %s with the "
+		    "client portal of %s? Its participants can open %s and are told by email.",
+		    name, m->number, doc ? "it" : "everything in it");
+	} else if (strcmp(op, "unshare") == 0) {
+		title = c.button = "Stop sharing";
+		c.question = vl_pool_printf(r->pool, "Are you sure you want to stop sharing %s? "
+		    "The client can no longer open it.", name);
+	} else if (strcmp(op, "delete") == 0) {
+		title = c.button = "Delete";
+		c.question = vl_pool_printf(r->pool, doc ? "Are you sure you want to delete %s?" :
+		    "Are you sure you want to delete the folder %s and everything in it?", name);
+	} else
+		return VL_INVALID;
+	return vl_matter_confirm(r, m, "documents", title, &c);
+}
+
 static enum vl_rc
 get(struct vl_req *r)
 {
@@ -59,7 +98,7 @@ get(struct vl_req *r)
 		return rc;
 	if (doc < 0)
 		return VL_INVALID;
-	rc = vl_share_confirm_docs(r, &m, op, doc, NUM(F_ID), NUM(F_FOLDER));
+	rc = confirm(r, &m, op, doc, NUM(F_ID));
 	return rc == VL_CONFLICT ? refuse(r, rc, no_portal) : rc;
 }
 

@@ -156,8 +156,49 @@ find(const char *name)
 	return NULL;
 }
 
-/* GET: the "Are you sure...?" page of an op with one (lib/share.c), whose
- * form posts here (the confirmations without script). */
+/* The "Are you sure...?" page of an op that takes access away (nothing
+ * changes until its form is posted).  VL_DECLINED for an unknown item,
+ * VL_INVALID for an op without one. */
+static enum vl_rc
+confirm(struct vl_req *r, const struct vl_matter *m, int64_t portal, const char *op, int64_t id)
+{
+	const char	*back = vl_pool_printf(r->pool, "/matters/%lld/portal", (long long)m->id);
+	const char	*f[] = { "op", op, NULL, vl_pool_printf(r->pool, "%lld", (long long)id), NULL };
+	struct vl_confirm c = { NULL, NULL, vl_pool_printf(r->pool, "%s/action", back), back, f };
+	char		*text;
+	int64_t		 did, fid, firm = r->sess->firm_id;
+
+	if (strcmp(op, "delete_message") == 0) {
+		f[2] = "message";
+		if (vl_db_row(r->pool, STMT_MESSAGE_GET, "iii", "s", firm, portal, id, &text) != VL_OK)
+			return VL_DECLINED;
+		c.button = "Delete message";
+		c.question = "Are you sure you want to delete this message? It disappears for the "
+		    "client, with its attachment.";
+	} else if (strcmp(op, "remove_participant") == 0) {
+		f[2] = "contact";
+		if (vl_db_row(r->pool, STMT_PARTICIPANT_NAME, "iii", "s", firm, portal, id,
+		    &text) != VL_OK)
+			return VL_DECLINED;
+		c.button = "Remove participant";
+		c.question = vl_pool_printf(r->pool, "Are you sure you want to remove %s from this "
+		    "portal? Their access ends at once.", text);
+	} else if (strcmp(op, "unshare") == 0) {
+		f[2] = "share";
+		if (vl_db_row(r->pool, STMT_SHARE_GET, "iii", "iis", firm, portal, id, &did, &fid,
+		    &text) != VL_OK)
+			return VL_DECLINED;
+		c.button = "Stop sharing";
+		c.question = vl_pool_printf(r->pool, "Are you sure you want to stop sharing %s? "
+		    "The client can no longer open it.", text);
+		c.back = vl_pool_printf(r->pool, "%s?view=shared", back);
+	} else
+		return VL_INVALID;
+	return vl_matter_confirm(r, m, "communications", c.button, &c);
+}
+
+/* GET: the "Are you sure...?" page of an op with one, whose form posts
+ * here (the confirmations without script). */
 static enum vl_rc
 get(struct vl_req *r)
 {
@@ -173,7 +214,7 @@ get(struct vl_req *r)
 	    (rc = vl_db_row(r->pool, STMT_PORTAL_ID, "ii", "i", r->sess->firm_id, mid, &portal)) != VL_OK)
 		return rc;
 	/* Operations without a confirmation page are refused there. */
-	return vl_share_confirm_portal(r, &m, portal, op,
+	return confirm(r, &m, portal, op,
 	    o != NULL && o->confirm != FIELD__MAX ? NUM(o->confirm) : 0);
 }
 

@@ -76,3 +76,14 @@ vl_matter_frame(struct vl_pool *pool, struct vl_tpl *d, const struct vl_matter *
 			vl_tpl_show(t, "CURRENT");
 	}
 }
+
+enum vl_rc
+vl_matter_confirm(struct vl_req *r, const struct vl_matter *m, const char *current,
+    const char *title, const struct vl_confirm *c)
+{
+	struct vl_tpl	*d;
+
+	d = vl_page_new(r, vl_pool_printf(r->pool, "%s · %s", title, m->number));
+	vl_matter_frame(r->pool, d, m, current);
+	return vl_page_confirm(r, d, c);
+}

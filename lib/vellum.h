@@ -492,6 +492,10 @@ enum vl_rc vl_matter_folder(struct vl_ctx *, int64_t matter, int64_t folder);
 /* Fills d's MATTER_TABS include (number, description, subtabs, current marked). */
 void	 vl_matter_frame(struct vl_pool *, struct vl_tpl *d, const struct vl_matter *m,
 	    const char *current);
+/* An "Are you sure...?" page (vl_page_confirm) titled "title · number" in
+ * the frame of matter m with subtab current marked.  Sent; VL_OK or VL_ERR. */
+enum vl_rc vl_matter_confirm(struct vl_req *, const struct vl_matter *m, const char *current,
+	    const char *title, const struct vl_confirm *c);
 
 /* ---- store.c: documents on disk under opaque names ---- */
 /* Moves a finished temp file into the store for firm; key gets its 64-hex
@@ -660,14 +664,9 @@ enum vl_rc vl_share_attach(struct vl_ctx *, int64_t portal, int64_t message, int
 	    int64_t folder, int64_t shared_by);
 /* Deletes a message of portal and ends the shares it made. */
 enum vl_rc vl_share_delete_message(struct vl_ctx *, int64_t portal, int64_t message);
-/* The "Are you sure...?" page of a portal action (delete_message,
- * remove_participant, unshare), for GET: nothing changes until its form is
- * posted.  VL_DECLINED for an unknown item, VL_INVALID for another op. */
-enum vl_rc vl_share_confirm_portal(struct vl_req *, const struct vl_matter *m, int64_t portal,
-	    const char *op, int64_t id);
-/* The same for the Documents subtab (share, unshare, delete). */
-enum vl_rc vl_share_confirm_docs(struct vl_req *, const struct vl_matter *m, const char *op,
-	    int doc, int64_t id, int64_t folder);
+/* The name of a document (doc 1) or folder of matter, in c's pool; NULL
+ * when the matter has no such item. */
+const char *vl_share_item_name(struct vl_ctx *, int64_t matter, int doc, int64_t id);
 
 /* ---- msg.c: messages in a matter's portal ---- */
 /* A message to post: its text and at most one attachment. */
