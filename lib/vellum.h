@@ -485,7 +485,7 @@ struct vl_matter {
 	int64_t	 id, client_id;
 	char	*number, *description, *status, *client, *opened;
 };
-/* Loads matter id of the signed-in firm; VL_DECLINED when it has none such. */
+/* Loads matter id of the acting firm; VL_DECLINED when it has none such. */
 enum vl_rc vl_matter_load(struct vl_ctx *, int64_t id, struct vl_matter *m);
 /* VL_OK if folder (0: the top level) is a folder of matter; else VL_DECLINED. */
 enum vl_rc vl_matter_folder(struct vl_ctx *, int64_t matter, int64_t folder);
@@ -582,7 +582,7 @@ enum vl_rc vl_portal_tell_firm(struct vl_ctx *, int64_t portal, int64_t matter_i
  * bookmarked), so showing an item may count as reading it; 0 for a link
  * from another site. */
 int	 vl_portal_own_navigation(struct vl_req *);
-/* Fills the portal page's email panel for the signed-in firm user: MUTED
+/* Fills the portal page's email panel for the acting firm user: MUTED
  * or UNMUTED, and the matter's responsible users (RESPONSIBLE rows with
  * NAME, or NO_RESPONSIBLE).  VL_OK or VL_ERR. */
 enum vl_rc vl_portal_email_panel(struct vl_ctx *, struct vl_tpl *, int64_t portal,
