@@ -55,10 +55,6 @@ get(struct vl_req *r)
 	return form(r, 200, NULL, NULL);
 }
 
-/* Wrong password, unknown email and a paused account look the same. */
-#define REFUSED "The email or password is not correct. After several failed attempts, " \
-	"sign-in pauses for a few minutes."
-
 static enum vl_rc
 post(struct vl_req *r)
 {
@@ -74,7 +70,7 @@ post(struct vl_req *r)
 	rc = vl_signin(r->ctx, VL_SIGNIN_USER, NULL, email, pw,
 	    vl_req_env(r, "HTTP_USER_AGENT"), &in);
 	if (rc == VL_DECLINED)
-		return form(r, 200, REFUSED, NULL);
+		return form(r, 200, vl_signin_refused, NULL);
 	if (rc != VL_OK)
 		return rc;
 	vl_sess_adopt(r, VL_SIGNIN_USER, in.firm, in.account, in.token, NULL);

@@ -20,6 +20,9 @@
 
 const char *const vl_signin_kinds[VL_SIGNIN__MAX] = { "user", "client" };
 
+const char vl_signin_refused[] = "The email or password is not correct. After several "
+    "failed attempts, sign-in pauses for a few minutes.";
+
 /* Counts the attempt; VL_OK if it may go on, VL_FORBIDDEN while paused. */
 static enum vl_rc
 reserve(struct vl_ctx *c, enum vl_signin_kind kind, int64_t firm, int64_t account)

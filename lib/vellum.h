@@ -706,6 +706,10 @@ struct vl_signed_in {
  */
 enum vl_rc vl_signin(struct vl_ctx *, enum vl_signin_kind, const char *slug, const char *email,
 	    const char *pw, const char *agent, struct vl_signed_in *out);
+/* What a refused sign-in says, firm side and client side, whatever the
+ * reason (wrong password, unknown email, paused): one text, so the answer
+ * tells nothing. */
+extern const char vl_signin_refused[];
 /* ---- account.c: login emails, reset and invitation links, the way back ---- */
 /* Makes email (typed; normalised here) the login email of the acting
  * firm's contact: one of its addresses that no other contact of the firm
