@@ -40,7 +40,7 @@ queue_reset(struct vl_req *r, int64_t uid, int64_t fid, const char *email)
 	if ((rc = vl_db_row(r->pool, STMT_RESET_RECENT, "i", "i", uid, &recent)) != VL_OK)
 		return rc;
 	if (recent >= RESETS_PER_HOUR) {
-		vl_audit_as(r, fid, uid, "password_reset_throttled", "user", uid);
+		vl_audit_as(r->ctx, fid, uid, "password_reset_throttled", "user", uid);
 		return VL_OK;
 	}
 	vl_token_new(tok);
@@ -54,12 +54,12 @@ queue_reset(struct vl_req *r, int64_t uid, int64_t fid, const char *email)
 	if ((rc = vl_db_exec(STMT_RESET_VOID_USER, NULL, NULL, "i", uid)) != VL_OK ||
 	    (rc = vl_db_exec(STMT_RESET_INSERT, NULL, NULL, "biii", h, sizeof(h), fid, uid,
 	    vl_conf.reset_ttl)) != VL_OK ||
-	    (rc = vl_notify(fid, "password_reset", email, payload.buf)) != VL_OK) {
+	    (rc = vl_notify(fid, VL_MAIL_PASSWORD_RESET, email, payload.buf)) != VL_OK) {
 		vl_db_rollback();
 		goto out;
 	}
 	if ((rc = vl_db_commit()) == VL_OK)
-		vl_audit_as(r, fid, uid, "password_reset_requested", "user", uid);
+		vl_audit_as(r->ctx, fid, uid, "password_reset_requested", "user", uid);
 out:
 	vl_buf_release(&payload);
 	return rc;

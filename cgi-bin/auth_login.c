@@ -1,8 +1,8 @@
 /*
  * Firm sign-in: GET / and /login show the form; POST /login (only there)
  * checks the password (argon2id, same cost for unknown emails and paused
- * accounts), counting attempts per account and address (lib/signin.c), and
- * starts a new session.
+ * accounts), counting attempts per account and address, and starts a new
+ * session: all in vl_signin (lib/signin.c).
  */
 #include <string.h>
 
@@ -55,16 +55,11 @@ get(struct vl_req *r)
 	return form(r, 200, NULL, NULL);
 }
 
-/* Wrong password, unknown email and a paused account look the same. */
-#define REFUSED "The email or password is not correct. After several failed attempts, " \
-	"sign-in pauses for a few minutes."
-
 static enum vl_rc
 post(struct vl_req *r)
 {
 	const char	*email = r->fields[F_EMAIL].val, *pw = r->fields[F_PASSWORD].val;
-	char		*hash = NULL;
-	int64_t		 uid = 0, fid = 0, locked = 0;
+	struct vl_signed_in in;
 	enum vl_rc	 rc;
 
 	/* One sign-in path, the one nginx rate-limits: the form at / posts there. */
@@ -72,31 +67,13 @@ post(struct vl_req *r)
 		return VL_INVALID;
 	if (email == NULL || pw == NULL || *email == '\0' || *pw == '\0')
 		return form(r, 400, "Enter your email and password.", NULL);
-	/* Stored addresses are normalised; one that cannot be is unknown.
-	 * "locked" is not used: the count in vl_signin_check decides, atomically. */
-	if ((email = vl_email_norm(r->pool, email)) == NULL)
-		email = "";
-	rc = vl_db_row(r->pool, STMT_USER_BY_EMAIL, "s", "iisi", email,
-	    &uid, &fid, &hash, &locked);
-	if (rc == VL_ERR)
-		return rc;
-	if ((rc = vl_signin_check(r, VL_SIGNIN_USER, fid, uid, rc == VL_OK ? hash : NULL,
-	    pw)) == VL_DECLINED)
-		return form(r, 200, REFUSED, NULL);
+	rc = vl_signin(r->ctx, VL_SIGNIN_USER, NULL, email, pw,
+	    vl_req_env(r, "HTTP_USER_AGENT"), &in);
+	if (rc == VL_DECLINED)
+		return form(r, 200, vl_signin_refused, NULL);
 	if (rc != VL_OK)
 		return rc;
-	/* The sign-in's writes stand or fall together. */
-	if (vl_db_begin() != VL_OK)
-		return VL_ERR;
-	if (vl_signin_clear(r, VL_SIGNIN_USER, fid, uid) != VL_OK ||
-	    vl_db_exec(STMT_RESET_VOID_USER, NULL, NULL, "i", uid) != VL_OK ||
-	    vl_sess_start(r, fid, uid) != VL_OK) {
-		vl_db_rollback();
-		return VL_ERR;
-	}
-	vl_audit(r, "login", "user", uid);
-	if (vl_db_commit() != VL_OK)
-		return VL_ERR;
+	vl_sess_adopt(r, VL_SIGNIN_USER, in.firm, in.account, in.token, NULL);
 	vl_out_redirect(r, landing(r));
 	return VL_OK;
 }

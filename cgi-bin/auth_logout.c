@@ -11,7 +11,7 @@ get(struct vl_req *r)
 static enum vl_rc
 post(struct vl_req *r)
 {
-	vl_audit(r, "logout", "user", r->sess->user_id);
+	vl_audit(r->ctx, "logout", "user", r->sess->user_id);
 	vl_sess_end(r);
 	vl_out_redirect(r, "/login?signed_out=1");
 	return VL_OK;

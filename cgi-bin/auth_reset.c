@@ -97,12 +97,12 @@ post(struct vl_req *r)
 	}
 	if ((rc = vl_db_exec(STMT_USER_SET_PASSWORD, NULL, NULL, "sii", hash, uid, fid)) != VL_OK ||
 	    (rc = vl_db_exec(STMT_SESS_DELETE_USER, NULL, NULL, "ii", uid, fid)) != VL_OK ||
-	    (rc = vl_account_password_changed(r, fid, email, NULL, 0)) != VL_OK)
+	    (rc = vl_account_password_changed(r->ctx, fid, email, NULL, 0)) != VL_OK)
 		goto fail;
 	if ((rc = vl_db_commit()) != VL_OK)
 		return rc;
 	sodium_memzero(hash, sizeof(hash));
-	vl_audit_as(r, fid, uid, "password_reset", "user", uid);
+	vl_audit_as(r->ctx, fid, uid, "password_reset", "user", uid);
 	vl_out_redirect(r, "/login?reset=1");
 	return VL_OK;
 fail:

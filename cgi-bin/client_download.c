@@ -27,7 +27,7 @@ get(struct vl_req *r)
 	if (vl_portal_own_navigation(r) && vl_db_exec(STMT_READ_INSERT, &fresh, NULL, "iiisi",
 	    r->sess->firm_id, portal, r->sess->contact_id, "document", id) != VL_OK)
 		return VL_ERR;
-	if (fresh && vl_portal_event(r->sess->firm_id, portal, "read_document", r->sess->contact_id,
+	if (fresh && vl_portal_event(r->sess->firm_id, portal, VL_EV_READ_DOCUMENT, r->sess->contact_id,
 	    vl_pool_printf(r->pool, ": %s", name)) != VL_OK)
 		return VL_ERR;
 	return vl_out_file(r, path, mime, name);

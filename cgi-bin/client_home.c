@@ -64,7 +64,7 @@ messages(struct vl_req *r, struct vl_tpl *d, int64_t portal)
 	while ((got = vl_db_next(rows, "iisisisisi", &id, &when, &who, &mine, &body, &did, &dname,
 	    &fid, &fname, &unread)) > 0) {
 		row = vl_tpl_section(d, "MESSAGE");
-		vl_tpl_set(row, "WHEN", vl_tz_when(r, when));
+		vl_tpl_set(row, "WHEN", vl_tz_when(r->ctx, when));
 		vl_tpl_set(row, "WHO", who);
 		vl_tpl_set(row, "BODY", body);
 		if (mine)
@@ -112,7 +112,7 @@ shared(struct vl_req *r, struct vl_tpl *d, int64_t portal, int64_t mid)
 		vl_tpl_set_int(row, "DOC_ID", id);
 		vl_tpl_set(row, "NAME", name);
 		vl_tpl_set(row, "SIZE", vl_fmt_size(r->pool, (uint64_t)size));
-		vl_tpl_set(row, "WHEN", vl_tz_when(r, when));
+		vl_tpl_set(row, "WHEN", vl_tz_when(r->ctx, when));
 		vl_tpl_set(row, "FOLDER", folder);
 		n++;
 	}

@@ -78,7 +78,7 @@ forgot(struct vl_req *r)
 		vl_tpl_set(vl_tpl_section(d, "FORGOT"), "FIRM", slug);
 		return vl_page_send(r, "client_invite.tpl", d);
 	}
-	if ((rc = vl_account_client_forgot(r, slug, email)) == VL_INVALID) {
+	if ((rc = vl_account_client_forgot(r->ctx, slug, email)) == VL_INVALID) {
 		f = vl_tpl_section(d, "FORGOT");
 		vl_tpl_set(f, "FIRM", slug);
 		vl_tpl_set(f, "EMAIL", email);
@@ -142,12 +142,12 @@ post(struct vl_req *r)
 	    (rc = vl_db_exec(STMT_ACCOUNT_SET_PASSWORD, NULL, NULL, "sii", hash, iv.firm,
 	    iv.contact)) != VL_OK ||
 	    (rc = vl_db_exec(STMT_SESS_DELETE_CONTACT, NULL, NULL, "ii", iv.firm, iv.contact)) != VL_OK ||
-	    (rc = vl_account_password_changed(r, iv.firm, iv.email, iv.slug, !active)) != VL_OK ||
+	    (rc = vl_account_password_changed(r->ctx, iv.firm, iv.email, iv.slug, !active)) != VL_OK ||
 	    (rc = vl_db_commit()) != VL_OK)
 		goto fail;
-	if ((rc = vl_sess_start_client(r, iv.firm, iv.contact, iv.slug)) != VL_OK)
+	if ((rc = vl_sess_start(r, VL_SIGNIN_CLIENT, iv.firm, iv.contact, iv.slug)) != VL_OK)
 		return rc;
-	vl_audit_as(r, iv.firm, 0, "client_invitation_accepted", "contact", iv.contact);
+	vl_audit_as(r->ctx, iv.firm, 0, "client_invitation_accepted", "contact", iv.contact);
 	vl_out_redirect(r, "/portal");
 	return VL_OK;
 fail:

@@ -80,17 +80,12 @@ get(struct vl_req *r)
 	return form(r, 200, NULL, NULL);
 }
 
-/* Wrong password, unknown email and a paused account look the same. */
-#define REFUSED "The email or password is not correct. After several failed attempts, " \
-	"sign-in pauses for a few minutes."
-
 static enum vl_rc
 post(struct vl_req *r)
 {
 	const char	*slug = firm_slug(r), *email = r->fields[F_EMAIL].val;
 	const char	*pw = r->fields[F_PASSWORD].val;
-	char		*hash = NULL, *name;
-	int64_t		 contact = 0, locked, fid = 0;
+	struct vl_signed_in in;
 	enum vl_rc	 rc;
 
 	/* One sign-in path, the one nginx rate-limits. */
@@ -98,35 +93,14 @@ post(struct vl_req *r)
 		return VL_INVALID;
 	if (slug == NULL || email == NULL || pw == NULL || !*email || !*pw)
 		return form(r, 400, "Enter your email and password.", NULL);
-	/* Login emails are stored normalised; one that cannot be is unknown. */
-	if ((email = vl_email_norm(r->pool, email)) == NULL)
-		email = "";
-	if ((rc = vl_db_row(r->pool, STMT_FIRM_BY_SLUG_NAME, "s", "is", slug, &fid, &name)) == VL_ERR)
-		return rc;
-	/* "locked" is not used: the count in vl_signin_check decides, atomically. */
-	if (rc == VL_OK)
-		rc = vl_db_row(r->pool, STMT_CLIENT_BY_EMAIL, "ss", "isi", slug, email, &contact,
-		    &hash, &locked);
-	if (rc == VL_ERR)
-		return rc;
-	if ((rc = vl_signin_check(r, VL_SIGNIN_CLIENT, fid, contact, rc == VL_OK ? hash : NULL,
-	    pw)) == VL_DECLINED)
-		return form(r, 200, REFUSED, NULL);
+	/* The rules (counting, lockout, audit, links voided) are vl_signin's. */
+	rc = vl_signin(r->ctx, VL_SIGNIN_CLIENT, slug, email, pw,
+	    vl_req_env(r, "HTTP_USER_AGENT"), &in);
+	if (rc == VL_DECLINED)
+		return form(r, 200, vl_signin_refused, NULL);
 	if (rc != VL_OK)
 		return rc;
-	/* The sign-in's writes stand or fall together. */
-	if (vl_db_begin() != VL_OK)
-		return VL_ERR;
-	/* As for firm users, signing in voids open reset links. */
-	if (vl_signin_clear(r, VL_SIGNIN_CLIENT, fid, contact) != VL_OK ||
-	    vl_db_exec(STMT_INVITE_VOID_CONTACT, NULL, NULL, "ii", fid, contact) != VL_OK ||
-	    vl_sess_start_client(r, fid, contact, slug) != VL_OK) {
-		vl_db_rollback();
-		return VL_ERR;
-	}
-	vl_audit_as(r, fid, 0, "client_login", "contact", contact);
-	if (vl_db_commit() != VL_OK)
-		return VL_ERR;
+	vl_sess_adopt(r, VL_SIGNIN_CLIENT, in.firm, in.account, in.token, slug);
 	vl_out_redirect(r, landing(r));
 	return VL_OK;
 }

@@ -75,7 +75,7 @@ post(struct vl_req *r)
 
 	if (id == 0)
 		return VL_DECLINED;
-	rc = vl_account_set_login(r, id, r->fields[F_EMAIL].val, &msg);
+	rc = vl_account_set_login(r->ctx, id, r->fields[F_EMAIL].val, &msg);
 	if (rc == VL_INVALID || rc == VL_CONFLICT) {
 		vl_out_error(r, rc, msg);
 		return VL_OK;

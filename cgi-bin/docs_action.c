@@ -44,6 +44,45 @@ item(struct vl_req *r)
 	return strcmp(kind, "document") == 0 ? 1 : strcmp(kind, "folder") == 0 ? 0 : -1;
 }
 
+/* The "Are you sure...?" page of share, unshare and delete (nothing
+ * changes until its form is posted).  VL_DECLINED for an unknown item,
+ * VL_CONFLICT to share without a portal, VL_INVALID for another op. */
+static enum vl_rc
+confirm(struct vl_req *r, const struct vl_matter *m, const char *op, int doc, int64_t id)
+{
+	const char	*act = vl_pool_printf(r->pool, "/matters/%lld/documents", (long long)m->id);
+	const char	*f[] = { "op", op, "kind", doc ? "document" : "folder", "id",
+	    vl_pool_printf(r->pool, "%lld", (long long)id), "folder",
+	    vl_pool_printf(r->pool, "%lld", (long long)NUM(F_FOLDER)), NULL };
+	struct vl_confirm c = { NULL, NULL, vl_pool_printf(r->pool, "%s/action", act),
+	    vl_pool_printf(r->pool, "%s?folder=%lld", act, (long long)NUM(F_FOLDER)), f };
+	const char	*name, *title;
+	int64_t		 portal;
+
+	if ((name = vl_share_item_name(r->ctx, m->id, doc, id)) == NULL)
+		return VL_DECLINED;
+	if (strcmp(op, "share") == 0) {
+		if (vl_db_row(r->pool, STMT_PORTAL_ID, "ii", "i", r->sess->firm_id, m->id,
+		    &portal) != VL_OK)
+			return VL_CONFLICT;
+		title = "Share via client portal";
+		c.button = "Share";
+		c.question = vl_pool_printf(r->pool, "Are you sure you want to share %s with the "
+		    "client portal of %s? Its participants can open %s and are told by email.",
+		    name, m->number, doc ? "it" : "everything in it");
+	} else if (strcmp(op, "unshare") == 0) {
+		title = c.button = "Stop sharing";
+		c.question = vl_pool_printf(r->pool, "Are you sure you want to stop sharing %s? "
+		    "The client can no longer open it.", name);
+	} else if (strcmp(op, "delete") == 0) {
+		title = c.button = "Delete";
+		c.question = vl_pool_printf(r->pool, doc ? "Are you sure you want to delete %s?" :
+		    "Are you sure you want to delete the folder %s and everything in it?", name);
+	} else
+		return VL_INVALID;
+	return vl_matter_confirm(r, m, "documents", title, &c);
+}
+
 static enum vl_rc
 get(struct vl_req *r)
 {
@@ -55,11 +94,11 @@ get(struct vl_req *r)
 
 	if ((mid = vl_req_path_id(r, "/matters/")) == 0 || op == NULL)
 		return VL_DECLINED;
-	if ((rc = vl_matter_load(r, mid, &m)) != VL_OK)
+	if ((rc = vl_matter_load(r->ctx, mid, &m)) != VL_OK)
 		return rc;
 	if (doc < 0)
 		return VL_INVALID;
-	rc = vl_share_confirm_docs(r, &m, op, doc, NUM(F_ID), NUM(F_FOLDER));
+	rc = confirm(r, &m, op, doc, NUM(F_ID));
 	return rc == VL_CONFLICT ? refuse(r, rc, no_portal) : rc;
 }
 
@@ -71,11 +110,11 @@ new_folder(struct vl_req *r, const struct vl_matter *m, int doc)
 
 	if (name == NULL || *name == '\0')
 		return refuse(r, VL_INVALID, "Give the folder a name (up to 200 characters).");
-	if ((rc = vl_matter_folder(r, m->id, NUM(F_FOLDER))) != VL_OK ||
+	if ((rc = vl_matter_folder(r->ctx, m->id, NUM(F_FOLDER))) != VL_OK ||
 	    (rc = vl_db_exec(STMT_FOLDER_INSERT, NULL, NULL, "iiis", r->sess->firm_id,
 	    m->id, NUM(F_FOLDER), name)) != VL_OK)
 		return rc;
-	vl_audit(r, "folder_created", "matter", m->id);
+	vl_audit(r->ctx, "folder_created", "matter", m->id);
 	return VL_OK;
 }
 
@@ -96,21 +135,21 @@ rename_item(struct vl_req *r, const struct vl_matter *m, int doc)
 	/* Renaming to the same name changes no row: check the item exists. */
 	if (n == 0 && (doc ? vl_db_row(r->pool, STMT_DOC_GET, "ii", "iissss", r->sess->firm_id,
 	    id, &dmid, &dfolder, &dname, &dsize, &dmime, &dkey) != VL_OK || dmid != m->id :
-	    vl_matter_folder(r, m->id, id) != VL_OK))
+	    vl_matter_folder(r->ctx, m->id, id) != VL_OK))
 		return VL_DECLINED;
-	vl_audit(r, doc ? "document_renamed" : "folder_renamed", doc ? "document" : "folder", id);
+	vl_audit(r->ctx, doc ? "document_renamed" : "folder_renamed", doc ? "document" : "folder", id);
 	return VL_OK;
 }
 
 static enum vl_rc
 move(struct vl_req *r, const struct vl_matter *m, int doc)
 {
-	enum vl_rc	 rc = vl_doc_move(r, m, doc, NUM(F_ID), NUM(F_TARGET));
+	enum vl_rc	 rc = vl_doc_move(r->ctx, m, doc, NUM(F_ID), NUM(F_TARGET));
 
 	if (rc == VL_CONFLICT)
 		return refuse(r, rc, "A folder cannot move into itself or into one of its own folders.");
 	if (rc == VL_OK)
-		vl_audit(r, doc ? "document_moved" : "folder_moved", doc ? "document" : "folder",
+		vl_audit(r->ctx, doc ? "document_moved" : "folder_moved", doc ? "document" : "folder",
 		    NUM(F_ID));
 	return rc;
 }
@@ -118,10 +157,10 @@ move(struct vl_req *r, const struct vl_matter *m, int doc)
 static enum vl_rc
 delete(struct vl_req *r, const struct vl_matter *m, int doc)
 {
-	enum vl_rc	 rc = vl_doc_delete(r, m, doc, NUM(F_ID));
+	enum vl_rc	 rc = vl_doc_delete(r->ctx, m, doc, NUM(F_ID));
 
 	if (rc == VL_OK)
-		vl_audit(r, doc ? "document_deleted" : "folder_deleted", doc ? "document" : "folder",
+		vl_audit(r->ctx, doc ? "document_deleted" : "folder_deleted", doc ? "document" : "folder",
 		    NUM(F_ID));
 	return rc;
 }
@@ -129,7 +168,7 @@ delete(struct vl_req *r, const struct vl_matter *m, int doc)
 static enum vl_rc
 share(struct vl_req *r, const struct vl_matter *m, int doc)
 {
-	enum vl_rc	 rc = vl_share_add(r, m, doc, NUM(F_ID));
+	enum vl_rc	 rc = vl_share_add(r->ctx, m, doc, NUM(F_ID));
 
 	return rc == VL_CONFLICT ? refuse(r, rc, no_portal) : rc;
 }
@@ -137,7 +176,7 @@ share(struct vl_req *r, const struct vl_matter *m, int doc)
 static enum vl_rc
 unshare(struct vl_req *r, const struct vl_matter *m, int doc)
 {
-	return vl_share_stop(r, m, doc, NUM(F_ID));
+	return vl_share_stop(r->ctx, m, doc, NUM(F_ID));
 }
 
 /* The operations, one a line: the form's op, its handler, whether it acts
@@ -170,7 +209,7 @@ post(struct vl_req *r)
 
 	if ((mid = vl_req_path_id(r, "/matters/")) == 0 || op == NULL)
 		return VL_DECLINED;
-	if ((rc = vl_matter_load(r, mid, &m)) != VL_OK)
+	if ((rc = vl_matter_load(r->ctx, mid, &m)) != VL_OK)
 		return rc;
 	for (i = 0; i < sizeof(ops) / sizeof(ops[0]); i++)
 		if (strcmp(op, ops[i].name) == 0)

@@ -19,7 +19,7 @@ get(struct vl_req *r)
 		return rc;
 	if (vl_store_path(key, path, sizeof(path)) != VL_OK)
 		return VL_ERR;
-	vl_audit(r, "document_downloaded", "document", id);
+	vl_audit(r->ctx, "document_downloaded", "document", id);
 	return vl_out_file(r, path, mime, name);
 }
 

@@ -140,9 +140,9 @@ get(struct vl_req *r)
 
 	if ((mid = vl_req_path_id(r, "/matters/")) == 0)
 		return VL_DECLINED;
-	if ((rc = vl_matter_load(r, mid, &m)) != VL_OK)
+	if ((rc = vl_matter_load(r->ctx, mid, &m)) != VL_OK)
 		return rc;
-	if ((rc = vl_matter_folder(r, mid, folder)) != VL_OK)
+	if ((rc = vl_matter_folder(r->ctx, mid, folder)) != VL_OK)
 		return rc;
 	if ((ntargets = load_targets(r, mid, &targets)) < 0 ||
 	    (nsf = load_ids(r, STMT_SHARED_FOLDERS, mid, &sfolders)) < 0 ||
@@ -154,7 +154,7 @@ get(struct vl_req *r)
 		return rc;
 
 	d = vl_page_new(r, vl_pool_printf(r->pool, "Documents · %s", m.number));
-	vl_matter_frame(r, d, &m, "documents");
+	vl_matter_frame(r->pool, d, &m, "documents");
 	vl_tpl_set_int(d, "FOLDER_ID", folder);
 	vl_page_notice(d, notices, sizeof(notices) / sizeof(notices[0]), r->fields[F_NOTICE].val);
 
@@ -204,7 +204,7 @@ get(struct vl_req *r)
 		vl_tpl_set(row, "NAME", name);
 		vl_tpl_set(row, "SIZE", vl_fmt_size(r->pool, (uint64_t)size));
 		vl_tpl_set(row, "MIME", mime);
-		vl_tpl_set(row, "CREATED", vl_tz_when(r, created));
+		vl_tpl_set(row, "CREATED", vl_tz_when(r->ctx, created));
 		if (has(sdocs, nsd, id) || has(sfolders, nsf, folder))
 			vl_tpl_show(row, "SHARED");
 		share_actions(row, portal, has(sdocs, nsd, id));

@@ -56,9 +56,9 @@ post(struct vl_req *r)
 
 	if ((mid = vl_req_path_id(r, "/matters/")) == 0)
 		return VL_DECLINED;
-	if ((rc = vl_matter_load(r, mid, &m)) != VL_OK)
+	if ((rc = vl_matter_load(r->ctx, mid, &m)) != VL_OK)
 		return rc;
-	if ((rc = vl_matter_folder(r, mid, folder)) != VL_OK)
+	if ((rc = vl_matter_folder(r->ctx, mid, folder)) != VL_OK)
 		return rc;
 	for (u = r->uploads; u; u = u->next)
 		n++;
@@ -69,19 +69,19 @@ post(struct vl_req *r)
 	/* Files first, each pending; then the rows, all in one transaction. */
 	st = vl_pool_calloc(r->pool, (size_t)n, sizeof(*st));
 	for (u = r->uploads, i = 0; u; u = u->next, i++)
-		if ((rc = vl_doc_store(r, u, &st[i])) != VL_OK)
-			return vl_doc_abandon(r, st, (size_t)n, 0, rc);
+		if ((rc = vl_doc_store(r->ctx, u, &st[i])) != VL_OK)
+			return vl_doc_abandon(r->ctx, st, (size_t)n, 0, rc);
 	if ((rc = vl_db_begin()) != VL_OK)
-		return vl_doc_abandon(r, st, (size_t)n, 0, rc);
+		return vl_doc_abandon(r->ctx, st, (size_t)n, 0, rc);
 	for (i = 0; i < n; i++)
-		if ((rc = vl_doc_record(r, mid, folder, &st[i], r->sess->user_id, NULL)) != VL_OK)
-			return vl_doc_abandon(r, st, (size_t)n, 0, rc);
+		if ((rc = vl_doc_record(r->ctx, mid, folder, &st[i], r->sess->user_id, NULL)) != VL_OK)
+			return vl_doc_abandon(r->ctx, st, (size_t)n, 0, rc);
 	/* Added to a shared folder: the clients are told (F-B6, F-B8). */
-	if ((rc = vl_doc_tell_shared(r, &m, folder, n)) != VL_OK)
-		return vl_doc_abandon(r, st, (size_t)n, 0, rc);
+	if ((rc = vl_doc_tell_shared(r->ctx, &m, folder, n)) != VL_OK)
+		return vl_doc_abandon(r->ctx, st, (size_t)n, 0, rc);
 	if ((rc = vl_db_commit()) != VL_OK)
-		return vl_doc_abandon(r, st, (size_t)n, 1, rc);
-	vl_audit(r, "documents_uploaded", "matter", mid);
+		return vl_doc_abandon(r->ctx, st, (size_t)n, 1, rc);
+	vl_audit(r->ctx, "documents_uploaded", "matter", mid);
 	return answer(r, mid, folder, n);
 }
 

@@ -42,10 +42,10 @@ get(struct vl_req *r)
 			cur = tabs[i].key;
 			which = i;
 		}
-	if ((rc = vl_matter_load(r, id, &m)) != VL_OK)
+	if ((rc = vl_matter_load(r->ctx, id, &m)) != VL_OK)
 		return rc;
 	d = vl_page_new(r, vl_pool_printf(r->pool, "%s %s", m.number, m.description));
-	vl_matter_frame(r, d, &m, cur);
+	vl_matter_frame(r->pool, d, &m, cur);
 	vl_tpl_set(d, "STATUS", m.status);
 	vl_tpl_set(d, "CLIENT", m.client);
 	vl_tpl_set(d, "OPENED", m.opened);

@@ -33,48 +33,18 @@ refuse(struct vl_req *r, enum vl_rc rc, const char *msg)
 	return VL_OK;
 }
 
+/* The message's rules (who, what it carries, who is told) live in lib/msg.c. */
 static enum vl_rc
 send(struct vl_req *r, const struct vl_matter *m, int64_t portal, int arg)
 {
-	const char	*body = r->fields[F_BODY].val ? r->fields[F_BODY].val : "";
-	int64_t		 doc = NUM(F_DOC), folder = NUM(F_FOLDER), dmid = 0, x;
-	struct vl_stored st = { .key = "" };
-	uint64_t	 msg = 0;
-	char		*name;
-	int		 nattach = (doc != 0) + (folder != 0) + (r->uploads != NULL);
+	struct vl_msg_new n = { .body = r->fields[F_BODY].val, .doc = NUM(F_DOC),
+	    .folder = NUM(F_FOLDER), .upload = r->uploads };
+	const char	*why;
 	enum vl_rc	 rc;
 
-	if (*body == '\0' && nattach == 0)
-		return refuse(r, VL_INVALID, "Write a message, or attach a document.");
-	if (nattach > 1 || (r->uploads && r->uploads->next))
-		return refuse(r, VL_INVALID, "A message carries one attachment: a document, "
-		    "a new upload, or a whole folder.");
-	/* Only a document or folder of this matter can go with the message. */
-	if (doc && (vl_db_row(r->pool, STMT_DOC_GET, "ii", "iissss", r->sess->firm_id, doc,
-	    &dmid, &x, &name, &x, &name, &name) != VL_OK || dmid != m->id))
-		return VL_DECLINED;
-	if (vl_matter_folder(r, m->id, folder) != VL_OK)
-		return VL_DECLINED;
-	/* A new upload is stored (pending) before the transaction. */
-	if (r->uploads && (rc = vl_doc_store(r, r->uploads, &st)) != VL_OK)
-		return vl_doc_abandon(r, &st, 1, 0, rc);
-	if ((rc = vl_db_begin()) != VL_OK)
-		return vl_doc_abandon(r, &st, 1, 0, rc);
-	if (r->uploads && (rc = vl_doc_record(r, m->id, 0, &st, r->sess->user_id, &doc)) != VL_OK)
-		return vl_doc_abandon(r, &st, 1, 0, rc);
-	if ((rc = vl_db_exec(STMT_MESSAGE_INSERT, NULL, &msg, "iiiisii", r->sess->firm_id, portal,
-	    r->sess->user_id, (int64_t)0, body, doc, folder)) != VL_OK)
-		return vl_doc_abandon(r, &st, 1, 0, rc);
-	/* What the message carries is shared with it, in "Shared resources" too. */
-	if ((rc = vl_share_attach(r, portal, (int64_t)msg, doc, folder, r->sess->user_id)) != VL_OK)
-		return vl_doc_abandon(r, &st, 1, 0, rc);
-	if ((rc = vl_portal_tell_clients(r, portal, m->id, m->number, VL_ITEM_MESSAGE,
-	    "a new message", 0)) != VL_OK)
-		return vl_doc_abandon(r, &st, 1, 0, rc);
-	if ((rc = vl_db_commit()) != VL_OK)
-		return vl_doc_abandon(r, &st, 1, 1, rc);
-	vl_audit(r, "portal_message_sent", "matter", m->id);
-	return VL_OK;
+	if ((rc = vl_msg_post(r->ctx, m->id, &n, &why)) == VL_INVALID)
+		return refuse(r, rc, why);
+	return rc;
 }
 
 static enum vl_rc
@@ -84,7 +54,7 @@ share(struct vl_req *r, const struct vl_matter *m, int64_t portal, int arg)
 
 	if ((doc != 0) == (folder != 0))
 		return refuse(r, VL_INVALID, "Choose one document or one folder to share.");
-	return vl_share_add(r, m, doc != 0, doc ? doc : folder);
+	return vl_share_add(r->ctx, m, doc != 0, doc ? doc : folder);
 }
 
 /* The login email's rules (one per firm, links voided) live in lib. */
@@ -97,7 +67,7 @@ set_email(struct vl_req *r, const struct vl_matter *m, int64_t portal, int arg)
 
 	if (contact == 0)
 		return VL_INVALID;
-	rc = vl_account_set_login(r, contact, r->fields[F_EMAIL].val, &msg);
+	rc = vl_account_set_login(r->ctx, contact, r->fields[F_EMAIL].val, &msg);
 	if (rc == VL_INVALID || rc == VL_CONFLICT)
 		return refuse(r, rc, msg);
 	return rc;
@@ -107,89 +77,40 @@ static enum vl_rc
 participant(struct vl_req *r, const struct vl_matter *m, int64_t portal, int add)
 {
 	int64_t		 contact = NUM(F_CONTACT);
-	uint64_t	 n = 0;
-	enum vl_rc	 rc;
 
 	if (contact == 0)
 		return VL_INVALID;
-	if ((rc = vl_db_begin()) != VL_OK)
-		return rc;
-	if (add) {
-		rc = vl_db_exec(STMT_PARTICIPANT_ADD, &n, NULL, "iiii", r->sess->firm_id, portal,
-		    r->sess->firm_id, contact);
-		if (rc == VL_OK && n == 0)
-			rc = VL_DECLINED;	/* not a contact of this firm */
-		if (rc == VL_OK)
-			rc = vl_portal_event(r->sess->firm_id, portal, "participant_added", contact, "");
-	} else {
-		rc = vl_db_exec(STMT_PARTICIPANT_REMOVE, &n, NULL, "iii", r->sess->firm_id, portal, contact);
-		if (rc == VL_OK && n == 0)
-			rc = VL_DECLINED;
-		/* Access ends at once: the person's sessions and open links go with it. */
-		if (rc == VL_OK)
-			rc = vl_account_revoke(r->sess->firm_id, contact);
-		if (rc == VL_OK)
-			rc = vl_portal_event(r->sess->firm_id, portal, "participant_removed", contact, "");
-	}
-	if (rc != VL_OK || (rc = vl_db_commit()) != VL_OK) {
-		vl_db_rollback();
-		return rc;
-	}
-	vl_audit(r, add ? "add_participant" : "remove_participant", "contact", contact);
-	return VL_OK;
+	return vl_portal_participant(r->ctx, portal, contact, add);
 }
 
 static enum vl_rc
 open_portal(struct vl_req *r, const struct vl_matter *m, int64_t portal, int arg)
 {
-	uint64_t	 opened = 0;
-	enum vl_rc	 rc;
-
-	rc = vl_db_begin();
-	if (rc == VL_OK)
-		rc = vl_db_exec(STMT_PORTAL_OPEN, NULL, &opened, "iii", r->sess->firm_id, m->id,
-		    r->sess->user_id);
-	if (rc == VL_CONFLICT) {	/* already open: fine */
-		vl_db_rollback();
-		return VL_OK;
-	}
-	/* The matter's client takes part by default. */
-	portal = (int64_t)opened;
-	if (rc == VL_OK)
-		rc = vl_db_exec(STMT_PARTICIPANT_ADD, NULL, NULL, "iiii", r->sess->firm_id,
-		    portal, r->sess->firm_id, m->client_id);
-	if (rc == VL_OK)
-		rc = vl_portal_event(r->sess->firm_id, portal, "participant_added", m->client_id, "");
-	if (rc != VL_OK || (rc = vl_db_commit()) != VL_OK) {
-		vl_db_rollback();
-		return rc;
-	}
-	vl_audit(r, "portal_opened", "matter", m->id);
-	return VL_OK;
+	return vl_portal_open(r->ctx, m);
 }
 
 static enum vl_rc
 delete_message(struct vl_req *r, const struct vl_matter *m, int64_t portal, int arg)
 {
-	return vl_share_delete_message(r, portal, NUM(F_MESSAGE));
+	return vl_share_delete_message(r->ctx, portal, NUM(F_MESSAGE));
 }
 
 /* Ends every share of the item, directly made or with messages. */
 static enum vl_rc
 unshare(struct vl_req *r, const struct vl_matter *m, int64_t portal, int arg)
 {
-	return vl_share_stop_id(r, m, portal, NUM(F_SHARE));
+	return vl_share_stop_id(r->ctx, m, portal, NUM(F_SHARE));
 }
 
+/* One box a permission; the fields are named perm_<name> after the table. */
 static enum vl_rc
 permissions(struct vl_req *r, const struct vl_matter *m, int64_t portal, int arg)
 {
-	enum vl_rc	 rc = vl_db_exec(STMT_PORTAL_PERMS, NULL, NULL, "iiii", NUM(F_P_MESSAGES),
-	    NUM(F_P_DOCUMENTS), r->sess->firm_id, portal);
+	int	 on[VL_PERM__MAX];
 
-	if (rc == VL_OK)
-		vl_audit(r, "portal_permissions", "matter", m->id);
-	return rc;
+	on[VL_PERM_MESSAGES] = NUM(F_P_MESSAGES) != 0;
+	on[VL_PERM_DOCUMENTS] = NUM(F_P_DOCUMENTS) != 0;
+	return vl_portal_set_perms(r->ctx, m->id, portal, on);
 }
 
 /* A firm user's own choice: no email about this portal (mute 1), or again. */
@@ -235,8 +156,49 @@ find(const char *name)
 	return NULL;
 }
 
-/* GET: the "Are you sure...?" page of an op with one (lib/share.c), whose
- * form posts here (the confirmations without script). */
+/* The "Are you sure...?" page of an op that takes access away (nothing
+ * changes until its form is posted).  VL_DECLINED for an unknown item,
+ * VL_INVALID for an op without one. */
+static enum vl_rc
+confirm(struct vl_req *r, const struct vl_matter *m, int64_t portal, const char *op, int64_t id)
+{
+	const char	*back = vl_pool_printf(r->pool, "/matters/%lld/portal", (long long)m->id);
+	const char	*f[] = { "op", op, NULL, vl_pool_printf(r->pool, "%lld", (long long)id), NULL };
+	struct vl_confirm c = { NULL, NULL, vl_pool_printf(r->pool, "%s/action", back), back, f };
+	char		*text;
+	int64_t		 did, fid, firm = r->sess->firm_id;
+
+	if (strcmp(op, "delete_message") == 0) {
+		f[2] = "message";
+		if (vl_db_row(r->pool, STMT_MESSAGE_GET, "iii", "s", firm, portal, id, &text) != VL_OK)
+			return VL_DECLINED;
+		c.button = "Delete message";
+		c.question = "Are you sure you want to delete this message? It disappears for the "
+		    "client, with its attachment.";
+	} else if (strcmp(op, "remove_participant") == 0) {
+		f[2] = "contact";
+		if (vl_db_row(r->pool, STMT_PARTICIPANT_NAME, "iii", "s", firm, portal, id,
+		    &text) != VL_OK)
+			return VL_DECLINED;
+		c.button = "Remove participant";
+		c.question = vl_pool_printf(r->pool, "Are you sure you want to remove %s from this "
+		    "portal? Their access ends at once.", text);
+	} else if (strcmp(op, "unshare") == 0) {
+		f[2] = "share";
+		if (vl_db_row(r->pool, STMT_SHARE_GET, "iii", "iis", firm, portal, id, &did, &fid,
+		    &text) != VL_OK)
+			return VL_DECLINED;
+		c.button = "Stop sharing";
+		c.question = vl_pool_printf(r->pool, "Are you sure you want to stop sharing %s? "
+		    "The client can no longer open it.", text);
+		c.back = vl_pool_printf(r->pool, "%s?view=shared", back);
+	} else
+		return VL_INVALID;
+	return vl_matter_confirm(r, m, "communications", c.button, &c);
+}
+
+/* GET: the "Are you sure...?" page of an op with one, whose form posts
+ * here (the confirmations without script). */
 static enum vl_rc
 get(struct vl_req *r)
 {
@@ -248,11 +210,11 @@ get(struct vl_req *r)
 
 	if ((mid = vl_req_path_id(r, "/matters/")) == 0 || op == NULL)
 		return VL_DECLINED;
-	if ((rc = vl_matter_load(r, mid, &m)) != VL_OK ||
+	if ((rc = vl_matter_load(r->ctx, mid, &m)) != VL_OK ||
 	    (rc = vl_db_row(r->pool, STMT_PORTAL_ID, "ii", "i", r->sess->firm_id, mid, &portal)) != VL_OK)
 		return rc;
 	/* Operations without a confirmation page are refused there. */
-	return vl_share_confirm_portal(r, &m, portal, op,
+	return confirm(r, &m, portal, op,
 	    o != NULL && o->confirm != FIELD__MAX ? NUM(o->confirm) : 0);
 }
 
@@ -266,7 +228,7 @@ post(struct vl_req *r)
 
 	if ((mid = vl_req_path_id(r, "/matters/")) == 0 || r->fields[F_OP].val == NULL)
 		return VL_DECLINED;
-	if ((rc = vl_matter_load(r, mid, &m)) != VL_OK)
+	if ((rc = vl_matter_load(r->ctx, mid, &m)) != VL_OK)
 		return rc;
 	/* An unknown op still answers "not found" for a portal never opened. */
 	if ((o == NULL || o->portal) && (rc = vl_db_row(r->pool, STMT_PORTAL_ID, "ii", "i",

@@ -20,11 +20,9 @@ static const struct vl_field fields[FIELD__MAX] = {
 
 /* Boxes only for the areas that exist: bills, calendar, tasks, notes and
  * forms get theirs when they are built. */
-static const struct {
-	const char	*name, *label;
-} perms[] = {
-	{ "messages", "Messages" },
-	{ "documents", "Documents" },
+static const char *const perm_labels[VL_PERM__MAX] = {
+	[VL_PERM_MESSAGES] = "Messages",
+	[VL_PERM_DOCUMENTS] = "Documents",
 };
 
 /* Notice codes portal_action sends back with; the texts are in portal.tpl. */
@@ -89,7 +87,7 @@ feed(struct vl_req *r, struct vl_tpl *d, int64_t portal, int events)
 	int64_t		 id, at, when, client, did, fid, eat = 0, ewhen;
 	char		*who, *body, *dname, *fname, *readers;
 	char		*kind, *ename, *detail;
-	const char	*zone = vl_tz_firm(r);
+	const char	*zone = vl_tz_firm(r->ctx);
 	int		 more_m, more_e = 0, n = 0;
 
 	if (vl_db_query(r->pool, STMT_FEED_FIRM, &msgs, "ii", r->sess->firm_id, portal) != VL_OK)
@@ -162,14 +160,14 @@ shared(struct vl_req *r, struct vl_tpl *d, int64_t portal)
 		row = vl_tpl_section(d, "SHARE");
 		vl_tpl_set_int(row, "SHARE_ID", sid);
 		vl_tpl_set(row, "NAME", name);
-		vl_tpl_set(row, "WHEN", vl_tz_when(r, when));
+		vl_tpl_set(row, "WHEN", vl_tz_when(r->ctx, when));
 		if (did)
 			vl_tpl_set_int(vl_tpl_section(row, "IS_DOC"), "DOC_ID", did);
 		else
 			vl_tpl_set_int(vl_tpl_section(row, "IS_FOLDER"), "FOLDER_ID", fid);
 		if (*readers)
 			vl_tpl_set(vl_tpl_section(row, "READ"), "READERS",
-			    vl_tz_readers(r->pool, vl_tz_firm(r), readers));
+			    vl_tz_readers(r->pool, vl_tz_firm(r->ctx), readers));
 		n++;
 	}
 	vl_db_rows_free(rows);
@@ -220,29 +218,29 @@ get(struct vl_req *r)
 
 	if ((mid = vl_req_path_id(r, "/matters/")) == 0)
 		return VL_DECLINED;
-	if ((rc = vl_matter_load(r, mid, &m)) != VL_OK)
+	if ((rc = vl_matter_load(r->ctx, mid, &m)) != VL_OK)
 		return rc;
 	rc = vl_db_row(r->pool, STMT_PORTAL_GET, "ii", "iiiiiiii", r->sess->firm_id, mid, &portal,
 	    &perm[0], &perm[1], &perm[2], &perm[3], &perm[4], &perm[5], &perm[6]);
 	if (rc == VL_ERR)
 		return rc;
 	d = vl_page_new(r, vl_pool_printf(r->pool, "Client portal · %s", m.number));
-	vl_matter_frame(r, d, &m, "communications");
+	vl_matter_frame(r->pool, d, &m, "communications");
 	vl_page_notice(d, notices, sizeof(notices) / sizeof(notices[0]), r->fields[F_NOTICE].val);
 	if (rc == VL_DECLINED) {
 		vl_tpl_show(d, "NOT_OPEN");
 		return vl_page_send(r, "portal.tpl", d);
 	}
 	vl_tpl_show(d, "OPEN");
-	for (i = 0; i < sizeof(perms) / sizeof(perms[0]); i++) {
+	for (i = 0; i < VL_PERM__MAX; i++) {
 		o = vl_tpl_section(d, "PERM");
-		vl_tpl_set(o, "PERM", perms[i].name);
-		vl_tpl_set(o, "LABEL", perms[i].label);
+		vl_tpl_set(o, "PERM", vl_portal_perms[i]);
+		vl_tpl_set(o, "LABEL", perm_labels[i]);
 		if (perm[i])
 			vl_tpl_show(o, "CHECKED");
 	}
 	if (vl_db_row(r->pool, STMT_FIRM_SLUG, "i", "s", r->sess->firm_id, &slug) != VL_OK ||
-	    vl_portal_email_panel(r, d, portal, mid) != VL_OK)
+	    vl_portal_email_panel(r->ctx, d, portal, mid) != VL_OK)
 		goto fail;
 	vl_tpl_set(d, "LOGIN_LINK", vl_pool_printf(r->pool, "%s/portal/login?firm=%s",
 	    vl_conf.base_url, slug));

@@ -19,7 +19,7 @@
 
 /* The portals contact takes part in, as a pool array; *n gets the count. */
 static enum vl_rc
-portals_of(struct vl_req *r, int64_t contact, int64_t **out, size_t *n)
+portals_of(struct vl_ctx *c, int64_t contact, int64_t **out, size_t *n)
 {
 	struct vl_rows	*rows;
 	int64_t		 id, *list = NULL;
@@ -27,14 +27,14 @@ portals_of(struct vl_req *r, int64_t contact, int64_t **out, size_t *n)
 	enum vl_rc	 rc;
 
 	*n = 0;
-	if ((rc = vl_db_query(r->pool, STMT_CONTACT_PORTALS, &rows, "ii", r->sess->firm_id,
+	if ((rc = vl_db_query(c->pool, STMT_CONTACT_PORTALS, &rows, "ii", c->firm_id,
 	    contact)) != VL_OK)
 		return rc;
 	while (vl_db_next(rows, "i", &id) > 0) {
 		if (*n == cap) {
 			int64_t *grown;
 			cap = cap ? cap * 2 : 8;
-			grown = vl_pool_calloc(r->pool, cap, sizeof(*grown));
+			grown = vl_pool_calloc(c->pool, cap, sizeof(*grown));
 			if (*n > 0)
 				memcpy(grown, list, *n * sizeof(*grown));
 			list = grown;
@@ -47,11 +47,11 @@ portals_of(struct vl_req *r, int64_t contact, int64_t **out, size_t *n)
 }
 
 enum vl_rc
-vl_account_set_login(struct vl_req *r, int64_t contact, const char *typed, const char **msg)
+vl_account_set_login(struct vl_ctx *c, int64_t contact, const char *typed, const char **msg)
 {
-	const char	*email = vl_email_norm(r->pool, typed);
+	const char	*email = vl_email_norm(c->pool, typed);
 	char		*other = NULL, *name, *kind, *login, *old = NULL;
-	int64_t		 firm = r->sess->firm_id, *portals;
+	int64_t		 firm = c->firm_id, *portals;
 	uint64_t	 n = 0;
 	size_t		 np, i;
 	enum vl_rc	 rc;
@@ -59,27 +59,27 @@ vl_account_set_login(struct vl_req *r, int64_t contact, const char *typed, const
 	*msg = "Choose one of the contact's email addresses.";
 	if (email == NULL)
 		return VL_INVALID;
-	rc = vl_db_row(r->pool, STMT_CONTACT_LOGIN_TAKEN, "isi", "s", firm, email, contact, &other);
+	rc = vl_db_row(c->pool, STMT_CONTACT_LOGIN_TAKEN, "isi", "s", firm, email, contact, &other);
 	if (rc == VL_OK) {
-		*msg = vl_pool_printf(r->pool, "%s already signs in with %s. Two contacts cannot "
+		*msg = vl_pool_printf(c->pool, "%s already signs in with %s. Two contacts cannot "
 		    "share a login email: choose another address.", other, email);
 		return VL_CONFLICT;
 	}
 	if (rc != VL_DECLINED || (rc = vl_db_begin()) != VL_OK)
 		return VL_ERR;
 	/* The address being replaced, if the contact has one. */
-	if ((rc = vl_db_row(r->pool, STMT_CONTACT_LOGIN, "ii", "s", firm, contact, &old)) != VL_OK &&
+	if ((rc = vl_db_row(c->pool, STMT_CONTACT_LOGIN, "ii", "s", firm, contact, &old)) != VL_OK &&
 	    rc != VL_DECLINED)
 		goto fail;
 	rc = vl_db_exec(STMT_CONTACT_SET_LOGIN, &n, NULL, "siis", email, firm, contact, email);
 	if (rc == VL_CONFLICT)	/* taken meanwhile: the unique key holds */
-		*msg = vl_pool_printf(r->pool, "Another contact already signs in with %s.", email);
+		*msg = vl_pool_printf(c->pool, "Another contact already signs in with %s.", email);
 	if (rc != VL_OK)
 		goto fail;
 	if (n == 0) {
 		/* Unchanged, or not an address of this firm's contact. */
 		vl_db_rollback();
-		if (vl_db_row(r->pool, STMT_CONTACT_GET, "ii", "sss", firm, contact, &name, &kind,
+		if (vl_db_row(c->pool, STMT_CONTACT_GET, "ii", "sss", firm, contact, &name, &kind,
 		    &login) != VL_OK)
 			return VL_DECLINED;
 		return strcmp(login, email) == 0 ? VL_OK : VL_INVALID;
@@ -89,15 +89,15 @@ vl_account_set_login(struct vl_req *r, int64_t contact, const char *typed, const
 	if ((rc = vl_account_revoke(firm, contact)) != VL_OK ||
 	    (old != NULL && strcmp(old, email) != 0 && (rc = vl_db_exec(STMT_OUTBOX_CANCEL_CLIENT_MAIL,
 	    NULL, NULL, "is", firm, old)) != VL_OK) ||
-	    (rc = portals_of(r, contact, &portals, &np)) != VL_OK)
+	    (rc = portals_of(c, contact, &portals, &np)) != VL_OK)
 		goto fail;
 	for (i = 0; i < np; i++)
-		if ((rc = vl_portal_event(firm, portals[i], "login_email_changed", contact,
-		    vl_pool_printf(r->pool, ": %s", email))) != VL_OK)
+		if ((rc = vl_portal_event(firm, portals[i], VL_EV_LOGIN_EMAIL_CHANGED, contact,
+		    vl_pool_printf(c->pool, ": %s", email))) != VL_OK)
 			goto fail;
 	if ((rc = vl_db_commit()) != VL_OK)
 		goto fail;
-	vl_audit(r, "set_email", "contact", contact);
+	vl_audit(c, "set_email", "contact", contact);
 	return VL_OK;
 fail:
 	vl_db_rollback();
@@ -118,7 +118,7 @@ vl_account_revoke(int64_t firm, int64_t contact)
 }
 
 enum vl_rc
-vl_account_link(struct vl_req *r, int64_t firm, int64_t contact, const char *kind,
+vl_account_link(struct vl_ctx *c, int64_t firm, int64_t contact, enum vl_mail_kind kind,
     struct vl_buf *payload)
 {
 	unsigned char	 h[32];
@@ -126,11 +126,11 @@ vl_account_link(struct vl_req *r, int64_t firm, int64_t contact, const char *kin
 	int64_t		 note = 0;
 	enum vl_rc	 rc;
 
-	if ((rc = vl_db_row(r->pool, STMT_CONTACT_LOGIN, "ii", "s", firm, contact, &email)) != VL_OK)
+	if ((rc = vl_db_row(c->pool, STMT_CONTACT_LOGIN, "ii", "s", firm, contact, &email)) != VL_OK)
 		return rc;
 	vl_token_new(tok);
 	vl_sha256(tok, 43, h);
-	vl_buf_add_param(payload, "link", vl_pool_printf(r->pool, "%s/portal/invite?token=%s",
+	vl_buf_add_param(payload, "link", vl_pool_printf(c->pool, "%s/portal/invite?token=%s",
 	    vl_conf.base_url, tok));
 	if ((rc = vl_notify_id(firm, kind, email, vl_buf_str(payload), &note)) != VL_OK)
 		return rc;
@@ -139,9 +139,9 @@ vl_account_link(struct vl_req *r, int64_t firm, int64_t contact, const char *kin
 }
 
 enum vl_rc
-vl_account_client_forgot(struct vl_req *r, const char *slug, const char *typed)
+vl_account_client_forgot(struct vl_ctx *c, const char *slug, const char *typed)
 {
-	const char	*email = vl_email_norm(r->pool, typed);
+	const char	*email = vl_email_norm(c->pool, typed);
 	struct vl_buf	 payload = VL_BUF_INIT;
 	char		*hash, *name;
 	int64_t		 contact, locked, fid, pending = 0;
@@ -149,29 +149,29 @@ vl_account_client_forgot(struct vl_req *r, const char *slug, const char *typed)
 
 	if (email == NULL)
 		return VL_INVALID;
-	if ((rc = vl_db_row(r->pool, STMT_CLIENT_BY_EMAIL, "ss", "isi", slug, email, &contact,
+	if ((rc = vl_db_row(c->pool, STMT_CLIENT_BY_EMAIL, "ss", "isi", slug, email, &contact,
 	    &hash, &locked)) != VL_OK ||
-	    (rc = vl_db_row(r->pool, STMT_FIRM_BY_SLUG_NAME, "s", "is", slug, &fid, &name)) != VL_OK ||
-	    (rc = vl_db_row(r->pool, STMT_INVITE_PENDING, "ii", "i", fid, contact, &pending)) != VL_OK)
+	    (rc = vl_db_row(c->pool, STMT_FIRM_BY_SLUG_NAME, "s", "is", slug, &fid, &name)) != VL_OK ||
+	    (rc = vl_db_row(c->pool, STMT_INVITE_PENDING, "ii", "i", fid, contact, &pending)) != VL_OK)
 		return rc == VL_DECLINED ? VL_OK : rc;
 	/* At most one open link per client at a time. */
 	if (pending > 0)
 		return VL_OK;
 	if ((rc = vl_db_begin()) != VL_OK)
 		return rc;
-	if ((rc = vl_account_link(r, fid, contact, "client_reset", &payload)) != VL_OK ||
+	if ((rc = vl_account_link(c, fid, contact, VL_MAIL_CLIENT_RESET, &payload)) != VL_OK ||
 	    (rc = vl_db_commit()) != VL_OK) {
 		vl_db_rollback();
 		vl_buf_release(&payload);
 		return rc == VL_DECLINED ? VL_OK : rc;
 	}
 	vl_buf_release(&payload);
-	vl_audit_as(r, fid, 0, "client_reset_requested", "contact", contact);
+	vl_audit_as(c, fid, 0, "client_reset_requested", "contact", contact);
 	return VL_OK;
 }
 
 enum vl_rc
-vl_account_password_changed(struct vl_req *r, int64_t firm, const char *email, const char *slug,
+vl_account_password_changed(struct vl_ctx *c, int64_t firm, const char *email, const char *slug,
     int first)
 {
 	struct vl_buf	 payload = VL_BUF_INIT;
@@ -180,9 +180,9 @@ vl_account_password_changed(struct vl_req *r, int64_t firm, const char *email, c
 	vl_buf_add_param(&payload, "email", email);
 	vl_buf_add_param(&payload, "what", first ? "set" : "changed");
 	vl_buf_add_param(&payload, "link", slug != NULL ?
-	    vl_pool_printf(r->pool, "%s/portal/forgot?firm=%s", vl_conf.base_url, slug) :
-	    vl_pool_printf(r->pool, "%s/forgot", vl_conf.base_url));
-	rc = vl_notify(firm, "password_changed", email, vl_buf_str(&payload));
+	    vl_pool_printf(c->pool, "%s/portal/forgot?firm=%s", vl_conf.base_url, slug) :
+	    vl_pool_printf(c->pool, "%s/forgot", vl_conf.base_url));
+	rc = vl_notify(firm, VL_MAIL_PASSWORD_CHANGED, email, vl_buf_str(&payload));
 	vl_buf_release(&payload);
 	return rc;
 }
@@ -190,7 +190,9 @@ vl_account_password_changed(struct vl_req *r, int64_t firm, const char *email, c
 void
 vl_account_mail_sending(const char *kind, int64_t notification)
 {
-	if (strcmp(kind, "invitation") != 0 && strcmp(kind, "client_reset") != 0)
+	enum vl_mail_kind k = vl_mail_kind_of(kind);
+
+	if (k != VL_MAIL_INVITATION && k != VL_MAIL_CLIENT_RESET)
 		return;
 	if (vl_db_exec(STMT_INVITE_SENDING, NULL, NULL, "i", notification) != VL_OK)
 		vl_warn("notification %lld: the link's hour could not be started; it stays "

@@ -12,25 +12,25 @@
 #include "vellum.h"
 
 enum vl_rc
-vl_doc_store(struct vl_req *r, const struct vl_upload *u, struct vl_stored *s)
+vl_doc_store(struct vl_ctx *c, const struct vl_upload *u, struct vl_stored *s)
 {
 	memset(s, 0, sizeof(*s));
-	s->mime = vl_pool_strdup(r->pool, vl_store_sniff(u->path));
-	s->name = vl_doc_name(r->pool, u->filename);
+	s->mime = vl_pool_strdup(c->pool, vl_store_sniff(u->path));
+	s->name = vl_doc_name(c->pool, u->filename);
 	s->size = u->size;
-	return vl_store_put(r->sess->firm_id, u->path, s->key);
+	return vl_store_put(c->firm_id, u->path, s->key);
 }
 
 enum vl_rc
-vl_doc_record(struct vl_req *r, int64_t matter, int64_t folder, const struct vl_stored *s,
+vl_doc_record(struct vl_ctx *c, int64_t matter, int64_t folder, const struct vl_stored *s,
     int64_t uploaded_by, int64_t *doc_id)
 {
 	uint64_t	 id = 0;
 	enum vl_rc	 rc;
 
-	if ((rc = vl_store_claim(r->sess->firm_id, s->key)) != VL_OK)
+	if ((rc = vl_store_claim(c->firm_id, s->key)) != VL_OK)
 		return rc;
-	rc = vl_db_exec(STMT_DOC_INSERT, NULL, &id, "iiisissi", r->sess->firm_id, matter, folder,
+	rc = vl_db_exec(STMT_DOC_INSERT, NULL, &id, "iiisissi", c->firm_id, matter, folder,
 	    s->name, (int64_t)s->size, s->mime, s->key, uploaded_by);
 	if (doc_id != NULL)
 		*doc_id = (int64_t)id;
@@ -38,72 +38,72 @@ vl_doc_record(struct vl_req *r, int64_t matter, int64_t folder, const struct vl_
 }
 
 enum vl_rc
-vl_doc_abandon(struct vl_req *r, struct vl_stored *s, size_t n, int at_commit, enum vl_rc rc)
+vl_doc_abandon(struct vl_ctx *c, struct vl_stored *s, size_t n, int at_commit, enum vl_rc rc)
 {
 	size_t	 i;
 
 	vl_db_rollback();
 	for (i = 0; !at_commit && i < n; i++)
-		vl_store_discard(r->sess->firm_id, s[i].key);
+		vl_store_discard(c->firm_id, s[i].key);
 	return rc == VL_OK ? VL_ERR : rc;
 }
 
 /* 1 if folder (0: the top level) lies in a folder shared into portal. */
 static int
-in_share(struct vl_req *r, int64_t matter, int64_t portal, int64_t folder, enum vl_rc *rc)
+in_share(struct vl_ctx *c, int64_t matter, int64_t portal, int64_t folder, enum vl_rc *rc)
 {
 	int64_t	 yes = 0;
 
 	if (portal == 0 || folder == 0)
 		return 0;
-	*rc = vl_db_row(r->pool, STMT_FOLDER_IN_SHARE, "iiiii", "i", r->sess->firm_id, matter, folder,
-	    r->sess->firm_id, portal, &yes);
+	*rc = vl_db_row(c->pool, STMT_FOLDER_IN_SHARE, "iiiii", "i", c->firm_id, matter, folder,
+	    c->firm_id, portal, &yes);
 	return *rc == VL_OK && yes;
 }
 
 static int64_t
-portal_of(struct vl_req *r, int64_t matter, enum vl_rc *rc)
+portal_of(struct vl_ctx *c, int64_t matter, enum vl_rc *rc)
 {
 	int64_t	 portal = 0;
 
-	*rc = vl_db_row(r->pool, STMT_PORTAL_ID, "ii", "i", r->sess->firm_id, matter, &portal);
+	*rc = vl_db_row(c->pool, STMT_PORTAL_ID, "ii", "i", c->firm_id, matter, &portal);
 	if (*rc == VL_DECLINED)
 		*rc = VL_OK;
 	return portal;
 }
 
 enum vl_rc
-vl_doc_tell_shared(struct vl_req *r, const struct vl_matter *m, int64_t folder, int n)
+vl_doc_tell_shared(struct vl_ctx *c, const struct vl_matter *m, int64_t folder, int n)
 {
 	enum vl_rc	 rc = VL_OK;
 	int64_t		 portal;
 	int		 i;
 
-	if (folder == 0 || (portal = portal_of(r, m->id, &rc)) == 0)
+	if (folder == 0 || (portal = portal_of(c, m->id, &rc)) == 0)
 		return rc;
-	if (!in_share(r, m->id, portal, folder, &rc))
+	if (!in_share(c, m->id, portal, folder, &rc))
 		return rc;
 	for (i = 0; i < n && rc == VL_OK; i++)
-		rc = vl_portal_tell_clients(r, portal, m->id, m->number, VL_ITEM_DOCUMENT,
+		rc = vl_portal_tell_clients(c, portal, m->id, m->number, VL_PERM_DOCUMENTS,
 		    "a new document in a shared folder", 0);
 	return rc;
 }
 
 /* Deepest folder first, each with the shares of what it holds. */
 static enum vl_rc
-delete_tree(struct vl_req *r, int64_t mid, int64_t id)
+delete_tree(struct vl_ctx *c, int64_t mid, int64_t id)
 {
 	struct vl_rows	*rows;
-	int64_t		*ids, fid, firm = r->sess->firm_id;
+	int64_t		*ids, fid, firm = c->firm_id;
 	size_t		 n = 0, cap = 16, i;
 	enum vl_rc	 rc;
 
-	if ((rc = vl_db_query(r->pool, STMT_FOLDER_TREE, &rows, "iii", firm, mid, id)) != VL_OK)
+	if ((rc = vl_db_query(c->pool, STMT_FOLDER_TREE, &rows, "iii", firm, mid, id)) != VL_OK)
 		return rc;
-	ids = vl_pool_calloc(r->pool, cap, sizeof(*ids));
+	ids = vl_pool_calloc(c->pool, cap, sizeof(*ids));
 	while (vl_db_next(rows, "i", &fid) > 0) {
 		if (n == cap) {
-			int64_t *g = vl_pool_calloc(r->pool, cap * 2, sizeof(*g));
+			int64_t *g = vl_pool_calloc(c->pool, cap * 2, sizeof(*g));
 			memcpy(g, ids, n * sizeof(*g));
 			ids = g;
 			cap *= 2;
@@ -122,11 +122,11 @@ delete_tree(struct vl_req *r, int64_t mid, int64_t id)
 }
 
 enum vl_rc
-vl_doc_delete(struct vl_req *r, const struct vl_matter *m, int doc, int64_t id)
+vl_doc_delete(struct vl_ctx *c, const struct vl_matter *m, int doc, int64_t id)
 {
 	struct vl_rows	*rows;
 	char		**keys = NULL, *key, *name, *mime;
-	int64_t		 dmid, dfolder, size, firm = r->sess->firm_id;
+	int64_t		 dmid, dfolder, size, firm = c->firm_id;
 	size_t		 n = 0, cap = 0, i;
 	uint64_t	 gone = 0;
 	enum vl_rc	 rc;
@@ -134,7 +134,7 @@ vl_doc_delete(struct vl_req *r, const struct vl_matter *m, int doc, int64_t id)
 	if ((rc = vl_db_begin()) != VL_OK)
 		return rc;
 	if (doc) {
-		rc = vl_db_row(r->pool, STMT_DOC_GET, "ii", "iissss", firm, id, &dmid, &dfolder,
+		rc = vl_db_row(c->pool, STMT_DOC_GET, "ii", "iissss", firm, id, &dmid, &dfolder,
 		    &name, &size, &mime, &key);
 		if (rc == VL_OK && dmid != m->id)
 			rc = VL_DECLINED;
@@ -148,11 +148,11 @@ vl_doc_delete(struct vl_req *r, const struct vl_matter *m, int doc, int64_t id)
 		n = 1;
 	} else {
 		/* The files to unlink once the rows are gone. */
-		if ((rc = vl_db_query(r->pool, STMT_FOLDER_KEYS, &rows, "iii", firm, m->id, id)) != VL_OK)
+		if ((rc = vl_db_query(c->pool, STMT_FOLDER_KEYS, &rows, "iii", firm, m->id, id)) != VL_OK)
 			goto fail;
 		while (vl_db_next(rows, "s", &key) > 0) {
 			if (n == cap) {
-				char **g = vl_pool_calloc(r->pool, cap ? cap * 2 : 16, sizeof(*g));
+				char **g = vl_pool_calloc(c->pool, cap ? cap * 2 : 16, sizeof(*g));
 				if (n)
 					memcpy(g, keys, n * sizeof(*g));
 				keys = g;
@@ -161,7 +161,7 @@ vl_doc_delete(struct vl_req *r, const struct vl_matter *m, int doc, int64_t id)
 			keys[n++] = key;
 		}
 		vl_db_rows_free(rows);
-		rc = delete_tree(r, m->id, id);
+		rc = delete_tree(c, m->id, id);
 	}
 	if (rc != VL_OK)
 		goto fail;
@@ -177,13 +177,13 @@ fail:
 
 /* A document's folder, if the document belongs to matter mid. */
 static enum vl_rc
-doc_folder(struct vl_req *r, int64_t mid, int64_t id, int64_t *folder)
+doc_folder(struct vl_ctx *c, int64_t mid, int64_t id, int64_t *folder)
 {
 	int64_t		 dmid, size;
 	char		*name, *mime, *key;
 	enum vl_rc	 rc;
 
-	if ((rc = vl_db_row(r->pool, STMT_DOC_GET, "ii", "iissss", r->sess->firm_id, id, &dmid,
+	if ((rc = vl_db_row(c->pool, STMT_DOC_GET, "ii", "iissss", c->firm_id, id, &dmid,
 	    folder, &name, &size, &mime, &key)) != VL_OK)
 		return rc;
 	return dmid == mid ? VL_OK : VL_DECLINED;
@@ -192,48 +192,48 @@ doc_folder(struct vl_req *r, int64_t mid, int64_t id, int64_t *folder)
 /* Whether the item is open to the portal's clients through a shared folder
  * (a document: its folder; a folder: itself or one above it). */
 static int
-inherits(struct vl_req *r, int64_t mid, int64_t portal, int doc, int64_t id, enum vl_rc *rc)
+inherits(struct vl_ctx *c, int64_t mid, int64_t portal, int doc, int64_t id, enum vl_rc *rc)
 {
 	int64_t	 folder = id;
 
-	if (doc && (*rc = doc_folder(r, mid, id, &folder)) != VL_OK)
+	if (doc && (*rc = doc_folder(c, mid, id, &folder)) != VL_OK)
 		return 0;
-	return in_share(r, mid, portal, folder, rc);
+	return in_share(c, mid, portal, folder, rc);
 }
 
 static enum vl_rc
-share_change(struct vl_req *r, const struct vl_matter *m, int64_t portal, int doc, int64_t id,
+share_change(struct vl_ctx *c, const struct vl_matter *m, int64_t portal, int doc, int64_t id,
     int now_shared)
 {
 	int64_t	 parent, size, dmid, folder;
 	char	*name, *mime, *key;
 	enum vl_rc rc;
 
-	rc = doc ? vl_db_row(r->pool, STMT_DOC_GET, "ii", "iissss", r->sess->firm_id, id, &dmid,
+	rc = doc ? vl_db_row(c->pool, STMT_DOC_GET, "ii", "iissss", c->firm_id, id, &dmid,
 	    &folder, &name, &size, &mime, &key) :
-	    vl_db_row(r->pool, STMT_FOLDER_GET, "iii", "si", r->sess->firm_id, m->id, id, &name, &parent);
+	    vl_db_row(c->pool, STMT_FOLDER_GET, "iii", "si", c->firm_id, m->id, id, &name, &parent);
 	if (rc != VL_OK)
 		return rc;
-	if ((rc = vl_portal_event(r->sess->firm_id, portal, now_shared ? "moved_into_share" :
-	    "moved_out_of_share", 0, vl_pool_printf(r->pool, ": %s", name))) != VL_OK)
+	if ((rc = vl_portal_event(c->firm_id, portal, now_shared ? VL_EV_MOVED_INTO_SHARE :
+	    VL_EV_MOVED_OUT_OF_SHARE, 0, vl_pool_printf(c->pool, ": %s", name))) != VL_OK)
 		return rc;
-	return now_shared ? vl_portal_tell_clients(r, portal, m->id, m->number, VL_ITEM_DOCUMENT,
+	return now_shared ? vl_portal_tell_clients(c, portal, m->id, m->number, VL_PERM_DOCUMENTS,
 	    doc ? "a document moved into a shared folder" : "a folder moved into a shared folder", 0) :
 	    VL_OK;
 }
 
 enum vl_rc
-vl_doc_move(struct vl_req *r, const struct vl_matter *m, int doc, int64_t id, int64_t target)
+vl_doc_move(struct vl_ctx *c, const struct vl_matter *m, int doc, int64_t id, int64_t target)
 {
 	int64_t		 portal, inside = 0, own = 0;
 	uint64_t	 n = 0;
 	int		 before, after;
 	enum vl_rc	 rc;
 
-	if ((rc = vl_matter_folder(r, m->id, target)) != VL_OK)
+	if ((rc = vl_matter_folder(c, m->id, target)) != VL_OK)
 		return rc;
 	if (!doc && target != 0) {
-		if ((rc = vl_db_row(r->pool, STMT_FOLDER_INSIDE, "iiii", "i", r->sess->firm_id,
+		if ((rc = vl_db_row(c->pool, STMT_FOLDER_INSIDE, "iiii", "i", c->firm_id,
 		    m->id, id, target, &inside)) != VL_OK)
 			return rc;
 		if (inside)
@@ -241,24 +241,24 @@ vl_doc_move(struct vl_req *r, const struct vl_matter *m, int doc, int64_t id, in
 	}
 	if ((rc = vl_db_begin()) != VL_OK)
 		return rc;
-	portal = portal_of(r, m->id, &rc);
+	portal = portal_of(c, m->id, &rc);
 	/* An item shared on its own stays shared wherever it goes. */
 	if (rc == VL_OK && portal != 0)
-		rc = vl_db_row(r->pool, STMT_SHARE_LIVE, "iiii", "i", r->sess->firm_id, portal,
+		rc = vl_db_row(c->pool, STMT_SHARE_LIVE, "iiii", "i", c->firm_id, portal,
 		    doc ? id : 0, doc ? 0 : id, &own);
-	before = rc == VL_OK && portal != 0 && !own && inherits(r, m->id, portal, doc, id, &rc);
+	before = rc == VL_OK && portal != 0 && !own && inherits(c, m->id, portal, doc, id, &rc);
 	if (rc != VL_OK)
 		goto fail;
 	if ((rc = vl_db_exec(doc ? STMT_DOC_MOVE : STMT_FOLDER_MOVE, &n, NULL, "iiii",
-	    target, r->sess->firm_id, m->id, id)) != VL_OK)
+	    target, c->firm_id, m->id, id)) != VL_OK)
 		goto fail;
 	/* A move to where it is changes no row: the item must still exist. */
-	if (n == 0 && (rc = doc ? doc_folder(r, m->id, id, &inside) :
-	    vl_matter_folder(r, m->id, id)) != VL_OK)
+	if (n == 0 && (rc = doc ? doc_folder(c, m->id, id, &inside) :
+	    vl_matter_folder(c, m->id, id)) != VL_OK)
 		goto fail;
-	after = portal != 0 && !own && inherits(r, m->id, portal, doc, id, &rc);
+	after = portal != 0 && !own && inherits(c, m->id, portal, doc, id, &rc);
 	if (rc == VL_OK && before != after)
-		rc = share_change(r, m, portal, doc, id, after);
+		rc = share_change(c, m, portal, doc, id, after);
 	if (rc != VL_OK || (rc = vl_db_commit()) != VL_OK)
 		goto fail;
 	return VL_OK;

@@ -23,34 +23,34 @@ static const struct {
 };
 
 enum vl_rc
-vl_matter_folder(struct vl_req *r, int64_t matter, int64_t folder)
+vl_matter_folder(struct vl_ctx *c, int64_t matter, int64_t folder)
 {
 	char	*name;
 	int64_t	 parent;
 
 	if (folder == 0)
 		return VL_OK;
-	return vl_db_row(r->pool, STMT_FOLDER_GET, "iii", "si", r->sess->firm_id, matter, folder,
+	return vl_db_row(c->pool, STMT_FOLDER_GET, "iii", "si", c->firm_id, matter, folder,
 	    &name, &parent);
 }
 
 enum vl_rc
-vl_matter_load(struct vl_req *r, int64_t id, struct vl_matter *m)
+vl_matter_load(struct vl_ctx *c, int64_t id, struct vl_matter *m)
 {
 	int64_t		 opened;
 	enum vl_rc	 rc;
 
 	m->id = id;
-	rc = vl_db_row(r->pool, STMT_MATTER_GET, "ii", "sssisi", r->sess->firm_id, id,
+	rc = vl_db_row(c->pool, STMT_MATTER_GET, "ii", "sssisi", c->firm_id, id,
 	    &m->number, &m->description, &m->status, &m->client_id, &m->client, &opened);
 	/* The day it was opened, where the firm is. */
 	if (rc == VL_OK)
-		m->opened = vl_tz_date(r->pool, vl_tz_firm(r), opened);
+		m->opened = vl_tz_date(c->pool, vl_tz_firm(c), opened);
 	return rc;
 }
 
 void
-vl_matter_frame(struct vl_req *r, struct vl_tpl *d, const struct vl_matter *m,
+vl_matter_frame(struct vl_pool *pool, struct vl_tpl *d, const struct vl_matter *m,
     const char *current)
 {
 	struct vl_tpl	*inc, *t;
@@ -66,13 +66,24 @@ vl_matter_frame(struct vl_req *r, struct vl_tpl *d, const struct vl_matter *m,
 	for (i = 0; i < sizeof(tabs) / sizeof(tabs[0]); i++) {
 		t = vl_tpl_section(inc, "TAB");
 		if (tabs[i].path != NULL)
-			vl_tpl_set(t, "HREF", vl_pool_printf(r->pool, "/matters/%lld%s",
+			vl_tpl_set(t, "HREF", vl_pool_printf(pool, "/matters/%lld%s",
 			    (long long)id, tabs[i].path));
 		else
-			vl_tpl_set(t, "HREF", vl_pool_printf(r->pool, "/matters/%lld?tab=%s",
+			vl_tpl_set(t, "HREF", vl_pool_printf(pool, "/matters/%lld?tab=%s",
 			    (long long)id, tabs[i].key));
 		vl_tpl_show(t, tabs[i].section);
 		if (strcmp(current, tabs[i].key) == 0)
 			vl_tpl_show(t, "CURRENT");
 	}
+}
+
+enum vl_rc
+vl_matter_confirm(struct vl_req *r, const struct vl_matter *m, const char *current,
+    const char *title, const struct vl_confirm *c)
+{
+	struct vl_tpl	*d;
+
+	d = vl_page_new(r, vl_pool_printf(r->pool, "%s · %s", title, m->number));
+	vl_matter_frame(r->pool, d, m, current);
+	return vl_page_confirm(r, d, c);
 }

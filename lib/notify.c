@@ -7,6 +7,74 @@
 
 #include "vellum.h"
 
+const char *const vl_mail_kinds[VL_MAIL_KIND__MAX] = {
+	"password_reset",
+	"password_changed",
+	"invitation",
+	"client_reset",
+	"client_items",
+	"firm_items",
+};
+
+static const char *const password_reset_keys[] = { "link", "minutes", NULL };
+static const char *const password_changed_keys[] = { "email", "what", "link", NULL };
+static const char *const invitation_keys[] = { "name", "matter", "link", NULL };
+static const char *const client_reset_keys[] = { "link", NULL };
+static const char *const client_items_keys[] = { "matter", "what", "when", "link", NULL };
+static const char *const firm_items_keys[] = { "matter", "who", "what", "when", "link", NULL };
+
+const char *const *const vl_mail_keys[VL_MAIL_KIND__MAX] = {
+	password_reset_keys,
+	password_changed_keys,
+	invitation_keys,
+	client_reset_keys,
+	client_items_keys,
+	firm_items_keys,
+};
+
+enum vl_mail_kind
+vl_mail_kind_of(const char *name)
+{
+	size_t	 i;
+
+	for (i = 0; name != NULL && i < VL_MAIL_KIND__MAX; i++)
+		if (strcmp(name, vl_mail_kinds[i]) == 0)
+			return (enum vl_mail_kind)i;
+	return VL_MAIL_KIND__MAX;
+}
+
+/* 1 if urlencoded payload has key (keys are plain, never encoded). */
+static int
+has_key(const char *p, const char *key)
+{
+	size_t	 n = strlen(key);
+
+	for (; p != NULL; p = strchr(p, '&'), p = p != NULL ? p + 1 : NULL)
+		if (strncmp(p, key, n) == 0 && p[n] == '=')
+			return 1;
+	return 0;
+}
+
+/* The kind's name if kind is one and payload ("a=b&c=d") has each of its
+ * keys; else NULL, logged: a template would show a blank where the key's
+ * value belongs, long after the change that queued it. */
+static const char *
+checked(enum vl_mail_kind kind, const char *payload)
+{
+	const char *const *k;
+
+	if ((unsigned)kind >= VL_MAIL_KIND__MAX) {
+		vl_err("mail of unknown kind %d not queued", (int)kind);
+		return NULL;
+	}
+	for (k = vl_mail_keys[kind]; *k != NULL; k++)
+		if (!has_key(payload, *k)) {
+			vl_err("%s mail without %s not queued", vl_mail_kinds[kind], *k);
+			return NULL;
+		}
+	return vl_mail_kinds[kind];
+}
+
 /* A Message-ID fixed at queueing, so every retry reuses it. */
 static void
 message_id(char out[190])
@@ -21,21 +89,24 @@ message_id(char out[190])
 }
 
 enum vl_rc
-vl_notify(int64_t firm_id, const char *kind, const char *recipient, const char *payload)
+vl_notify(int64_t firm_id, enum vl_mail_kind kind, const char *recipient, const char *payload)
 {
 	return vl_notify_id(firm_id, kind, recipient, payload, NULL);
 }
 
 enum vl_rc
-vl_notify_id(int64_t firm_id, const char *kind, const char *recipient, const char *payload,
-    int64_t *id)
+vl_notify_id(int64_t firm_id, enum vl_mail_kind kind, const char *recipient,
+    const char *payload, int64_t *id)
 {
+	const char	*name;
 	char		 msgid[190];
 	uint64_t	 row = 0;
 	enum vl_rc	 rc;
 
+	if ((name = checked(kind, payload)) == NULL)
+		return VL_ERR;
 	message_id(msgid);
-	rc = vl_db_exec(STMT_NOTIFY_INSERT, NULL, &row, "issss", firm_id, kind,
+	rc = vl_db_exec(STMT_NOTIFY_INSERT, NULL, &row, "issss", firm_id, name,
 	    recipient, payload, msgid);
 	if (id != NULL)
 		*id = (int64_t)row;
@@ -43,18 +114,21 @@ vl_notify_id(int64_t firm_id, const char *kind, const char *recipient, const cha
 }
 
 enum vl_rc
-vl_notify_coalesced(struct vl_pool *pool, int64_t firm, const char *kind, const char *recipient,
-    const char *payload)
+vl_notify_coalesced(struct vl_pool *pool, int64_t firm, enum vl_mail_kind kind,
+    const char *recipient, const char *payload)
 {
+	const char	*name;
 	char		*key, *window = NULL, msgid[190];
 	enum vl_rc	 rc;
 
-	key = vl_pool_printf(pool, "%s:%lld:%s", kind, (long long)firm, recipient);
+	if ((name = checked(kind, payload)) == NULL)
+		return VL_ERR;
+	key = vl_pool_printf(pool, "%s:%lld:%s", name, (long long)firm, recipient);
 	rc = vl_db_row(pool, STMT_NOTIFY_WINDOW, "s", "s", key, &window);
 	if (rc != VL_OK && rc != VL_DECLINED)
 		return rc;
 	message_id(msgid);
 	/* Inside an open window the row takes its end as due time; else it opens one. */
 	return vl_db_exec(STMT_NOTIFY_COALESCED, NULL, NULL, "isssssis",
-	    firm, kind, recipient, payload, msgid, window, vl_conf.notify_window, key);
+	    firm, name, recipient, payload, msgid, window, vl_conf.notify_window, key);
 }

@@ -13,42 +13,133 @@
 
 #include "vellum.h"
 
+const char *const vl_portal_events[VL_EV__MAX] = {
+	"read_message",
+	"read_document",
+	"participant_added",
+	"participant_removed",
+	"login_email_changed",
+	"shared",
+	"unshared",
+	"moved_into_share",
+	"moved_out_of_share",
+};
+
+/* What each kind says; share changes are the firm's (no participant's
+ * name before them). */
+static const char *const event_texts[VL_EV__MAX] = {
+	"read a message",
+	"opened a document",
+	"was added to the portal",
+	"was removed from the portal",
+	"now signs in with a new email",
+	"Shared with the portal",
+	"Stopped sharing",
+	"Moved into a shared folder, now shared",
+	"Moved out of a shared folder, no longer shared",
+};
+
+const char *const vl_portal_perms[VL_PERM__MAX] = { "messages", "documents" };
+
 enum vl_rc
-vl_portal_event(int64_t firm, int64_t portal, const char *kind, int64_t contact, const char *detail)
+vl_portal_event(int64_t firm, int64_t portal, enum vl_portal_event_kind kind, int64_t contact,
+    const char *detail)
 {
-	return vl_db_exec(STMT_EVENT_INSERT, NULL, NULL, "iisis", firm, portal, kind, contact,
-	    detail ? detail : "");
+	if ((unsigned)kind >= VL_EV__MAX) {
+		vl_err("portal event of unknown kind %d", (int)kind);
+		return VL_ERR;
+	}
+	return vl_db_exec(STMT_EVENT_INSERT, NULL, NULL, "iisis", firm, portal,
+	    vl_portal_events[kind], contact, detail ? detail : "");
 }
 
 const char *
-vl_portal_event_text(const char *kind)
+vl_portal_event_text(const char *name)
 {
-	if (strcmp(kind, "read_message") == 0)
-		return "read a message";
-	if (strcmp(kind, "read_document") == 0)
-		return "opened a document";
-	if (strcmp(kind, "participant_added") == 0)
-		return "was added to the portal";
-	if (strcmp(kind, "participant_removed") == 0)
-		return "was removed from the portal";
-	if (strcmp(kind, "login_email_changed") == 0)
-		return "now signs in with a new email";
-	/* Share changes are the firm's (no participant's name before them). */
-	if (strcmp(kind, "shared") == 0)
-		return "Shared with the portal";
-	if (strcmp(kind, "unshared") == 0)
-		return "Stopped sharing";
-	if (strcmp(kind, "moved_into_share") == 0)
-		return "Moved into a shared folder, now shared";
-	if (strcmp(kind, "moved_out_of_share") == 0)
-		return "Moved out of a shared folder, no longer shared";
-	return kind;
+	size_t	 i;
+
+	for (i = 0; i < VL_EV__MAX; i++)
+		if (strcmp(name, vl_portal_events[i]) == 0)
+			return event_texts[i];
+	return name;
+}
+
+enum vl_rc
+vl_portal_set_perms(struct vl_ctx *c, int64_t matter, int64_t portal, const int on[VL_PERM__MAX])
+{
+	enum vl_rc	 rc;
+
+	rc = vl_db_exec(STMT_PORTAL_PERMS, NULL, NULL, "iiii", (int64_t)(on[VL_PERM_MESSAGES] != 0),
+	    (int64_t)(on[VL_PERM_DOCUMENTS] != 0), c->firm_id, portal);
+	if (rc == VL_OK)
+		vl_audit(c, "portal_permissions", "matter", matter);
+	return rc;
+}
+
+enum vl_rc
+vl_portal_open(struct vl_ctx *c, const struct vl_matter *m)
+{
+	uint64_t	 opened = 0;
+	int64_t		 portal;
+	enum vl_rc	 rc;
+
+	rc = vl_db_begin();
+	if (rc == VL_OK)
+		rc = vl_db_exec(STMT_PORTAL_OPEN, NULL, &opened, "iii", c->firm_id, m->id, c->user_id);
+	if (rc == VL_CONFLICT) {	/* already open: fine */
+		vl_db_rollback();
+		return VL_OK;
+	}
+	/* The matter's client takes part by default. */
+	portal = (int64_t)opened;
+	if (rc == VL_OK)
+		rc = vl_db_exec(STMT_PARTICIPANT_ADD, NULL, NULL, "iiii", c->firm_id, portal,
+		    c->firm_id, m->client_id);
+	if (rc == VL_OK)
+		rc = vl_portal_event(c->firm_id, portal, VL_EV_PARTICIPANT_ADDED, m->client_id, "");
+	if (rc != VL_OK || (rc = vl_db_commit()) != VL_OK) {
+		vl_db_rollback();
+		return rc;
+	}
+	vl_audit(c, "portal_opened", "matter", m->id);
+	return VL_OK;
+}
+
+enum vl_rc
+vl_portal_participant(struct vl_ctx *c, int64_t portal, int64_t contact, int add)
+{
+	uint64_t	 n = 0;
+	enum vl_rc	 rc;
+
+	if ((rc = vl_db_begin()) != VL_OK)
+		return rc;
+	if (add)
+		rc = vl_db_exec(STMT_PARTICIPANT_ADD, &n, NULL, "iiii", c->firm_id, portal,
+		    c->firm_id, contact);
+	else
+		rc = vl_db_exec(STMT_PARTICIPANT_REMOVE, &n, NULL, "iii", c->firm_id, portal,
+		    contact);
+	/* Not a contact of this firm, or not taking part. */
+	if (rc == VL_OK && n == 0)
+		rc = VL_DECLINED;
+	/* Access ends at once: the person's sessions and open links go with it. */
+	if (rc == VL_OK && !add)
+		rc = vl_account_revoke(c->firm_id, contact);
+	if (rc == VL_OK)
+		rc = vl_portal_event(c->firm_id, portal, add ? VL_EV_PARTICIPANT_ADDED :
+		    VL_EV_PARTICIPANT_REMOVED, contact, "");
+	if (rc != VL_OK || (rc = vl_db_commit()) != VL_OK) {
+		vl_db_rollback();
+		return rc;
+	}
+	vl_audit(c, add ? "add_participant" : "remove_participant", "contact", contact);
+	return VL_OK;
 }
 
 /* An invitation for contact unless one is still open (F-B3); it goes to
  * the login email on file (vl_account_link). */
 static enum vl_rc
-invite(struct vl_req *r, int64_t firm, int64_t contact, const char *email, const char *matter)
+invite(struct vl_ctx *c, int64_t firm, int64_t contact, const char *email, const char *matter)
 {
 	struct vl_buf	 payload = VL_BUF_INIT;
 	char		*name = NULL, *login = NULL;
@@ -57,15 +148,15 @@ invite(struct vl_req *r, int64_t firm, int64_t contact, const char *email, const
 
 	(void)email;	/* read again, inside this transaction, by vl_account_link */
 	if ((rc = vl_db_exec(STMT_ACCOUNT_ENSURE, NULL, NULL, "ii", firm, contact)) != VL_OK ||
-	    (rc = vl_db_row(r->pool, STMT_INVITE_PENDING, "ii", "i", firm, contact, &pending)) != VL_OK)
+	    (rc = vl_db_row(c->pool, STMT_INVITE_PENDING, "ii", "i", firm, contact, &pending)) != VL_OK)
 		return rc;
 	if (pending > 0)
 		return VL_OK;
-	if ((rc = vl_db_row(r->pool, STMT_CONTACT_NAME, "ii", "ss", firm, contact, &name, &login)) != VL_OK)
+	if ((rc = vl_db_row(c->pool, STMT_CONTACT_NAME, "ii", "ss", firm, contact, &name, &login)) != VL_OK)
 		return rc;
 	vl_buf_add_param(&payload, "name", name);
 	vl_buf_add_param(&payload, "matter", matter);
-	rc = vl_account_link(r, firm, contact, "invitation", &payload);
+	rc = vl_account_link(c, firm, contact, VL_MAIL_INVITATION, &payload);
 	vl_buf_release(&payload);
 	return rc;
 }
@@ -78,29 +169,31 @@ struct who {
 };
 
 enum vl_rc
-vl_portal_tell_clients(struct vl_req *r, int64_t portal, int64_t matter_id, const char *matter,
-    enum vl_portal_item kind, const char *what, int64_t except)
+vl_portal_tell_clients(struct vl_ctx *c, int64_t portal, int64_t matter_id, const char *matter,
+    enum vl_portal_perm kind, const char *what, int64_t except)
 {
 	struct vl_rows	*rows;
 	struct vl_buf	 payload = VL_BUF_INIT;
 	struct who	*list = NULL, **tail = &list, *w;
-	int64_t		 firm = r->sess->firm_id, pmsg = 0, pdoc = 0, contact, active;
+	int64_t		 firm = c->firm_id, perm[VL_PERM__MAX] = { 0 }, contact, active;
 	char		*email;
 	enum vl_rc	 rc;
 	int		 got;
 
 	/* No email (nor invitation) about an item the clients cannot open. */
-	if ((rc = vl_db_row(r->pool, STMT_PORTAL_PERM_OF, "ii", "ii", firm, portal, &pmsg,
-	    &pdoc)) != VL_OK)
+	if ((unsigned)kind >= VL_PERM__MAX)
+		return VL_ERR;
+	if ((rc = vl_db_row(c->pool, STMT_PORTAL_PERM_OF, "ii", "ii", firm, portal,
+	    &perm[VL_PERM_MESSAGES], &perm[VL_PERM_DOCUMENTS])) != VL_OK)
 		return rc;
-	if (!(kind == VL_ITEM_MESSAGE ? pmsg : pdoc))
+	if (!perm[kind])
 		return VL_OK;
-	if ((rc = vl_db_query(r->pool, STMT_PORTAL_RECIPIENTS, &rows, "ii", firm, portal)) != VL_OK)
+	if ((rc = vl_db_query(c->pool, STMT_PORTAL_RECIPIENTS, &rows, "ii", firm, portal)) != VL_OK)
 		return rc;
 	while ((got = vl_db_next(rows, "isi", &contact, &email, &active)) > 0) {
 		if (email == NULL || contact == except)
 			continue;
-		w = vl_pool_calloc(r->pool, 1, sizeof(*w));
+		w = vl_pool_calloc(c->pool, 1, sizeof(*w));
 		w->contact = contact;
 		w->email = email;
 		w->active = active;
@@ -112,34 +205,34 @@ vl_portal_tell_clients(struct vl_req *r, int64_t portal, int64_t matter_id, cons
 		return VL_ERR;
 	vl_buf_add_param(&payload, "matter", matter);
 	vl_buf_add_param(&payload, "what", what);
-	vl_buf_add_param(&payload, "when", vl_tz_when(r, (int64_t)time(NULL)));
-	vl_buf_add_param(&payload, "link", vl_pool_printf(r->pool, "%s/portal/matters/%lld",
+	vl_buf_add_param(&payload, "when", vl_tz_when(c, (int64_t)time(NULL)));
+	vl_buf_add_param(&payload, "link", vl_pool_printf(c->pool, "%s/portal/matters/%lld",
 	    vl_conf.base_url, (long long)matter_id));
 	for (w = list, rc = VL_OK; w != NULL && rc == VL_OK; w = w->next)
 		rc = w->active ?
-		    vl_notify_coalesced(r->pool, firm, "client_items", w->email, payload.buf) :
-		    invite(r, firm, w->contact, w->email, matter);
+		    vl_notify_coalesced(c->pool, firm, VL_MAIL_CLIENT_ITEMS, w->email, payload.buf) :
+		    invite(c, firm, w->contact, w->email, matter);
 	vl_buf_release(&payload);
 	return rc;
 }
 
 enum vl_rc
-vl_portal_tell_firm(struct vl_req *r, int64_t portal, int64_t matter_id, const char *matter,
+vl_portal_tell_firm(struct vl_ctx *c, int64_t portal, int64_t matter_id, const char *matter,
     const char *what)
 {
 	struct vl_rows	*rows;
 	struct vl_buf	 payload = VL_BUF_INIT;
 	struct who	*list = NULL, **tail = &list, *w;
-	int64_t		 firm = r->sess->firm_id;
+	int64_t		 firm = c->firm_id;
 	char		*email;
 	enum vl_rc	 rc;
 	int		 got;
 
-	if ((rc = vl_db_query(r->pool, STMT_FIRM_PARTICIPANTS, &rows, "iiiiiii", firm, portal,
+	if ((rc = vl_db_query(c->pool, STMT_FIRM_PARTICIPANTS, &rows, "iiiiiii", firm, portal,
 	    portal, portal, portal, firm, portal)) != VL_OK)
 		return rc;
 	while ((got = vl_db_next(rows, "s", &email)) > 0) {
-		w = vl_pool_calloc(r->pool, 1, sizeof(*w));
+		w = vl_pool_calloc(c->pool, 1, sizeof(*w));
 		w->email = email;
 		*tail = w;
 		tail = &w->next;
@@ -148,13 +241,13 @@ vl_portal_tell_firm(struct vl_req *r, int64_t portal, int64_t matter_id, const c
 	if (got < 0)
 		return VL_ERR;
 	vl_buf_add_param(&payload, "matter", matter);
-	vl_buf_add_param(&payload, "who", r->sess->user_name);
+	vl_buf_add_param(&payload, "who", c->name);
 	vl_buf_add_param(&payload, "what", what);
-	vl_buf_add_param(&payload, "when", vl_tz_when(r, (int64_t)time(NULL)));
-	vl_buf_add_param(&payload, "link", vl_pool_printf(r->pool, "%s/matters/%lld/portal",
+	vl_buf_add_param(&payload, "when", vl_tz_when(c, (int64_t)time(NULL)));
+	vl_buf_add_param(&payload, "link", vl_pool_printf(c->pool, "%s/matters/%lld/portal",
 	    vl_conf.base_url, (long long)matter_id));
 	for (w = list, rc = VL_OK; w != NULL && rc == VL_OK; w = w->next)
-		rc = vl_notify_coalesced(r->pool, firm, "firm_items", w->email, payload.buf);
+		rc = vl_notify_coalesced(c->pool, firm, VL_MAIL_FIRM_ITEMS, w->email, payload.buf);
 	vl_buf_release(&payload);
 	return rc;
 }
@@ -178,18 +271,18 @@ vl_portal_own_navigation(struct vl_req *r)
 }
 
 enum vl_rc
-vl_portal_email_panel(struct vl_req *r, struct vl_tpl *d, int64_t portal, int64_t matter)
+vl_portal_email_panel(struct vl_ctx *c, struct vl_tpl *d, int64_t portal, int64_t matter)
 {
 	struct vl_rows	*rows;
 	char		*name;
 	int64_t		 muted = 0;
 	int		 got, n = 0;
 
-	if (vl_db_row(r->pool, STMT_PORTAL_MUTED, "iii", "i", r->sess->firm_id, portal,
-	    r->sess->user_id, &muted) != VL_OK)
+	if (vl_db_row(c->pool, STMT_PORTAL_MUTED, "iii", "i", c->firm_id, portal,
+	    c->user_id, &muted) != VL_OK)
 		return VL_ERR;
 	vl_tpl_show(d, muted ? "MUTED" : "UNMUTED");
-	if (vl_db_query(r->pool, STMT_MATTER_RESPONSIBLE_NAMES, &rows, "ii", r->sess->firm_id,
+	if (vl_db_query(c->pool, STMT_MATTER_RESPONSIBLE_NAMES, &rows, "ii", c->firm_id,
 	    matter) != VL_OK)
 		return VL_ERR;
 	while ((got = vl_db_next(rows, "s", &name)) > 0) {

@@ -230,6 +230,10 @@ vl_req_handle(const struct vl_app *app, struct vl_req *r)
 	if (r->remote == NULL)
 		r->remote = "-";
 	vl_log_ids(r->id, r->remote);
+	/* Nobody acts until a session says who (vl_sess_load). */
+	r->ctx = vl_pool_alloc(r->pool, sizeof(*r->ctx));
+	vl_ctx_init(r->ctx, r->pool, 0, 0, 0, r->remote);
+	r->ctx->id = r->id;
 	r->method = method_of(vl_req_env(r, "REQUEST_METHOD"));
 	if ((uri = vl_req_env(r, "REQUEST_URI")) == NULL &&
 	    (uri = vl_req_env(r, "SCRIPT_NAME")) == NULL)

@@ -35,6 +35,18 @@ from_cookie(struct vl_req *r, const char *cookie, unsigned char h[32])
 	return s;
 }
 
+/* Makes s the request's session and its actor the context's. */
+static void
+own(struct vl_req *r, struct vl_sess *s)
+{
+	r->sess = s;
+	r->ctx->firm_id = s->firm_id;
+	r->ctx->user_id = s->user_id;
+	r->ctx->contact_id = s->contact_id;
+	r->ctx->name = s->user_name != NULL ? s->user_name : "";
+	r->ctx->zone = NULL;
+}
+
 /* After a row was found: extends it when due, then makes s the request's. */
 static enum vl_rc
 adopt(struct vl_req *r, struct vl_sess *s, const unsigned char h[32], int64_t stale)
@@ -42,27 +54,8 @@ adopt(struct vl_req *r, struct vl_sess *s, const unsigned char h[32], int64_t st
 	if (stale && vl_db_exec(STMT_SESS_TOUCH, NULL, NULL, "b", h, (size_t)32) != VL_OK)
 		return VL_ERR;
 	vl_csrf_token(s->token, s->csrf);
-	r->sess = s;
+	own(r, s);
 	return VL_OK;
-}
-
-/*
- * A fresh session with a new random token (any old one is ended).  *ua gets
- * the browser's User-Agent as the column takes it: any bytes arrive, so
- * invalid UTF-8 is replaced and the text cut between characters.
- */
-static struct vl_sess *
-fresh(struct vl_req *r, int client, unsigned char h[32], const char **ua)
-{
-	struct vl_sess	*s;
-
-	vl_sess_end(r);
-	s = vl_pool_calloc(r->pool, 1, sizeof(*s));
-	s->client = client;
-	vl_token_new(s->token);
-	vl_sha256(s->token, 43, h);
-	*ua = vl_utf8_clean(r->pool, vl_req_env(r, "HTTP_USER_AGENT"), 255);
-	return s;
 }
 
 enum vl_rc
@@ -80,28 +73,6 @@ vl_sess_load(struct vl_req *r)
 	    &s->firm_id, &s->user_id, &s->firm_name, &s->user_email,
 	    &s->user_name, &s->role, &stale);
 	return rc != VL_OK ? rc : adopt(r, s, h, stale);
-}
-
-enum vl_rc
-vl_sess_start(struct vl_req *r, int64_t firm_id, int64_t user_id)
-{
-	struct vl_sess	*s;
-	unsigned char	 h[32];
-	const char	*ua;
-	enum vl_rc	 rc;
-
-	/* A new token on every sign-in; any old one is dropped. */
-	s = fresh(r, 0, h, &ua);
-	rc = vl_db_exec(STMT_SESS_INSERT, NULL, NULL, "biiss", h, sizeof(h),
-	    firm_id, user_id, r->remote, ua);
-	if (rc != VL_OK)
-		return rc;
-	s->firm_id = firm_id;
-	s->user_id = user_id;
-	vl_csrf_token(s->token, s->csrf);
-	r->sess = s;
-	vl_out_cookie(r, "sid", s->token, 1);
-	return VL_OK;
 }
 
 enum vl_rc
@@ -123,30 +94,67 @@ vl_sess_load_client(struct vl_req *r)
 	return rc != VL_OK ? rc : adopt(r, s, h, stale);
 }
 
+/*
+ * The one starter for firm users and clients.  The browser's User-Agent is
+ * stored as the column takes it: any bytes arrive, so invalid UTF-8 is
+ * replaced and the text cut between characters.
+ */
 enum vl_rc
-vl_sess_start_client(struct vl_req *r, int64_t firm_id, int64_t contact_id, const char *slug)
+vl_sess_new(struct vl_ctx *c, enum vl_signin_kind kind, int64_t firm, int64_t account,
+    const char *agent, char token[44])
 {
-	struct vl_sess	*s;
 	unsigned char	 h[32];
-	const char	*ua;
 	enum vl_rc	 rc;
 
-	s = fresh(r, 1, h, &ua);
-	rc = vl_db_exec(STMT_SESS_INSERT_CLIENT, NULL, NULL, "biiss", h, sizeof(h),
-	    firm_id, contact_id, r->remote, ua);
+	vl_token_new(token);
+	vl_sha256(token, 43, h);
+	rc = vl_db_exec(kind == VL_SIGNIN_CLIENT ? STMT_SESS_INSERT_CLIENT : STMT_SESS_INSERT,
+	    NULL, NULL, "biiss", h, sizeof(h), firm, account, c->remote,
+	    vl_utf8_clean(c->pool, agent, 255));
 	if (rc != VL_OK)
-		return rc;
-	s->firm_id = firm_id;
-	s->contact_id = contact_id;
-	s->role = "client";
+		sodium_memzero(token, 44);
+	return rc;
+}
+
+void
+vl_sess_adopt(struct vl_req *r, enum vl_signin_kind kind, int64_t firm, int64_t account,
+    const char token[44], const char *slug)
+{
+	struct vl_sess	*s;
+
+	/* A new token on every sign-in; any old one is dropped. */
+	vl_sess_end(r);
+	s = vl_pool_calloc(r->pool, 1, sizeof(*s));
+	s->client = kind == VL_SIGNIN_CLIENT;
+	memcpy(s->token, token, sizeof(s->token));
+	s->firm_id = firm;
+	if (s->client) {
+		s->contact_id = account;
+		s->role = "client";
+	} else
+		s->user_id = account;
 	vl_csrf_token(s->token, s->csrf);
-	r->sess = s;
-	vl_out_cookie(r, "cid", s->token, 1);
+	own(r, s);
+	vl_out_cookie(r, s->client ? "cid" : "sid", s->token, 1);
 	/* Remembers the firm's sign-in page for the next visit (not a secret). */
-	if (slug != NULL)
+	if (s->client && slug != NULL)
 		vl_out_header(r, "Set-Cookie", vl_pool_printf(r->pool,
 		    "portal_firm=%s; Path=/portal; HttpOnly; SameSite=Lax%s", slug,
 		    vl_conf.cookie_secure ? "; Secure" : ""));
+}
+
+enum vl_rc
+vl_sess_start(struct vl_req *r, enum vl_signin_kind kind, int64_t firm, int64_t account,
+    const char *slug)
+{
+	char		 token[44];
+	enum vl_rc	 rc;
+
+	if ((rc = vl_sess_new(r->ctx, kind, firm, account, vl_req_env(r, "HTTP_USER_AGENT"),
+	    token)) != VL_OK)
+		return rc;
+	vl_sess_adopt(r, kind, firm, account, token, slug);
+	sodium_memzero(token, sizeof(token));
 	return VL_OK;
 }
 
@@ -162,4 +170,7 @@ vl_sess_end(struct vl_req *r)
 	sodium_memzero(r->sess->token, sizeof(r->sess->token));
 	vl_out_cookie_clear(r, r->sess->client ? "cid" : "sid");
 	r->sess = NULL;
+	r->ctx->firm_id = r->ctx->user_id = r->ctx->contact_id = 0;
+	r->ctx->name = "";
+	r->ctx->zone = NULL;
 }

@@ -117,34 +117,24 @@ vl_tz_readers(struct vl_pool *pool, const char *zone, const char *stored)
 	return out;
 }
 
-/* The signed-in firm's zone, read once a request: the pool's cleanup
- * forgets it when the request ends. */
-static const char	*firm_zone;
-
-static void
-forget(void *arg)
-{
-	(void)arg;
-	firm_zone = NULL;
-}
-
+/* The acting firm's zone, read once a context: kept in it, so it ends
+ * with the request (or whoever made the context). */
 const char *
-vl_tz_firm(struct vl_req *r)
+vl_tz_firm(struct vl_ctx *c)
 {
 	char	*zone = NULL;
 
-	if (firm_zone != NULL)
-		return firm_zone;
-	if (r->sess == NULL || vl_db_row(r->pool, STMT_FIRM_TIME_ZONE, "i", "s", r->sess->firm_id,
+	if (c->zone != NULL)
+		return c->zone;
+	if (c->firm_id == 0 || vl_db_row(c->pool, STMT_FIRM_TIME_ZONE, "i", "s", c->firm_id,
 	    &zone) != VL_OK || zone == NULL)
 		return "UTC";
-	firm_zone = zone;
-	vl_pool_cleanup(r->pool, forget, NULL);
-	return firm_zone;
+	c->zone = zone;
+	return zone;
 }
 
 char *
-vl_tz_when(struct vl_req *r, int64_t utc)
+vl_tz_when(struct vl_ctx *c, int64_t utc)
 {
-	return vl_tz_fmt(r->pool, vl_tz_firm(r), utc);
+	return vl_tz_fmt(c->pool, vl_tz_firm(c), utc);
 }

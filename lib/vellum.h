@@ -223,6 +223,28 @@ enum vl_access {
 struct vl_sess;
 struct vl_req;
 
+/*
+ * Who acts, for the domain modules (doc, share, msg, account, portal,
+ * signin, matter, audit): they take this, never the HTTP request, so the
+ * mailer, vellumctl, a webhook or the API can call them as well.  The front
+ * door fills one a request (r->ctx) from the session; others fill their own
+ * with vl_ctx_init().
+ */
+struct vl_ctx {
+	struct vl_pool	*pool;		/* results and scratch live here */
+	int64_t		 firm_id;	/* 0: no firm (signed out) */
+	int64_t		 user_id;	/* the acting firm user, or 0 */
+	int64_t		 contact_id;	/* the acting client contact, or 0 */
+	const char	*name;		/* the actor's name for people, or "" */
+	const char	*remote;	/* client address for the audit; "-" if none */
+	const char	*id;		/* request id for logs; "" if none */
+	const char	*zone;		/* the firm's time zone once read (vl_tz_firm) */
+};
+/* Sets c to act for firm as user or contact (0: neither) from remote
+ * (NULL: "-"), memory in pool; no request id, zone not yet read. */
+void	 vl_ctx_init(struct vl_ctx *c, struct vl_pool *pool, int64_t firm, int64_t user,
+	    int64_t contact, const char *remote);
+
 struct vl_app {
 	const char		*name;
 	const struct vl_field	*fields;
@@ -260,6 +282,7 @@ struct vl_req {
 	struct vl_pair		*query, *form, *cookies;
 	struct vl_upload	*uploads;
 	struct vl_sess		*sess;		/* NULL when signed out */
+	struct vl_ctx		*ctx;		/* who acts, for domain calls */
 	char			 precsrf[65];	/* CSRF for signed-out forms */
 	uint64_t		 unread;	/* body bytes left unread */
 	int			 sent;		/* response started */
@@ -404,12 +427,22 @@ const char *vl_pw_dummy(void);
 enum vl_rc vl_sess_load(struct vl_req *);
 /* The same for a client's session (cookie "cid"). */
 enum vl_rc vl_sess_load_client(struct vl_req *);
-/* Starts a client session for contact (new token, cookie set, and the
- * firm's slug remembered for its sign-in page). */
-enum vl_rc vl_sess_start_client(struct vl_req *, int64_t firm_id, int64_t contact_id,
+/* Whose session or sign-in: a firm user's or a client contact's. */
+enum vl_signin_kind { VL_SIGNIN_USER, VL_SIGNIN_CLIENT, VL_SIGNIN__MAX };
+extern const char *const vl_signin_kinds[VL_SIGNIN__MAX];
+/* Starts a session of kind for account of firm: a row keyed on the hash of
+ * a new random token, which token[44] gets; agent is the browser's
+ * User-Agent (NULL: none).  No request needed.  VL_OK or VL_ERR. */
+enum vl_rc vl_sess_new(struct vl_ctx *, enum vl_signin_kind, int64_t firm, int64_t account,
+	    const char *agent, char token[44]);
+/* Makes a session vl_sess_new started the request's: ends the one it had,
+ * sets the cookie and r->ctx; slug (a client's firm, or NULL) is
+ * remembered for the client's sign-in page. */
+void	 vl_sess_adopt(struct vl_req *, enum vl_signin_kind, int64_t firm, int64_t account,
+	    const char token[44], const char *slug);
+/* vl_sess_new then vl_sess_adopt, for the request's browser.  VL_OK or VL_ERR. */
+enum vl_rc vl_sess_start(struct vl_req *, enum vl_signin_kind, int64_t firm, int64_t account,
 	    const char *slug);
-/* Starts a new session for user (new token, cookie set). */
-enum vl_rc vl_sess_start(struct vl_req *, int64_t firm_id, int64_t user_id);
 void	 vl_sess_end(struct vl_req *);
 /* CSRF token for a secret value (session token or pre-session cookie). */
 void	 vl_csrf_token(const char *secret, char out[65]);
@@ -419,13 +452,32 @@ const char *vl_csrf_for(struct vl_req *);
 int	 vl_csrf_check(struct vl_req *);
 
 /* ---- notify.c: the transactional outbox ---- */
-/* Queues a mail of kind to recipient; payload is urlencoded template data. */
-enum vl_rc vl_notify(int64_t firm_id, const char *kind, const char *recipient, const char *payload);
+/* The kinds of mail: each name is its templates' (templates/mail/<name>.*)
+ * and the outbox's kind column; vl_mail_keys[] lists, for each, the
+ * payload keys its templates need. */
+enum vl_mail_kind {
+	VL_MAIL_PASSWORD_RESET,		/* link, minutes */
+	VL_MAIL_PASSWORD_CHANGED,	/* email, what, link */
+	VL_MAIL_INVITATION,		/* name, matter, link */
+	VL_MAIL_CLIENT_RESET,		/* link */
+	VL_MAIL_CLIENT_ITEMS,		/* matter, what, when, link (coalesced) */
+	VL_MAIL_FIRM_ITEMS,		/* matter, who, what, when, link (coalesced) */
+	VL_MAIL_KIND__MAX
+};
+extern const char *const vl_mail_kinds[VL_MAIL_KIND__MAX];
+/* Each kind's payload keys, a list ending in NULL. */
+extern const char *const *const vl_mail_keys[VL_MAIL_KIND__MAX];
+/* The kind named name, or VL_MAIL_KIND__MAX for none. */
+enum vl_mail_kind vl_mail_kind_of(const char *name);
+/* Queues a mail of kind to recipient; payload is urlencoded template data
+ * with every key of the kind (else VL_ERR, logged, nothing queued). */
+enum vl_rc vl_notify(int64_t firm_id, enum vl_mail_kind, const char *recipient,
+	    const char *payload);
 /* The same, giving the outbox row's id (for rows that others follow). */
-enum vl_rc vl_notify_id(int64_t firm_id, const char *kind, const char *recipient,
+enum vl_rc vl_notify_id(int64_t firm_id, enum vl_mail_kind, const char *recipient,
 	    const char *payload, int64_t *id);
 /* Queues payload into recipient's open window of kind (one mail per window). */
-enum vl_rc vl_notify_coalesced(struct vl_pool *, int64_t firm, const char *kind,
+enum vl_rc vl_notify_coalesced(struct vl_pool *, int64_t firm, enum vl_mail_kind,
 	    const char *recipient, const char *payload);
 
 /* ---- matter.c: the frame of every matter page ---- */
@@ -433,13 +485,17 @@ struct vl_matter {
 	int64_t	 id, client_id;
 	char	*number, *description, *status, *client, *opened;
 };
-/* Loads matter id of the signed-in firm; VL_DECLINED when it has none such. */
-enum vl_rc vl_matter_load(struct vl_req *, int64_t id, struct vl_matter *m);
+/* Loads matter id of the acting firm; VL_DECLINED when it has none such. */
+enum vl_rc vl_matter_load(struct vl_ctx *, int64_t id, struct vl_matter *m);
 /* VL_OK if folder (0: the top level) is a folder of matter; else VL_DECLINED. */
-enum vl_rc vl_matter_folder(struct vl_req *, int64_t matter, int64_t folder);
+enum vl_rc vl_matter_folder(struct vl_ctx *, int64_t matter, int64_t folder);
 /* Fills d's MATTER_TABS include (number, description, subtabs, current marked). */
-void	 vl_matter_frame(struct vl_req *, struct vl_tpl *d, const struct vl_matter *m,
+void	 vl_matter_frame(struct vl_pool *, struct vl_tpl *d, const struct vl_matter *m,
 	    const char *current);
+/* An "Are you sure...?" page (vl_page_confirm) titled "title · number" in
+ * the frame of matter m with subtab current marked.  Sent; VL_OK or VL_ERR. */
+enum vl_rc vl_matter_confirm(struct vl_req *, const struct vl_matter *m, const char *current,
+	    const char *title, const struct vl_confirm *c);
 
 /* ---- store.c: documents on disk under opaque names ---- */
 /* Moves a finished temp file into the store for firm; key gets its 64-hex
@@ -473,38 +529,70 @@ struct vl_sweep {
 enum vl_rc vl_store_sweep(struct vl_pool *, int64_t grace, struct vl_sweep *);
 
 /* ---- portal.c: who is told what about portal items ---- */
-/* Records a portal event (F-B9); contact 0 for none. */
-enum vl_rc vl_portal_event(int64_t firm, int64_t portal, const char *kind, int64_t contact,
-	    const char *detail);
-/* What an event of kind says after the person's name ("read a message"). */
-const char *vl_portal_event_text(const char *kind);
-/* The kind of a new item, for the portal's permissions (F-B1). */
-enum vl_portal_item { VL_ITEM_MESSAGE, VL_ITEM_DOCUMENT, VL_ITEM__MAX };
+/* What happened in a portal (F-B9); the names are what the events table
+ * stores (a statement may write one too: 'read_message'). */
+enum vl_portal_event_kind {
+	VL_EV_READ_MESSAGE,
+	VL_EV_READ_DOCUMENT,
+	VL_EV_PARTICIPANT_ADDED,
+	VL_EV_PARTICIPANT_REMOVED,
+	VL_EV_LOGIN_EMAIL_CHANGED,
+	VL_EV_SHARED,
+	VL_EV_UNSHARED,
+	VL_EV_MOVED_INTO_SHARE,
+	VL_EV_MOVED_OUT_OF_SHARE,
+	VL_EV__MAX
+};
+extern const char *const vl_portal_events[VL_EV__MAX];
+/* Records a portal event of kind (F-B9); contact 0 for none.  VL_ERR for a
+ * kind out of range. */
+enum vl_rc vl_portal_event(int64_t firm, int64_t portal, enum vl_portal_event_kind,
+	    int64_t contact, const char *detail);
+/* What an event of the stored kind says after the person's name ("read a
+ * message"); an unknown name as it is. */
+const char *vl_portal_event_text(const char *name);
+/* What the portal lets its clients see (F-B1), one switch each: the kind
+ * of a new item, and the permission boxes.  The names are those of the
+ * form's perm_<name> boxes. */
+enum vl_portal_perm { VL_PERM_MESSAGES, VL_PERM_DOCUMENTS, VL_PERM__MAX };
+extern const char *const vl_portal_perms[VL_PERM__MAX];
+/* Sets the portal's permissions (on[] 0 or 1 each) and audits it.
+ * VL_OK or VL_ERR. */
+enum vl_rc vl_portal_set_perms(struct vl_ctx *, int64_t matter, int64_t portal,
+	    const int on[VL_PERM__MAX]);
+/* Opens the portal of matter m (F-B1) with the matter's client taking
+ * part, for good.  VL_OK, also when it was open already; VL_ERR. */
+enum vl_rc vl_portal_open(struct vl_ctx *, const struct vl_matter *m);
+/* Adds contact to portal (add 1) or removes it (0), which ends its
+ * sessions and open links at once; a portal event and the audit row.
+ * VL_DECLINED for no such contact of the firm (or one not taking part). */
+enum vl_rc vl_portal_participant(struct vl_ctx *, int64_t portal, int64_t contact, int add);
 /* Tells each participant of portal but except (a contact, or 0) about a new
  * item of kind: nothing at all when the portal's permissions keep that kind
  * from its clients; else an invitation for those without an account, and a
  * coalesced mail for the others.  Call inside the transaction. */
-enum vl_rc vl_portal_tell_clients(struct vl_req *, int64_t portal, int64_t matter_id,
-	    const char *matter, enum vl_portal_item kind, const char *what, int64_t except);
-/* Tells the firm users of portal that a client wrote: the matter's
- * responsible users and those who took part, less those who muted it. */
-enum vl_rc vl_portal_tell_firm(struct vl_req *, int64_t portal, int64_t matter_id,
+enum vl_rc vl_portal_tell_clients(struct vl_ctx *, int64_t portal, int64_t matter_id,
+	    const char *matter, enum vl_portal_perm kind, const char *what, int64_t except);
+/* Tells the firm users of portal that a client (the acting contact, named
+ * in the mail) wrote: the matter's responsible users and those who took
+ * part, less those who muted it. */
+enum vl_rc vl_portal_tell_firm(struct vl_ctx *, int64_t portal, int64_t matter_id,
 	    const char *matter, const char *what);
 /* 1 if this GET is the client's own navigation (same origin, or typed, or
  * bookmarked), so showing an item may count as reading it; 0 for a link
  * from another site. */
 int	 vl_portal_own_navigation(struct vl_req *);
-/* Fills the portal page's email panel for the signed-in firm user: MUTED
+/* Fills the portal page's email panel for the acting firm user: MUTED
  * or UNMUTED, and the matter's responsible users (RESPONSIBLE rows with
  * NAME, or NO_RESPONSIBLE).  VL_OK or VL_ERR. */
-enum vl_rc vl_portal_email_panel(struct vl_req *, struct vl_tpl *, int64_t portal,
+enum vl_rc vl_portal_email_panel(struct vl_ctx *, struct vl_tpl *, int64_t portal,
 	    int64_t matter);
 
 /* ---- audit.c: never fails the request; a lost row is logged ---- */
-/* Records action by the signed-in user (nothing when signed out). */
-void	 vl_audit(struct vl_req *, const char *action, const char *item, int64_t item_id);
+/* Records action by the acting firm user (nothing without a firm). */
+void	 vl_audit(struct vl_ctx *, const char *action, const char *item, int64_t item_id);
 /* Records action for an explicit firm and user (0: none), e.g. failed sign-ins. */
-void	 vl_audit_as(struct vl_req *, int64_t firm_id, int64_t user_id, const char *action,
+void	 vl_audit_as(struct vl_ctx *, int64_t firm_id, int64_t user_id, const char *action,
 	    const char *item, int64_t item_id);
 
 /* ---- tz.c: times for people, in the firm's time zone, the zone named ---- */
@@ -519,11 +607,11 @@ char	*vl_tz_date(struct vl_pool *, const char *zone, int64_t utc);
 /* Read receipts as stored ("<epoch> <name>" entries joined by 0x1E) as
  * "<name> <time>; ..."; malformed entries are dropped. */
 char	*vl_tz_readers(struct vl_pool *, const char *zone, const char *stored);
-/* The signed-in firm's zone (clients' too), read once a request; "UTC"
- * when signed out or on error.  Valid until the request ends. */
-const char *vl_tz_firm(struct vl_req *);
-/* vl_tz_fmt() in the signed-in firm's zone. */
-char	*vl_tz_when(struct vl_req *, int64_t utc);
+/* The acting firm's zone (clients' too), read once into c->zone; "UTC"
+ * without a firm or on error.  Lives in c's pool. */
+const char *vl_tz_firm(struct vl_ctx *c);
+/* vl_tz_fmt() in the acting firm's zone. */
+char	*vl_tz_when(struct vl_ctx *, int64_t utc);
 
 /* ======== documents and shares (doc.c, share.c) ======== */
 /* ---- doc.c: documents and folders of a matter ---- */
@@ -533,82 +621,103 @@ struct vl_stored {
 	char		*name, *mime;	/* in the request's pool */
 	uint64_t	 size;
 };
-/* Sniffs, names and stores upload u for the signed-in firm (outside any
+/* Sniffs, names and stores upload u for the acting firm (outside any
  * transaction).  VL_OK or VL_ERR; s->key stays "" unless stored. */
-enum vl_rc vl_doc_store(struct vl_req *, const struct vl_upload *u, struct vl_stored *s);
+enum vl_rc vl_doc_store(struct vl_ctx *, const struct vl_upload *u, struct vl_stored *s);
 /* Inside a transaction: records stored upload s as a document of matter
  * (folder 0: top level); uploaded_by is a firm user's id or 0. */
-enum vl_rc vl_doc_record(struct vl_req *, int64_t matter, int64_t folder,
+enum vl_rc vl_doc_record(struct vl_ctx *, int64_t matter, int64_t folder,
 	    const struct vl_stored *s, int64_t uploaded_by, int64_t *doc_id);
 /* Ends a failed upload: rolls back, then discards the n stored files, but
  * keeps them when the COMMIT itself failed (at_commit): its rows may exist,
  * and the sweep tells.  Returns rc, or VL_ERR for VL_OK. */
-enum vl_rc vl_doc_abandon(struct vl_req *, struct vl_stored *s, size_t n, int at_commit,
+enum vl_rc vl_doc_abandon(struct vl_ctx *, struct vl_stored *s, size_t n, int at_commit,
 	    enum vl_rc rc);
 /* Inside a transaction, after documents were added to folder of matter m:
  * if the folder lies in a shared folder, tells the portal's clients of n
  * new documents (coalesced like messages). */
-enum vl_rc vl_doc_tell_shared(struct vl_req *, const struct vl_matter *m, int64_t folder, int n);
+enum vl_rc vl_doc_tell_shared(struct vl_ctx *, const struct vl_matter *m, int64_t folder, int n);
 /* Deletes a document or a folder (kind "document" or "folder") with all it
  * holds, deepest folder first, ending their shares; files leave the disk
  * after the commit.  VL_DECLINED if the matter has no such item. */
-enum vl_rc vl_doc_delete(struct vl_req *, const struct vl_matter *m, int doc, int64_t id);
+enum vl_rc vl_doc_delete(struct vl_ctx *, const struct vl_matter *m, int doc, int64_t id);
 /* Moves a document or folder to target (0: top level); a move that makes it
  * shared or unshared through a shared folder is a portal event, and the
  * clients are told of a newly shared one.  VL_CONFLICT for a folder moved
  * into itself; VL_DECLINED if the matter has no such item. */
-enum vl_rc vl_doc_move(struct vl_req *, const struct vl_matter *m, int doc, int64_t id,
+enum vl_rc vl_doc_move(struct vl_ctx *, const struct vl_matter *m, int doc, int64_t id,
 	    int64_t target);
 
 /* ---- share.c: sharing into the portal, and ending shares ---- */
 /* Shares a document or folder of m into its portal (tells the clients).
  * VL_CONFLICT when the portal is not open; VL_DECLINED when no such item. */
-enum vl_rc vl_share_add(struct vl_req *, const struct vl_matter *m, int doc, int64_t id);
+enum vl_rc vl_share_add(struct vl_ctx *, const struct vl_matter *m, int doc, int64_t id);
 /* Stops sharing a document or folder of m: every live share of it, made
  * directly or with messages.  VL_DECLINED if it had none. */
-enum vl_rc vl_share_stop(struct vl_req *, const struct vl_matter *m, int doc, int64_t id);
+enum vl_rc vl_share_stop(struct vl_ctx *, const struct vl_matter *m, int doc, int64_t id);
 /* The same by the id of one of its shares in portal. */
-enum vl_rc vl_share_stop_id(struct vl_req *, const struct vl_matter *m, int64_t portal,
+enum vl_rc vl_share_stop_id(struct vl_ctx *, const struct vl_matter *m, int64_t portal,
 	    int64_t share);
 /* Inside a transaction: a message's attachment (document or folder) is a
  * share tied to the message. */
-enum vl_rc vl_share_attach(struct vl_req *, int64_t portal, int64_t message, int64_t doc,
+enum vl_rc vl_share_attach(struct vl_ctx *, int64_t portal, int64_t message, int64_t doc,
 	    int64_t folder, int64_t shared_by);
 /* Deletes a message of portal and ends the shares it made. */
-enum vl_rc vl_share_delete_message(struct vl_req *, int64_t portal, int64_t message);
-/* The "Are you sure...?" page of a portal action (delete_message,
- * remove_participant, unshare), for GET: nothing changes until its form is
- * posted.  VL_DECLINED for an unknown item, VL_INVALID for another op. */
-enum vl_rc vl_share_confirm_portal(struct vl_req *, const struct vl_matter *m, int64_t portal,
-	    const char *op, int64_t id);
-/* The same for the Documents subtab (share, unshare, delete). */
-enum vl_rc vl_share_confirm_docs(struct vl_req *, const struct vl_matter *m, const char *op,
-	    int doc, int64_t id, int64_t folder);
+enum vl_rc vl_share_delete_message(struct vl_ctx *, int64_t portal, int64_t message);
+/* The name of a document (doc 1) or folder of matter, in c's pool; NULL
+ * when the matter has no such item. */
+const char *vl_share_item_name(struct vl_ctx *, int64_t matter, int doc, int64_t id);
+
+/* ---- msg.c: messages in a matter's portal ---- */
+/* A message to post: its text and at most one attachment. */
+struct vl_msg_new {
+	const char		*body;		/* NULL or "": none */
+	int64_t			 doc, folder;	/* of the matter, or 0 (firm users only) */
+	const struct vl_upload	*upload;	/* a new upload, or NULL */
+};
+/*
+ * Posts a message by the acting firm user or client contact into the
+ * portal of matter: the message, its attachment's share, the mails to the
+ * other side (F-B8) and the audit row, in one transaction; a new upload
+ * is recorded as a document (a client's in "Client uploads").  VL_OK;
+ * VL_INVALID with *why for the person (nothing to send, or more than one
+ * attachment); VL_DECLINED for no such matter, portal or attachment;
+ * VL_FORBIDDEN for a client the portal keeps from writing; VL_ERR.
+ */
+enum vl_rc vl_msg_post(struct vl_ctx *, int64_t matter, const struct vl_msg_new *,
+	    const char **why);
 
 /* ---- signin.c: sign-in attempts, counted before the password is checked ---- */
-enum vl_signin_kind { VL_SIGNIN_USER, VL_SIGNIN_CLIENT, VL_SIGNIN__MAX };
-extern const char *const vl_signin_kinds[VL_SIGNIN__MAX];
+/* Who signed in, and the new session's token (for vl_sess_adopt). */
+struct vl_signed_in {
+	int64_t	 firm, account;
+	char	 token[44];
+};
 /*
- * Checks pw for account (a firm user or a client contact of firm; hash NULL
- * when the email matched nobody).  The attempt is counted per account and
- * client address, and per account, before the password is verified.
- * Returns VL_OK when the password is right; VL_DECLINED when it is wrong,
- * the account unknown or the attempt paused (one verification's time each:
- * answer them alike); VL_ERR.  Failures and pauses are audited.
+ * Signs in a firm user (slug unused) or a client of the firm at slug with
+ * the typed email (normalised here) and pw, from c->remote.  The attempt is
+ * counted per account and address, and per account, before the password is
+ * verified; failures and pauses are audited.  On success, in one
+ * transaction: the counters cleared, the account's open reset links voided,
+ * a new session (agent: the User-Agent, or NULL) and the audit row.
+ * VL_OK with *out filled; VL_DECLINED when the password is wrong, the
+ * account unknown or paused (one verification's time each: answer them
+ * alike); VL_ERR.
  */
-enum vl_rc vl_signin_check(struct vl_req *, enum vl_signin_kind, int64_t firm, int64_t account,
-	    const char *hash, const char *pw);
-/* After a successful sign-in (inside its transaction): clears the account's
- * counter and this address's.  VL_OK or VL_ERR. */
-enum vl_rc vl_signin_clear(struct vl_req *, enum vl_signin_kind, int64_t firm, int64_t account);
+enum vl_rc vl_signin(struct vl_ctx *, enum vl_signin_kind, const char *slug, const char *email,
+	    const char *pw, const char *agent, struct vl_signed_in *out);
+/* What a refused sign-in says, firm side and client side, whatever the
+ * reason (wrong password, unknown email, paused): one text, so the answer
+ * tells nothing. */
+extern const char vl_signin_refused[];
 /* ---- account.c: login emails, reset and invitation links, the way back ---- */
-/* Makes email (typed; normalised here) the login email of the signed-in
+/* Makes email (typed; normalised here) the login email of the acting
  * firm's contact: one of its addresses that no other contact of the firm
  * signs in with.  Ends its sessions, voids its open links and records the
  * change in each of its portals, in one transaction.  VL_OK (also when
  * unchanged), VL_INVALID or VL_CONFLICT with *msg for the person, VL_DECLINED
  * for no such contact, VL_ERR. */
-enum vl_rc vl_account_set_login(struct vl_req *, int64_t contact, const char *email,
+enum vl_rc vl_account_set_login(struct vl_ctx *, int64_t contact, const char *email,
 	    const char **msg);
 /* Ends contact's sessions, voids its open invitation and reset links and
  * parks their mails not yet sent (inside the caller's transaction). */
@@ -616,15 +725,15 @@ enum vl_rc vl_account_revoke(int64_t firm, int64_t contact);
 /* Queues a mail of kind (invitation, client_reset) with a new single-use
  * link, to contact's login email as stored; payload gets the link.  Inside
  * the caller's transaction.  VL_DECLINED if the contact has no login email. */
-enum vl_rc vl_account_link(struct vl_req *, int64_t firm, int64_t contact, const char *kind,
+enum vl_rc vl_account_link(struct vl_ctx *, int64_t firm, int64_t contact, enum vl_mail_kind,
 	    struct vl_buf *payload);
 /* A client's "Forgot password?" at the firm slug: a link to the stored login
  * email if the typed one (normalised) belongs to an account there.  VL_OK
  * whether or not it does; VL_INVALID when typed is not an email; VL_ERR. */
-enum vl_rc vl_account_client_forgot(struct vl_req *, const char *slug, const char *typed);
+enum vl_rc vl_account_client_forgot(struct vl_ctx *, const char *slug, const char *typed);
 /* Queues the "your password was changed" mail to email (the stored address);
  * slug for a client's account, NULL for a firm user's; first: newly set. */
-enum vl_rc vl_account_password_changed(struct vl_req *, int64_t firm, const char *email,
+enum vl_rc vl_account_password_changed(struct vl_ctx *, int64_t firm, const char *email,
 	    const char *slug, int first);
 /* The mailer is about to send notification of kind: a link it carries
  * starts its hour now.  Never fails the send (a lost update is logged). */

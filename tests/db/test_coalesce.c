@@ -26,8 +26,8 @@ who(const char *name)
 static void
 queue(const char *recipient, const char *item)
 {
-	assert_int_equal(vl_notify_coalesced(dbt_pool, dbt_firm, "client_items", recipient,
-	    vl_pool_printf(dbt_pool, "what=%s&matter=T&link=x", item)), VL_OK);
+	assert_int_equal(vl_notify_coalesced(dbt_pool, dbt_firm, VL_MAIL_CLIENT_ITEMS, recipient,
+	    vl_pool_printf(dbt_pool, "what=%s&matter=T&link=x&when=w", item)), VL_OK);
 }
 
 static void
@@ -93,7 +93,8 @@ test_recipients_never_share_a_window(void **state)
 	    " WHERE recipient IN ('%s', '%s')", r1, r2), "2");
 	assert_string_equal(dbt_one("SELECT COUNT(*) FROM notifications WHERE recipient = '%s'", r1), "2");
 	/* The same address at another kind (dbt_firm mail) is another window. */
-	assert_int_equal(vl_notify_coalesced(dbt_pool, dbt_firm, "firm_items", r1, "what=x&matter=T&link=x&who=y"),
+	assert_int_equal(vl_notify_coalesced(dbt_pool, dbt_firm, VL_MAIL_FIRM_ITEMS, r1,
+	    "what=x&matter=T&link=x&who=y&when=z"),
 	    VL_OK);
 	assert_string_equal(dbt_one("SELECT COUNT(DISTINCT coalesce_key) FROM notifications"
 	    " WHERE recipient = '%s'", r1), "2");

@@ -30,8 +30,8 @@ window(const char *r, int n)
 	int	 i;
 
 	for (i = 0; i < n; i++)
-		assert_int_equal(vl_notify_coalesced(dbt_pool, dbt_firm, "client_items", r,
-		    vl_pool_printf(dbt_pool, "what=item-%d&matter=T&link=x", i)), VL_OK);
+		assert_int_equal(vl_notify_coalesced(dbt_pool, dbt_firm, VL_MAIL_CLIENT_ITEMS, r,
+		    vl_pool_printf(dbt_pool, "what=item-%d&matter=T&link=x&when=w", i)), VL_OK);
 	dbt_one("UPDATE notifications SET next_attempt_at = '2000-01-01' WHERE recipient = '%s'", r);
 }
 

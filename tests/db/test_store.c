@@ -20,8 +20,7 @@
 #include "vellum.h"
 
 static struct vl_pool	*pool;
-static struct vl_sess	 sess;
-static struct vl_req	 req;
+static struct vl_ctx	 ctx;	/* the demo firm, nobody acting: no request */
 static int64_t		 matter;
 
 /* A finished upload: a temp file beside the store, as the parser leaves it. */
@@ -38,7 +37,7 @@ stored(struct vl_stored *st)
 	st->name = "store-test.txt";
 	st->mime = "text/plain";
 	st->size = 7;
-	assert_int_equal(vl_store_put(sess.firm_id, path, st->key), VL_OK);
+	assert_int_equal(vl_store_put(ctx.firm_id, path, st->key), VL_OK);
 }
 
 static int
@@ -78,14 +77,14 @@ test_recorded_upload_is_no_longer_pending(void **state)
 	assert_int_equal(pend, 1);
 	assert_true(on_disk(st.key));
 	assert_int_equal(vl_db_begin(), VL_OK);
-	assert_int_equal(vl_doc_record(&req, matter, 0, &st, 0, &id), VL_OK);
+	assert_int_equal(vl_doc_record(&ctx, matter, 0, &st, 0, &id), VL_OK);
 	assert_int_equal(vl_db_commit(), VL_OK);
 	uses(st.key, &docs, &pend);
 	assert_int_equal(docs, 1);
 	assert_int_equal(pend, 0);
 	sweep();
 	assert_true(on_disk(st.key));
-	assert_int_equal(vl_db_exec(STMT_DOC_DELETE, NULL, NULL, "iii", sess.firm_id, matter, id), VL_OK);
+	assert_int_equal(vl_db_exec(STMT_DOC_DELETE, NULL, NULL, "iii", ctx.firm_id, matter, id), VL_OK);
 	vl_store_remove(st.key);
 }
 
@@ -98,8 +97,8 @@ test_failure_before_commit_removes_the_file(void **state)
 	(void)state;
 	stored(&st);
 	assert_int_equal(vl_db_begin(), VL_OK);
-	assert_int_equal(vl_doc_record(&req, matter, 0, &st, 0, NULL), VL_OK);
-	assert_int_equal(vl_doc_abandon(&req, &st, 1, 0, VL_ERR), VL_ERR);
+	assert_int_equal(vl_doc_record(&ctx, matter, 0, &st, 0, NULL), VL_OK);
+	assert_int_equal(vl_doc_abandon(&ctx, &st, 1, 0, VL_ERR), VL_ERR);
 	assert_false(on_disk(st.key));
 	uses(st.key, &docs, &pend);
 	assert_int_equal(docs + pend, 0);
@@ -115,15 +114,15 @@ test_lost_commit_answer_keeps_the_file_of_a_committed_row(void **state)
 	(void)state;
 	stored(&st);
 	assert_int_equal(vl_db_begin(), VL_OK);
-	assert_int_equal(vl_doc_record(&req, matter, 0, &st, 0, &id), VL_OK);
+	assert_int_equal(vl_doc_record(&ctx, matter, 0, &st, 0, &id), VL_OK);
 	assert_int_equal(vl_db_commit(), VL_OK);
-	assert_int_equal(vl_doc_abandon(&req, &st, 1, 1, VL_ERR), VL_ERR);
+	assert_int_equal(vl_doc_abandon(&ctx, &st, 1, 1, VL_ERR), VL_ERR);
 	assert_true(on_disk(st.key));
 	sweep();
 	assert_true(on_disk(st.key));
 	uses(st.key, &docs, &pend);
 	assert_int_equal(docs, 1);
-	assert_int_equal(vl_db_exec(STMT_DOC_DELETE, NULL, NULL, "iii", sess.firm_id, matter, id), VL_OK);
+	assert_int_equal(vl_db_exec(STMT_DOC_DELETE, NULL, NULL, "iii", ctx.firm_id, matter, id), VL_OK);
 	vl_store_remove(st.key);
 }
 
@@ -137,8 +136,8 @@ test_failed_commit_leaves_the_file_to_the_sweep(void **state)
 	(void)state;
 	stored(&st);
 	assert_int_equal(vl_db_begin(), VL_OK);
-	assert_int_equal(vl_doc_record(&req, matter, 0, &st, 0, NULL), VL_OK);
-	assert_int_equal(vl_doc_abandon(&req, &st, 1, 1, VL_ERR), VL_ERR);
+	assert_int_equal(vl_doc_record(&ctx, matter, 0, &st, 0, NULL), VL_OK);
+	assert_int_equal(vl_doc_abandon(&ctx, &st, 1, 1, VL_ERR), VL_ERR);
 	assert_true(on_disk(st.key));
 	uses(st.key, &docs, &pend);
 	assert_int_equal(docs, 0);
@@ -161,8 +160,8 @@ test_swept_upload_cannot_be_recorded(void **state)
 	sweep();
 	assert_false(on_disk(st.key));
 	assert_int_equal(vl_db_begin(), VL_OK);
-	assert_int_not_equal(vl_doc_record(&req, matter, 0, &st, 0, NULL), VL_OK);
-	vl_doc_abandon(&req, &st, 1, 0, VL_ERR);
+	assert_int_not_equal(vl_doc_record(&ctx, matter, 0, &st, 0, NULL), VL_OK);
+	vl_doc_abandon(&ctx, &st, 1, 0, VL_ERR);
 	uses(st.key, &docs, &pend);
 	assert_int_equal(docs + pend, 0);
 }
@@ -180,14 +179,13 @@ setup(void **state)
 		return -1;
 	}
 	pool = vl_pool_new();
-	if (vl_db_row(pool, STMT_FIRM_BY_SLUG, "s", "i", "demo", &sess.firm_id) != VL_OK ||
-	    vl_db_query(pool, STMT_MATTERS_LIST, &rows, "i", sess.firm_id) != VL_OK)
+	vl_ctx_init(&ctx, pool, 0, 0, 0, NULL);
+	if (vl_db_row(pool, STMT_FIRM_BY_SLUG, "s", "i", "demo", &ctx.firm_id) != VL_OK ||
+	    vl_db_query(pool, STMT_MATTERS_LIST, &rows, "i", ctx.firm_id) != VL_OK)
 		return -1;
 	if (vl_db_next(rows, "issss", &matter, &number, &desc, &client, &status) <= 0)
 		return -1;
 	vl_db_rows_free(rows);
-	req.pool = pool;
-	req.sess = &sess;
 	return 0;
 }
 

@@ -4,6 +4,7 @@
 #include <netinet/in.h>
 #include <arpa/inet.h>
 
+#include <ctype.h>
 #include <dirent.h>
 #include <strings.h>
 #include <unistd.h>
@@ -440,6 +441,89 @@ test_logo_in_every_kind(void **state)
 	vl_pool_free(pool);
 }
 
+/* 1 if marker is one the renderer sets for every kind, or a section. */
+static int
+common_marker(const char *m)
+{
+	static const char *const common[] = { "FIRM_NAME", "BASE_URL", "LOGO_URL", "COUNT",
+	    "ONE", "MANY", "ITEM", "LOGO", NULL };
+	size_t	 i;
+
+	for (i = 0; common[i] != NULL; i++)
+		if (strcmp(m, common[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* 1 if marker is KEY in capitals for a key of kind. */
+static int
+key_marker(enum vl_mail_kind kind, const char *m)
+{
+	const char *const *k;
+	size_t		 i;
+
+	for (k = vl_mail_keys[kind]; *k != NULL; k++) {
+		for (i = 0; (*k)[i] != '\0' && m[i] == toupper((unsigned char)(*k)[i]); i++)
+			;
+		if ((*k)[i] == '\0' && m[i] == '\0')
+			return 1;
+	}
+	return 0;
+}
+
+/* The kinds' table and the templates agree: every mail template is of a
+ * kind in the table, each kind has a subject and a text, and its
+ * templates use only its payload keys (and what the renderer sets). */
+static void
+test_kinds_and_keys(void **state)
+{
+	static const char *const parts[] = { ".subject.tpl", ".txt.tpl", ".html.tpl" };
+	struct dirent	*e;
+	DIR		*dir;
+	char		 path[256], text[8192], m[64], kind[64];
+	const char	*p;
+	size_t		 i, j, l, got;
+	FILE		*f;
+
+	(void)state;
+	assert_non_null(dir = opendir("templates/mail"));
+	while ((e = readdir(dir)) != NULL) {
+		l = strlen(e->d_name);
+		if (l <= 12 || strcmp(e->d_name + l - 12, ".subject.tpl") != 0 || l - 12 >= sizeof(kind))
+			continue;
+		snprintf(kind, sizeof(kind), "%.*s", (int)(l - 12), e->d_name);
+		if (vl_mail_kind_of(kind) == VL_MAIL_KIND__MAX)
+			fail_msg("templates/mail/%s: a kind missing from vl_mail_kinds", kind);
+	}
+	closedir(dir);
+	for (i = 0; i < VL_MAIL_KIND__MAX; i++) {
+		assert_int_equal(vl_mail_kind_of(vl_mail_kinds[i]), i);
+		for (j = 0; j < sizeof(parts) / sizeof(parts[0]); j++) {
+			snprintf(path, sizeof(path), "templates/mail/%s%s", vl_mail_kinds[i], parts[j]);
+			if ((f = fopen(path, "r")) == NULL) {
+				if (j < 2)
+					fail_msg("%s: missing", path);
+				continue;
+			}
+			got = fread(text, 1, sizeof(text) - 1, f);
+			fclose(f);
+			text[got] = '\0';
+			for (p = strstr(text, "{{"); p != NULL; p = strstr(p + 2, "{{")) {
+				if (p[2] == '%' || p[2] == '!')
+					continue;
+				l = p[2] == '#' || p[2] == '/' || p[2] == '^' ? 3 : 2;
+				for (got = 0; got + 1 < sizeof(m) && (isupper((unsigned char)p[l + got]) ||
+				    isdigit((unsigned char)p[l + got]) || p[l + got] == '_'); got++)
+					m[got] = p[l + got];
+				m[got] = '\0';
+				if (!common_marker(m) && !key_marker(i, m))
+					fail_msg("%s: {{%s}} is no payload key of %s", path, m,
+					    vl_mail_kinds[i]);
+			}
+		}
+	}
+}
+
 static int
 setup(void **state)
 {
@@ -459,6 +543,7 @@ main(void)
 		cmocka_unit_test(test_send_plain),
 		cmocka_unit_test(test_items_and_logo),
 		cmocka_unit_test(test_logo_in_every_kind),
+		cmocka_unit_test(test_kinds_and_keys),
 	};
 
 	return cmocka_run_group_tests_name("mail", tests, setup, NULL);
