@@ -329,16 +329,16 @@ export function programFacts(src) {
   return facts;
 }
 
-// The ops a confirmation function of lib/share.c shows a page for.
-export function confirmOps(shareSrc, fn) {
-  const start = shareSrc.indexOf(`\n${fn}(`);
-  if (start < 0) throw new Error(`no ${fn} in lib/share.c`);
-  const body = shareSrc.slice(start, shareSrc.indexOf('\n}\n', start));
+// The ops a program's confirmation function shows a page for.
+export function confirmOps(src, fn) {
+  const start = src.indexOf(`\n${fn}(`);
+  if (start < 0) throw new Error(`no ${fn}() in the program`);
+  const body = src.slice(start, src.indexOf('\n}\n', start));
   return [...new Set([...body.matchAll(/strcmp\(op,\s*"([a-z_]+)"\)/g)].map((m) => m[1]))];
 }
 
 // Every way the table falls short, as sentences (empty: complete).
-export function checkCompleteness({ nginx, makefile, sources, shareSrc, sample }) {
+export function checkCompleteness({ nginx, makefile, sources, sample }) {
   const gaps = [];
   const locs = nginxLocations(nginx);
   const fcgi = locs.filter((l) => l.prog);
@@ -375,8 +375,9 @@ export function checkCompleteness({ nginx, makefile, sources, shareSrc, sample }
   }
   for (const r of routes)
     if (!progs.includes(r.prog)) gaps.push(`route "${r.name}": program ${r.prog} is not built by the Makefile`);
-  for (const [prog, fn] of [['portal_action', 'vl_share_confirm_portal'], ['docs_action', 'vl_share_confirm_docs']])
-    for (const op of confirmOps(shareSrc, fn))
+  // The "Are you sure...?" pages are each program's own confirm().
+  for (const prog of ['portal_action', 'docs_action'])
+    for (const op of confirmOps(sources[prog] || '', 'confirm'))
       if (!routes.some((r) => r.prog === prog && r.method === 'GET' && r.op === op))
         gaps.push(`${prog}: the confirmation of "${op}" has no GET route`);
   const names = routes.map((r) => r.name);

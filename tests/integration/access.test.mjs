@@ -54,7 +54,6 @@ function sources() {
     nginx: execFileSync(path.join(ROOT, 'bin/routes'), ['fill', 'local'],
       { input: fs.readFileSync(path.join(ROOT, 'nginx/vellum.conf.in')), encoding: 'utf8' }),
     makefile: `CGI = ${execFileSync(path.join(ROOT, 'bin/routes'), ['programs'], { encoding: 'utf8' }).trim().split(/\s+/).join(' ')}\n`,
-    shareSrc: fs.readFileSync(path.join(ROOT, 'lib/share.c'), 'utf8'),
     sources: Object.fromEntries(fs.readdirSync(dir).filter((f) => f.endsWith('.c'))
       .map((f) => [f.slice(0, -2), fs.readFileSync(path.join(dir, f), 'utf8')])),
     sample: sampleCtx(),
