@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { Client, csrfOf, sql, inbox, sleep, BASE, ROOT } from './helpers.mjs';
+import { Client, csrfOf, sql, inbox, sleep, portalAction, BASE, ROOT } from './helpers.mjs';
 
 export const FIRM = { slug: 'acct', name: 'Accounts Test LLP', admin: 'boss@acct.test', password: 'acct-admin-pass' };
 
@@ -36,15 +36,8 @@ export function clientMatter(name, emails, number) {
   return { contact, mid: sql(`SELECT id FROM matters WHERE firm_id = ${firm} AND number = '${number}'`) };
 }
 
-// POSTs a portal action as a firm user (multipart, like the page's form).
-export async function portalAction(c, mid, fields) {
-  const page = await c.get(`/matters/${mid}/portal`);
-  const form = new FormData();
-  form.append('csrf', csrfOf(page.text));
-  for (const [k, v] of Object.entries(fields)) form.append(k, String(v));
-  const res = await fetch(`${BASE}/matters/${mid}/portal/action`, { method: 'POST', body: form, headers: { cookie: c.cookieHeader() }, redirect: 'manual' });
-  return { status: res.status, location: res.headers.get('location'), text: await res.text() };
-}
+// portalAction lives in helpers.mjs; re-exported for these tests.
+export { portalAction };
 
 export function inviteLinkOf(mail) {
   const m = mail.text.match(/(http:\/\/\S+\/portal\/invite\?token=[A-Za-z0-9_-]{43})/);

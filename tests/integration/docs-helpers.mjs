@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { Client, csrfOf, sql, waitForMail, BASE, VAR } from './helpers.mjs';
+import { Client, csrfOf, sql, waitForMail, postForm, portalAction, BASE, VAR } from './helpers.mjs';
 
 // A contact with one address and a matter of the demo firm for it.
 export function newMatter(tag) {
@@ -19,19 +19,8 @@ export function newMatter(tag) {
   return { mid: sql(`SELECT id FROM matters WHERE firm_id = ${firm} AND number = 'D-${tag}'`), contact, email, number: `D-${tag}` };
 }
 
-// A multipart POST with the CSRF token of pageUrl; files are [name, Buffer].
-export async function postForm(c, pageUrl, url, fields, files = []) {
-  const page = await c.get(pageUrl);
-  const form = new FormData();
-  form.append('csrf', csrfOf(page.text));
-  for (const [k, v] of Object.entries(fields)) form.append(k, String(v));
-  for (const [name, data] of files) form.append('file', new Blob([data]), name);
-  const res = await fetch(BASE + url, { method: 'POST', body: form, headers: { cookie: c.cookieHeader() }, redirect: 'manual' });
-  return { status: res.status, location: res.headers.get('location'), text: await res.text() };
-}
-
-export const portalAction = (c, mid, fields, files) =>
-  postForm(c, `/matters/${mid}/portal`, `/matters/${mid}/portal/action`, fields, files);
+// postForm and portalAction live in helpers.mjs; re-exported for these tests.
+export { postForm, portalAction };
 
 export const docsAction = (c, mid, fields, folder = 0) =>
   postForm(c, `/matters/${mid}/documents?folder=${folder}`, `/matters/${mid}/documents/action`, { folder, ...fields });

@@ -60,6 +60,22 @@ export class Client {
   }
 }
 
+// A multipart POST with the CSRF token of pageUrl, as the page's form would
+// send it; files are [name, Buffer].
+export async function postForm(c, pageUrl, url, fields, files = []) {
+  const page = await c.get(pageUrl);
+  const form = new FormData();
+  form.append('csrf', csrfOf(page.text));
+  for (const [k, v] of Object.entries(fields)) form.append(k, String(v));
+  for (const [name, data] of files) form.append('file', new Blob([data]), name);
+  const res = await fetch(BASE + url, { method: 'POST', body: form, headers: { cookie: c.cookieHeader() }, redirect: 'manual' });
+  return { status: res.status, location: res.headers.get('location'), text: await res.text() };
+}
+
+// An op of a matter's portal (portal_action), from the portal page's form.
+export const portalAction = (c, mid, fields, files) =>
+  postForm(c, `/matters/${mid}/portal`, `/matters/${mid}/portal/action`, fields, files);
+
 export function csrfOf(html) {
   const m = html.match(/name="csrf" value="([0-9a-f]{64})"/);
   if (!m) throw new Error('no CSRF token on the page');

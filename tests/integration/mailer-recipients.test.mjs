@@ -4,21 +4,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { Client, csrfOf, sql, BASE, demoAdmin } from './helpers.mjs';
+import { Client, csrfOf, sql, portalAction, BASE, demoAdmin } from './helpers.mjs';
 
 const MANY = 70;
 const tag = 'many' + randomBytes(3).toString('hex');
 const FIRM = "(SELECT id FROM firms WHERE slug = 'demo')";
-
-async function portalAction(c, mid, fields) {
-  const page = await c.get(`/matters/${mid}/portal`);
-  const form = new FormData();
-  form.append('csrf', csrfOf(page.text));
-  for (const [k, v] of Object.entries(fields)) form.append(k, String(v));
-  const res = await fetch(`${BASE}/matters/${mid}/portal/action`, { method: 'POST', body: form,
-    headers: { cookie: c.cookieHeader() }, redirect: 'manual' });
-  return res.status;
-}
 
 // A matter of the demo firm with its portal open and 70 client participants.
 async function bigPortal(firm) {
@@ -34,7 +24,7 @@ async function bigPortal(firm) {
   sql(`INSERT INTO matters (firm_id, number, description, client_id, status)
        SELECT firm_id, '${tag}', 'Many participants', id, 'open' FROM contacts WHERE name = '${tag} person 1'`);
   const mid = sql(`SELECT id FROM matters WHERE number = '${tag}'`);
-  assert.equal(await portalAction(firm, mid, { op: 'open' }), 303);
+  assert.equal((await portalAction(firm, mid, { op: 'open' })).status, 303);
   const portal = sql(`SELECT id FROM portals WHERE matter_id = ${mid}`);
   sql(`INSERT IGNORE INTO participants (firm_id, portal_id, contact_id, added_at)
        SELECT firm_id, ${portal}, id, NOW(6) FROM contacts WHERE name LIKE '${tag} person %'`);
@@ -45,7 +35,7 @@ async function bigPortal(firm) {
 test('a message to a portal with 70 client participants notifies all 70', async () => {
   const firm = await demoAdmin();
   const { mid } = await bigPortal(firm);
-  assert.equal(await portalAction(firm, mid, { op: 'send', body: 'To all of you.' }), 303);
+  assert.equal((await portalAction(firm, mid, { op: 'send', body: 'To all of you.' })).status, 303);
   const told = sql(`SELECT COUNT(DISTINCT recipient) FROM notifications WHERE recipient LIKE '${tag}-client-%'`);
   assert.equal(told, String(MANY), 'every participant has a notification queued');
 });

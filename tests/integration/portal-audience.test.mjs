@@ -9,7 +9,7 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { Client, csrfOf, sql, sleep, mailsTo, BASE, ROOT } from './helpers.mjs';
+import { Client, csrfOf, sql, sleep, mailsTo, portalAction, BASE, ROOT } from './helpers.mjs';
 
 const PASS = 'eastern-admin-pass';
 const ZONE = 'America/New_York';
@@ -56,13 +56,8 @@ async function clientUser(email) {
 }
 
 async function portalOp(c, mid, fields, files = []) {
-  const page = await c.get(`/matters/${mid}/portal`);
-  const form = new FormData();
-  form.append('csrf', csrfOf(page.text));
-  for (const [k, v] of Object.entries(fields)) form.append(k, String(v));
-  for (const [name, data] of files) form.append('file', new Blob([data]), name);
-  const res = await fetch(`${BASE}/matters/${mid}/portal/action`, { method: 'POST', body: form, headers: { cookie: c.cookieHeader() }, redirect: 'manual' });
-  assert.equal(res.status, 303, `portal action ${fields.op}: ${await res.text()}`);
+  const res = await portalAction(c, mid, fields, files);
+  assert.equal(res.status, 303, `portal action ${fields.op}: ${res.text}`);
 }
 
 async function reply(c, mid, body) {

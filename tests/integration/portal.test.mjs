@@ -4,21 +4,11 @@
 // removing a participant, expired invitations, login email changes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Client, csrfOf, sql, sleep, waitForMail, mailsTo, mailSettled, stack, BASE, demoAdmin, matterId } from './helpers.mjs';
+import { Client, csrfOf, sql, sleep, waitForMail, mailsTo, mailSettled, portalAction, stack, BASE, demoAdmin, matterId } from './helpers.mjs';
 
 const WINDOW = Number(process.env.VL_NOTIFY_WINDOW || 3);
 
 const admin = demoAdmin;
-
-async function portalAction(c, mid, fields, files = []) {
-  const page = await c.get(`/matters/${mid}/portal`);
-  const form = new FormData();
-  form.append('csrf', csrfOf(page.text));
-  for (const [k, v] of Object.entries(fields)) form.append(k, String(v));
-  for (const [name, data] of files) form.append('file', new Blob([data]), name);
-  const res = await fetch(`${BASE}/matters/${mid}/portal/action`, { method: 'POST', body: form, headers: { cookie: c.cookieHeader() }, redirect: 'manual' });
-  return { status: res.status, location: res.headers.get('location'), text: await res.text() };
-}
 
 async function clientReply(c, mid, body, files = []) {
   const page = await c.get(`/portal/matters/${mid}`);
