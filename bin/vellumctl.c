@@ -305,7 +305,6 @@ cmd_mailq(int argc, char *argv[])
 		    kind, to, (long long)attempts, vl_tz_fmt(pool, zone, next), error);
 		n++;
 	}
-	vl_db_rows_free(rows);
 	printf("%d message(s) not yet sent\n", n);
 	vl_pool_free(pool);
 	return 0;

@@ -45,7 +45,6 @@ switcher(struct vl_req *r, struct vl_tpl *d, int64_t current, int64_t *first)
 		if (n++ == 0)
 			*first = mid;
 	}
-	vl_db_rows_free(rows);
 	return n;
 }
 
@@ -81,7 +80,6 @@ messages(struct vl_req *r, struct vl_tpl *d, int64_t portal)
 		if (fid)
 			vl_tpl_set(vl_tpl_section(row, "FOLDER"), "FOLDER_NAME", fname);
 	}
-	vl_db_rows_free(rows);
 	if (got < 0)
 		return VL_ERR;
 	/* Seen now: the first open of each new message, and an event for the
@@ -116,7 +114,6 @@ shared(struct vl_req *r, struct vl_tpl *d, int64_t portal, int64_t mid)
 		vl_tpl_set(row, "FOLDER", folder);
 		n++;
 	}
-	vl_db_rows_free(rows);
 	if (got < 0)
 		return VL_ERR;
 	if (n == 0)
@@ -139,11 +136,10 @@ get(struct vl_req *r)
 		return VL_DECLINED;
 	d = vl_page_new(r, "Client portal");
 	if ((n = switcher(r, d, mid, &first)) < 0)
-		goto fail;
+		return VL_ERR;
 	if (mid == 0) {
 		/* One matter: go straight to it. */
 		if (n == 1) {
-			vl_tpl_free(d);
 			vl_out_redirect(r, vl_pool_printf(r->pool, "/portal/matters/%lld", (long long)first));
 			return VL_OK;
 		}
@@ -152,10 +148,8 @@ get(struct vl_req *r)
 	}
 	rc = vl_db_row(r->pool, STMT_CLIENT_PORTAL, "iii", "issii", r->sess->firm_id,
 	    r->sess->contact_id, mid, &portal, &number, &desc, &pmsg, &pdoc);
-	if (rc != VL_OK) {
-		vl_tpl_free(d);
+	if (rc != VL_OK)
 		return rc;	/* not a participant of this matter's portal: not found */
-	}
 	vl_tpl_set_int(d, "MATTER_ID", mid);
 	vl_tpl_set(d, "NUMBER", number);
 	vl_tpl_set(d, "DESCRIPTION", desc);
@@ -165,11 +159,11 @@ get(struct vl_req *r)
 	if (pdoc && (strcmp(view, "shared") == 0 || !pmsg)) {
 		vl_tpl_show(d, "VIEW_SHARED");
 		if (shared(r, d, portal, mid) != VL_OK)
-			goto fail;
+			return VL_ERR;
 	} else if (pmsg) {
 		vl_tpl_show(d, "VIEW_MESSAGES");
 		if (messages(r, d, portal) != VL_OK)
-			goto fail;
+			return VL_ERR;
 	} else
 		vl_tpl_show(d, "NOTHING_HERE");
 	if (pmsg)
@@ -177,9 +171,6 @@ get(struct vl_req *r)
 	if (pdoc)
 		vl_tpl_show(d, "CAN_DOCUMENTS");
 	return vl_page_send(r, "client_portal.tpl", d);
-fail:
-	vl_tpl_free(d);
-	return VL_ERR;
 }
 
 static const struct vl_app app = {

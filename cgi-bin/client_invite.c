@@ -85,10 +85,8 @@ forgot(struct vl_req *r)
 		vl_tpl_set(vl_tpl_section(f, "ERROR"), "MESSAGE", "Enter a valid email address.");
 		return vl_page_send_status(r, 400, "client_invite.tpl", d);
 	}
-	if (rc != VL_OK) {
-		vl_tpl_free(d);
+	if (rc != VL_OK)
 		return rc;
-	}
 	vl_tpl_set(vl_tpl_section(d, "FORGOT_SENT"), "EMAIL", email);
 	return vl_page_send(r, "client_invite.tpl", d);
 }

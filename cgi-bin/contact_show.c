@@ -43,27 +43,22 @@ get(struct vl_req *r)
 	vl_tpl_set(d, "LOGIN", *login ? login : "(no email address)");
 	vl_page_notice(d, notices, sizeof(notices) / sizeof(notices[0]), r->fields[F_NOTICE].val);
 	if (vl_db_query(r->pool, STMT_CONTACT_EMAILS, &rows, "ii", r->sess->firm_id, id) != VL_OK)
-		goto fail;
+		return VL_ERR;
 	while (vl_db_next(rows, "s", &addr) > 0) {
 		o = vl_tpl_section(d, "ADDRESS");
 		vl_tpl_set(o, "ADDR", addr);
 		if (strcmp(addr, login) == 0)
 			vl_tpl_show(o, "SELECTED");
 	}
-	vl_db_rows_free(rows);
 	if (vl_db_query(r->pool, STMT_CONTACT_MATTERS, &rows, "ii", r->sess->firm_id, id) != VL_OK)
-		goto fail;
+		return VL_ERR;
 	while (vl_db_next(rows, "iss", &mid, &number, &desc) > 0) {
 		o = vl_tpl_section(d, "MATTER");
 		vl_tpl_set_int(o, "MID", mid);
 		vl_tpl_set(o, "NUMBER", number);
 		vl_tpl_set(o, "DESCRIPTION", desc);
 	}
-	vl_db_rows_free(rows);
 	return vl_page_send(r, "contact.tpl", d);
-fail:
-	vl_tpl_free(d);
-	return VL_ERR;
 }
 
 static enum vl_rc

@@ -54,7 +54,6 @@ load_targets(struct vl_req *r, int64_t matter, struct target **out)
 			break;
 		n++;
 	}
-	vl_db_rows_free(rows);
 	*out = t;
 	return n;
 }
@@ -79,7 +78,6 @@ load_ids(struct vl_req *r, enum vl_stmt st, int64_t matter, int64_t **out)
 		}
 		v[n++] = id;
 	}
-	vl_db_rows_free(rows);
 	*out = v;
 	return n;
 }
@@ -163,21 +161,20 @@ get(struct vl_req *r)
 		vl_tpl_show(d, "IN_FOLDER");
 		if (vl_db_query(r->pool, STMT_FOLDER_PATH, &rows, "iii", r->sess->firm_id, mid,
 		    folder) != VL_OK)
-			goto fail;
+			return VL_ERR;
 		while ((got = vl_db_next(rows, "is", &id, &name)) > 0) {
 			row = vl_tpl_section(d, id == folder ? "CRUMB_HERE" : "CRUMB");
 			vl_tpl_set_int(row, "MATTER_ID", mid);
 			vl_tpl_set_int(row, "ID", id);
 			vl_tpl_set(row, "NAME", name);
 		}
-		vl_db_rows_free(rows);
 		if (got < 0)
-			goto fail;
+			return VL_ERR;
 	} else
 		vl_tpl_show(d, "AT_ROOT");
 
 	if (vl_db_query(r->pool, STMT_FOLDERS_IN, &rows, "iii", r->sess->firm_id, mid, folder) != VL_OK)
-		goto fail;
+		return VL_ERR;
 	while ((got = vl_db_next(rows, "is", &id, &name)) > 0) {
 		row = vl_tpl_section(d, "SUBFOLDER");
 		vl_tpl_set_int(row, "MATTER_ID", mid);
@@ -191,12 +188,11 @@ get(struct vl_req *r)
 		add_targets(row, targets, ntargets, id);
 		nitems++;
 	}
-	vl_db_rows_free(rows);
 	if (got < 0)
-		goto fail;
+		return VL_ERR;
 
 	if (vl_db_query(r->pool, STMT_DOCS_IN, &rows, "iii", r->sess->firm_id, mid, folder) != VL_OK)
-		goto fail;
+		return VL_ERR;
 	while ((got = vl_db_next(rows, "isisi", &id, &name, &size, &mime, &created)) > 0) {
 		row = vl_tpl_section(d, "DOC");
 		vl_tpl_set_int(row, "MATTER_ID", mid);
@@ -213,15 +209,11 @@ get(struct vl_req *r)
 		add_targets(row, targets, ntargets, -1);
 		nitems++;
 	}
-	vl_db_rows_free(rows);
 	if (got < 0)
-		goto fail;
+		return VL_ERR;
 	if (nitems == 0)
 		vl_tpl_show(d, "EMPTY");
 	return vl_page_send(r, "documents.tpl", d);
-fail:
-	vl_tpl_free(d);
-	return VL_ERR;
 }
 
 static const struct vl_app app = {

@@ -66,21 +66,22 @@ post(struct vl_req *r)
 		vl_out_error(r, VL_INVALID, "Choose at least one file to upload.");
 		return VL_OK;
 	}
-	/* Files first, each pending; then the rows, all in one transaction. */
+	/* Files first, each pending; then the rows, all in one transaction.  On
+	 * any failure the front door rolls back and the pool removes the files. */
 	st = vl_pool_calloc(r->pool, (size_t)n, sizeof(*st));
 	for (u = r->uploads, i = 0; u; u = u->next, i++)
 		if ((rc = vl_doc_store(r->ctx, u, &st[i])) != VL_OK)
-			return vl_doc_abandon(r->ctx, st, (size_t)n, 0, rc);
+			return rc;
 	if ((rc = vl_db_begin()) != VL_OK)
-		return vl_doc_abandon(r->ctx, st, (size_t)n, 0, rc);
+		return rc;
 	for (i = 0; i < n; i++)
 		if ((rc = vl_doc_record(r->ctx, mid, folder, &st[i], r->sess->user_id, NULL)) != VL_OK)
-			return vl_doc_abandon(r->ctx, st, (size_t)n, 0, rc);
+			return rc;
 	/* Added to a shared folder: the clients are told (F-B6, F-B8). */
 	if ((rc = vl_doc_tell_shared(r->ctx, &m, folder, n)) != VL_OK)
-		return vl_doc_abandon(r->ctx, st, (size_t)n, 0, rc);
+		return rc;
 	if ((rc = vl_db_commit()) != VL_OK)
-		return vl_doc_abandon(r->ctx, st, (size_t)n, 1, rc);
+		return rc;
 	vl_audit(r->ctx, "documents_uploaded", "matter", mid);
 	return answer(r, mid, folder, n);
 }

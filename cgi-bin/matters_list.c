@@ -24,11 +24,8 @@ get(struct vl_req *r)
 		vl_tpl_set(row, "STATUS", status);
 		n++;
 	}
-	vl_db_rows_free(rows);
-	if (got < 0) {
-		vl_tpl_free(d);
+	if (got < 0)
 		return VL_ERR;
-	}
 	if (n == 0)
 		vl_tpl_show(d, "NO_MATTERS");
 	vl_tpl_set_int(d, "COUNT", n);

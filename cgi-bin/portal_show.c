@@ -64,9 +64,7 @@ participants(struct vl_req *r, struct vl_tpl *d, int64_t portal)
 			if (email && strcmp(addr, email) == 0)
 				vl_tpl_show(o, "SELECTED");
 		}
-		vl_db_rows_free(em);
 	}
-	vl_db_rows_free(rows);
 	if (vl_db_query(r->pool, STMT_CONTACTS_NOT_IN_PORTAL, &rows, "ii", r->sess->firm_id, portal) != VL_OK)
 		return VL_ERR;
 	while (vl_db_next(rows, "is", &cid, &name) > 0) {
@@ -74,7 +72,6 @@ participants(struct vl_req *r, struct vl_tpl *d, int64_t portal)
 		vl_tpl_set_int(row, "CONTACT_ID", cid);
 		vl_tpl_set(row, "NAME", name);
 	}
-	vl_db_rows_free(rows);
 	return VL_OK;
 }
 
@@ -92,16 +89,11 @@ feed(struct vl_req *r, struct vl_tpl *d, int64_t portal, int events)
 
 	if (vl_db_query(r->pool, STMT_FEED_FIRM, &msgs, "ii", r->sess->firm_id, portal) != VL_OK)
 		return VL_ERR;
-	if (events && vl_db_query(r->pool, STMT_EVENTS_LIST, &ev, "ii", r->sess->firm_id, portal) != VL_OK) {
-		vl_db_rows_free(msgs);
+	if (events && vl_db_query(r->pool, STMT_EVENTS_LIST, &ev, "ii", r->sess->firm_id, portal) != VL_OK)
 		return VL_ERR;
-	}
 	if ((more_m = vl_db_next(msgs, "iiisisisiss", &id, &at, &when, &who, &client, &body, &did,
-	    &dname, &fid, &fname, &readers)) < 0) {
-		vl_db_rows_free(msgs);
-		vl_db_rows_free(ev);
+	    &dname, &fid, &fname, &readers)) < 0)
 		return VL_ERR;
-	}
 	if (ev)
 		more_e = vl_db_next(ev, "iisss", &eat, &ewhen, &kind, &ename, &detail) > 0;
 	while (more_m || more_e) {
@@ -138,8 +130,6 @@ feed(struct vl_req *r, struct vl_tpl *d, int64_t portal, int events)
 		more_m = vl_db_next(msgs, "iiisisisiss", &id, &at, &when, &who, &client, &body, &did,
 		    &dname, &fid, &fname, &readers) > 0;
 	}
-	vl_db_rows_free(msgs);
-	vl_db_rows_free(ev);
 	if (n == 0)
 		vl_tpl_show(d, "NO_MESSAGES");
 	return VL_OK;
@@ -170,7 +160,6 @@ shared(struct vl_req *r, struct vl_tpl *d, int64_t portal)
 			    vl_tz_readers(r->pool, vl_tz_firm(r->ctx), readers));
 		n++;
 	}
-	vl_db_rows_free(rows);
 	if (n == 0)
 		vl_tpl_show(d, "NO_SHARES");
 	return VL_OK;
@@ -192,7 +181,6 @@ pickers(struct vl_req *r, struct vl_tpl *d, int64_t mid)
 		vl_tpl_set_int(o, "ID", id);
 		vl_tpl_set(o, "NAME", name);
 	}
-	vl_db_rows_free(rows);
 	if (vl_db_query(r->pool, STMT_FOLDERS_ALL, &rows, "ii", r->sess->firm_id, mid) != VL_OK)
 		return VL_ERR;
 	while (vl_db_next(rows, "is", &id, &name) > 0) {
@@ -200,7 +188,6 @@ pickers(struct vl_req *r, struct vl_tpl *d, int64_t mid)
 		vl_tpl_set_int(o, "ID", id);
 		vl_tpl_set(o, "NAME", name);
 	}
-	vl_db_rows_free(rows);
 	return VL_OK;
 }
 
@@ -241,25 +228,22 @@ get(struct vl_req *r)
 	}
 	if (vl_db_row(r->pool, STMT_FIRM_SLUG, "i", "s", r->sess->firm_id, &slug) != VL_OK ||
 	    vl_portal_email_panel(r->ctx, d, portal, mid) != VL_OK)
-		goto fail;
+		return VL_ERR;
 	vl_tpl_set(d, "LOGIN_LINK", vl_pool_printf(r->pool, "%s/portal/login?firm=%s",
 	    vl_conf.base_url, slug));
 	if (participants(r, d, portal) != VL_OK || pickers(r, d, mid) != VL_OK)
-		goto fail;
+		return VL_ERR;
 	if (strcmp(view, "shared") == 0) {
 		vl_tpl_show(d, "VIEW_SHARED");
 		if (shared(r, d, portal) != VL_OK)
-			goto fail;
+			return VL_ERR;
 	} else {
 		vl_tpl_show(d, "VIEW_MESSAGES");
 		vl_tpl_show(d, events ? "EVENTS_ON" : "EVENTS_OFF");
 		if (feed(r, d, portal, events) != VL_OK)
-			goto fail;
+			return VL_ERR;
 	}
 	return vl_page_send(r, "portal.tpl", d);
-fail:
-	vl_tpl_free(d);
-	return VL_ERR;
 }
 
 static const struct vl_app app = {

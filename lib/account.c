@@ -41,7 +41,6 @@ portals_of(struct vl_ctx *c, int64_t contact, int64_t **out, size_t *n)
 		}
 		list[(*n)++] = id;
 	}
-	vl_db_rows_free(rows);
 	*out = list;
 	return VL_OK;
 }

@@ -27,17 +27,37 @@ static const struct vl_stmt_decl decls[STMT__MAX] = {
 
 static MYSQL		*conn;
 static MYSQL_STMT	*stmts[STMT__MAX];
+/* The result set that holds each statement's stored result, if any. */
+static struct vl_rows	*holder[STMT__MAX];
 static int		 in_tx;
+/* Fetch errors ever, and their count when the transaction began. */
+static unsigned		 fetch_errors, tx_fetch_errors;
+static int		 fetch_failed;	/* since vl_db_fetch_clear() */
+
+/* Who hears that the transaction ended, newest first. */
+struct tx_hook {
+	void		(*fn)(void *, enum vl_tx_end);
+	void		*arg;
+	struct tx_hook	*next;
+};
+static struct tx_hook	*tx_hooks;
 static unsigned		 last_errno;
 static char		 last_error[256];
 
+/*
+ * A stored result, owned by the pool it was queried into: the pool's
+ * cleanup frees it, so a handler never has to.  A statement holds one
+ * result at a time; running it again takes that result away from the
+ * rows that held it (st becomes NULL and their next fetch is an error).
+ */
 struct vl_rows {
 	struct vl_pool	*pool;
 	enum vl_stmt	 id;
-	MYSQL_STMT	*st;
+	MYSQL_STMT	*st;		/* NULL once released */
 	MYSQL_RES	*meta;
 	unsigned	 ncols;
 	int		 bound;
+	int		 failed;	/* a fetch failed: every later one fails */
 	MYSQL_BIND	 res[MAXBIND];
 	unsigned long	 len[MAXBIND];
 	my_bool		 isnull[MAXBIND];
@@ -102,19 +122,40 @@ conn_lost(unsigned e)
 	    e == 2055 /* lost connection at reading */;
 }
 
+/* Tells the hooks how the transaction ended, once, and forgets them. */
+static void
+tx_end(enum vl_tx_end how)
+{
+	struct tx_hook	*h, *next;
+
+	h = tx_hooks;
+	tx_hooks = NULL;
+	for (; h != NULL; h = next) {
+		next = h->next;
+		h->fn(h->arg, how);
+		free(h);
+	}
+}
+
 void
 vl_db_close(void)
 {
 	int	 i;
 
-	for (i = 0; i < STMT__MAX; i++)
+	for (i = 0; i < STMT__MAX; i++) {
+		if (holder[i] != NULL)
+			vl_db_rows_free(holder[i]);
 		if (stmts[i] != NULL) {
 			mysql_stmt_close(stmts[i]);
 			stmts[i] = NULL;
 		}
+	}
 	if (conn != NULL)
 		mysql_close(conn);
 	conn = NULL;
+	/* The server rolls back a transaction whose connection is gone. */
+	if (in_tx)
+		tx_end(VL_TX_ROLLED_BACK);
 	in_tx = 0;
 }
 
@@ -295,6 +336,12 @@ vl_db_exec(enum vl_stmt id, uint64_t *affected, uint64_t *insert_id, const char 
 	return VL_OK;
 }
 
+static void
+rows_cleanup(void *r)
+{
+	vl_db_rows_free(r);
+}
+
 static enum vl_rc
 vquery(struct vl_pool *pool, enum vl_stmt id, struct vl_rows **out, const char *types, va_list ap)
 {
@@ -309,6 +356,9 @@ vquery(struct vl_pool *pool, enum vl_stmt id, struct vl_rows **out, const char *
 		return VL_ERR;
 	if ((rc = params_bind(&p, types, ap)) != VL_OK)
 		return rc;
+	/* Running the statement again replaces its stored result. */
+	if (holder[id] != NULL)
+		vl_db_rows_free(holder[id]);
 	if ((rc = run(id, &p, &st)) != VL_OK)
 		return rc;
 	mysql_stmt_attr_set(st, STMT_ATTR_UPDATE_MAX_LENGTH, &on);
@@ -317,12 +367,14 @@ vquery(struct vl_pool *pool, enum vl_stmt id, struct vl_rows **out, const char *
 		vl_err("database store result: %s", last_error);
 		return VL_ERR;
 	}
-	r = vl_xcalloc(1, sizeof(*r));
+	r = vl_pool_calloc(pool, 1, sizeof(*r));
 	r->pool = pool;
 	r->id = id;
 	r->st = st;
 	r->meta = mysql_stmt_result_metadata(st);
 	r->ncols = mysql_stmt_field_count(st);
+	holder[id] = r;
+	vl_pool_cleanup(pool, rows_cleanup, r);
 	*out = r;
 	return VL_OK;
 }
@@ -373,15 +425,33 @@ rows_bind(struct vl_rows *r, const char *types)
 	return 0;
 }
 
+/* A failed fetch sticks: to the rows, to the transaction (which will not
+ * commit) and to the request (whose page becomes the error page), so a
+ * loop that stops at the first non-row cannot pass a cut list off as whole. */
+static int
+fetch_failure(struct vl_rows *r)
+{
+	if (r != NULL)
+		r->failed = 1;
+	fetch_errors++;
+	fetch_failed = 1;
+	return -1;
+}
+
 static int
 vnext(struct vl_rows *r, const char *types, va_list ap)
 {
 	unsigned	 i;
 	int		 rc;
 
-	if (r == NULL || !types_match(r->id, 1, types) ||
-	    (!r->bound && rows_bind(r, types) != 0))
-		return -1;
+	if (r == NULL || r->failed)
+		return fetch_failure(r);
+	if (r->st == NULL) {
+		vl_err("statement %s: its result was freed or replaced", decls[r->id].name);
+		return fetch_failure(r);
+	}
+	if (!types_match(r->id, 1, types) || (!r->bound && rows_bind(r, types) != 0))
+		return fetch_failure(r);
 	rc = mysql_stmt_fetch(r->st);
 	if (rc == MYSQL_NO_DATA)
 		return 0;
@@ -389,11 +459,11 @@ vnext(struct vl_rows *r, const char *types, va_list ap)
 	if (rc == MYSQL_DATA_TRUNCATED) {
 		vl_err("statement %s: a value does not fit its result type \"%s\"",
 		    decls[r->id].name, types);
-		return -1;
+		return fetch_failure(r);
 	}
 	if (rc != 0) {
 		vl_err("statement %s: fetch: %s", decls[r->id].name, mysql_stmt_error(r->st));
-		return -1;
+		return fetch_failure(r);
 	}
 	for (i = 0; i < r->ncols; i++) {
 		if (types[i] == 'i') {
@@ -429,19 +499,40 @@ vl_db_next(struct vl_rows *r, const char *types, ...)
 void
 vl_db_rows_free(struct vl_rows *r)
 {
-	if (r == NULL)
+	if (r == NULL || r->st == NULL)
 		return;
 	if (r->meta)
 		mysql_free_result(r->meta);
+	r->meta = NULL;
 	if (conn != NULL)
 		mysql_stmt_free_result(r->st);
-	free(r);
+	if (holder[r->id] == r)
+		holder[r->id] = NULL;
+	r->st = NULL;
+}
+
+int
+vl_db_rows_failed(const struct vl_rows *r)
+{
+	return r == NULL || r->failed;
+}
+
+int
+vl_db_fetch_failed(void)
+{
+	return fetch_failed;
+}
+
+void
+vl_db_fetch_clear(void)
+{
+	fetch_failed = 0;
 }
 
 size_t
 vl_db_count(const struct vl_rows *r)
 {
-	return r == NULL ? 0 : (size_t)mysql_stmt_num_rows(r->st);
+	return r == NULL || r->st == NULL ? 0 : (size_t)mysql_stmt_num_rows(r->st);
 }
 
 enum vl_rc
@@ -563,15 +654,28 @@ vl_db_begin(void)
 			return VL_ERR;
 	}
 	in_tx = 1;
+	tx_fetch_errors = fetch_errors;
 	return VL_OK;
 }
 
 enum vl_rc
 vl_db_commit(void)
 {
-	enum vl_rc rc = simple("COMMIT");
+	enum vl_rc rc;
 
+	if (!in_tx)
+		return VL_ERR;
+	/* Work decided on a list cut short by a fetch error is not committed. */
+	if (fetch_errors != tx_fetch_errors) {
+		vl_err("a fetch failed in this transaction: rolled back");
+		vl_db_rollback();
+		return VL_ERR;
+	}
+	/* Out of the transaction first: a connection lost in COMMIT leaves
+	 * its outcome unknown, not rolled back. */
 	in_tx = 0;
+	rc = simple("COMMIT");
+	tx_end(rc == VL_OK ? VL_TX_COMMITTED : VL_TX_UNKNOWN);
 	return rc;
 }
 
@@ -580,7 +684,26 @@ vl_db_rollback(void)
 {
 	if (in_tx && conn != NULL)
 		(void)simple("ROLLBACK");
+	if (in_tx)
+		tx_end(VL_TX_ROLLED_BACK);
 	in_tx = 0;
+}
+
+enum vl_rc
+vl_db_on_end(void (*fn)(void *, enum vl_tx_end), void *arg)
+{
+	struct tx_hook	*h;
+
+	if (!in_tx) {
+		vl_err("a transaction hook outside a transaction");
+		return VL_ERR;
+	}
+	h = vl_xmalloc(sizeof(*h));
+	h->fn = fn;
+	h->arg = arg;
+	h->next = tx_hooks;
+	tx_hooks = h;
+	return VL_OK;
 }
 
 int

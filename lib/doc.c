@@ -18,7 +18,7 @@ vl_doc_store(struct vl_ctx *c, const struct vl_upload *u, struct vl_stored *s)
 	s->mime = vl_pool_strdup(c->pool, vl_store_sniff(u->path));
 	s->name = vl_doc_name(c->pool, u->filename);
 	s->size = u->size;
-	return vl_store_put(c->firm_id, u->path, s->key);
+	return vl_store_put(c->pool, c->firm_id, u->path, s->key);
 }
 
 enum vl_rc
@@ -35,17 +35,6 @@ vl_doc_record(struct vl_ctx *c, int64_t matter, int64_t folder, const struct vl_
 	if (doc_id != NULL)
 		*doc_id = (int64_t)id;
 	return rc;
-}
-
-enum vl_rc
-vl_doc_abandon(struct vl_ctx *c, struct vl_stored *s, size_t n, int at_commit, enum vl_rc rc)
-{
-	size_t	 i;
-
-	vl_db_rollback();
-	for (i = 0; !at_commit && i < n; i++)
-		vl_store_discard(c->firm_id, s[i].key);
-	return rc == VL_OK ? VL_ERR : rc;
 }
 
 /* 1 if folder (0: the top level) lies in a folder shared into portal. */
@@ -110,7 +99,6 @@ delete_tree(struct vl_ctx *c, int64_t mid, int64_t id)
 		}
 		ids[n++] = fid;
 	}
-	vl_db_rows_free(rows);
 	if (n == 0)
 		return VL_DECLINED;
 	for (i = 0, rc = VL_OK; i < n && rc == VL_OK; i++) {
@@ -125,14 +113,15 @@ enum vl_rc
 vl_doc_delete(struct vl_ctx *c, const struct vl_matter *m, int doc, int64_t id)
 {
 	struct vl_rows	*rows;
-	char		**keys = NULL, *key, *name, *mime;
+	char		*key, *name, *mime;
 	int64_t		 dmid, dfolder, size, firm = c->firm_id;
-	size_t		 n = 0, cap = 0, i;
 	uint64_t	 gone = 0;
 	enum vl_rc	 rc;
 
 	if ((rc = vl_db_begin()) != VL_OK)
 		return rc;
+	/* Each file leaves the disk once its row's deletion commits (a file
+	 * whose row is gone while the COMMIT failed is the sweep's). */
 	if (doc) {
 		rc = vl_db_row(c->pool, STMT_DOC_GET, "ii", "iissss", firm, id, &dmid, &dfolder,
 		    &name, &size, &mime, &key);
@@ -144,32 +133,19 @@ vl_doc_delete(struct vl_ctx *c, const struct vl_matter *m, int doc, int64_t id)
 			rc = vl_db_exec(STMT_DOC_DELETE, &gone, NULL, "iii", firm, m->id, id);
 		if (rc == VL_OK && gone == 0)
 			rc = VL_DECLINED;
-		keys = &key;
-		n = 1;
+		if (rc == VL_OK)
+			rc = vl_store_remove_on_commit(c->pool, key);
 	} else {
-		/* The files to unlink once the rows are gone. */
 		if ((rc = vl_db_query(c->pool, STMT_FOLDER_KEYS, &rows, "iii", firm, m->id, id)) != VL_OK)
 			goto fail;
-		while (vl_db_next(rows, "s", &key) > 0) {
-			if (n == cap) {
-				char **g = vl_pool_calloc(c->pool, cap ? cap * 2 : 16, sizeof(*g));
-				if (n)
-					memcpy(g, keys, n * sizeof(*g));
-				keys = g;
-				cap = cap ? cap * 2 : 16;
-			}
-			keys[n++] = key;
-		}
-		vl_db_rows_free(rows);
-		rc = delete_tree(c, m->id, id);
+		while (rc == VL_OK && vl_db_next(rows, "s", &key) > 0)
+			rc = vl_store_remove_on_commit(c->pool, key);
+		if (rc == VL_OK)
+			rc = delete_tree(c, m->id, id);
 	}
 	if (rc != VL_OK)
 		goto fail;
-	if ((rc = vl_db_commit()) != VL_OK)
-		return rc;	/* a file whose row is gone is the sweep's */
-	for (i = 0; i < n; i++)
-		vl_store_remove(keys[i]);
-	return VL_OK;
+	return vl_db_commit();
 fail:
 	vl_db_rollback();
 	return rc;

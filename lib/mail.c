@@ -102,7 +102,7 @@ vl_mail_render(struct vl_pool *pool, const char *kind, const char *const *payloa
 			return VL_INVALID;
 	if (n == 0)
 		return VL_INVALID;
-	if ((d = vl_tpl_new()) == NULL)
+	if ((d = vl_tpl_new(pool)) == NULL)
 		return VL_ERR;
 	vl_tpl_set(d, "FIRM_NAME", firm->name);
 	vl_tpl_set(d, "BASE_URL", vl_conf.base_url);
@@ -134,7 +134,6 @@ vl_mail_render(struct vl_pool *pool, const char *kind, const char *const *payloa
 	}
 	if (rc == VL_OK && vl_tpl_expand(file, VL_TPL_HTML, d, &out->html, err) != VL_TPL_OK)
 		rc = VL_ERR;
-	vl_tpl_free(d);
 	/* A subject is one line: keep the first, without CR or LF. */
 	if (rc == VL_OK) {
 		subject->len = strcspn(vl_buf_str(subject), "\r\n");

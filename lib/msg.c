@@ -125,9 +125,11 @@ vl_msg_post(struct vl_ctx *c, int64_t matter, const struct vl_msg_new *n, const 
 	    (rc = tell(c, &m, portal, doc)) != VL_OK)
 		goto fail;
 	if ((rc = vl_db_commit()) != VL_OK)
-		return vl_doc_abandon(c, &st, 1, 1, rc);
+		return rc;
 	vl_audit(c, c->contact_id != 0 ? "client_message" : "portal_message_sent", "matter", m.id);
 	return VL_OK;
 fail:
-	return vl_doc_abandon(c, &st, 1, 0, rc);
+	/* A new upload's file goes with the request's pool. */
+	vl_db_rollback();
+	return rc;
 }

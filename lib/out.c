@@ -170,7 +170,7 @@ vl_out_error(struct vl_req *r, enum vl_rc rc, const char *message)
 
 	if (message == NULL)
 		message = default_message(status);
-	if ((d = vl_tpl_new()) != NULL) {
+	if ((d = vl_tpl_new(r->pool)) != NULL) {
 		vl_tpl_set_int(d, "STATUS", status);
 		vl_tpl_set(d, "STATUS_TEXT", status_text(status));
 		vl_tpl_set(d, "MESSAGE", message);
@@ -178,7 +178,6 @@ vl_out_error(struct vl_req *r, enum vl_rc rc, const char *message)
 			vl_err("%s", vl_buf_str(&err));
 			vl_buf_reset(&body);
 		}
-		vl_tpl_free(d);
 	}
 	if (body.len == 0) {
 		/* Built in, so this page cannot be broken on disk. */

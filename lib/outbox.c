@@ -63,7 +63,6 @@ load(struct vl_pool *pool, const char *owner, int64_t id, struct vl_outbox_mail 
 		r.payload = pl;
 		m->rows[m->n++] = r;
 	}
-	vl_db_rows_free(rows);
 	if (m->n == 0)
 		m->rows[m->n++] = first;
 	return VL_OK;

@@ -31,7 +31,7 @@ vl_page_new(struct vl_req *r, const char *title)
 {
 	struct vl_tpl	*d, *h, *f;
 
-	if ((d = vl_tpl_new()) == NULL)
+	if ((d = vl_tpl_new(r->pool)) == NULL)
 		return NULL;
 	vl_tpl_set(d, "TITLE", title);
 	vl_tpl_set(d, "CSRF", vl_csrf_for(r));
@@ -74,12 +74,14 @@ vl_page_send_status(struct vl_req *r, int status, const char *file, struct vl_tp
 
 	if (d == NULL)
 		rc = VL_ERR;
-	else if (vl_tpl_expand(file, VL_TPL_HTML, d, &body, &err) != VL_TPL_OK) {
+	else if (vl_db_fetch_failed()) {
+		vl_err("a list of %s was cut short by a failed fetch", file);
+		rc = VL_ERR;
+	} else if (vl_tpl_expand(file, VL_TPL_HTML, d, &body, &err) != VL_TPL_OK) {
 		vl_err("%s", vl_buf_str(&err));
 		rc = VL_ERR;
 	} else
 		vl_out_send(r, status, "text/html; charset=utf-8", body.buf, body.len);
-	vl_tpl_free(d);
 	vl_buf_release(&body);
 	vl_buf_release(&err);
 	return rc;

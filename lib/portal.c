@@ -200,7 +200,6 @@ vl_portal_tell_clients(struct vl_ctx *c, int64_t portal, int64_t matter_id, cons
 		*tail = w;
 		tail = &w->next;
 	}
-	vl_db_rows_free(rows);
 	if (got < 0)
 		return VL_ERR;
 	vl_buf_add_param(&payload, "matter", matter);
@@ -237,7 +236,6 @@ vl_portal_tell_firm(struct vl_ctx *c, int64_t portal, int64_t matter_id, const c
 		*tail = w;
 		tail = &w->next;
 	}
-	vl_db_rows_free(rows);
 	if (got < 0)
 		return VL_ERR;
 	vl_buf_add_param(&payload, "matter", matter);
@@ -289,7 +287,6 @@ vl_portal_email_panel(struct vl_ctx *c, struct vl_tpl *d, int64_t portal, int64_
 		vl_tpl_set(vl_tpl_section(d, "RESPONSIBLE"), "NAME", name);
 		n++;
 	}
-	vl_db_rows_free(rows);
 	if (n == 0)
 		vl_tpl_show(d, "NO_RESPONSIBLE");
 	return got < 0 ? VL_ERR : VL_OK;

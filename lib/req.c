@@ -224,6 +224,7 @@ vl_req_handle(const struct vl_app *app, struct vl_req *r)
 	enum vl_rc	 rc;
 
 	r->app = app;
+	vl_db_fetch_clear();
 	/* Unique enough to find one request's lines: process id and a counter. */
 	snprintf(r->id, sizeof(r->id), "%08x%08x", (unsigned)getpid(), (unsigned)++served);
 	r->remote = vl_pool_strdup(r->pool, vl_req_env(r, "REMOTE_ADDR"));

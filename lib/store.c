@@ -27,6 +27,61 @@
 
 static magic_t	 cookie;
 
+/*
+ * A file stored by this request that no committed row names yet.  The
+ * pool's cleanup discards it unless the transaction that claimed it
+ * committed (or its COMMIT failed: then rows may exist and the sweep
+ * decides), so no failure path has to remember the file.
+ */
+struct held {
+	int64_t		 firm;
+	char		 key[65];
+	int		 kept;
+	struct held	*next;
+};
+static struct held	*held;	/* this request's, newest first */
+
+static void
+held_unlink(struct held *h)
+{
+	struct held	**pp;
+
+	for (pp = &held; *pp != NULL; pp = &(*pp)->next)
+		if (*pp == h) {
+			*pp = h->next;
+			break;
+		}
+}
+
+/* Pool cleanup: the request is over; its transaction has ended. */
+static void
+held_cleanup(void *arg)
+{
+	struct held	*h = arg;
+
+	held_unlink(h);
+	if (!h->kept)
+		vl_store_discard(h->firm, h->key);
+}
+
+/* Transaction hook of a claimed file. */
+static void
+held_tx_end(void *arg, enum vl_tx_end how)
+{
+	struct held	*h = arg;
+
+	if (how != VL_TX_ROLLED_BACK)
+		h->kept = 1;
+}
+
+/* Transaction hook of a file whose document is being deleted. */
+static void
+removed_tx_end(void *arg, enum vl_tx_end how)
+{
+	if (how == VL_TX_COMMITTED)
+		vl_store_remove(arg);
+}
+
 static int
 key_valid(const char *key)
 {
@@ -69,8 +124,9 @@ mkdir_one(const char *d)
 }
 
 enum vl_rc
-vl_store_put(int64_t firm, const char *tmp, char key[65])
+vl_store_put(struct vl_pool *pool, int64_t firm, const char *tmp, char key[65])
 {
+	struct held	*h;
 	unsigned char	 raw[32];
 	char		 d1[4096], d2[4200], path[4300];
 	enum vl_rc	 rc;
@@ -104,6 +160,12 @@ vl_store_put(int64_t firm, const char *tmp, char key[65])
 		vl_store_discard(firm, key);
 		goto fail;
 	}
+	h = vl_pool_calloc(pool, 1, sizeof(*h));
+	h->firm = firm;
+	memcpy(h->key, key, sizeof(h->key));
+	h->next = held;
+	held = h;
+	vl_pool_cleanup(pool, held_cleanup, h);
 	return VL_OK;
 fail:
 	key[0] = '\0';
@@ -116,6 +178,15 @@ vl_store_claim(int64_t firm, const char *key)
 	uint64_t	 n = 0;
 	enum vl_rc	 rc;
 
+	struct held	*h;
+
+	for (h = held; h != NULL; h = h->next)
+		if (h->firm == firm && strcmp(h->key, key) == 0)
+			break;
+	if (h == NULL) {
+		vl_err("store: upload %.8s... was not stored by this request", key);
+		return VL_ERR;
+	}
 	if ((rc = vl_db_exec(STMT_STORE_PENDING_CLAIM, &n, NULL, "si", key, firm)) != VL_OK)
 		return rc;
 	/* Gone: the sweep took this upload for a dead one (or the key is not ours). */
@@ -123,7 +194,13 @@ vl_store_claim(int64_t firm, const char *key)
 		vl_err("store: upload %.8s... is no longer pending", key);
 		return VL_ERR;
 	}
-	return VL_OK;
+	return vl_db_on_end(held_tx_end, h);
+}
+
+enum vl_rc
+vl_store_remove_on_commit(struct vl_pool *pool, const char *key)
+{
+	return vl_db_on_end(removed_tx_end, vl_pool_strdup(pool, key));
 }
 
 void
@@ -165,7 +242,6 @@ sweep_pending(struct vl_pool *pool, int64_t grace, struct vl_sweep *st)
 		keys = vl_pool_calloc(pool, 500, sizeof(*keys));
 		for (nkeys = 0; nkeys < 500 && vl_db_next(rows, "s", &key) > 0; )
 			keys[nkeys++] = key;
-		vl_db_rows_free(rows);
 		for (i = 0; i < nkeys; i++) {
 			n = 0;
 			if ((rc = vl_db_exec(STMT_STORE_PENDING_EXPIRE, &n, NULL, "si", keys[i], grace)) != VL_OK)

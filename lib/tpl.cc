@@ -95,23 +95,28 @@ vl_tpl_shutdown(void)
 	}
 }
 
-extern "C" struct vl_tpl *
-vl_tpl_new(void)
+/* A root dictionary dies with its pool (sections and includes with it). */
+static void
+tpl_free(void *t)
 {
 	try {
-		return T(new TemplateDictionary("page"));
+		delete D(static_cast<struct vl_tpl *>(t));
 	} catch (...) {
-		return NULL;
 	}
 }
 
-extern "C" void
-vl_tpl_free(struct vl_tpl *t)
+extern "C" struct vl_tpl *
+vl_tpl_new(struct vl_pool *pool)
 {
+	struct vl_tpl	*t;
+
 	try {
-		delete D(t);
+		t = T(new TemplateDictionary("page"));
 	} catch (...) {
+		return NULL;
 	}
+	vl_pool_cleanup(pool, tpl_free, t);
+	return t;
 }
 
 extern "C" void

@@ -327,8 +327,8 @@ enum vl_tpl_strip { VL_TPL_HTML, VL_TPL_TEXT };
 int	 vl_tpl_init(const char *site_dir, const char *default_dir);
 void	 vl_tpl_reload(void);
 void	 vl_tpl_shutdown(void);
-struct vl_tpl *vl_tpl_new(void);		/* root dictionary */
-void	 vl_tpl_free(struct vl_tpl *);		/* roots only */
+/* A root dictionary, freed with pool (never by hand). */
+struct vl_tpl *vl_tpl_new(struct vl_pool *);
 void	 vl_tpl_set(struct vl_tpl *, const char *key, const char *val);	/* NULL -> "" */
 void	 vl_tpl_set_int(struct vl_tpl *, const char *key, long long);
 struct vl_tpl *vl_tpl_section(struct vl_tpl *, const char *name);	/* adds one row */
@@ -343,7 +343,8 @@ enum vl_tpl_rc vl_tpl_check(const char *file, enum vl_tpl_strip, struct vl_buf *
 /* ---- page.c: a page = layout + template, rendered then sent ---- */
 /* A new page dictionary with the layout's header/footer filled for req. */
 struct vl_tpl *vl_page_new(struct vl_req *, const char *title);
-/* Renders file with d and sends it (200), or the error page; frees d. */
+/* Renders file with d and sends it (200); VL_ERR if it cannot, or if a
+ * fetch failed in this request (the list would be cut short). */
 enum vl_rc vl_page_send(struct vl_req *, const char *file, struct vl_tpl *d);
 /* A notice shown after a change: when code (from the redirect's ?notice=)
  * is one of the page's codes, shows section NOTICE and in it the section
@@ -354,7 +355,7 @@ void	 vl_page_notice(struct vl_tpl *d, const char *const *codes, size_t n, const
 enum vl_rc vl_page_send_status(struct vl_req *, int status, const char *file, struct vl_tpl *d);
 /* An "Are you sure...?" page (confirm.tpl) in page d: a form that posts
  * fields (name, value pairs ending in NULL) with the CSRF token to action,
- * and a Cancel link back.  Sent like vl_page_send; frees d. */
+ * and a Cancel link back.  Sent like vl_page_send. */
 struct vl_confirm {
 	const char	*question, *button, *action, *back;
 	const char	*const *fields;
@@ -395,16 +396,32 @@ void	 vl_db_close(void);
  */
 enum vl_rc vl_db_exec(enum vl_stmt, uint64_t *affected, uint64_t *insert_id, const char *types, ...);
 enum vl_rc vl_db_query(struct vl_pool *, enum vl_stmt, struct vl_rows **, const char *types, ...);
-/* Fetches the next row into the pointers; 1 row, 0 end, -1 error. */
+/* Fetches the next row into the pointers; 1 row, 0 end, -1 error.  An
+ * error sticks: later fetches of these rows fail, the transaction will not
+ * commit and the request's page becomes the error page. */
 int	 vl_db_next(struct vl_rows *, const char *types, ...);
+/* The rows belong to the pool they were queried into, which frees them;
+ * freeing them early is allowed (a statement run again in a loop). */
 void	 vl_db_rows_free(struct vl_rows *);
+/* 1 if a fetch of these rows failed (the loop ended on an error). */
+int	 vl_db_rows_failed(const struct vl_rows *);
+/* 1 if a fetch failed since vl_db_fetch_clear() (the front door clears it
+ * before each request; pages refuse to render a list cut short). */
+int	 vl_db_fetch_failed(void);
+void	 vl_db_fetch_clear(void);
 /* How many rows a query returned (its result is stored whole). */
 size_t	 vl_db_count(const struct vl_rows *);
 /* Queries and fetches the first row only; VL_DECLINED when none. */
 enum vl_rc vl_db_row(struct vl_pool *, enum vl_stmt, const char *ptypes, const char *rtypes, ...);
 enum vl_rc vl_db_begin(void);
+/* Commits; VL_ERR (rolled back) if a fetch failed in the transaction. */
 enum vl_rc vl_db_commit(void);
 void	 vl_db_rollback(void);
+/* How a transaction ended, for those that hooked it. */
+enum vl_tx_end { VL_TX_COMMITTED, VL_TX_ROLLED_BACK, VL_TX_UNKNOWN /* COMMIT failed */ };
+/* Calls fn(arg, how) once when the open transaction ends (commit,
+ * rollback, or the connection lost).  VL_ERR outside a transaction. */
+enum vl_rc vl_db_on_end(void (*fn)(void *, enum vl_tx_end), void *arg);
 int	 vl_db_in_tx(void);
 /* Runs raw SQL text (migrations only: never with user input). */
 enum vl_rc vl_db_script(const char *sql, struct vl_buf *err);
@@ -500,16 +517,22 @@ enum vl_rc vl_matter_confirm(struct vl_req *, const struct vl_matter *m, const c
 /* ---- store.c: documents on disk under opaque names ---- */
 /* Moves a finished temp file into the store for firm; key gets its 64-hex
  * name ("" on failure).  Records the key as an upload in flight first, in
- * a transaction of its own: call it outside any transaction.  VL_OK, or
- * VL_ERR with nothing left behind. */
-enum vl_rc vl_store_put(int64_t firm, const char *tmp_path, char key[65]);
+ * a transaction of its own: call it outside any transaction.  The file
+ * then belongs to pool: when the pool is reset it is removed again unless
+ * a transaction that claimed it committed.  VL_OK, or VL_ERR with nothing
+ * left behind. */
+enum vl_rc vl_store_put(struct vl_pool *, int64_t firm, const char *tmp_path, char key[65]);
 /* Inside the transaction that records the document: ends key's upload in
- * flight.  VL_ERR if the sweep took it for a dead one meanwhile. */
+ * flight, and keeps the file if (and once) that transaction commits.
+ * VL_ERR if the sweep took it for a dead one meanwhile, or if this
+ * request did not store it. */
 enum vl_rc vl_store_claim(int64_t firm, const char *key);
-/* After a rollback: removes key's file and its upload in flight ("" or
- * NULL: nothing).  Never after a failed COMMIT, whose rows may exist: the
- * sweep decides those. */
+/* Removes key's file and its upload in flight ("" or NULL: nothing),
+ * outside any transaction. */
 void	 vl_store_discard(int64_t firm, const char *key);
+/* Inside the transaction that deletes key's document: the file leaves the
+ * disk when (and only if) it commits. */
+enum vl_rc vl_store_remove_on_commit(struct vl_pool *, const char *key);
 /* The file's path for key; VL_INVALID for a malformed key. */
 enum vl_rc vl_store_path(const char *key, char *out, size_t n);
 /* Removes a stored file (after its row is gone). */
@@ -622,17 +645,13 @@ struct vl_stored {
 	uint64_t	 size;
 };
 /* Sniffs, names and stores upload u for the acting firm (outside any
- * transaction).  VL_OK or VL_ERR; s->key stays "" unless stored. */
+ * transaction).  VL_OK or VL_ERR; s->key stays "" unless stored.  The file
+ * goes again with the request unless vl_doc_record's transaction commits. */
 enum vl_rc vl_doc_store(struct vl_ctx *, const struct vl_upload *u, struct vl_stored *s);
 /* Inside a transaction: records stored upload s as a document of matter
  * (folder 0: top level); uploaded_by is a firm user's id or 0. */
 enum vl_rc vl_doc_record(struct vl_ctx *, int64_t matter, int64_t folder,
 	    const struct vl_stored *s, int64_t uploaded_by, int64_t *doc_id);
-/* Ends a failed upload: rolls back, then discards the n stored files, but
- * keeps them when the COMMIT itself failed (at_commit): its rows may exist,
- * and the sweep tells.  Returns rc, or VL_ERR for VL_OK. */
-enum vl_rc vl_doc_abandon(struct vl_ctx *, struct vl_stored *s, size_t n, int at_commit,
-	    enum vl_rc rc);
 /* Inside a transaction, after documents were added to folder of matter m:
  * if the folder lies in a shared folder, tells the portal's clients of n
  * new documents (coalesced like messages). */

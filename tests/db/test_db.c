@@ -2,7 +2,10 @@
  * The data layer against the test stack's database: a value that does not
  * fit its result binding is an error, never a silently wrong number; the
  * request connection runs one statement per text, and only migrations run
- * several.  Run by tests/run-all with VELLUM_CONF pointing at the stack.
+ * several; a failed fetch sticks (to the rows, the transaction and the
+ * request); running a statement again takes its result from the rows that
+ * held it; transaction hooks hear how it ended.  Run by tests/run-all with
+ * VELLUM_CONF pointing at the stack.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -90,14 +93,101 @@ test_result_types_checked(void **state)
 	assert_int_equal(vl_db_next(rows, "issis", &id, &number, &desc, &client, &status), -1);
 	assert_non_null(strstr(vl_buf_str(&logged),
 	    "statement MATTERS_LIST: result types \"issis\", declared \"issss\""));
-	/* The declared types still read the same rows. */
+	/* The error sticks to these rows; a new query reads with the declared types. */
+	assert_int_equal(vl_db_next(rows, "issss", &id, &number, &desc, &name, &status), -1);
+	assert_true(vl_db_rows_failed(rows));
+	assert_int_equal(vl_db_query(pool, STMT_MATTERS_LIST, &rows, "i", firm), VL_OK);
 	assert_int_equal(vl_db_next(rows, "issss", &id, &number, &desc, &name, &status), 1);
-	vl_db_rows_free(rows);
+	assert_false(vl_db_rows_failed(rows));
 	vl_buf_reset(&logged);
 	assert_int_equal(vl_db_row(pool, STMT_FIRM_BY_SLUG, "s", "s", "demo", &name), VL_ERR);
 	assert_non_null(strstr(vl_buf_str(&logged), "statement FIRM_BY_SLUG: result types"));
 	vl_log_context(NULL, NULL, NULL, NULL);
 	vl_buf_release(&logged);
+}
+
+/* Work decided on a list cut short does not commit, and the request knows. */
+static void
+test_fetch_error_stops_the_commit(void **state)
+{
+	struct vl_rows	*rows;
+	int64_t		 id, client, docs = -1, pend = -1;
+	char		*number, *desc, *status, k[65];
+	unsigned char	 rnd[32];
+
+	(void)state;
+	vl_db_fetch_clear();
+	randombytes_buf(rnd, sizeof(rnd));
+	vl_hex(rnd, sizeof(rnd), k);
+	assert_int_equal(vl_db_begin(), VL_OK);
+	assert_int_equal(vl_db_exec(STMT_STORE_PENDING_ADD, NULL, NULL, "si", k, firm), VL_OK);
+	assert_int_equal(vl_db_query(pool, STMT_MATTERS_LIST, &rows, "i", firm), VL_OK);
+	assert_false(vl_db_fetch_failed());
+	assert_int_equal(vl_db_next(rows, "issis", &id, &number, &desc, &client, &status), -1);
+	assert_true(vl_db_fetch_failed());
+	assert_int_equal(vl_db_commit(), VL_ERR);
+	assert_false(vl_db_in_tx());
+	assert_int_equal(vl_db_row(pool, STMT_STORE_KEY_USES, "ss", "ii", k, k, &docs, &pend), VL_OK);
+	assert_int_equal(pend, 0);
+	/* A later transaction of the same process commits again. */
+	assert_int_equal(vl_db_begin(), VL_OK);
+	assert_int_equal(vl_db_commit(), VL_OK);
+	vl_db_fetch_clear();
+	assert_false(vl_db_fetch_failed());
+}
+
+/* The same statement run again (a lookup in a loop): the earlier rows lose
+ * their result, and reading them is an error, never the new rows' values. */
+static void
+test_rerun_takes_the_result(void **state)
+{
+	struct vl_rows	*a, *b;
+	int64_t		 id;
+	char		*number, *desc, *client, *status;
+
+	(void)state;
+	vl_log_context(sink, NULL, NULL, NULL);
+	assert_int_equal(vl_db_query(pool, STMT_MATTERS_LIST, &a, "i", firm), VL_OK);
+	assert_int_equal(vl_db_query(pool, STMT_MATTERS_LIST, &b, "i", firm), VL_OK);
+	assert_int_equal(vl_db_next(a, "issss", &id, &number, &desc, &client, &status), -1);
+	assert_non_null(strstr(vl_buf_str(&logged), "statement MATTERS_LIST: its result was freed"));
+	assert_int_equal(vl_db_next(b, "issss", &id, &number, &desc, &client, &status), 1);
+	/* Freed early (allowed), then again by the pool: once only. */
+	vl_db_rows_free(b);
+	assert_int_equal(vl_db_count(b), 0);
+	vl_log_context(NULL, NULL, NULL, NULL);
+	vl_buf_release(&logged);
+	vl_db_fetch_clear();
+}
+
+static enum vl_tx_end	 heard[4];
+static int		 nheard;
+
+static void
+hook(void *arg, enum vl_tx_end how)
+{
+	(void)arg;
+	if (nheard < 4)
+		heard[nheard++] = how;
+}
+
+static void
+test_transaction_hooks(void **state)
+{
+	(void)state;
+	nheard = 0;
+	assert_int_equal(vl_db_on_end(hook, NULL), VL_ERR);
+	assert_int_equal(vl_db_begin(), VL_OK);
+	assert_int_equal(vl_db_on_end(hook, NULL), VL_OK);
+	assert_int_equal(vl_db_commit(), VL_OK);
+	assert_int_equal(vl_db_begin(), VL_OK);
+	assert_int_equal(vl_db_on_end(hook, NULL), VL_OK);
+	vl_db_rollback();
+	/* Heard once each: a second rollback tells nobody. */
+	vl_db_rollback();
+	assert_int_equal(nheard, 2);
+	assert_int_equal(heard[0], VL_TX_COMMITTED);
+	assert_int_equal(heard[1], VL_TX_ROLLED_BACK);
 }
 
 static int
@@ -150,6 +240,9 @@ main(void)
 		cmocka_unit_test(test_truncated_value_is_an_error),
 		cmocka_unit_test(test_only_migrations_run_several_statements),
 		cmocka_unit_test(test_result_types_checked),
+		cmocka_unit_test(test_fetch_error_stops_the_commit),
+		cmocka_unit_test(test_rerun_takes_the_result),
+		cmocka_unit_test(test_transaction_hooks),
 	};
 
 	vl_log_init("test_db", VL_LOG_ERR);

@@ -1,9 +1,11 @@
 /*
  * Uploads in flight against the test stack's database and store: a file is
- * stored pending, recorded in a transaction, and what happens when that
- * transaction fails, before its COMMIT or at it (an answer lost: the rows
- * may exist), and when the sweep takes an upload for dead while it still
- * runs.  Run by tests/run-all with VELLUM_CONF pointing at the test stack.
+ * stored pending and belongs to the request's pool, recorded in a
+ * transaction; what happens when that transaction rolls back, when its
+ * COMMIT fails (the connection cut: the outcome unknown, the file left to
+ * the sweep), when the sweep takes an upload for dead while it still runs,
+ * and when a deleted document's file leaves the disk.  Run by
+ * tests/run-all with VELLUM_CONF pointing at the test stack.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -19,7 +21,8 @@
 
 #include "vellum.h"
 
-static struct vl_pool	*pool;
+static struct vl_pool	*pool;	/* the suite's */
+static struct vl_pool	*req;	/* one test's "request": reset when it ends */
 static struct vl_ctx	 ctx;	/* the demo firm, nobody acting: no request */
 static int64_t		 matter;
 
@@ -27,7 +30,7 @@ static int64_t		 matter;
 static void
 stored(struct vl_stored *st)
 {
-	char	*path = vl_pool_printf(pool, "%s/upload-XXXXXX", vl_conf.tmp);
+	char	*path = vl_pool_printf(req, "%s/upload-XXXXXX", vl_conf.tmp);
 	int	 fd = mkstemp(path);
 
 	assert_true(fd >= 0);
@@ -37,7 +40,7 @@ stored(struct vl_stored *st)
 	st->name = "store-test.txt";
 	st->mime = "text/plain";
 	st->size = 7;
-	assert_int_equal(vl_store_put(ctx.firm_id, path, st->key), VL_OK);
+	assert_int_equal(vl_store_put(req, ctx.firm_id, path, st->key), VL_OK);
 }
 
 static int
@@ -64,8 +67,22 @@ sweep(void)
 	assert_int_equal(vl_store_sweep(pool, 0, &st), VL_OK);
 }
 
+/* Cuts this process's connection from another one, as a server restart would. */
 static void
-test_recorded_upload_is_no_longer_pending(void **state)
+cut_connection(void)
+{
+	struct vl_buf	 sql = VL_BUF_INIT, err = VL_BUF_INIT;
+	int64_t		 id;
+
+	assert_int_equal(vl_db_row(pool, STMT_CONNECTION_ID, "", "i", &id), VL_OK);
+	vl_buf_addf(&sql, "KILL CONNECTION %lld", (long long)id);
+	assert_int_equal(vl_db_script(vl_buf_str(&sql), &err), VL_OK);
+	vl_buf_release(&sql);
+	vl_buf_release(&err);
+}
+
+static void
+test_recorded_upload_is_kept(void **state)
 {
 	struct vl_stored st;
 	int64_t		 id = 0, docs, pend;
@@ -79,34 +96,25 @@ test_recorded_upload_is_no_longer_pending(void **state)
 	assert_int_equal(vl_db_begin(), VL_OK);
 	assert_int_equal(vl_doc_record(&ctx, matter, 0, &st, 0, &id), VL_OK);
 	assert_int_equal(vl_db_commit(), VL_OK);
+	vl_pool_reset(req);
 	uses(st.key, &docs, &pend);
 	assert_int_equal(docs, 1);
 	assert_int_equal(pend, 0);
+	assert_true(on_disk(st.key));
 	sweep();
 	assert_true(on_disk(st.key));
-	assert_int_equal(vl_db_exec(STMT_DOC_DELETE, NULL, NULL, "iii", ctx.firm_id, matter, id), VL_OK);
-	vl_store_remove(st.key);
-}
-
-static void
-test_failure_before_commit_removes_the_file(void **state)
-{
-	struct vl_stored st;
-	int64_t		 docs, pend;
-
-	(void)state;
-	stored(&st);
+	/* Deleting the document: the file goes once the deletion commits. */
 	assert_int_equal(vl_db_begin(), VL_OK);
-	assert_int_equal(vl_doc_record(&ctx, matter, 0, &st, 0, NULL), VL_OK);
-	assert_int_equal(vl_doc_abandon(&ctx, &st, 1, 0, VL_ERR), VL_ERR);
+	assert_int_equal(vl_db_exec(STMT_DOC_DELETE, NULL, NULL, "iii", ctx.firm_id, matter, id), VL_OK);
+	assert_int_equal(vl_store_remove_on_commit(req, st.key), VL_OK);
+	assert_true(on_disk(st.key));
+	assert_int_equal(vl_db_commit(), VL_OK);
 	assert_false(on_disk(st.key));
-	uses(st.key, &docs, &pend);
-	assert_int_equal(docs + pend, 0);
 }
 
-/* The COMMIT went through but its answer was lost: the file must stay. */
+/* A deletion rolled back keeps the file of the document that stays. */
 static void
-test_lost_commit_answer_keeps_the_file_of_a_committed_row(void **state)
+test_rolled_back_deletion_keeps_the_file(void **state)
 {
 	struct vl_stored st;
 	int64_t		 id = 0, docs, pend;
@@ -116,9 +124,11 @@ test_lost_commit_answer_keeps_the_file_of_a_committed_row(void **state)
 	assert_int_equal(vl_db_begin(), VL_OK);
 	assert_int_equal(vl_doc_record(&ctx, matter, 0, &st, 0, &id), VL_OK);
 	assert_int_equal(vl_db_commit(), VL_OK);
-	assert_int_equal(vl_doc_abandon(&ctx, &st, 1, 1, VL_ERR), VL_ERR);
-	assert_true(on_disk(st.key));
-	sweep();
+	assert_int_equal(vl_db_begin(), VL_OK);
+	assert_int_equal(vl_db_exec(STMT_DOC_DELETE, NULL, NULL, "iii", ctx.firm_id, matter, id), VL_OK);
+	assert_int_equal(vl_store_remove_on_commit(req, st.key), VL_OK);
+	vl_db_rollback();
+	vl_pool_reset(req);
 	assert_true(on_disk(st.key));
 	uses(st.key, &docs, &pend);
 	assert_int_equal(docs, 1);
@@ -126,7 +136,43 @@ test_lost_commit_answer_keeps_the_file_of_a_committed_row(void **state)
 	vl_store_remove(st.key);
 }
 
-/* The COMMIT really failed: the file waits for the sweep, which removes it. */
+/* Rolled back: the file stays until the request ends, then goes with it. */
+static void
+test_rollback_removes_the_file_with_the_request(void **state)
+{
+	struct vl_stored st;
+	int64_t		 docs, pend;
+
+	(void)state;
+	stored(&st);
+	assert_int_equal(vl_db_begin(), VL_OK);
+	assert_int_equal(vl_doc_record(&ctx, matter, 0, &st, 0, NULL), VL_OK);
+	vl_db_rollback();
+	assert_true(on_disk(st.key));
+	vl_pool_reset(req);
+	assert_false(on_disk(st.key));
+	uses(st.key, &docs, &pend);
+	assert_int_equal(docs + pend, 0);
+}
+
+/* Stored but never recorded (the request failed before its transaction). */
+static void
+test_unrecorded_upload_goes_with_the_request(void **state)
+{
+	struct vl_stored st;
+	int64_t		 docs, pend;
+
+	(void)state;
+	stored(&st);
+	vl_pool_reset(req);
+	assert_false(on_disk(st.key));
+	uses(st.key, &docs, &pend);
+	assert_int_equal(docs + pend, 0);
+}
+
+/* The connection is cut before COMMIT: its outcome is unknown to us, so the
+ * file stays (its row might exist); the server rolled back, the upload is
+ * still pending, and the sweep removes it. */
 static void
 test_failed_commit_leaves_the_file_to_the_sweep(void **state)
 {
@@ -137,7 +183,9 @@ test_failed_commit_leaves_the_file_to_the_sweep(void **state)
 	stored(&st);
 	assert_int_equal(vl_db_begin(), VL_OK);
 	assert_int_equal(vl_doc_record(&ctx, matter, 0, &st, 0, NULL), VL_OK);
-	assert_int_equal(vl_doc_abandon(&ctx, &st, 1, 1, VL_ERR), VL_ERR);
+	cut_connection();
+	assert_int_not_equal(vl_db_commit(), VL_OK);
+	vl_pool_reset(req);
 	assert_true(on_disk(st.key));
 	uses(st.key, &docs, &pend);
 	assert_int_equal(docs, 0);
@@ -161,9 +209,21 @@ test_swept_upload_cannot_be_recorded(void **state)
 	assert_false(on_disk(st.key));
 	assert_int_equal(vl_db_begin(), VL_OK);
 	assert_int_not_equal(vl_doc_record(&ctx, matter, 0, &st, 0, NULL), VL_OK);
-	vl_doc_abandon(&ctx, &st, 1, 0, VL_ERR);
+	vl_db_rollback();
+	vl_pool_reset(req);
 	uses(st.key, &docs, &pend);
 	assert_int_equal(docs + pend, 0);
+}
+
+/* A key this request did not store cannot be claimed (nor kept by it). */
+static void
+test_foreign_key_cannot_be_claimed(void **state)
+{
+	(void)state;
+	assert_int_equal(vl_db_begin(), VL_OK);
+	assert_int_equal(vl_store_claim(ctx.firm_id, "00000000000000000000000000000000"
+	    "00000000000000000000000000000000"), VL_ERR);
+	vl_db_rollback();
 }
 
 static int
@@ -179,13 +239,13 @@ setup(void **state)
 		return -1;
 	}
 	pool = vl_pool_new();
-	vl_ctx_init(&ctx, pool, 0, 0, 0, NULL);
+	req = vl_pool_new();
+	vl_ctx_init(&ctx, req, 0, 0, 0, NULL);
 	if (vl_db_row(pool, STMT_FIRM_BY_SLUG, "s", "i", "demo", &ctx.firm_id) != VL_OK ||
 	    vl_db_query(pool, STMT_MATTERS_LIST, &rows, "i", ctx.firm_id) != VL_OK)
 		return -1;
 	if (vl_db_next(rows, "issss", &matter, &number, &desc, &client, &status) <= 0)
 		return -1;
-	vl_db_rows_free(rows);
 	return 0;
 }
 
@@ -193,6 +253,7 @@ static int
 teardown(void **state)
 {
 	(void)state;
+	vl_pool_free(req);
 	vl_pool_free(pool);
 	vl_db_close();
 	return 0;
@@ -202,11 +263,13 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_recorded_upload_is_no_longer_pending),
-		cmocka_unit_test(test_failure_before_commit_removes_the_file),
-		cmocka_unit_test(test_lost_commit_answer_keeps_the_file_of_a_committed_row),
+		cmocka_unit_test(test_recorded_upload_is_kept),
+		cmocka_unit_test(test_rolled_back_deletion_keeps_the_file),
+		cmocka_unit_test(test_rollback_removes_the_file_with_the_request),
+		cmocka_unit_test(test_unrecorded_upload_goes_with_the_request),
 		cmocka_unit_test(test_failed_commit_leaves_the_file_to_the_sweep),
 		cmocka_unit_test(test_swept_upload_cannot_be_recorded),
+		cmocka_unit_test(test_foreign_key_cannot_be_claimed),
 	};
 
 	vl_log_init("test_store", VL_LOG_ERR);

@@ -12,6 +12,8 @@
 static char	 root[] = "/tmp/vl-tpl-XXXXXX";
 static char	 site[4200], deflt[4200];
 static long	 bump = 10;
+/* Owns each test's dictionaries; reset after every test frees them. */
+static struct vl_pool *pool;
 
 /* Writes a template and moves its mtime forward so a reload sees it. */
 static void
@@ -43,7 +45,7 @@ static void
 test_escape(void **state)
 {
 	struct vl_buf	 out = VL_BUF_INIT, err = VL_BUF_INIT;
-	struct vl_tpl	*d = vl_tpl_new();
+	struct vl_tpl	*d = vl_tpl_new(pool);
 	static const struct {
 		const char *val, *want;
 	} vec[] = {
@@ -66,7 +68,7 @@ test_escape(void **state)
 	vl_tpl_reload();
 	assert_int_equal(expand("href.tpl", d, &out, &err), VL_TPL_OK);
 	assert_null(strstr(vl_buf_str(&out), "javascript:"));
-	vl_tpl_free(d);
+	vl_pool_reset(pool);
 	vl_buf_release(&out);
 	vl_buf_release(&err);
 }
@@ -75,7 +77,7 @@ static void
 test_sections_includes(void **state)
 {
 	struct vl_buf	 out = VL_BUF_INIT, err = VL_BUF_INIT;
-	struct vl_tpl	*d = vl_tpl_new(), *row, *inc;
+	struct vl_tpl	*d = vl_tpl_new(pool), *row, *inc;
 	int		 i;
 
 	(void)state;
@@ -94,7 +96,7 @@ test_sections_includes(void **state)
 	vl_tpl_show(d, "EMPTY");
 	assert_int_equal(expand("page.tpl", d, &out, &err), VL_TPL_OK);
 	assert_non_null(strstr(vl_buf_str(&out), "none"));
-	vl_tpl_free(d);
+	vl_pool_reset(pool);
 	vl_buf_release(&out);
 	vl_buf_release(&err);
 }
@@ -103,7 +105,7 @@ static void
 test_broken_and_reload(void **state)
 {
 	struct vl_buf	 out = VL_BUF_INIT, err = VL_BUF_INIT;
-	struct vl_tpl	*d = vl_tpl_new();
+	struct vl_tpl	*d = vl_tpl_new(pool);
 
 	(void)state;
 	vl_tpl_set(d, "V", "v");
@@ -150,7 +152,7 @@ test_broken_and_reload(void **state)
 
 	assert_int_equal(expand("missing.tpl", d, &out, &err), VL_TPL_NOTFOUND);
 	assert_non_null(strstr(vl_buf_str(&err), "missing.tpl"));
-	vl_tpl_free(d);
+	vl_pool_reset(pool);
 	vl_buf_release(&out);
 	vl_buf_release(&err);
 }
@@ -159,7 +161,7 @@ static void
 test_site_override(void **state)
 {
 	struct vl_buf	 out = VL_BUF_INIT, err = VL_BUF_INIT;
-	struct vl_tpl	*d = vl_tpl_new();
+	struct vl_tpl	*d = vl_tpl_new(pool);
 
 	(void)state;
 	put(deflt, "over.tpl", "{{%AUTOESCAPE context=\"HTML\"}}default");
@@ -170,7 +172,7 @@ test_site_override(void **state)
 	assert_int_equal(expand("site.tpl", d, &out, &err), VL_TPL_OK);
 	assert_string_equal(vl_buf_str(&out), "site");
 	assert_int_equal(vl_tpl_check("over.tpl", VL_TPL_HTML, &err), VL_TPL_OK);
-	vl_tpl_free(d);
+	vl_pool_reset(pool);
 	vl_buf_release(&out);
 	vl_buf_release(&err);
 }
@@ -185,6 +187,7 @@ setup(void **state)
 	snprintf(deflt, sizeof(deflt), "%s/default", root);
 	if (mkdir(site, 0700) != 0 || mkdir(deflt, 0700) != 0)
 		return -1;
+	pool = vl_pool_new();
 	return vl_tpl_init(site, deflt);
 }
 
@@ -194,6 +197,7 @@ teardown(void **state)
 	char	 cmd[8300];
 
 	(void)state;
+	vl_pool_free(pool);
 	vl_tpl_shutdown();
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", root);
 	return system(cmd);
