@@ -305,6 +305,10 @@ cmd_mailq(int argc, char *argv[])
 		    kind, to, (long long)attempts, vl_tz_fmt(pool, zone, next), error);
 		n++;
 	}
+	if (vl_db_rows_failed(rows)) {
+		vl_pool_free(pool);
+		return fail("mailq: database error (the list above is incomplete)");
+	}
 	printf("%d message(s) not yet sent\n", n);
 	vl_pool_free(pool);
 	return 0;

@@ -35,7 +35,7 @@ firm_slug(struct vl_req *r)
 
 	if (r->fields[F_FIRM].val && *r->fields[F_FIRM].val)
 		return r->fields[F_FIRM].val;
-	if ((ck = vl_pair_find(r->cookies, "portal_firm")) != NULL &&
+	if ((ck = vl_cookie_get(r, VL_COOKIE_PORTAL_FIRM)) != NULL &&
 	    vl_validate(VL_V_LINE, ck->val, ck->vallen, 64, NULL))
 		return ck->val;
 	return NULL;

@@ -42,7 +42,7 @@ portals_of(struct vl_ctx *c, int64_t contact, int64_t **out, size_t *n)
 		list[(*n)++] = id;
 	}
 	*out = list;
-	return VL_OK;
+	return vl_db_rows_failed(rows) ? VL_ERR : VL_OK;
 }
 
 enum vl_rc

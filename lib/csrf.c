@@ -30,12 +30,12 @@ vl_csrf_for(struct vl_req *r)
 		return r->sess->csrf;
 	if (r->precsrf[0] != '\0')
 		return r->precsrf;
-	ck = vl_pair_find(r->cookies, vl_cookie_name("pre"));
+	ck = vl_cookie_get(r, VL_COOKIE_PRE);
 	if (ck != NULL && vl_validate(VL_V_TOKEN, ck->val, ck->vallen, 43, NULL))
 		vl_csrf_token(ck->val, r->precsrf);
 	else {
 		vl_token_new(tok);
-		vl_out_cookie(r, "pre", tok, 1);
+		vl_out_cookie(r, VL_COOKIE_PRE, tok);
 		vl_csrf_token(tok, r->precsrf);
 	}
 	return r->precsrf;
@@ -56,7 +56,7 @@ vl_csrf_check(struct vl_req *r)
 		return 0;
 	if (r->sess != NULL)
 		return vl_streq_ct(tok, r->sess->csrf);
-	ck = vl_pair_find(r->cookies, vl_cookie_name("pre"));
+	ck = vl_cookie_get(r, VL_COOKIE_PRE);
 	if (ck == NULL || !vl_validate(VL_V_TOKEN, ck->val, ck->vallen, 43, NULL))
 		return 0;
 	vl_csrf_token(ck->val, want);

@@ -99,6 +99,8 @@ delete_tree(struct vl_ctx *c, int64_t mid, int64_t id)
 		}
 		ids[n++] = fid;
 	}
+	if (vl_db_rows_failed(rows))
+		return VL_ERR;
 	if (n == 0)
 		return VL_DECLINED;
 	for (i = 0, rc = VL_OK; i < n && rc == VL_OK; i++) {
@@ -140,6 +142,8 @@ vl_doc_delete(struct vl_ctx *c, const struct vl_matter *m, int doc, int64_t id)
 			goto fail;
 		while (rc == VL_OK && vl_db_next(rows, "s", &key) > 0)
 			rc = vl_store_remove_on_commit(c->pool, key);
+		if (rc == VL_OK && vl_db_rows_failed(rows))
+			rc = VL_ERR;
 		if (rc == VL_OK)
 			rc = delete_tree(c, m->id, id);
 	}

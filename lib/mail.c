@@ -31,15 +31,15 @@ static enum vl_rc
 set_vars(struct vl_pool *pool, struct vl_tpl *d, const char *payload)
 {
 	struct vl_pair	*vars = NULL, *p;
-	char		 key[64];
+	char		*key;
 	size_t		 i;
 
 	if (vl_parse_urlencoded(pool, payload, strlen(payload), &vars) != VL_OK)
 		return VL_INVALID;
 	for (p = vars; p; p = p->next) {
-		for (i = 0; p->key[i] && i < sizeof(key) - 1; i++)
-			key[i] = (char)toupper((unsigned char)p->key[i]);
-		key[i] = '\0';
+		key = vl_pool_strdup(pool, p->key);
+		for (i = 0; key[i]; i++)
+			key[i] = (char)toupper((unsigned char)key[i]);
 		vl_tpl_set(d, key, p->val);
 	}
 	return VL_OK;
@@ -93,7 +93,7 @@ vl_mail_render(struct vl_pool *pool, const char *kind, const char *const *payloa
 {
 	struct vl_buf	*subject = &out->subject, *body = &out->text;
 	struct vl_tpl	*d;
-	char		 file[128];
+	const char	*file;
 	size_t		 i;
 	enum vl_rc	 rc = VL_OK;
 
@@ -120,17 +120,17 @@ vl_mail_render(struct vl_pool *pool, const char *kind, const char *const *payloa
 	for (i = 0; rc == VL_OK && i < n; i++)
 		if (set_vars(pool, vl_tpl_section(d, "ITEM"), payloads[i]) != VL_OK)
 			rc = VL_INVALID;
-	snprintf(file, sizeof(file), "mail/%s.subject.tpl", kind);
+	file = vl_pool_printf(pool, "mail/%s.subject.tpl", kind);
 	if (rc == VL_OK && vl_tpl_expand(file, VL_TPL_TEXT, d, subject, err) != VL_TPL_OK)
 		rc = VL_ERR;
-	snprintf(file, sizeof(file), "mail/%s.txt.tpl", kind);
+	file = vl_pool_printf(pool, "mail/%s.txt.tpl", kind);
 	if (rc == VL_OK && vl_tpl_expand(file, VL_TPL_TEXT, d, body, err) != VL_TPL_OK)
 		rc = VL_ERR;
 	/* The kind's own HTML part, else its text in the firm's frame. */
-	snprintf(file, sizeof(file), "mail/%s.html.tpl", kind);
+	file = vl_pool_printf(pool, "mail/%s.html.tpl", kind);
 	if (rc == VL_OK && vl_tpl_check(file, VL_TPL_HTML, NULL) == VL_TPL_NOTFOUND) {
 		frame_text(pool, d, vl_buf_str(body));
-		snprintf(file, sizeof(file), "mail/_layout.html.tpl");
+		file = "mail/_layout.html.tpl";
 	}
 	if (rc == VL_OK && vl_tpl_expand(file, VL_TPL_HTML, d, &out->html, err) != VL_TPL_OK)
 		rc = VL_ERR;

@@ -46,22 +46,32 @@ vl_rc_status(enum vl_rc rc)
 	}
 }
 
-const char *
-vl_cookie_name(const char *base)
-{
-	static char	 names[4][32];
-	static int	 next;
-	char		*n;
-	int		 i;
+/*
+ * Every cookie Vellum sets, with its path.  With cookie_secure a cookie on
+ * "/" gets the __Host- prefix (the browser then refuses one set by a
+ * sibling host or over plain HTTP), and one on a narrower path __Secure-.
+ */
+static const struct {
+	const char	*plain, *secure, *path;
+} cookies[VL_COOKIE__MAX] = {
+	[VL_COOKIE_SID] =		{ "sid", "__Host-sid", "/" },
+	[VL_COOKIE_CID] =		{ "cid", "__Host-cid", "/" },
+	[VL_COOKIE_PRE] =		{ "pre", "__Host-pre", "/" },
+	[VL_COOKIE_PORTAL_FIRM] =	{ "portal_firm", "__Secure-portal_firm", "/portal" },
+};
 
-	if (!vl_conf.cookie_secure)
-		return base;
-	for (i = 0; i < 4; i++)
-		if (strcmp(names[i] + 7, base) == 0 && names[i][0] != '\0')
-			return names[i];
-	n = names[next++ % 4];
-	snprintf(n, sizeof(names[0]), "__Host-%s", base);
-	return n;
+const char *
+vl_cookie_name(enum vl_cookie c)
+{
+	if ((unsigned)c >= VL_COOKIE__MAX)
+		return "";
+	return vl_conf.cookie_secure ? cookies[c].secure : cookies[c].plain;
+}
+
+const struct vl_pair *
+vl_cookie_get(struct vl_req *r, enum vl_cookie c)
+{
+	return (unsigned)c >= VL_COOKIE__MAX ? NULL : vl_pair_find(r->cookies, vl_cookie_name(c));
 }
 
 void
@@ -73,19 +83,28 @@ vl_out_header(struct vl_req *r, const char *name, const char *value)
 	free(v);
 }
 
+/* Every cookie lives for the browser session, out of scripts' reach. */
 void
-vl_out_cookie(struct vl_req *r, const char *name, const char *value, int session_only)
+vl_out_cookie(struct vl_req *r, enum vl_cookie c, const char *value)
 {
-	(void)session_only;	/* every cookie we set lives for the browser session */
-	vl_buf_addf(&r->hdr, "Set-Cookie: %s=%s; Path=/; HttpOnly; SameSite=Lax%s\r\n",
-	    vl_cookie_name(name), value, vl_conf.cookie_secure ? "; Secure" : "");
+	char	*v;
+
+	if ((unsigned)c >= VL_COOKIE__MAX)
+		return;
+	v = vl_strip_crlf(value);
+	vl_buf_addf(&r->hdr, "Set-Cookie: %s=%s; Path=%s; HttpOnly; SameSite=Lax%s\r\n",
+	    vl_cookie_name(c), strpbrk(v, ";, ") ? "" : v, cookies[c].path,
+	    vl_conf.cookie_secure ? "; Secure" : "");
+	free(v);
 }
 
 void
-vl_out_cookie_clear(struct vl_req *r, const char *name)
+vl_out_cookie_clear(struct vl_req *r, enum vl_cookie c)
 {
-	vl_buf_addf(&r->hdr, "Set-Cookie: %s=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax%s\r\n",
-	    vl_cookie_name(name), vl_conf.cookie_secure ? "; Secure" : "");
+	if ((unsigned)c >= VL_COOKIE__MAX)
+		return;
+	vl_buf_addf(&r->hdr, "Set-Cookie: %s=; Path=%s; Max-Age=0; HttpOnly; SameSite=Lax%s\r\n",
+	    vl_cookie_name(c), cookies[c].path, vl_conf.cookie_secure ? "; Secure" : "");
 }
 
 /* The security headers every dynamic response carries. */

@@ -1,5 +1,6 @@
 /* Pages: a template plus the shared layout (header, navigation, footer). */
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "vellum.h"
@@ -16,7 +17,7 @@ public_logo(struct vl_req *r, struct vl_tpl *h)
 	char			*name = NULL, *logo = NULL;
 
 	if ((p = vl_pair_find(r->query, "firm")) == NULL)
-		p = vl_pair_find(r->cookies, "portal_firm");
+		p = vl_cookie_get(r, VL_COOKIE_PORTAL_FIRM);
 	if (p == NULL || !vl_validate(VL_V_LINE, p->val, p->vallen, 64, NULL) ||
 	    vl_db_row(r->pool, STMT_FIRM_LOGO_BY_SLUG, "s", "ss", p->val, &name, &logo) != VL_OK)
 		return;
@@ -96,16 +97,17 @@ vl_page_send(struct vl_req *r, const char *file, struct vl_tpl *d)
 void
 vl_page_notice(struct vl_tpl *d, const char *const *codes, size_t n, const char *code)
 {
-	char	 name[64];
+	char	*name;
 	size_t	 i, j;
 
 	for (i = 0; code != NULL && i < n; i++) {
 		if (strcmp(code, codes[i]) != 0)
 			continue;
-		for (j = 0; codes[i][j] != '\0' && j < sizeof(name) - 1; j++)
-			name[j] = (char)toupper((unsigned char)codes[i][j]);
-		name[j] = '\0';
+		name = vl_xstrdup(codes[i]);
+		for (j = 0; name[j] != '\0'; j++)
+			name[j] = (char)toupper((unsigned char)name[j]);
 		vl_tpl_show(vl_tpl_section(d, "NOTICE"), name);
+		free(name);
 	}
 }
 

@@ -21,12 +21,12 @@ touch_interval(void)
 
 /* The session named by cookie, not yet checked: token and hash, or NULL. */
 static struct vl_sess *
-from_cookie(struct vl_req *r, const char *cookie, unsigned char h[32])
+from_cookie(struct vl_req *r, enum vl_cookie cookie, unsigned char h[32])
 {
 	const struct vl_pair	*ck;
 	struct vl_sess		*s;
 
-	ck = vl_pair_find(r->cookies, vl_cookie_name(cookie));
+	ck = vl_cookie_get(r, cookie);
 	if (ck == NULL || !vl_validate(VL_V_TOKEN, ck->val, ck->vallen, 43, NULL))
 		return NULL;
 	s = vl_pool_calloc(r->pool, 1, sizeof(*s));
@@ -66,7 +66,7 @@ vl_sess_load(struct vl_req *r)
 	int64_t		 stale;
 	enum vl_rc	 rc;
 
-	if ((s = from_cookie(r, "sid", h)) == NULL)
+	if ((s = from_cookie(r, VL_COOKIE_SID, h)) == NULL)
 		return VL_DECLINED;
 	rc = vl_db_row(r->pool, STMT_SESS_LOAD, "ibii", "iissssi",
 	    touch_interval(), h, sizeof(h), vl_conf.session_idle, vl_conf.session_max,
@@ -83,7 +83,7 @@ vl_sess_load_client(struct vl_req *r)
 	int64_t		 stale;
 	enum vl_rc	 rc;
 
-	if ((s = from_cookie(r, "cid", h)) == NULL)
+	if ((s = from_cookie(r, VL_COOKIE_CID, h)) == NULL)
 		return VL_DECLINED;
 	s->client = 1;
 	s->role = "client";
@@ -135,12 +135,10 @@ vl_sess_adopt(struct vl_req *r, enum vl_signin_kind kind, int64_t firm, int64_t 
 		s->user_id = account;
 	vl_csrf_token(s->token, s->csrf);
 	own(r, s);
-	vl_out_cookie(r, s->client ? "cid" : "sid", s->token, 1);
+	vl_out_cookie(r, s->client ? VL_COOKIE_CID : VL_COOKIE_SID, s->token);
 	/* Remembers the firm's sign-in page for the next visit (not a secret). */
 	if (s->client && slug != NULL)
-		vl_out_header(r, "Set-Cookie", vl_pool_printf(r->pool,
-		    "portal_firm=%s; Path=/portal; HttpOnly; SameSite=Lax%s", slug,
-		    vl_conf.cookie_secure ? "; Secure" : ""));
+		vl_out_cookie(r, VL_COOKIE_PORTAL_FIRM, slug);
 }
 
 enum vl_rc
@@ -168,7 +166,7 @@ vl_sess_end(struct vl_req *r)
 	vl_sha256(r->sess->token, 43, h);
 	(void)vl_db_exec(STMT_SESS_DELETE, NULL, NULL, "b", h, sizeof(h));
 	sodium_memzero(r->sess->token, sizeof(r->sess->token));
-	vl_out_cookie_clear(r, r->sess->client ? "cid" : "sid");
+	vl_out_cookie_clear(r, r->sess->client ? VL_COOKIE_CID : VL_COOKIE_SID);
 	r->sess = NULL;
 	r->ctx->firm_id = r->ctx->user_id = r->ctx->contact_id = 0;
 	r->ctx->name = "";

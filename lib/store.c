@@ -242,6 +242,8 @@ sweep_pending(struct vl_pool *pool, int64_t grace, struct vl_sweep *st)
 		keys = vl_pool_calloc(pool, 500, sizeof(*keys));
 		for (nkeys = 0; nkeys < 500 && vl_db_next(rows, "s", &key) > 0; )
 			keys[nkeys++] = key;
+		if (nkeys < 500 && vl_db_rows_failed(rows))
+			return VL_ERR;
 		for (i = 0; i < nkeys; i++) {
 			n = 0;
 			if ((rc = vl_db_exec(STMT_STORE_PENDING_EXPIRE, &n, NULL, "si", keys[i], grace)) != VL_OK)

@@ -307,8 +307,20 @@ void	 vl_req_handle(const struct vl_app *, struct vl_req *);
 /* ---- out.c: status, headers, cookies, pages ---- */
 int	 vl_rc_status(enum vl_rc);
 void	 vl_out_header(struct vl_req *, const char *name, const char *value);
-void	 vl_out_cookie(struct vl_req *, const char *name, const char *value, int session_only);
-void	 vl_out_cookie_clear(struct vl_req *, const char *name);
+/* The cookies Vellum sets: each has one name and one path (lib/out.c). */
+enum vl_cookie {
+	VL_COOKIE_SID,		/* a firm user's session */
+	VL_COOKIE_CID,		/* a client's session */
+	VL_COOKIE_PRE,		/* the pre-session CSRF secret */
+	VL_COOKIE_PORTAL_FIRM,	/* the firm whose client sign-in page to show */
+	VL_COOKIE__MAX
+};
+/* Sets cookie c for the browser session (HttpOnly, SameSite=Lax, Secure
+ * and a prefix when configured); a value with ';', ',' or a blank is set empty. */
+void	 vl_out_cookie(struct vl_req *, enum vl_cookie c, const char *value);
+void	 vl_out_cookie_clear(struct vl_req *, enum vl_cookie c);
+/* The request's cookie c, or NULL. */
+const struct vl_pair *vl_cookie_get(struct vl_req *, enum vl_cookie c);
 /* Full response: status, security headers, extra headers, content type, body. */
 void	 vl_out_send(struct vl_req *, int status, const char *ctype, const char *body, size_t len);
 void	 vl_out_redirect(struct vl_req *, const char *location);
@@ -317,8 +329,8 @@ void	 vl_out_redirect(struct vl_req *, const char *location);
 enum vl_rc vl_out_file(struct vl_req *, const char *path, const char *mime, const char *filename);
 /* The error page for rc (from templates, falling back to a built-in one). */
 void	 vl_out_error(struct vl_req *, enum vl_rc, const char *message);
-/* Name of a cookie with the configured prefix ("__Host-sid" or "sid"). */
-const char *vl_cookie_name(const char *base);
+/* Name of cookie c with the configured prefix ("__Host-sid" or "sid"). */
+const char *vl_cookie_name(enum vl_cookie c);
 
 /* ---- tpl.cc: ctemplate behind a C face ---- */
 struct vl_tpl;

@@ -333,17 +333,32 @@ test_cookie_flags(void **state)
 	memset(&r, 0, sizeof(r));
 	r.pool = pool;
 	vl_conf.cookie_secure = 1;
-	vl_out_cookie(&r, "sid", "abc", 1);
+	vl_out_cookie(&r, VL_COOKIE_SID, "abc");
 	assert_string_equal(vl_buf_str(&r.hdr),
 	    "Set-Cookie: __Host-sid=abc; Path=/; HttpOnly; SameSite=Lax; Secure\r\n");
 	vl_buf_reset(&r.hdr);
-	vl_out_cookie_clear(&r, "pre");
+	vl_out_cookie_clear(&r, VL_COOKIE_PRE);
 	assert_non_null(strstr(vl_buf_str(&r.hdr), "__Host-pre=; Path=/; Max-Age=0"));
 	vl_buf_reset(&r.hdr);
 	vl_conf.cookie_secure = 0;
-	vl_out_cookie(&r, "sid", "abc", 1);
+	vl_out_cookie(&r, VL_COOKIE_SID, "abc");
 	assert_string_equal(vl_buf_str(&r.hdr), "Set-Cookie: sid=abc; Path=/; HttpOnly; SameSite=Lax\r\n");
+	/* A cookie of a narrower path: its own path, and __Secure- when secure. */
+	vl_buf_reset(&r.hdr);
+	vl_out_cookie(&r, VL_COOKIE_PORTAL_FIRM, "demo");
+	assert_string_equal(vl_buf_str(&r.hdr),
+	    "Set-Cookie: portal_firm=demo; Path=/portal; HttpOnly; SameSite=Lax\r\n");
+	vl_buf_reset(&r.hdr);
 	vl_conf.cookie_secure = 1;
+	vl_out_cookie(&r, VL_COOKIE_PORTAL_FIRM, "demo");
+	assert_string_equal(vl_buf_str(&r.hdr),
+	    "Set-Cookie: __Secure-portal_firm=demo; Path=/portal; HttpOnly; SameSite=Lax; Secure\r\n");
+	/* A value cannot add attributes or another cookie. */
+	vl_buf_reset(&r.hdr);
+	vl_out_cookie(&r, VL_COOKIE_PORTAL_FIRM, "x; Domain=evil.test");
+	assert_non_null(strstr(vl_buf_str(&r.hdr), "__Secure-portal_firm=; Path=/portal"));
+	assert_null(strstr(vl_buf_str(&r.hdr), "evil"));
+	assert_string_equal(vl_cookie_name(VL_COOKIE_CID), "__Host-cid");
 	/* Header values cannot carry a new header. */
 	vl_buf_reset(&r.hdr);
 	vl_out_header(&r, "Location", "/x\r\nSet-Cookie: evil=1");
