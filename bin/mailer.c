@@ -24,6 +24,9 @@
 #include <sodium.h>
 
 #include "mail.h"
+#include "internal.h"
+#include "account.h"
+#include "housekeep.h"
 
 /* Housekeeping runs this often (seconds), and once at start. */
 #define HOUSEKEEPING_EVERY	300

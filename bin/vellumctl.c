@@ -22,6 +22,9 @@
 #include <sodium.h>
 
 #include "vellum.h"
+#include "internal.h"
+#include "store.h"
+#include "tz.h"
 
 static int
 fail(const char *what)

@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "vellum.h"
+#include "notify.h"
+#include "audit.h"
 
 enum field { F_EMAIL, FIELD__MAX };
 

@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "vellum.h"
+#include "signin.h"
+#include "account.h"
 
 enum field { F_EMAIL, F_PASSWORD, F_RESET, F_OUT, F_NEXT, FIELD__MAX };
 

@@ -1,5 +1,6 @@
 /* Sign out: POST /logout ends the session (the row is deleted). */
 #include "vellum.h"
+#include "audit.h"
 
 static enum vl_rc
 get(struct vl_req *r)

@@ -9,6 +9,8 @@
 #include <sodium.h>
 
 #include "vellum.h"
+#include "audit.h"
+#include "account.h"
 
 enum field { F_TOKEN, F_PASSWORD, F_CONFIRM, FIELD__MAX };
 

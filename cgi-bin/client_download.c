@@ -7,6 +7,8 @@
  * from another site downloads without recording it.
  */
 #include "vellum.h"
+#include "store.h"
+#include "portal.h"
 
 static enum vl_rc
 get(struct vl_req *r)

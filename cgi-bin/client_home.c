@@ -10,6 +10,9 @@
 #include <string.h>
 
 #include "vellum.h"
+#include "tz.h"
+#include "portal.h"
+#include "doc.h"
 
 enum field { F_VIEW, F_NOTICE, FIELD__MAX };
 

@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "vellum.h"
+#include "audit.h"
+#include "account.h"
 
 enum field { F_TOKEN, F_PASSWORD, F_CONFIRM, F_FIRM, F_EMAIL, FIELD__MAX };
 

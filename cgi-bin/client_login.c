@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "vellum.h"
+#include "signin.h"
+#include "account.h"
 
 enum field { F_FIRM, F_EMAIL, F_PASSWORD, F_OUT, F_SET, F_NEXT, FIELD__MAX };
 

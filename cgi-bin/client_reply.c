@@ -6,6 +6,7 @@
  * email per window (F-B8): the rules are vl_msg_post's (lib/msg.c).
  */
 #include "vellum.h"
+#include "msg.h"
 
 enum field { F_BODY, FIELD__MAX };
 

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "vellum.h"
+#include "account.h"
 
 enum field { F_EMAIL, F_NOTICE, FIELD__MAX };
 

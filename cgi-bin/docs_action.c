@@ -9,6 +9,10 @@
 #include <string.h>
 
 #include "vellum.h"
+#include "matter.h"
+#include "audit.h"
+#include "doc.h"
+#include "share.h"
 
 enum field { F_OP, F_KIND, F_ID, F_NAME, F_TARGET, F_FOLDER, FIELD__MAX };
 

@@ -4,6 +4,8 @@
  * rendered by the browser.
  */
 #include "vellum.h"
+#include "store.h"
+#include "audit.h"
 
 static enum vl_rc
 get(struct vl_req *r)

@@ -7,6 +7,9 @@
 #include <string.h>
 
 #include "vellum.h"
+#include "matter.h"
+#include "tz.h"
+#include "doc.h"
 
 enum field { F_FOLDER, F_NOTICE, FIELD__MAX };
 

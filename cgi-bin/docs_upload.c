@@ -12,6 +12,9 @@
 #include <string.h>
 
 #include "vellum.h"
+#include "matter.h"
+#include "audit.h"
+#include "doc.h"
 
 #define FILE_MAX	(100ULL * 1024 * 1024)
 

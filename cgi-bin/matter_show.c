@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "vellum.h"
+#include "matter.h"
 
 enum field { F_TAB, FIELD__MAX };
 

@@ -7,6 +7,11 @@
 #include <string.h>
 
 #include "vellum.h"
+#include "matter.h"
+#include "portal.h"
+#include "share.h"
+#include "msg.h"
+#include "account.h"
 
 enum field { F_OP, F_CONTACT, F_EMAIL, F_BODY, F_DOC, F_FOLDER, F_MESSAGE, F_SHARE,
     F_P_MESSAGES, F_P_DOCUMENTS, FIELD__MAX };

@@ -9,6 +9,9 @@
 #include <string.h>
 
 #include "vellum.h"
+#include "matter.h"
+#include "tz.h"
+#include "portal.h"
 
 enum field { F_VIEW, F_EVENTS, F_NOTICE, FIELD__MAX };
 

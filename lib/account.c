@@ -14,6 +14,10 @@
 #include <string.h>
 
 #include "vellum.h"
+#include "notify.h"
+#include "audit.h"
+#include "portal.h"
+#include "account.h"
 
 #define NEXT_MAX	1024
 

@@ -1,5 +1,6 @@
 /* The audit log: who did what to which item, from where, and when. */
 #include "vellum.h"
+#include "audit.h"
 
 void
 vl_audit_as(struct vl_ctx *c, int64_t firm_id, int64_t user_id, const char *action,

@@ -15,6 +15,7 @@
 #include <sodium.h>
 
 #include "vellum.h"
+#include "internal.h"
 
 #ifndef VL_DEFAULT_CONF
 #define VL_DEFAULT_CONF "/etc/vellum/vellum.conf"

@@ -9,6 +9,7 @@
 #include <sodium.h>
 
 #include "vellum.h"
+#include "internal.h"
 
 void
 vl_csrf_token(const char *secret, char out[65])

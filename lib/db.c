@@ -16,6 +16,7 @@
 #include <mysqld_error.h>
 
 #include "vellum.h"
+#include "internal.h"
 
 #define MAXBIND 16
 

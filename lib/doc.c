@@ -10,6 +10,10 @@
 #include <string.h>
 
 #include "vellum.h"
+#include "matter.h"
+#include "store.h"
+#include "portal.h"
+#include "doc.h"
 
 enum vl_rc
 vl_doc_store(struct vl_ctx *c, const struct vl_upload *u, struct vl_stored *s)
@@ -245,4 +249,43 @@ vl_doc_move(struct vl_ctx *c, const struct vl_matter *m, int doc, int64_t id, in
 fail:
 	vl_db_rollback();
 	return rc;
+}
+
+char *
+vl_fmt_size(struct vl_pool *p, uint64_t n)
+{
+	static const char *const units[] = { "KB", "MB", "GB", "TB" };
+	double	 v = (double)n;
+	int	 u = -1;
+
+	if (n < 1000)
+		return vl_pool_printf(p, "%llu bytes", (unsigned long long)n);
+	while (v >= 1000 && u < 3) {
+		v /= 1000;
+		u++;
+	}
+	return vl_pool_printf(p, v < 10 ? "%.1f %s" : "%.0f %s", v, units[u]);
+}
+
+char *
+vl_doc_name(struct vl_pool *p, const char *client_name)
+{
+	const char	*s = client_name ? client_name : "", *slash;
+	size_t		 n;
+
+	/* Browsers of old sent whole paths: keep the last part only. */
+	if ((slash = strrchr(s, '/')) != NULL)
+		s = slash + 1;
+	if ((slash = strrchr(s, '\\')) != NULL)
+		s = slash + 1;
+	while (*s == ' ' || *s == '.')
+		s++;
+	n = strlen(s);
+	if (n > 255)
+		n = 255;
+	while (n > 0 && !vl_utf8_valid(s, n))
+		n--;	/* do not cut a character in half */
+	if (n == 0 || !vl_validate(VL_V_LINE, s, n, 255, NULL))
+		return vl_pool_strdup(p, "upload");
+	return vl_pool_strndup(p, s, n);
 }

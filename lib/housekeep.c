@@ -8,6 +8,8 @@
 #include <time.h>
 
 #include "vellum.h"
+#include "store.h"
+#include "housekeep.h"
 
 /* Uploads untouched for this long are dead (a live one writes every second). */
 #define UPLOAD_GRACE	3600

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "vellum.h"
+#include "internal.h"
 
 static int
 hexval(int c)

@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "vellum.h"
+#include "internal.h"
 
 static const char *const level_names[VL_LOG__MAX] = { "error", "warn", "info", "debug" };
 

@@ -23,6 +23,7 @@
 #include <sodium.h>
 
 #include "mail.h"
+#include "internal.h"
 
 static CURL	*curl;
 

@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "vellum.h"
+#include "matter.h"
+#include "tz.h"
 
 /* The labels are in _matter_tabs.tpl, one section a tab, for admins to
  * edit. */

@@ -10,6 +10,12 @@
  * stored before the transaction (lib/store.c says why).
  */
 #include "vellum.h"
+#include "matter.h"
+#include "audit.h"
+#include "portal.h"
+#include "doc.h"
+#include "share.h"
+#include "msg.h"
 
 /* The matter and its portal, if the actor may write there. */
 static enum vl_rc

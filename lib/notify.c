@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "vellum.h"
+#include "notify.h"
 
 const char *const vl_mail_kinds[VL_MAIL_KIND__MAX] = {
 	"password_reset",

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "vellum.h"
+#include "internal.h"
 
 #define CHUNK	8192
 #define ALIGN	16

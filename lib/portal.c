@@ -12,6 +12,12 @@
 #include <time.h>
 
 #include "vellum.h"
+#include "notify.h"
+#include "matter.h"
+#include "audit.h"
+#include "tz.h"
+#include "portal.h"
+#include "account.h"
 
 const char *const vl_portal_events[VL_EV__MAX] = {
 	"read_message",

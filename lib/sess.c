@@ -10,6 +10,7 @@
 #include <sodium.h>
 
 #include "vellum.h"
+#include "internal.h"
 
 static int64_t
 touch_interval(void)

@@ -13,6 +13,10 @@
 #include <string.h>
 
 #include "vellum.h"
+#include "matter.h"
+#include "audit.h"
+#include "portal.h"
+#include "share.h"
 
 const char *
 vl_share_item_name(struct vl_ctx *c, int64_t mid, int doc, int64_t id)

@@ -12,6 +12,8 @@
 #include <string.h>
 
 #include "vellum.h"
+#include "audit.h"
+#include "signin.h"
 
 /* Failures from one address before that address pauses (1 min, doubling, 15 min at most). */
 #define PAIR_LIMIT	5

@@ -24,6 +24,7 @@
 #include <sodium.h>
 
 #include "vellum.h"
+#include "store.h"
 
 static magic_t	 cookie;
 

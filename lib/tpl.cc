@@ -14,6 +14,7 @@
 #include <ctemplate/template_dictionary.h>
 
 #include "vellum.h"
+#include "internal.h"
 
 using ctemplate::TemplateDictionary;
 

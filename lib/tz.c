@@ -18,6 +18,7 @@
 #include <time.h>
 
 #include "vellum.h"
+#include "tz.h"
 
 static const char *const months[12] = {
 	"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",

@@ -1,8 +1,12 @@
 /*
- * Vellum: the public face of the shared library.
- * Every program in cgi-bin/ and bin/ includes only this header.
- * Modules: util, buf, pool, log, conf, input, valid, req, out, db, stmts,
- * sess, csrf, pw, tpl, mail.  See docs/architecture.md.
+ * Vellum's framework: what a program needs to read a request, reach the
+ * database, render a page and answer (util, buf, pool, log, conf, input,
+ * valid, req, out, tpl, page, db with the statements, pw, sess, csrf).
+ * The rules of the business live in the domain modules, one header each
+ * (matter.h, doc.h, share.h, msg.h, portal.h, account.h, signin.h,
+ * notify.h, audit.h, tz.h, money.h, store.h, housekeep.h, mail.h); what
+ * only the library, the tools of bin/ and the tests use is in internal.h.
+ * See docs/architecture.md.
  */
 #ifndef VELLUM_H
 #define VELLUM_H
@@ -45,12 +49,6 @@ void	 vl_sha256(const char *, size_t, unsigned char out[32]);
 void	 vl_hex(const unsigned char *, size_t n, char *out);
 /* Returns 1 if a and b are equal strings, compared in constant time for equal lengths. */
 int	 vl_streq_ct(const char *a, const char *b);
-/* A byte count for people ("512 bytes", "1.2 MB"), in the pool. */
-struct vl_pool;
-char	*vl_fmt_size(struct vl_pool *, uint64_t);
-/* A document name from a client's file name: last path part, no control
- * characters, at most 255 bytes of whole UTF-8 characters; "upload" if none. */
-char	*vl_doc_name(struct vl_pool *, const char *client_name);
 /* Strips CR and LF (for mail headers); returns a pool-free malloc'd copy. */
 char	*vl_strip_crlf(const char *);
 
@@ -91,17 +89,10 @@ void	 vl_pool_cleanup(struct vl_pool *, vl_cleanup_fn, void *);
 /* Runs cleanups and frees everything but the pool itself. */
 void	 vl_pool_reset(struct vl_pool *);
 void	 vl_pool_free(struct vl_pool *);
-/* Bytes currently held by the pool (for tests and stats). */
-size_t	 vl_pool_used(const struct vl_pool *);
 
 /* ---- log.c: one logger; every line names program, request id, remote ---- */
 enum vl_log_level { VL_LOG_ERR, VL_LOG_WARN, VL_LOG_INFO, VL_LOG_DEBUG, VL_LOG__MAX };
-typedef void (*vl_log_sink)(void *arg, const char *line, size_t len);
 void	 vl_log_init(const char *prog, enum vl_log_level);
-/* Directs lines to sink (NULL: stderr) and sets the request context. */
-void	 vl_log_context(vl_log_sink, void *arg, const char *reqid, const char *remote);
-/* Sets only the request id and remote address of later lines. */
-void	 vl_log_ids(const char *reqid, const char *remote);
 void	 vl_log(enum vl_log_level, const char *, ...) VL_PRINTF(2, 3);
 #define vl_err(...)	vl_log(VL_LOG_ERR, __VA_ARGS__)
 #define vl_warn(...)	vl_log(VL_LOG_WARN, __VA_ARGS__)
@@ -131,12 +122,6 @@ struct vl_conf {
 extern struct vl_conf vl_conf;
 /* Loads path (NULL: $VELLUM_CONF, else the built-in default path). */
 enum vl_rc vl_conf_load(const char *path, struct vl_buf *err);
-/* Parses text into c; unknown keys and bad values are errors. */
-enum vl_rc vl_conf_parse(struct vl_conf *c, const char *text, struct vl_buf *err);
-/* Sets every key to its default (string fields must be free or NULL). */
-void	 vl_conf_defaults(struct vl_conf *);
-/* Frees the strings of c. */
-void	 vl_conf_free(struct vl_conf *);
 
 /* ---- input.c: query strings, urlencoded bodies, cookies, multipart ---- */
 struct vl_pair {
@@ -145,10 +130,6 @@ struct vl_pair {
 	size_t		 vallen;
 	struct vl_pair	*next;
 };
-/* Decodes a=b&c=d into a list in the pool; returns VL_OK or VL_INVALID. */
-enum vl_rc vl_parse_urlencoded(struct vl_pool *, const char *, size_t, struct vl_pair **);
-/* Parses a Cookie header ("a=b; c=d"). */
-enum vl_rc vl_parse_cookies(struct vl_pool *, const char *, struct vl_pair **);
 const struct vl_pair *vl_pair_find(const struct vl_pair *, const char *);
 
 struct vl_upload {
@@ -159,22 +140,6 @@ struct vl_upload {
 	uint64_t	 size;
 	struct vl_upload *next;
 };
-/* Reads a multipart body through rd; plain parts go to *pairs, file parts to
- * temp files under tmpdir.  A file larger than filemax, plain fields larger
- * than fieldmax together, or more than 256 parts give VL_TOOBIG.  Before a
- * file part is stored, file_ok (unless NULL) sees the fields read so far;
- * when it returns 0 the parse stops with VL_FORBIDDEN, no file written. */
-typedef long (*vl_reader)(void *arg, char *buf, size_t len);
-enum vl_rc vl_parse_multipart(struct vl_pool *, const char *ctype, vl_reader, void *rdarg,
-    const char *tmpdir, uint64_t filemax, size_t fieldmax,
-    int (*file_ok)(void *, const struct vl_pair *), void *okarg,
-    struct vl_pair **pairs, struct vl_upload **uploads);
-
-/* Streams a raw body (one file, no envelope) through rd to a temp file;
- * more than max bytes gives VL_TOOBIG.  *uploads gets the one upload. */
-enum vl_rc vl_read_raw(struct vl_pool *, vl_reader, void *rdarg, const char *tmpdir,
-    uint64_t max, const char *filename, const char *ctype, struct vl_upload **uploads);
-
 /* ---- valid.c: total validators ---- */
 enum vl_valid {
 	VL_V_STRING,	/* any UTF-8 text without NUL, trimmed */
@@ -301,8 +266,6 @@ int	 vl_run(const struct vl_app *);
 const char *vl_req_env(struct vl_req *, const char *);
 /* The numeric id after prefix in the URI ("/matters/12" -> 12); 0 if none. */
 int64_t	 vl_req_path_id(struct vl_req *, const char *prefix);
-/* Handles one request with the given transport (exposed for tests). */
-void	 vl_req_handle(const struct vl_app *, struct vl_req *);
 
 /* ---- out.c: status, headers, cookies, pages ---- */
 int	 vl_rc_status(enum vl_rc);
@@ -336,9 +299,6 @@ const char *vl_cookie_name(enum vl_cookie c);
 struct vl_tpl;
 enum vl_tpl_rc { VL_TPL_OK = 0, VL_TPL_NOTFOUND, VL_TPL_SYNTAX, VL_TPL_EXPAND, VL_TPL_NOMEM };
 enum vl_tpl_strip { VL_TPL_HTML, VL_TPL_TEXT };
-int	 vl_tpl_init(const char *site_dir, const char *default_dir);
-void	 vl_tpl_reload(void);
-void	 vl_tpl_shutdown(void);
 /* A root dictionary, freed with pool (never by hand). */
 struct vl_tpl *vl_tpl_new(struct vl_pool *);
 void	 vl_tpl_set(struct vl_tpl *, const char *key, const char *val);	/* NULL -> "" */
@@ -388,17 +348,7 @@ struct vl_stmt_decl {
 };
 /* The declaration of a statement, or NULL for an id out of range; static. */
 const struct vl_stmt_decl *vl_db_stmt(enum vl_stmt);
-/*
- * Prepares a statement's text on the connection and compares its
- * placeholders and result columns with the declaration.  VL_OK; VL_INVALID
- * with the reason in err when it does not prepare or does not match;
- * VL_ERR when the database cannot be reached.  For `vellumctl check-sql`.
- */
-enum vl_rc vl_db_check(enum vl_stmt, struct vl_buf *err);
 struct vl_rows;
-/* Connects (lazily; reconnects after a server restart).  VL_OK or VL_ERR. */
-enum vl_rc vl_db_open(void);
-void	 vl_db_close(void);
 /*
  * Binds parameters by a type string: 'i' int64_t, 's' const char * (NULL gives
  * SQL NULL), 'b' const void * then size_t.  Results likewise, with pointers:
@@ -435,11 +385,6 @@ enum vl_tx_end { VL_TX_COMMITTED, VL_TX_ROLLED_BACK, VL_TX_UNKNOWN /* COMMIT fai
  * rollback, or the connection lost).  VL_ERR outside a transaction. */
 enum vl_rc vl_db_on_end(void (*fn)(void *, enum vl_tx_end), void *arg);
 int	 vl_db_in_tx(void);
-/* Runs raw SQL text (migrations only: never with user input). */
-enum vl_rc vl_db_script(const char *sql, struct vl_buf *err);
-/* 1 if the request connection would run several statements in one text
- * (it never should: only vl_db_script does, on a connection of its own). */
-int	 vl_db_multi_statements(void);
 const char *vl_db_error(void);
 unsigned vl_db_errno(void);
 
@@ -452,10 +397,6 @@ int	 vl_pw_verify(const char *hash, const char *pw);
 const char *vl_pw_dummy(void);
 
 /* ---- sess.c + csrf.c: sessions in MariaDB, CSRF tokens ---- */
-/* Loads the firm session named by the cookie into req->sess, extending it. */
-enum vl_rc vl_sess_load(struct vl_req *);
-/* The same for a client's session (cookie "cid"). */
-enum vl_rc vl_sess_load_client(struct vl_req *);
 /* Whose session or sign-in: a firm user's or a client contact's. */
 enum vl_signin_kind { VL_SIGNIN_USER, VL_SIGNIN_CLIENT, VL_SIGNIN__MAX };
 extern const char *const vl_signin_kinds[VL_SIGNIN__MAX];
@@ -473,314 +414,10 @@ void	 vl_sess_adopt(struct vl_req *, enum vl_signin_kind, int64_t firm, int64_t 
 enum vl_rc vl_sess_start(struct vl_req *, enum vl_signin_kind, int64_t firm, int64_t account,
 	    const char *slug);
 void	 vl_sess_end(struct vl_req *);
-/* CSRF token for a secret value (session token or pre-session cookie). */
-void	 vl_csrf_token(const char *secret, char out[65]);
 /* The token forms must carry for req; sets the pre-session cookie if needed. */
 const char *vl_csrf_for(struct vl_req *);
 /* 1 if the POST carries the right token. */
 int	 vl_csrf_check(struct vl_req *);
-
-/* ---- notify.c: the transactional outbox ---- */
-/* The kinds of mail: each name is its templates' (templates/mail/<name>.*)
- * and the outbox's kind column; vl_mail_keys[] lists, for each, the
- * payload keys its templates need. */
-enum vl_mail_kind {
-	VL_MAIL_PASSWORD_RESET,		/* link, minutes */
-	VL_MAIL_PASSWORD_CHANGED,	/* email, what, link */
-	VL_MAIL_INVITATION,		/* name, matter, link */
-	VL_MAIL_CLIENT_RESET,		/* link */
-	VL_MAIL_CLIENT_ITEMS,		/* matter, what, when, link (coalesced) */
-	VL_MAIL_FIRM_ITEMS,		/* matter, who, what, when, link (coalesced) */
-	VL_MAIL_KIND__MAX
-};
-extern const char *const vl_mail_kinds[VL_MAIL_KIND__MAX];
-/* Each kind's payload keys, a list ending in NULL. */
-extern const char *const *const vl_mail_keys[VL_MAIL_KIND__MAX];
-/* The kind named name, or VL_MAIL_KIND__MAX for none. */
-enum vl_mail_kind vl_mail_kind_of(const char *name);
-/* Queues a mail of kind to recipient; payload is urlencoded template data
- * with every key of the kind (else VL_ERR, logged, nothing queued). */
-enum vl_rc vl_notify(int64_t firm_id, enum vl_mail_kind, const char *recipient,
-	    const char *payload);
-/* The same, giving the outbox row's id (for rows that others follow). */
-enum vl_rc vl_notify_id(int64_t firm_id, enum vl_mail_kind, const char *recipient,
-	    const char *payload, int64_t *id);
-/* Queues payload into recipient's open window of kind (one mail per window). */
-enum vl_rc vl_notify_coalesced(struct vl_pool *, int64_t firm, enum vl_mail_kind,
-	    const char *recipient, const char *payload);
-
-/* ---- matter.c: the frame of every matter page ---- */
-struct vl_matter {
-	int64_t	 id, client_id;
-	char	*number, *description, *status, *client, *opened;
-};
-/* Loads matter id of the acting firm; VL_DECLINED when it has none such. */
-enum vl_rc vl_matter_load(struct vl_ctx *, int64_t id, struct vl_matter *m);
-/* VL_OK if folder (0: the top level) is a folder of matter; else VL_DECLINED. */
-enum vl_rc vl_matter_folder(struct vl_ctx *, int64_t matter, int64_t folder);
-/* Fills d's MATTER_TABS include (number, description, subtabs, current marked). */
-void	 vl_matter_frame(struct vl_pool *, struct vl_tpl *d, const struct vl_matter *m,
-	    const char *current);
-/* An "Are you sure...?" page (vl_page_confirm) titled "title · number" in
- * the frame of matter m with subtab current marked.  Sent; VL_OK or VL_ERR. */
-enum vl_rc vl_matter_confirm(struct vl_req *, const struct vl_matter *m, const char *current,
-	    const char *title, const struct vl_confirm *c);
-
-/* ---- store.c: documents on disk under opaque names ---- */
-/* Moves a finished temp file into the store for firm; key gets its 64-hex
- * name ("" on failure).  Records the key as an upload in flight first, in
- * a transaction of its own: call it outside any transaction.  The file
- * then belongs to pool: when the pool is reset it is removed again unless
- * a transaction that claimed it committed.  VL_OK, or VL_ERR with nothing
- * left behind. */
-enum vl_rc vl_store_put(struct vl_pool *, int64_t firm, const char *tmp_path, char key[65]);
-/* Inside the transaction that records the document: ends key's upload in
- * flight, and keeps the file if (and once) that transaction commits.
- * VL_ERR if the sweep took it for a dead one meanwhile, or if this
- * request did not store it. */
-enum vl_rc vl_store_claim(int64_t firm, const char *key);
-/* Removes key's file and its upload in flight ("" or NULL: nothing),
- * outside any transaction. */
-void	 vl_store_discard(int64_t firm, const char *key);
-/* Inside the transaction that deletes key's document: the file leaves the
- * disk when (and only if) it commits. */
-enum vl_rc vl_store_remove_on_commit(struct vl_pool *, const char *key);
-/* The file's path for key; VL_INVALID for a malformed key. */
-enum vl_rc vl_store_path(const char *key, char *out, size_t n);
-/* Removes a stored file (after its row is gone). */
-void	 vl_store_remove(const char *key);
-/* The content's MIME type, sniffed with libmagic (valid until the next call). */
-const char *vl_store_sniff(const char *path);
-/* What a sweep removed. */
-struct vl_sweep {
-	int64_t	 temps;		/* temp files of uploads whose program died */
-	int64_t	 pending;	/* uploads in flight for longer than the grace */
-	int64_t	 orphans;	/* stored files no document or upload names */
-};
-/* Removes what dead uploads left: temp files untouched for grace seconds,
- * uploads pending for longer than grace (with their files) and stored files
- * that no row names.  A stored file whose document exists is never touched.
- * Needs write access to the store and temp directories.  VL_OK or VL_ERR. */
-enum vl_rc vl_store_sweep(struct vl_pool *, int64_t grace, struct vl_sweep *);
-
-/* ---- portal.c: who is told what about portal items ---- */
-/* What happened in a portal (F-B9); the names are what the events table
- * stores (a statement may write one too: 'read_message'). */
-enum vl_portal_event_kind {
-	VL_EV_READ_MESSAGE,
-	VL_EV_READ_DOCUMENT,
-	VL_EV_PARTICIPANT_ADDED,
-	VL_EV_PARTICIPANT_REMOVED,
-	VL_EV_LOGIN_EMAIL_CHANGED,
-	VL_EV_SHARED,
-	VL_EV_UNSHARED,
-	VL_EV_MOVED_INTO_SHARE,
-	VL_EV_MOVED_OUT_OF_SHARE,
-	VL_EV__MAX
-};
-extern const char *const vl_portal_events[VL_EV__MAX];
-/* Records a portal event of kind (F-B9); contact 0 for none.  VL_ERR for a
- * kind out of range. */
-enum vl_rc vl_portal_event(int64_t firm, int64_t portal, enum vl_portal_event_kind,
-	    int64_t contact, const char *detail);
-/* What an event of the stored kind says after the person's name ("read a
- * message"); an unknown name as it is. */
-const char *vl_portal_event_text(const char *name);
-/* What the portal lets its clients see (F-B1), one switch each: the kind
- * of a new item, and the permission boxes.  The names are those of the
- * form's perm_<name> boxes. */
-enum vl_portal_perm { VL_PERM_MESSAGES, VL_PERM_DOCUMENTS, VL_PERM__MAX };
-extern const char *const vl_portal_perms[VL_PERM__MAX];
-/* Sets the portal's permissions (on[] 0 or 1 each) and audits it.
- * VL_OK or VL_ERR. */
-enum vl_rc vl_portal_set_perms(struct vl_ctx *, int64_t matter, int64_t portal,
-	    const int on[VL_PERM__MAX]);
-/* Opens the portal of matter m (F-B1) with the matter's client taking
- * part, for good.  VL_OK, also when it was open already; VL_ERR. */
-enum vl_rc vl_portal_open(struct vl_ctx *, const struct vl_matter *m);
-/* Adds contact to portal (add 1) or removes it (0), which ends its
- * sessions and open links at once; a portal event and the audit row.
- * VL_DECLINED for no such contact of the firm (or one not taking part). */
-enum vl_rc vl_portal_participant(struct vl_ctx *, int64_t portal, int64_t contact, int add);
-/* Tells each participant of portal but except (a contact, or 0) about a new
- * item of kind: nothing at all when the portal's permissions keep that kind
- * from its clients; else an invitation for those without an account, and a
- * coalesced mail for the others.  Call inside the transaction. */
-enum vl_rc vl_portal_tell_clients(struct vl_ctx *, int64_t portal, int64_t matter_id,
-	    const char *matter, enum vl_portal_perm kind, const char *what, int64_t except);
-/* Tells the firm users of portal that a client (the acting contact, named
- * in the mail) wrote: the matter's responsible users and those who took
- * part, less those who muted it. */
-enum vl_rc vl_portal_tell_firm(struct vl_ctx *, int64_t portal, int64_t matter_id,
-	    const char *matter, const char *what);
-/* 1 if this GET is the client's own navigation (same origin, or typed, or
- * bookmarked), so showing an item may count as reading it; 0 for a link
- * from another site. */
-int	 vl_portal_own_navigation(struct vl_req *);
-/* Fills the portal page's email panel for the acting firm user: MUTED
- * or UNMUTED, and the matter's responsible users (RESPONSIBLE rows with
- * NAME, or NO_RESPONSIBLE).  VL_OK or VL_ERR. */
-enum vl_rc vl_portal_email_panel(struct vl_ctx *, struct vl_tpl *, int64_t portal,
-	    int64_t matter);
-
-/* ---- audit.c: never fails the request; a lost row is logged ---- */
-/* Records action by the acting firm user (nothing without a firm). */
-void	 vl_audit(struct vl_ctx *, const char *action, const char *item, int64_t item_id);
-/* Records action for an explicit firm and user (0: none), e.g. failed sign-ins. */
-void	 vl_audit_as(struct vl_ctx *, int64_t firm_id, int64_t user_id, const char *action,
-	    const char *item, int64_t item_id);
-
-/* ---- tz.c: times for people, in the firm's time zone, the zone named ---- */
-/* 1 if zone names a zone file of the tz database ("America/New_York"). */
-int	 vl_tz_valid(const char *zone);
-/* utc (seconds since 1970) in zone, as "Nov 22, 2026 9:14 AM EST", or with
- * the zone's name in brackets when its abbreviation is only an offset; an
- * unknown zone gives UTC, named.  The string lives in the pool. */
-char	*vl_tz_fmt(struct vl_pool *, const char *zone, int64_t utc);
-/* The local date only: "Nov 22, 2026". */
-char	*vl_tz_date(struct vl_pool *, const char *zone, int64_t utc);
-/* Read receipts as stored ("<epoch> <name>" entries joined by 0x1E) as
- * "<name> <time>; ..."; malformed entries are dropped. */
-char	*vl_tz_readers(struct vl_pool *, const char *zone, const char *stored);
-/* The acting firm's zone (clients' too), read once into c->zone; "UTC"
- * without a firm or on error.  Lives in c's pool. */
-const char *vl_tz_firm(struct vl_ctx *c);
-/* vl_tz_fmt() in the acting firm's zone. */
-char	*vl_tz_when(struct vl_ctx *, int64_t utc);
-
-/* ======== documents and shares (doc.c, share.c) ======== */
-/* ---- doc.c: documents and folders of a matter ---- */
-/* An upload stored for a document not yet recorded. */
-struct vl_stored {
-	char		 key[65];	/* "" until stored */
-	char		*name, *mime;	/* in the request's pool */
-	uint64_t	 size;
-};
-/* Sniffs, names and stores upload u for the acting firm (outside any
- * transaction).  VL_OK or VL_ERR; s->key stays "" unless stored.  The file
- * goes again with the request unless vl_doc_record's transaction commits. */
-enum vl_rc vl_doc_store(struct vl_ctx *, const struct vl_upload *u, struct vl_stored *s);
-/* Inside a transaction: records stored upload s as a document of matter
- * (folder 0: top level); uploaded_by is a firm user's id or 0. */
-enum vl_rc vl_doc_record(struct vl_ctx *, int64_t matter, int64_t folder,
-	    const struct vl_stored *s, int64_t uploaded_by, int64_t *doc_id);
-/* Inside a transaction, after documents were added to folder of matter m:
- * if the folder lies in a shared folder, tells the portal's clients of n
- * new documents (coalesced like messages). */
-enum vl_rc vl_doc_tell_shared(struct vl_ctx *, const struct vl_matter *m, int64_t folder, int n);
-/* Deletes a document or a folder (kind "document" or "folder") with all it
- * holds, deepest folder first, ending their shares; files leave the disk
- * after the commit.  VL_DECLINED if the matter has no such item. */
-enum vl_rc vl_doc_delete(struct vl_ctx *, const struct vl_matter *m, int doc, int64_t id);
-/* Moves a document or folder to target (0: top level); a move that makes it
- * shared or unshared through a shared folder is a portal event, and the
- * clients are told of a newly shared one.  VL_CONFLICT for a folder moved
- * into itself; VL_DECLINED if the matter has no such item. */
-enum vl_rc vl_doc_move(struct vl_ctx *, const struct vl_matter *m, int doc, int64_t id,
-	    int64_t target);
-
-/* ---- share.c: sharing into the portal, and ending shares ---- */
-/* Shares a document or folder of m into its portal (tells the clients).
- * VL_CONFLICT when the portal is not open; VL_DECLINED when no such item. */
-enum vl_rc vl_share_add(struct vl_ctx *, const struct vl_matter *m, int doc, int64_t id);
-/* Stops sharing a document or folder of m: every live share of it, made
- * directly or with messages.  VL_DECLINED if it had none. */
-enum vl_rc vl_share_stop(struct vl_ctx *, const struct vl_matter *m, int doc, int64_t id);
-/* The same by the id of one of its shares in portal. */
-enum vl_rc vl_share_stop_id(struct vl_ctx *, const struct vl_matter *m, int64_t portal,
-	    int64_t share);
-/* Inside a transaction: a message's attachment (document or folder) is a
- * share tied to the message. */
-enum vl_rc vl_share_attach(struct vl_ctx *, int64_t portal, int64_t message, int64_t doc,
-	    int64_t folder, int64_t shared_by);
-/* Deletes a message of portal and ends the shares it made. */
-enum vl_rc vl_share_delete_message(struct vl_ctx *, int64_t portal, int64_t message);
-/* The name of a document (doc 1) or folder of matter, in c's pool; NULL
- * when the matter has no such item. */
-const char *vl_share_item_name(struct vl_ctx *, int64_t matter, int doc, int64_t id);
-
-/* ---- msg.c: messages in a matter's portal ---- */
-/* A message to post: its text and at most one attachment. */
-struct vl_msg_new {
-	const char		*body;		/* NULL or "": none */
-	int64_t			 doc, folder;	/* of the matter, or 0 (firm users only) */
-	const struct vl_upload	*upload;	/* a new upload, or NULL */
-};
-/*
- * Posts a message by the acting firm user or client contact into the
- * portal of matter: the message, its attachment's share, the mails to the
- * other side (F-B8) and the audit row, in one transaction; a new upload
- * is recorded as a document (a client's in "Client uploads").  VL_OK;
- * VL_INVALID with *why for the person (nothing to send, or more than one
- * attachment); VL_DECLINED for no such matter, portal or attachment;
- * VL_FORBIDDEN for a client the portal keeps from writing; VL_ERR.
- */
-enum vl_rc vl_msg_post(struct vl_ctx *, int64_t matter, const struct vl_msg_new *,
-	    const char **why);
-
-/* ---- signin.c: sign-in attempts, counted before the password is checked ---- */
-/* Who signed in, and the new session's token (for vl_sess_adopt). */
-struct vl_signed_in {
-	int64_t	 firm, account;
-	char	 token[44];
-};
-/*
- * Signs in a firm user (slug unused) or a client of the firm at slug with
- * the typed email (normalised here) and pw, from c->remote.  The attempt is
- * counted per account and address, and per account, before the password is
- * verified; failures and pauses are audited.  On success, in one
- * transaction: the counters cleared, the account's open reset links voided,
- * a new session (agent: the User-Agent, or NULL) and the audit row.
- * VL_OK with *out filled; VL_DECLINED when the password is wrong, the
- * account unknown or paused (one verification's time each: answer them
- * alike); VL_ERR.
- */
-enum vl_rc vl_signin(struct vl_ctx *, enum vl_signin_kind, const char *slug, const char *email,
-	    const char *pw, const char *agent, struct vl_signed_in *out);
-/* What a refused sign-in says, firm side and client side, whatever the
- * reason (wrong password, unknown email, paused): one text, so the answer
- * tells nothing. */
-extern const char vl_signin_refused[];
-/* ---- account.c: login emails, reset and invitation links, the way back ---- */
-/* Makes email (typed; normalised here) the login email of the acting
- * firm's contact: one of its addresses that no other contact of the firm
- * signs in with.  Ends its sessions, voids its open links and records the
- * change in each of its portals, in one transaction.  VL_OK (also when
- * unchanged), VL_INVALID or VL_CONFLICT with *msg for the person, VL_DECLINED
- * for no such contact, VL_ERR. */
-enum vl_rc vl_account_set_login(struct vl_ctx *, int64_t contact, const char *email,
-	    const char **msg);
-/* Ends contact's sessions, voids its open invitation and reset links and
- * parks their mails not yet sent (inside the caller's transaction). */
-enum vl_rc vl_account_revoke(int64_t firm, int64_t contact);
-/* Queues a mail of kind (invitation, client_reset) with a new single-use
- * link, to contact's login email as stored; payload gets the link.  Inside
- * the caller's transaction.  VL_DECLINED if the contact has no login email. */
-enum vl_rc vl_account_link(struct vl_ctx *, int64_t firm, int64_t contact, enum vl_mail_kind,
-	    struct vl_buf *payload);
-/* A client's "Forgot password?" at the firm slug: a link to the stored login
- * email if the typed one (normalised) belongs to an account there.  VL_OK
- * whether or not it does; VL_INVALID when typed is not an email; VL_ERR. */
-enum vl_rc vl_account_client_forgot(struct vl_ctx *, const char *slug, const char *typed);
-/* Queues the "your password was changed" mail to email (the stored address);
- * slug for a client's account, NULL for a firm user's; first: newly set. */
-enum vl_rc vl_account_password_changed(struct vl_ctx *, int64_t firm, const char *email,
-	    const char *slug, int first);
-/* The mailer is about to send notification of kind: a link it carries
- * starts its hour now.  Never fails the send (a lost update is logged). */
-void	 vl_account_mail_sending(const char *kind, int64_t notification);
-/* next if it is a path of this site fit to return to after sign-in (clients:
- * under /portal/; firm users: anywhere else), else NULL. */
-const char *vl_next_safe(const char *next, int client);
-/* Where a signed-out GET of a page that needs a session is sent: the sign-in
- * page (the firm's own for a client's matter page) with next=this page.
- * In the request's pool. */
-char	*vl_signin_url(struct vl_req *);
-
-/* ---- housekeep.c: periodic sweeps (the mailer runs them) ---- */
-/* Purges what has expired (sessions, ...); failures are logged, not returned.
- * pool is for the sweeps' scratch memory; the caller resets it after. */
-void	 vl_housekeeping(struct vl_pool *);
 
 #ifdef __cplusplus
 }

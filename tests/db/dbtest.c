@@ -6,6 +6,7 @@
 #include <sodium.h>
 
 #include "dbtest.h"
+#include "internal.h"
 
 struct vl_pool	*dbt_pool;
 int64_t		 dbt_firm;

@@ -14,6 +14,7 @@
 #include <cmocka.h>
 
 #include "vellum.h"
+#include "notify.h"
 #include "dbtest.h"
 #include "mail.h"
 

@@ -19,6 +19,7 @@
 #include <sodium.h>
 
 #include "vellum.h"
+#include "internal.h"
 
 static struct vl_pool	*pool;
 static int64_t		 firm, matter;

@@ -16,6 +16,11 @@
 #include <cmocka.h>
 
 #include "vellum.h"
+#include "notify.h"
+#include "portal.h"
+#include "msg.h"
+#include "signin.h"
+#include "account.h"
 #include "dbtest.h"
 
 #define PASSWORD	"domain-test-password"

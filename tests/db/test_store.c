@@ -20,6 +20,9 @@
 #include <sodium.h>
 
 #include "vellum.h"
+#include "internal.h"
+#include "store.h"
+#include "doc.h"
 
 static struct vl_pool	*pool;	/* the suite's */
 static struct vl_pool	*req;	/* one test's "request": reset when it ends */

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "vellum.h"
+#include "internal.h"
 
 struct rd {
 	const uint8_t	*p;

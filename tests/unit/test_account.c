@@ -1,6 +1,7 @@
 /* The accounts rules that need no database: the stored form of an email
  * (vl_email_norm) and the way back after sign-in (vl_next_safe). */
 #include "vectors.h"
+#include "account.h"
 
 static const struct {
 	const char	*in;

@@ -1,5 +1,6 @@
 /* conf.c: the configuration parser, accepted and refused files. */
 #include "vectors.h"
+#include "internal.h"
 
 #define LONG10	"abcdefghij"
 #define LONG190	LONG10 LONG10 LONG10 LONG10 LONG10 LONG10 LONG10 LONG10 LONG10 LONG10 \

@@ -1,5 +1,6 @@
 /* csrf.c: tokens bound to the secret and the server key; checks on a request. */
 #include "vectors.h"
+#include "internal.h"
 
 #include <sodium.h>
 

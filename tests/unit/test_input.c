@@ -1,5 +1,7 @@
 /* input.c: urlencoded, cookies and multipart, from tables of vectors. */
 #include "vectors.h"
+#include "internal.h"
+#include "doc.h"
 
 #include <sys/stat.h>
 #include <unistd.h>

@@ -1,5 +1,6 @@
 /* log.c: one line per record, with program, request id and address. */
 #include "vectors.h"
+#include "internal.h"
 
 static struct vl_buf lines;
 

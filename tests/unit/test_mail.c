@@ -14,6 +14,8 @@
 #include "vectors.h"
 
 #include "mail.h"
+#include "internal.h"
+#include "notify.h"
 
 static void
 test_render_reset(void **state)

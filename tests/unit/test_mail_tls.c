@@ -6,6 +6,7 @@
 #include "vectors.h"
 
 #include "mail.h"
+#include "internal.h"
 
 static const struct {
 	const char		*url;

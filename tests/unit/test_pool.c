@@ -1,5 +1,6 @@
 /* pool.c: allocation, alignment, cleanups in reverse order, reuse. */
 #include "vectors.h"
+#include "internal.h"
 
 static char	 order[16];
 static size_t	 norder;

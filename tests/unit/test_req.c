@@ -4,6 +4,7 @@
  * program must answer.
  */
 #include "vectors.h"
+#include "internal.h"
 
 #include <sodium.h>
 

@@ -7,6 +7,7 @@
  * same declarations against the real schema.
  */
 #include "vectors.h"
+#include "internal.h"
 
 static struct vl_buf lines;
 

@@ -4,6 +4,7 @@
  * site directory overriding the default one.
  */
 #include "vectors.h"
+#include "internal.h"
 
 #include <sys/stat.h>
 #include <sys/time.h>

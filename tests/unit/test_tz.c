@@ -1,5 +1,6 @@
 /* tz.c: times for people, in a firm's zone with the zone named. */
 #include "vectors.h"
+#include "tz.h"
 
 static const struct {
 	const char	*zone;

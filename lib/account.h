@@ -1,0 +1,51 @@
+/* Login emails, reset and invitation links, the way back after sign-in.  See docs/architecture.md. */
+#ifndef VL_ACCOUNT_H
+#define VL_ACCOUNT_H
+
+#include "vellum.h"
+#include "notify.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- account.c: login emails, reset and invitation links, the way back ---- */
+/* Makes email (typed; normalised here) the login email of the acting
+ * firm's contact: one of its addresses that no other contact of the firm
+ * signs in with.  Ends its sessions, voids its open links and records the
+ * change in each of its portals, in one transaction.  VL_OK (also when
+ * unchanged), VL_INVALID or VL_CONFLICT with *msg for the person, VL_DECLINED
+ * for no such contact, VL_ERR. */
+enum vl_rc vl_account_set_login(struct vl_ctx *, int64_t contact, const char *email,
+	    const char **msg);
+/* Ends contact's sessions, voids its open invitation and reset links and
+ * parks their mails not yet sent (inside the caller's transaction). */
+enum vl_rc vl_account_revoke(int64_t firm, int64_t contact);
+/* Queues a mail of kind (invitation, client_reset) with a new single-use
+ * link, to contact's login email as stored; payload gets the link.  Inside
+ * the caller's transaction.  VL_DECLINED if the contact has no login email. */
+enum vl_rc vl_account_link(struct vl_ctx *, int64_t firm, int64_t contact, enum vl_mail_kind,
+	    struct vl_buf *payload);
+/* A client's "Forgot password?" at the firm slug: a link to the stored login
+ * email if the typed one (normalised) belongs to an account there.  VL_OK
+ * whether or not it does; VL_INVALID when typed is not an email; VL_ERR. */
+enum vl_rc vl_account_client_forgot(struct vl_ctx *, const char *slug, const char *typed);
+/* Queues the "your password was changed" mail to email (the stored address);
+ * slug for a client's account, NULL for a firm user's; first: newly set. */
+enum vl_rc vl_account_password_changed(struct vl_ctx *, int64_t firm, const char *email,
+	    const char *slug, int first);
+/* The mailer is about to send notification of kind: a link it carries
+ * starts its hour now.  Never fails the send (a lost update is logged). */
+void	 vl_account_mail_sending(const char *kind, int64_t notification);
+/* next if it is a path of this site fit to return to after sign-in (clients:
+ * under /portal/; firm users: anywhere else), else NULL. */
+const char *vl_next_safe(const char *next, int client);
+/* Where a signed-out GET of a page that needs a session is sent: the sign-in
+ * page (the firm's own for a client's matter page) with next=this page.
+ * In the request's pool. */
+char	*vl_signin_url(struct vl_req *);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

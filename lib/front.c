@@ -1,0 +1,309 @@
+/*
+ * The front door: reads one request through its transport (method, path,
+ * query, cookies, a capped body), loads the session, checks access and
+ * CSRF, fills the declared fields and calls the program's handler; one exit
+ * path answers errors and ends a transaction left open.  FastCGI and CGI
+ * requests reach it alike (run.c), so handlers cannot tell them apart.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "vellum.h"
+#include "internal.h"
+#include "account.h"
+
+#define QUERY_MAX	8192
+#define FORM_MAX	(64 * 1024)
+
+/* Reads at most CONTENT_LENGTH bytes through the transport. */
+struct body {
+	struct vl_req	*r;
+	uint64_t	 left;
+};
+
+static long
+body_read(void *arg, char *buf, size_t len)
+{
+	struct body	*b = arg;
+	long		 n;
+
+	if (b->left == 0)
+		return 0;
+	if (len > b->left)
+		len = (size_t)b->left;
+	if ((n = b->r->read(b->r->io, buf, len)) > 0)
+		b->left -= (uint64_t)n;
+	return n;
+}
+
+static enum vl_method
+method_of(const char *m)
+{
+	if (m == NULL)
+		return VL_GET;
+	if (strcmp(m, "GET") == 0)
+		return VL_GET;
+	if (strcmp(m, "HEAD") == 0)
+		return VL_HEAD;
+	if (strcmp(m, "POST") == 0)
+		return VL_POST;
+	return VL_OTHER;
+}
+
+static enum vl_rc
+read_form(struct vl_req *r, struct body *b)
+{
+	char	*buf;
+	size_t	 want = (size_t)b->left, got = 0;
+	long	 n;
+
+	buf = vl_pool_alloc(r->pool, want + 1);
+	while (got < want) {
+		if ((n = body_read(b, buf + got, want - got)) <= 0)
+			return VL_INVALID;	/* shorter than announced */
+		got += (size_t)n;
+	}
+	buf[got] = '\0';
+	return vl_parse_urlencoded(r->pool, buf, got, &r->form);
+}
+
+/* A multipart file part may be stored only once the form's token, sent
+ * before it, has passed: a forged post writes nothing to disk. */
+static int
+file_ok(void *arg, const struct vl_pair *fields)
+{
+	struct vl_req	*r = arg;
+
+	(void)fields;	/* the same list as r->form, which vl_csrf_check reads */
+	return r->csrf_ok || (r->csrf_ok = vl_csrf_check(r));
+}
+
+/* CONTENT_LENGTH as a number into *len; VL_INVALID if it is not one. */
+static enum vl_rc
+body_length(struct vl_req *r, int64_t *len, const char **msg)
+{
+	const char	*cl = vl_req_env(r, "CONTENT_LENGTH");
+
+	*len = 0;
+	if (r->method != VL_POST || cl == NULL || *cl == '\0')
+		return VL_OK;
+	if (vl_strtonum(cl, 0, INT64_MAX, len) != VL_OK) {
+		*msg = "The request's length is not a number.";
+		return VL_INVALID;
+	}
+	return VL_OK;
+}
+
+static enum vl_rc
+read_body(struct vl_req *r, int64_t len, const char **msg)
+{
+	const char	*ct = vl_req_env(r, "CONTENT_TYPE");
+	uint64_t	 max = r->app->max_body ? r->app->max_body : FORM_MAX;
+	struct body	 b = { r, (uint64_t)len };
+	enum vl_rc	 rc;
+	int		 form, multi;
+
+	form = ct != NULL && strncasecmp(ct, "application/x-www-form-urlencoded", 33) == 0;
+	multi = ct != NULL && strncasecmp(ct, "multipart/form-data", 19) == 0;
+	/* Forms are read into memory: 64 KiB, whatever the program's upload limit. */
+	if (form)
+		max = FORM_MAX;
+	/* The limit is checked before a byte of the body is read. */
+	if ((uint64_t)len > max + (multi ? 65536 : 0)) {
+		*msg = "The upload is too large.";
+		return VL_TOOBIG;
+	}
+	if (len == 0)
+		return VL_OK;
+	if (form)
+		rc = read_form(r, &b);
+	else if (multi) {
+		rc = vl_parse_multipart(r->pool, ct, body_read, &b, vl_conf.tmp, max,
+		    FORM_MAX, file_ok, r, &r->form, &r->uploads);
+		if (rc == VL_TOOBIG)
+			*msg = "The upload is too large, or the form has too many fields.";
+	} else if (r->app->raw_body && ct != NULL &&
+	    strncasecmp(ct, "application/octet-stream", 24) == 0) {
+		/* One file as the whole body: the limit is exact, so nginx can
+		 * enforce it too.  The name travels in the query string; the
+		 * token in a header, checked before this. */
+		const struct vl_pair *name = vl_pair_find(r->query, "name");
+		if (!r->csrf_ok)
+			rc = VL_FORBIDDEN;
+		else
+			rc = vl_read_raw(r->pool, body_read, &b, vl_conf.tmp, max,
+			    name ? name->val : NULL, ct, &r->uploads);
+		if (rc == VL_TOOBIG)
+			*msg = "The upload is too large.";
+	} else {
+		*msg = "This kind of request body is not accepted.";
+		rc = VL_INVALID;
+	}
+	r->unread = b.left;
+	return rc;
+}
+
+/* Validates each declared field; handlers see only valid values. */
+static void
+fields_fill(struct vl_req *r)
+{
+	const struct vl_app	*a = r->app;
+	const struct vl_pair	*p;
+	size_t			 i;
+
+	r->fields = vl_pool_calloc(r->pool, a->nfields ? a->nfields : 1, sizeof(*r->fields));
+	for (i = 0; i < a->nfields; i++) {
+		if ((p = vl_pair_find(r->form, a->fields[i].name)) == NULL &&
+		    (p = vl_pair_find(r->query, a->fields[i].name)) == NULL)
+			continue;
+		r->fields[i].present = 1;
+		if (a->fields[i].valid == VL_V_STRING || a->fields[i].valid == VL_V_LINE) {
+			/* Trim surrounding blanks, as people paste them. */
+			char *v = p->val;
+			size_t n = p->vallen;
+			while (n && (*v == ' ' || *v == '\t'))
+				v++, n--;
+			while (n && (v[n - 1] == ' ' || v[n - 1] == '\t' ||
+			    v[n - 1] == '\n' || v[n - 1] == '\r'))
+				n--;
+			if (vl_validate(a->fields[i].valid, v, n, a->fields[i].max, NULL))
+				r->fields[i].val = vl_pool_strndup(r->pool, v, n);
+			continue;
+		}
+		if (vl_validate(a->fields[i].valid, p->val, p->vallen, a->fields[i].max,
+		    &r->fields[i].num))
+			r->fields[i].val = p->val;
+	}
+}
+
+static int
+cross_site(struct vl_req *r)
+{
+	const char *s = vl_req_env(r, "HTTP_SEC_FETCH_SITE");
+
+	return s != NULL && strcmp(s, "cross-site") == 0;
+}
+
+#define CSRF_FAILED "This form has expired or did not come from this site. " \
+	"Please go back, reload the page and try again."
+
+void
+vl_req_handle(const struct vl_app *app, struct vl_req *r)
+{
+	static uint32_t	 served;
+	const char	*uri, *q, *msg = NULL;
+	int64_t		 len = 0;
+	enum vl_rc	 rc;
+
+	r->app = app;
+	vl_db_fetch_clear();
+	/* Unique enough to find one request's lines: process id and a counter. */
+	snprintf(r->id, sizeof(r->id), "%08x%08x", (unsigned)getpid(), (unsigned)++served);
+	r->remote = vl_pool_strdup(r->pool, vl_req_env(r, "REMOTE_ADDR"));
+	if (r->remote == NULL)
+		r->remote = "-";
+	vl_log_ids(r->id, r->remote);
+	/* Nobody acts until a session says who (vl_sess_load). */
+	r->ctx = vl_pool_alloc(r->pool, sizeof(*r->ctx));
+	vl_ctx_init(r->ctx, r->pool, 0, 0, 0, r->remote);
+	r->ctx->id = r->id;
+	r->method = method_of(vl_req_env(r, "REQUEST_METHOD"));
+	if ((uri = vl_req_env(r, "REQUEST_URI")) == NULL &&
+	    (uri = vl_req_env(r, "SCRIPT_NAME")) == NULL)
+		uri = "/";
+	r->uri = vl_pool_strndup(r->pool, uri, strcspn(uri, "?"));
+	vl_tpl_reload();
+
+	if (r->method == VL_OTHER) {
+		rc = VL_INVALID;
+		msg = "This page does not accept that kind of request.";
+		goto fail;
+	}
+	/* What is left of the body decides how the connection closes. */
+	if ((rc = body_length(r, &len, &msg)) != VL_OK)
+		goto fail;
+	r->unread = (uint64_t)len;
+	q = vl_req_env(r, "QUERY_STRING");
+	if (q != NULL && strlen(q) > QUERY_MAX) {
+		rc = VL_INVALID;
+		goto fail;
+	}
+	if (q != NULL && (rc = vl_parse_urlencoded(r->pool, q, strlen(q), &r->query)) != VL_OK)
+		goto fail;
+	(void)vl_parse_cookies(r->pool, vl_req_env(r, "HTTP_COOKIE"), &r->cookies);
+
+	/*
+	 * Who is asking comes before the body: a stranger's post is refused
+	 * unread, whatever its size.  Client pages see only client sessions;
+	 * firm pages only firm ones.
+	 */
+	rc = app->access == VL_CLIENT || (app->access == VL_PUBLIC && app->client) ?
+	    vl_sess_load_client(r) : vl_sess_load(r);
+	if (rc == VL_ERR)
+		goto fail;
+	if (app->access != VL_PUBLIC && r->sess == NULL) {
+		if (r->method == VL_POST) {
+			rc = VL_FORBIDDEN;
+			msg = "Your session has ended. Please sign in again.";
+			goto fail;
+		}
+		/* To sign in, then back here (the firm's own page for a client). */
+		vl_out_redirect(r, vl_signin_url(r));
+		goto done;
+	}
+	if (app->access == VL_FIRM_ADMIN && strcmp(r->sess->role, "admin") != 0) {
+		rc = VL_FORBIDDEN;
+		goto fail;
+	}
+	if (r->method == VL_POST) {
+		/* A token in a header (scripts' uploads) is checked before the body. */
+		if (cross_site(r) || (vl_req_env(r, "HTTP_X_CSRF_TOKEN") != NULL &&
+		    !(r->csrf_ok = vl_csrf_check(r)))) {
+			rc = VL_FORBIDDEN;
+			msg = CSRF_FAILED;
+			vl_warn("CSRF check failed on %s", r->uri);
+			goto fail;
+		}
+		if ((rc = read_body(r, len, &msg)) != VL_OK) {
+			if (rc == VL_FORBIDDEN) {
+				msg = CSRF_FAILED;
+				vl_warn("CSRF check failed on %s", r->uri);
+			}
+			goto fail;
+		}
+		/* A token in the form: checked once the (capped) form is read. */
+		if (!r->csrf_ok && !(r->csrf_ok = vl_csrf_check(r))) {
+			vl_warn("CSRF check failed on %s", r->uri);
+			rc = VL_FORBIDDEN;
+			msg = CSRF_FAILED;
+			goto fail;
+		}
+	}
+	fields_fill(r);
+	if (r->method == VL_POST)
+		rc = app->post ? app->post(r) : VL_INVALID;
+	else
+		rc = app->get ? app->get(r) : VL_INVALID;
+	if (rc == VL_OK && !r->sent) {
+		vl_err("handler returned without a response");
+		rc = VL_ERR;
+	}
+	if (rc == VL_OK || r->sent)
+		goto done;
+fail:
+	if (vl_db_in_tx())
+		vl_db_rollback();
+	if (!r->sent)
+		vl_out_error(r, rc, msg);
+done:
+	if (vl_db_in_tx()) {
+		vl_err("request ended inside a transaction: rolled back");
+		vl_db_rollback();
+	}
+	/* nginx's access log records every request; this line is for debugging. */
+	vl_log(VL_LOG_DEBUG, "%s %s %d", r->method == VL_POST ? "POST" : "GET", r->uri, r->status);
+}

@@ -1,0 +1,75 @@
+/* A matter's client portal: events, permissions, participants, who is told.  See docs/architecture.md. */
+#ifndef VL_PORTAL_H
+#define VL_PORTAL_H
+
+#include "vellum.h"
+#include "matter.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- portal.c: who is told what about portal items ---- */
+/* What happened in a portal (F-B9); the names are what the events table
+ * stores (a statement may write one too: 'read_message'). */
+enum vl_portal_event_kind {
+	VL_EV_READ_MESSAGE,
+	VL_EV_READ_DOCUMENT,
+	VL_EV_PARTICIPANT_ADDED,
+	VL_EV_PARTICIPANT_REMOVED,
+	VL_EV_LOGIN_EMAIL_CHANGED,
+	VL_EV_SHARED,
+	VL_EV_UNSHARED,
+	VL_EV_MOVED_INTO_SHARE,
+	VL_EV_MOVED_OUT_OF_SHARE,
+	VL_EV__MAX
+};
+extern const char *const vl_portal_events[VL_EV__MAX];
+/* Records a portal event of kind (F-B9); contact 0 for none.  VL_ERR for a
+ * kind out of range. */
+enum vl_rc vl_portal_event(int64_t firm, int64_t portal, enum vl_portal_event_kind,
+	    int64_t contact, const char *detail);
+/* What an event of the stored kind says after the person's name ("read a
+ * message"); an unknown name as it is. */
+const char *vl_portal_event_text(const char *name);
+/* What the portal lets its clients see (F-B1), one switch each: the kind
+ * of a new item, and the permission boxes.  The names are those of the
+ * form's perm_<name> boxes. */
+enum vl_portal_perm { VL_PERM_MESSAGES, VL_PERM_DOCUMENTS, VL_PERM__MAX };
+extern const char *const vl_portal_perms[VL_PERM__MAX];
+/* Sets the portal's permissions (on[] 0 or 1 each) and audits it.
+ * VL_OK or VL_ERR. */
+enum vl_rc vl_portal_set_perms(struct vl_ctx *, int64_t matter, int64_t portal,
+	    const int on[VL_PERM__MAX]);
+/* Opens the portal of matter m (F-B1) with the matter's client taking
+ * part, for good.  VL_OK, also when it was open already; VL_ERR. */
+enum vl_rc vl_portal_open(struct vl_ctx *, const struct vl_matter *m);
+/* Adds contact to portal (add 1) or removes it (0), which ends its
+ * sessions and open links at once; a portal event and the audit row.
+ * VL_DECLINED for no such contact of the firm (or one not taking part). */
+enum vl_rc vl_portal_participant(struct vl_ctx *, int64_t portal, int64_t contact, int add);
+/* Tells each participant of portal but except (a contact, or 0) about a new
+ * item of kind: nothing at all when the portal's permissions keep that kind
+ * from its clients; else an invitation for those without an account, and a
+ * coalesced mail for the others.  Call inside the transaction. */
+enum vl_rc vl_portal_tell_clients(struct vl_ctx *, int64_t portal, int64_t matter_id,
+	    const char *matter, enum vl_portal_perm kind, const char *what, int64_t except);
+/* Tells the firm users of portal that a client (the acting contact, named
+ * in the mail) wrote: the matter's responsible users and those who took
+ * part, less those who muted it. */
+enum vl_rc vl_portal_tell_firm(struct vl_ctx *, int64_t portal, int64_t matter_id,
+	    const char *matter, const char *what);
+/* 1 if this GET is the client's own navigation (same origin, or typed, or
+ * bookmarked), so showing an item may count as reading it; 0 for a link
+ * from another site. */
+int	 vl_portal_own_navigation(struct vl_req *);
+/* Fills the portal page's email panel for the acting firm user: MUTED
+ * or UNMUTED, and the matter's responsible users (RESPONSIBLE rows with
+ * NAME, or NO_RESPONSIBLE).  VL_OK or VL_ERR. */
+enum vl_rc vl_portal_email_panel(struct vl_ctx *, struct vl_tpl *, int64_t portal,
+	    int64_t matter);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,186 @@
+/*
+ * The run loop.  One binary serves FastCGI (fd 0 a listening socket, as
+ * spawn-fcgi leaves it) or plain CGI (one request from the environment and
+ * stdin); each transport hands the front door (front.c) the same struct
+ * vl_req.  libfcgi's FCGX_Accept_r does not fall back to CGI by itself,
+ * hence the FCGX_IsCGI() branch.
+ */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <fcgiapp.h>
+#include <sodium.h>
+
+#include "vellum.h"
+#include "internal.h"
+
+/* ---- plain CGI transport ---- */
+
+static const char *
+cgi_getenv(struct vl_req *r, const char *k)
+{
+	(void)r;
+	return getenv(k);
+}
+
+static long
+cgi_read(void *io, char *buf, size_t len)
+{
+	ssize_t	 n;
+
+	(void)io;
+	do
+		n = read(STDIN_FILENO, buf, len);
+	while (n < 0 && errno == EINTR);
+	return (long)n;
+}
+
+static int
+cgi_write(struct vl_req *r, const char *p, size_t n)
+{
+	ssize_t	 w;
+
+	(void)r;
+	while (n > 0) {
+		if ((w = write(STDOUT_FILENO, p, n)) < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		p += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+/* ---- FastCGI transport ---- */
+
+static const char *
+fcgi_getenv(struct vl_req *r, const char *k)
+{
+	return FCGX_GetParam(k, ((FCGX_Request *)r->io)->envp);
+}
+
+static long
+fcgi_read(void *io, char *buf, size_t len)
+{
+	FCGX_Request	*fr = io;
+	int		 n;
+
+	if (len > INT32_MAX)
+		len = INT32_MAX;
+	n = FCGX_GetStr(buf, (int)len, fr->in);
+	if (n == 0 && FCGX_GetError(fr->in) != 0)
+		return -1;
+	return n;
+}
+
+static int
+fcgi_write(struct vl_req *r, const char *p, size_t n)
+{
+	FCGX_Request	*fr = r->io;
+
+	while (n > 0) {
+		int chunk = n > 65536 ? 65536 : (int)n;
+		if (FCGX_PutStr(p, chunk, fr->out) != chunk)
+			return -1;
+		p += chunk;
+		n -= (size_t)chunk;
+	}
+	return 0;
+}
+
+static void
+fcgi_log(void *arg, const char *line, size_t len)
+{
+	FCGX_Request	*fr = arg;
+
+	FCGX_PutStr(line, (int)len, fr->err);
+}
+
+/* Serves one request; returns 1 if its body was read to the end. */
+static int
+serve(const struct vl_app *app, struct vl_pool *pool, FCGX_Request *fr)
+{
+	struct vl_req	 r;
+
+	memset(&r, 0, sizeof(r));
+	r.pool = pool;
+	if (fr != NULL) {
+		r.getenv = fcgi_getenv;
+		r.read = fcgi_read;
+		r.write = fcgi_write;
+		r.io = fr;
+	} else {
+		r.getenv = cgi_getenv;
+		r.read = cgi_read;
+		r.write = cgi_write;
+	}
+	if (fr != NULL)
+		vl_log_context(fcgi_log, fr, NULL, NULL);
+	vl_req_handle(app, &r);
+	vl_buf_release(&r.hdr);
+	vl_pool_reset(pool);
+	vl_log_context(NULL, NULL, NULL, NULL);
+	return r.unread == 0;
+}
+
+int
+vl_run(const struct vl_app *app)
+{
+	struct vl_buf	 err = VL_BUF_INIT;
+	struct vl_pool	*pool;
+	FCGX_Request	 fr;
+	int		 cgi;
+
+	vl_log_init(app->name, VL_LOG_INFO);
+	if (sodium_init() < 0) {
+		fprintf(stderr, "%s: libsodium failed to start\n", app->name);
+		return 1;
+	}
+	if (FCGX_Init() != 0) {
+		fprintf(stderr, "%s: libfcgi failed to start\n", app->name);
+		return 1;
+	}
+	cgi = FCGX_IsCGI();
+	if (vl_conf_load(NULL, &err) != VL_OK) {
+		vl_err("configuration: %s", vl_buf_str(&err));
+		if (cgi)
+			printf("Status: 500 Internal Server Error\r\n"
+			    "Content-Type: text/plain; charset=utf-8\r\n\r\n"
+			    "The portal is not configured. See the server's error log.\n");
+		vl_buf_release(&err);
+		return 1;
+	}
+	vl_buf_release(&err);
+	vl_log_init(app->name, (enum vl_log_level)vl_conf.log_level);
+	vl_tpl_init(vl_conf.site_templates, vl_conf.templates);
+	pool = vl_pool_new();
+	if (cgi)
+		serve(app, pool, NULL);
+	else {
+		FCGX_InitRequest(&fr, 0, 0);
+		/* A negative return is shutdown (SIGTERM gives -EINTR) or a fatal error. */
+		while (FCGX_Accept_r(&fr) == 0) {
+			/*
+			 * libfcgi closes with shutdown() and then reads until nginx
+			 * hangs up (up to 2 s), holding this process idle.  When the
+			 * body was read to the end, our reply already sits in nginx's
+			 * receive queue and a plain close loses nothing.  A refused
+			 * body still in flight needs that lingering close, or nginx
+			 * receives a reset instead of our answer.
+			 */
+			if (serve(app, pool, &fr))
+				FCGX_Detach(&fr);
+			FCGX_Finish_r(&fr);
+		}
+	}
+	vl_pool_free(pool);
+	vl_db_close();
+	vl_tpl_shutdown();
+	return 0;
+}
