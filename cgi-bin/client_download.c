@@ -14,7 +14,6 @@ static enum vl_rc
 get(struct vl_req *r)
 {
 	int64_t		 id, portal;
-	uint64_t	 fresh = 0;
 	char		*name, *mime, *key, path[4096];
 	enum vl_rc	 rc;
 
@@ -26,12 +25,10 @@ get(struct vl_req *r)
 		return rc;
 	if (vl_store_path(key, path, sizeof(path)) != VL_OK)
 		return VL_ERR;
-	if (vl_portal_own_navigation(r) && vl_db_exec(STMT_READ_INSERT, &fresh, NULL, "iiisi",
-	    r->sess->firm_id, portal, r->sess->contact_id, "document", id) != VL_OK)
-		return VL_ERR;
-	if (fresh && vl_portal_event(r->sess->firm_id, portal, VL_EV_READ_DOCUMENT, r->sess->contact_id,
-	    vl_pool_printf(r->pool, ": %s", name)) != VL_OK)
-		return VL_ERR;
+	/* Not a read when another site sent the client here. */
+	if (vl_portal_own_navigation(r) &&
+	    (rc = vl_portal_read_document(r->ctx, portal, id, name)) != VL_OK)
+		return rc;
 	return vl_out_file(r, path, mime, name);
 }
 

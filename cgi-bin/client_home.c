@@ -89,11 +89,7 @@ messages(struct vl_req *r, struct vl_tpl *d, int64_t portal)
 	 * firm; not when another site sent the client here. */
 	if (!any_unread || !vl_portal_own_navigation(r))
 		return VL_OK;
-	if (vl_db_exec(STMT_FEED_READ_EVENTS, NULL, NULL, "iiiii", me, firm, portal, me,
-	    me) != VL_OK || vl_db_exec(STMT_FEED_READS, NULL, NULL, "iiii", me, firm, portal,
-	    me) != VL_OK)
-		return VL_ERR;
-	return VL_OK;
+	return vl_portal_read_messages(r->ctx, portal);
 }
 
 static enum vl_rc

@@ -109,40 +109,23 @@ get(struct vl_req *r)
 static enum vl_rc
 new_folder(struct vl_req *r, const struct vl_matter *m, int doc)
 {
-	const char	*name = r->fields[F_NAME].val;
 	enum vl_rc	 rc;
 
-	if (name == NULL || *name == '\0')
-		return refuse(r, VL_INVALID, "Give the folder a name (up to 200 characters).");
-	if ((rc = vl_matter_folder(r->ctx, m->id, NUM(F_FOLDER))) != VL_OK ||
-	    (rc = vl_db_exec(STMT_FOLDER_INSERT, NULL, NULL, "iiis", r->sess->firm_id,
-	    m->id, NUM(F_FOLDER), name)) != VL_OK)
-		return rc;
-	vl_audit(r->ctx, "folder_created", "matter", m->id);
-	return VL_OK;
+	rc = vl_doc_folder_add(r->ctx, m, NUM(F_FOLDER), r->fields[F_NAME].val);
+	if (rc == VL_INVALID)
+		return refuse(r, rc, "Give the folder a name (up to 200 characters).");
+	return rc;
 }
 
 static enum vl_rc
 rename_item(struct vl_req *r, const struct vl_matter *m, int doc)
 {
-	const char	*name = r->fields[F_NAME].val;
-	int64_t		 id = NUM(F_ID), dmid, dfolder, dsize;
-	char		*dname, *dmime, *dkey;
-	uint64_t	 n = 0;
 	enum vl_rc	 rc;
 
-	if (name == NULL || *name == '\0')
-		return refuse(r, VL_INVALID, "Enter a new name (up to 200 characters).");
-	if ((rc = vl_db_exec(doc ? STMT_DOC_RENAME : STMT_FOLDER_RENAME, &n, NULL, "siii",
-	    name, r->sess->firm_id, m->id, id)) != VL_OK)
-		return rc;
-	/* Renaming to the same name changes no row: check the item exists. */
-	if (n == 0 && (doc ? vl_db_row(r->pool, STMT_DOC_GET, "ii", "iissss", r->sess->firm_id,
-	    id, &dmid, &dfolder, &dname, &dsize, &dmime, &dkey) != VL_OK || dmid != m->id :
-	    vl_matter_folder(r->ctx, m->id, id) != VL_OK))
-		return VL_DECLINED;
-	vl_audit(r->ctx, doc ? "document_renamed" : "folder_renamed", doc ? "document" : "folder", id);
-	return VL_OK;
+	rc = vl_doc_rename(r->ctx, m, doc, NUM(F_ID), r->fields[F_NAME].val);
+	if (rc == VL_INVALID)
+		return refuse(r, rc, "Enter a new name (up to 200 characters).");
+	return rc;
 }
 
 static enum vl_rc

@@ -52,40 +52,20 @@ post(struct vl_req *r)
 {
 	int64_t			 mid, folder = r->fields[F_FOLDER].val ? r->fields[F_FOLDER].num : 0;
 	struct vl_matter	 m;
-	struct vl_upload	*u;
-	struct vl_stored	*st;
-	int			 n = 0, i;
+	int			 n = 0;
 	enum vl_rc		 rc;
 
 	if ((mid = vl_req_path_id(r, "/matters/")) == 0)
 		return VL_DECLINED;
 	if ((rc = vl_matter_load(r->ctx, mid, &m)) != VL_OK)
 		return rc;
-	if ((rc = vl_matter_folder(r->ctx, mid, folder)) != VL_OK)
-		return rc;
-	for (u = r->uploads; u; u = u->next)
-		n++;
-	if (n == 0) {
+	rc = vl_doc_upload(r->ctx, &m, folder, r->uploads, &n);
+	if (rc == VL_INVALID) {
 		vl_out_error(r, VL_INVALID, "Choose at least one file to upload.");
 		return VL_OK;
 	}
-	/* Files first, each pending; then the rows, all in one transaction.  On
-	 * any failure the front door rolls back and the pool removes the files. */
-	st = vl_pool_calloc(r->pool, (size_t)n, sizeof(*st));
-	for (u = r->uploads, i = 0; u; u = u->next, i++)
-		if ((rc = vl_doc_store(r->ctx, u, &st[i])) != VL_OK)
-			return rc;
-	if ((rc = vl_db_begin()) != VL_OK)
+	if (rc != VL_OK)
 		return rc;
-	for (i = 0; i < n; i++)
-		if ((rc = vl_doc_record(r->ctx, mid, folder, &st[i], r->sess->user_id, NULL)) != VL_OK)
-			return rc;
-	/* Added to a shared folder: the clients are told (F-B6, F-B8). */
-	if ((rc = vl_doc_tell_shared(r->ctx, &m, folder, n)) != VL_OK)
-		return rc;
-	if ((rc = vl_db_commit()) != VL_OK)
-		return rc;
-	vl_audit(r->ctx, "documents_uploaded", "matter", mid);
 	return answer(r, mid, folder, n);
 }
 

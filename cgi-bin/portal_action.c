@@ -122,8 +122,7 @@ permissions(struct vl_req *r, const struct vl_matter *m, int64_t portal, int arg
 static enum vl_rc
 mute(struct vl_req *r, const struct vl_matter *m, int64_t portal, int on)
 {
-	return vl_db_exec(on ? STMT_PORTAL_MUTE : STMT_PORTAL_UNMUTE, NULL, NULL, "iii",
-	    r->sess->firm_id, portal, r->sess->user_id);
+	return vl_portal_mute(r->ctx, portal, on);
 }
 
 /* The operations, one a line: the form's op, its handler and the handler's

@@ -14,6 +14,7 @@
 #include "store.h"
 #include "portal.h"
 #include "doc.h"
+#include "audit.h"
 
 enum vl_rc
 vl_doc_store(struct vl_ctx *c, const struct vl_upload *u, struct vl_stored *s)
@@ -39,6 +40,83 @@ vl_doc_record(struct vl_ctx *c, int64_t matter, int64_t folder, const struct vl_
 	if (doc_id != NULL)
 		*doc_id = (int64_t)id;
 	return rc;
+}
+
+enum vl_rc
+vl_doc_upload(struct vl_ctx *c, const struct vl_matter *m, int64_t folder,
+    const struct vl_upload *uploads, int *count)
+{
+	const struct vl_upload	*u;
+	struct vl_stored	*st;
+	int			 n = 0, i;
+	enum vl_rc		 rc;
+
+	*count = 0;
+	if ((rc = vl_matter_folder(c, m->id, folder)) != VL_OK)
+		return rc;
+	for (u = uploads; u; u = u->next)
+		n++;
+	if (n == 0)
+		return VL_INVALID;
+	/* Files first, each pending; then the rows, all in one transaction.  On
+	 * any failure the pool removes the files again (lib/store.c). */
+	st = vl_pool_calloc(c->pool, (size_t)n, sizeof(*st));
+	for (u = uploads, i = 0; u; u = u->next, i++)
+		if ((rc = vl_doc_store(c, u, &st[i])) != VL_OK)
+			return rc;
+	if ((rc = vl_db_begin()) != VL_OK)
+		return rc;
+	for (i = 0; i < n && rc == VL_OK; i++)
+		rc = vl_doc_record(c, m->id, folder, &st[i], c->user_id, NULL);
+	/* Added to a shared folder: the clients are told (F-B6, F-B8). */
+	if (rc == VL_OK)
+		rc = vl_doc_tell_shared(c, m, folder, n);
+	if (rc != VL_OK) {
+		vl_db_rollback();
+		return rc;
+	}
+	if ((rc = vl_db_commit()) != VL_OK)
+		return rc;
+	vl_audit(c, "documents_uploaded", "matter", m->id);
+	*count = n;
+	return VL_OK;
+}
+
+enum vl_rc
+vl_doc_folder_add(struct vl_ctx *c, const struct vl_matter *m, int64_t parent, const char *name)
+{
+	enum vl_rc	 rc;
+
+	if (name == NULL || *name == '\0')
+		return VL_INVALID;
+	if ((rc = vl_matter_folder(c, m->id, parent)) != VL_OK ||
+	    (rc = vl_db_exec(STMT_FOLDER_INSERT, NULL, NULL, "iiis", c->firm_id, m->id, parent,
+	    name)) != VL_OK)
+		return rc;
+	vl_audit(c, "folder_created", "matter", m->id);
+	return VL_OK;
+}
+
+enum vl_rc
+vl_doc_rename(struct vl_ctx *c, const struct vl_matter *m, int doc, int64_t id, const char *name)
+{
+	int64_t		 dmid, dfolder, dsize;
+	char		*dname, *dmime, *dkey;
+	uint64_t	 n = 0;
+	enum vl_rc	 rc;
+
+	if (name == NULL || *name == '\0')
+		return VL_INVALID;
+	if ((rc = vl_db_exec(doc ? STMT_DOC_RENAME : STMT_FOLDER_RENAME, &n, NULL, "siii",
+	    name, c->firm_id, m->id, id)) != VL_OK)
+		return rc;
+	/* Renaming to the same name changes no row: check the item exists. */
+	if (n == 0 && (doc ? vl_db_row(c->pool, STMT_DOC_GET, "ii", "iissss", c->firm_id,
+	    id, &dmid, &dfolder, &dname, &dsize, &dmime, &dkey) != VL_OK || dmid != m->id :
+	    vl_matter_folder(c, m->id, id) != VL_OK))
+		return VL_DECLINED;
+	vl_audit(c, doc ? "document_renamed" : "folder_renamed", doc ? "document" : "folder", id);
+	return VL_OK;
 }
 
 /* 1 if folder (0: the top level) lies in a folder shared into portal. */

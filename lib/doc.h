@@ -29,6 +29,20 @@ enum vl_rc vl_doc_store(struct vl_ctx *, const struct vl_upload *u, struct vl_st
  * (folder 0: top level); uploaded_by is a firm user's id or 0. */
 enum vl_rc vl_doc_record(struct vl_ctx *, int64_t matter, int64_t folder,
 	    const struct vl_stored *s, int64_t uploaded_by, int64_t *doc_id);
+/* Stores the uploads as documents of folder (0: top level) of matter m, by
+ * the acting firm user, in one transaction that also tells the clients of a
+ * shared folder; *count gets how many.  VL_INVALID for none; VL_DECLINED
+ * for no such folder; on any failure nothing is kept. */
+enum vl_rc vl_doc_upload(struct vl_ctx *, const struct vl_matter *m, int64_t folder,
+	    const struct vl_upload *uploads, int *count);
+/* Adds folder name under parent (0: top level) of matter m.  VL_INVALID for
+ * an empty name, VL_DECLINED for no such parent. */
+enum vl_rc vl_doc_folder_add(struct vl_ctx *, const struct vl_matter *m, int64_t parent,
+	    const char *name);
+/* Renames a document (doc 1) or folder of matter m.  VL_INVALID for an empty
+ * name, VL_DECLINED for no such item. */
+enum vl_rc vl_doc_rename(struct vl_ctx *, const struct vl_matter *m, int doc, int64_t id,
+	    const char *name);
 /* Inside a transaction, after documents were added to folder of matter m:
  * if the folder lies in a shared folder, tells the portal's clients of n
  * new documents (coalesced like messages). */

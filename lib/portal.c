@@ -297,3 +297,45 @@ vl_portal_email_panel(struct vl_ctx *c, struct vl_tpl *d, int64_t portal, int64_
 		vl_tpl_show(d, "NO_RESPONSIBLE");
 	return got < 0 ? VL_ERR : VL_OK;
 }
+
+enum vl_rc
+vl_portal_mute(struct vl_ctx *c, int64_t portal, int on)
+{
+	if (c->user_id == 0)
+		return VL_FORBIDDEN;
+	return vl_db_exec(on ? STMT_PORTAL_MUTE : STMT_PORTAL_UNMUTE, NULL, NULL, "iii",
+	    c->firm_id, portal, c->user_id);
+}
+
+enum vl_rc
+vl_portal_read_document(struct vl_ctx *c, int64_t portal, int64_t doc, const char *name)
+{
+	uint64_t	 fresh = 0;
+	enum vl_rc	 rc;
+
+	if (c->contact_id == 0)
+		return VL_FORBIDDEN;
+	if ((rc = vl_db_exec(STMT_READ_INSERT, &fresh, NULL, "iiisi", c->firm_id, portal,
+	    c->contact_id, "document", doc)) != VL_OK)
+		return rc;
+	/* Only the first open is an event for the firm. */
+	if (fresh == 0)
+		return VL_OK;
+	return vl_portal_event(c->firm_id, portal, VL_EV_READ_DOCUMENT, c->contact_id,
+	    vl_pool_printf(c->pool, ": %s", name));
+}
+
+enum vl_rc
+vl_portal_read_messages(struct vl_ctx *c, int64_t portal)
+{
+	int64_t	 me = c->contact_id;
+	enum vl_rc rc;
+
+	if (me == 0)
+		return VL_FORBIDDEN;
+	/* The events first: they name the messages not yet read. */
+	if ((rc = vl_db_exec(STMT_FEED_READ_EVENTS, NULL, NULL, "iiiii", me, c->firm_id, portal,
+	    me, me)) != VL_OK)
+		return rc;
+	return vl_db_exec(STMT_FEED_READS, NULL, NULL, "iiii", me, c->firm_id, portal, me);
+}
