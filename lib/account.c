@@ -173,6 +173,63 @@ vl_account_client_forgot(struct vl_ctx *c, const char *slug, const char *typed)
 	return VL_OK;
 }
 
+#define USER_RESETS_PER_HOUR	3
+
+/* Queues the reset for uid, to its stored address; quietly does nothing
+ * past the hourly limit. */
+static enum vl_rc
+queue_user_reset(struct vl_ctx *c, int64_t uid, int64_t fid, const char *email)
+{
+	struct vl_buf	 payload = VL_BUF_INIT;
+	unsigned char	 h[32];
+	char		 tok[44];
+	int64_t		 recent = 0;
+	enum vl_rc	 rc;
+
+	if ((rc = vl_db_row(c->pool, STMT_RESET_RECENT, "i", "i", uid, &recent)) != VL_OK)
+		return rc;
+	if (recent >= USER_RESETS_PER_HOUR) {
+		vl_audit_as(c, fid, uid, "password_reset_throttled", "user", uid);
+		return VL_OK;
+	}
+	vl_token_new(tok);
+	vl_sha256(tok, 43, h);
+	vl_buf_add_param(&payload, "link", vl_pool_printf(c->pool, "%s/reset?token=%s",
+	    vl_conf.base_url, tok));
+	vl_buf_add_param(&payload, "minutes", vl_pool_printf(c->pool, "%lld",
+	    (long long)(vl_conf.reset_ttl / 60)));
+	if ((rc = vl_db_begin()) != VL_OK)
+		goto out;
+	if ((rc = vl_db_exec(STMT_RESET_VOID_USER, NULL, NULL, "i", uid)) != VL_OK ||
+	    (rc = vl_db_exec(STMT_RESET_INSERT, NULL, NULL, "biii", h, sizeof(h), fid, uid,
+	    vl_conf.reset_ttl)) != VL_OK ||
+	    (rc = vl_notify(fid, VL_MAIL_PASSWORD_RESET, email, payload.buf)) != VL_OK) {
+		vl_db_rollback();
+		goto out;
+	}
+	if ((rc = vl_db_commit()) == VL_OK)
+		vl_audit_as(c, fid, uid, "password_reset_requested", "user", uid);
+out:
+	vl_buf_release(&payload);
+	return rc;
+}
+
+enum vl_rc
+vl_account_user_forgot(struct vl_ctx *c, const char *typed)
+{
+	const char	*email = vl_email_norm(c->pool, typed);
+	char		*stored;
+	int64_t		 uid, fid;
+	enum vl_rc	 rc;
+
+	if (email == NULL)
+		return VL_INVALID;
+	rc = vl_db_row(c->pool, STMT_USER_ID_BY_EMAIL, "s", "iis", email, &uid, &fid, &stored);
+	if (rc == VL_OK)
+		rc = queue_user_reset(c, uid, fid, stored);
+	return rc == VL_DECLINED ? VL_OK : rc;
+}
+
 enum vl_rc
 vl_account_password_changed(struct vl_ctx *c, int64_t firm, const char *email, const char *slug,
     int first)

@@ -30,6 +30,11 @@ enum vl_rc vl_account_link(struct vl_ctx *, int64_t firm, int64_t contact, enum 
  * email if the typed one (normalised) belongs to an account there.  VL_OK
  * whether or not it does; VL_INVALID when typed is not an email; VL_ERR. */
 enum vl_rc vl_account_client_forgot(struct vl_ctx *, const char *slug, const char *typed);
+/* A firm user's "Forgot password?": a reset link (at most three an hour)
+ * to the stored email of the user the typed one (normalised) belongs to.
+ * VL_OK whether or not it does; VL_INVALID when typed is not an email;
+ * VL_ERR. */
+enum vl_rc vl_account_user_forgot(struct vl_ctx *, const char *typed);
 /* Queues the "your password was changed" mail to email (the stored address);
  * slug for a client's account, NULL for a firm user's; first: newly set. */
 enum vl_rc vl_account_password_changed(struct vl_ctx *, int64_t firm, const char *email,
