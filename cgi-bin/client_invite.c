@@ -3,14 +3,16 @@
  * the client to choose a password; POST sets it, uses the link up (it works
  * once, for one hour from its sending, and only while its address is the
  * contact's login email) and signs the client in; the address is told that
- * the password was set or changed.  /portal/forgot sends a new link of the
- * same kind to a client who has forgotten the password, always to the login
- * email on file (see vl_account_client_forgot).
+ * the password was set or changed (see vl_account_client_accept).
+ * /portal/forgot sends a new link of the same kind to a client who has
+ * forgotten the password, always to the login email on file (see
+ * vl_account_client_forgot).
  */
 #include <string.h>
 
+#include <sodium.h>
+
 #include "vellum.h"
-#include "audit.h"
 #include "account.h"
 
 enum field { F_TOKEN, F_PASSWORD, F_CONFIRM, F_FIRM, F_EMAIL, FIELD__MAX };
@@ -52,22 +54,6 @@ form(struct vl_req *r, int status, const char *firm, const char *email, const ch
 	return vl_page_send_status(r, status, "client_invite.tpl", d);
 }
 
-struct invite {
-	unsigned char	 hash[32];
-	int64_t		 firm, contact;
-	char		*email, *firm_name, *slug;
-};
-
-static enum vl_rc
-lookup(struct vl_req *r, struct invite *iv)
-{
-	if (r->fields[F_TOKEN].val == NULL)
-		return VL_DECLINED;
-	vl_sha256(r->fields[F_TOKEN].val, 43, iv->hash);
-	return vl_db_row(r->pool, STMT_INVITE_LOOKUP, "b", "iisss", iv->hash, sizeof(iv->hash),
-	    &iv->firm, &iv->contact, &iv->email, &iv->firm_name, &iv->slug);
-}
-
 /* "Forgot password?": a new link by email, the same answer either way. */
 static enum vl_rc
 forgot(struct vl_req *r)
@@ -96,63 +82,40 @@ forgot(struct vl_req *r)
 static enum vl_rc
 get(struct vl_req *r)
 {
-	struct invite	 iv;
+	struct vl_link	 l;
 	enum vl_rc	 rc;
 
 	if (is_forgot(r))
 		return forgot(r);
-	if ((rc = lookup(r, &iv)) == VL_DECLINED)
+	if ((rc = vl_account_client_link(r->ctx, r->fields[F_TOKEN].val, &l)) == VL_DECLINED)
 		return expired(r);
 	if (rc != VL_OK)
 		return rc;
-	return form(r, 200, iv.firm_name, iv.email, NULL);
+	return form(r, 200, l.firm_name, l.email, NULL);
 }
 
 static enum vl_rc
 post(struct vl_req *r)
 {
-	const char	*pw = r->fields[F_PASSWORD].val, *confirm = r->fields[F_CONFIRM].val;
-	struct invite	 iv;
-	char		 hash[128];
-	uint64_t	 n = 0;
-	int64_t		 active = 0;
+	struct vl_link	 l;
+	const char	*msg;
+	char		 token[44];
 	enum vl_rc	 rc;
 
 	if (is_forgot(r))
 		return forgot(r);
-	if ((rc = lookup(r, &iv)) == VL_DECLINED)
+	rc = vl_account_client_accept(r->ctx, r->fields[F_TOKEN].val, r->fields[F_PASSWORD].val,
+	    r->fields[F_CONFIRM].val, vl_req_env(r, "HTTP_USER_AGENT"), &l, token, &msg);
+	if (rc == VL_DECLINED)
 		return expired(r);
+	if (rc == VL_INVALID)
+		return form(r, 400, l.firm_name, l.email, msg);
 	if (rc != VL_OK)
 		return rc;
-	if (pw == NULL || !vl_validate(VL_V_PASSWORD, pw, strlen(pw), 128, NULL))
-		return form(r, 400, iv.firm_name, iv.email, "Choose a password of 12 to 128 characters.");
-	if (confirm == NULL || strcmp(pw, confirm) != 0)
-		return form(r, 400, iv.firm_name, iv.email, "The two passwords do not match.");
-	if (vl_pw_hash(pw, hash) != VL_OK || (rc = vl_db_begin()) != VL_OK)
-		return VL_ERR;
-	if ((rc = vl_db_exec(STMT_INVITE_USE, &n, NULL, "b", iv.hash, sizeof(iv.hash))) != VL_OK)
-		goto fail;
-	if (n != 1) {
-		vl_db_rollback();
-		return expired(r);
-	}
-	if ((rc = vl_db_exec(STMT_ACCOUNT_ENSURE, NULL, NULL, "ii", iv.firm, iv.contact)) != VL_OK ||
-	    ((rc = vl_db_row(r->pool, STMT_ACCOUNT_ACTIVE, "ii", "i", iv.firm, iv.contact,
-	    &active)) != VL_OK && rc != VL_DECLINED) ||
-	    (rc = vl_db_exec(STMT_ACCOUNT_SET_PASSWORD, NULL, NULL, "sii", hash, iv.firm,
-	    iv.contact)) != VL_OK ||
-	    (rc = vl_db_exec(STMT_SESS_DELETE_CONTACT, NULL, NULL, "ii", iv.firm, iv.contact)) != VL_OK ||
-	    (rc = vl_account_password_changed(r->ctx, iv.firm, iv.email, iv.slug, !active)) != VL_OK ||
-	    (rc = vl_db_commit()) != VL_OK)
-		goto fail;
-	if ((rc = vl_sess_start(r, VL_SIGNIN_CLIENT, iv.firm, iv.contact, iv.slug)) != VL_OK)
-		return rc;
-	vl_audit_as(r->ctx, iv.firm, 0, "client_invitation_accepted", "contact", iv.contact);
+	vl_sess_adopt(r, VL_SIGNIN_CLIENT, l.firm, l.account, token, l.slug);
+	sodium_memzero(token, sizeof(token));
 	vl_out_redirect(r, "/portal");
 	return VL_OK;
-fail:
-	vl_db_rollback();
-	return rc;
 }
 
 static const struct vl_app app = {

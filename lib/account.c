@@ -8,10 +8,15 @@
  *   contact of the firm signs in with it; changing it, or removing the
  *   contact from a portal, voids the links already sent.
  * - An invitation's hour starts when the mailer sends it.
+ * - A link that sets a password works once: an atomic UPDATE ... WHERE
+ *   used_at IS NULL in the transaction that sets it, so of two requests
+ *   with the same link only one changes anything.
  * - `next` (the page to return to after sign-in) is only ever a path of this
  *   site: /portal/... for clients, any other local path for firm users.
  */
 #include <string.h>
+
+#include <sodium.h>
 
 #include "vellum.h"
 #include "notify.h"
@@ -228,6 +233,149 @@ vl_account_user_forgot(struct vl_ctx *c, const char *typed)
 	if (rc == VL_OK)
 		rc = queue_user_reset(c, uid, fid, stored);
 	return rc == VL_DECLINED ? VL_OK : rc;
+}
+
+/* h gets the hash a link's token is stored under; 0 when tok cannot be a
+ * token (the programs' fields check it already; other callers may not). */
+static int
+link_hash(const char *tok, unsigned char h[32])
+{
+	if (tok == NULL || !vl_validate(VL_V_TOKEN, tok, strlen(tok), 43, NULL))
+		return 0;
+	vl_sha256(tok, 43, h);
+	return 1;
+}
+
+/* What to tell the person about a new password typed twice, or NULL when
+ * it will do. */
+static const char *
+pw_refused(const char *pw, const char *confirm)
+{
+	if (pw == NULL || !vl_validate(VL_V_PASSWORD, pw, strlen(pw), 128, NULL))
+		return "Choose a password of 12 to 128 characters.";
+	if (confirm == NULL || strcmp(pw, confirm) != 0)
+		return "The two passwords do not match.";
+	return NULL;
+}
+
+enum vl_rc
+vl_account_user_reset_link(struct vl_ctx *c, const char *token, struct vl_link *l)
+{
+	unsigned char	 h[32];
+
+	memset(l, 0, sizeof(*l));
+	if (!link_hash(token, h))
+		return VL_DECLINED;
+	return vl_db_row(c->pool, STMT_RESET_LOOKUP, "b", "iis", h, sizeof(h), &l->account,
+	    &l->firm, &l->email);
+}
+
+enum vl_rc
+vl_account_user_reset(struct vl_ctx *c, const char *token, const char *pw, const char *confirm,
+    struct vl_link *l, const char **msg)
+{
+	unsigned char	 h[32];
+	char		 hash[128];
+	uint64_t	 n = 0;
+	enum vl_rc	 rc;
+
+	*msg = NULL;
+	/* A dead link is answered before anything typed is judged. */
+	if ((rc = vl_account_user_reset_link(c, token, l)) != VL_OK)
+		return rc;
+	if ((*msg = pw_refused(pw, confirm)) != NULL)
+		return VL_INVALID;
+	if (vl_pw_hash(pw, hash) != VL_OK)
+		return VL_ERR;
+	(void)link_hash(token, h);
+	if ((rc = vl_db_begin()) != VL_OK)
+		goto out;
+	if ((rc = vl_db_exec(STMT_RESET_USE, &n, NULL, "b", h, sizeof(h))) != VL_OK)
+		goto fail;
+	if (n != 1) {
+		/* Another request used the link first, or it just expired. */
+		rc = VL_DECLINED;
+		goto fail;
+	}
+	if ((rc = vl_db_exec(STMT_USER_SET_PASSWORD, NULL, NULL, "sii", hash, l->account,
+	    l->firm)) != VL_OK ||
+	    (rc = vl_db_exec(STMT_SESS_DELETE_USER, NULL, NULL, "ii", l->account, l->firm)) != VL_OK ||
+	    (rc = vl_account_password_changed(c, l->firm, l->email, NULL, 0)) != VL_OK ||
+	    (rc = vl_db_commit()) != VL_OK)
+		goto fail;
+	vl_audit_as(c, l->firm, l->account, "password_reset", "user", l->account);
+	goto out;
+fail:
+	vl_db_rollback();
+out:
+	sodium_memzero(hash, sizeof(hash));
+	return rc;
+}
+
+enum vl_rc
+vl_account_client_link(struct vl_ctx *c, const char *token, struct vl_link *l)
+{
+	unsigned char	 h[32];
+
+	memset(l, 0, sizeof(*l));
+	if (!link_hash(token, h))
+		return VL_DECLINED;
+	return vl_db_row(c->pool, STMT_INVITE_LOOKUP, "b", "iisss", h, sizeof(h), &l->firm,
+	    &l->account, &l->email, &l->firm_name, &l->slug);
+}
+
+enum vl_rc
+vl_account_client_accept(struct vl_ctx *c, const char *token, const char *pw,
+    const char *confirm, const char *agent, struct vl_link *l, char session[44],
+    const char **msg)
+{
+	unsigned char	 h[32];
+	char		 hash[128];
+	int64_t		 active = 0;
+	uint64_t	 n = 0;
+	enum vl_rc	 rc;
+
+	*msg = NULL;
+	memset(session, 0, 44);
+	if ((rc = vl_account_client_link(c, token, l)) != VL_OK)
+		return rc;
+	if ((*msg = pw_refused(pw, confirm)) != NULL)
+		return VL_INVALID;
+	if (vl_pw_hash(pw, hash) != VL_OK)
+		return VL_ERR;
+	(void)link_hash(token, h);
+	if ((rc = vl_db_begin()) != VL_OK)
+		goto out;
+	/* The UPDATE checks the address against the login email again: it may
+	 * have changed since the lookup. */
+	if ((rc = vl_db_exec(STMT_INVITE_USE, &n, NULL, "b", h, sizeof(h))) != VL_OK)
+		goto fail;
+	if (n != 1) {
+		rc = VL_DECLINED;
+		goto fail;
+	}
+	/* An account without a password yet: the mail says "set", not "changed". */
+	if ((rc = vl_db_exec(STMT_ACCOUNT_ENSURE, NULL, NULL, "ii", l->firm, l->account)) != VL_OK ||
+	    ((rc = vl_db_row(c->pool, STMT_ACCOUNT_ACTIVE, "ii", "i", l->firm, l->account,
+	    &active)) != VL_OK && rc != VL_DECLINED) ||
+	    (rc = vl_db_exec(STMT_ACCOUNT_SET_PASSWORD, NULL, NULL, "sii", hash, l->firm,
+	    l->account)) != VL_OK ||
+	    (rc = vl_db_exec(STMT_SESS_DELETE_CONTACT, NULL, NULL, "ii", l->firm,
+	    l->account)) != VL_OK ||
+	    (rc = vl_account_password_changed(c, l->firm, l->email, l->slug, !active)) != VL_OK ||
+	    (rc = vl_db_commit()) != VL_OK)
+		goto fail;
+	/* The password stands even if no session can be started now: the
+	 * client can still sign in with it. */
+	if ((rc = vl_sess_new(c, VL_SIGNIN_CLIENT, l->firm, l->account, agent, session)) != VL_OK)
+		goto out;
+	vl_audit_as(c, l->firm, 0, "client_invitation_accepted", "contact", l->account);
+	goto out;
+fail:
+	vl_db_rollback();
+out:
+	sodium_memzero(hash, sizeof(hash));
+	return rc;
 }
 
 enum vl_rc

@@ -35,6 +35,41 @@ enum vl_rc vl_account_client_forgot(struct vl_ctx *, const char *slug, const cha
  * VL_OK whether or not it does; VL_INVALID when typed is not an email;
  * VL_ERR. */
 enum vl_rc vl_account_user_forgot(struct vl_ctx *, const char *typed);
+/* A live link that sets a password (a firm user's reset, a client's
+ * invitation or reset): whose it is and what its page shows.  Strings in
+ * the context's pool. */
+struct vl_link {
+	int64_t	 firm, account;	/* account: the firm user, or the client contact */
+	char	*email;		/* the address on file the link went to */
+	char	*firm_name;	/* a client's firm; NULL for a firm user's link */
+	char	*slug;
+};
+/* The firm user's reset link of token: VL_OK with *l filled when it is
+ * unused and unexpired; VL_DECLINED when unknown, used or expired; VL_ERR. */
+enum vl_rc vl_account_user_reset_link(struct vl_ctx *, const char *token, struct vl_link *l);
+/* Sets a firm user's password by the reset link of token, pw typed twice
+ * (pw, confirm).  In one transaction: the link used up (it works once, even
+ * under two requests at once), the password set, the user's sessions ended
+ * and the "password changed" mail queued; then the audit row.  VL_OK;
+ * VL_DECLINED when the link is unknown, used (also by another request
+ * meanwhile) or expired; VL_INVALID with *msg for the person, *l filled for
+ * the form again; VL_ERR. */
+enum vl_rc vl_account_user_reset(struct vl_ctx *, const char *token, const char *pw,
+	    const char *confirm, struct vl_link *l, const char **msg);
+/* A client's invitation or reset link of token: VL_OK with *l filled while
+ * it is unused, unexpired, its address is still the contact's login email
+ * and the contact takes part in a portal; VL_DECLINED otherwise; VL_ERR. */
+enum vl_rc vl_account_client_link(struct vl_ctx *, const char *token, struct vl_link *l);
+/* Sets a client's password by the invitation or reset link of token, pw
+ * typed twice.  In one transaction: the link used up (once, even under two
+ * requests at once, and only while its address is the login email), the
+ * account made if new, the password set, the contact's sessions ended and
+ * the "password set" or "changed" mail queued.  Then a new session (agent:
+ * the User-Agent, or NULL), whose token session[44] gets for vl_sess_adopt,
+ * and the audit row.  Results as vl_account_user_reset. */
+enum vl_rc vl_account_client_accept(struct vl_ctx *, const char *token, const char *pw,
+	    const char *confirm, const char *agent, struct vl_link *l, char session[44],
+	    const char **msg);
 /* Queues the "your password was changed" mail to email (the stored address);
  * slug for a client's account, NULL for a firm user's; first: newly set. */
 enum vl_rc vl_account_password_changed(struct vl_ctx *, int64_t firm, const char *email,
