@@ -270,43 +270,56 @@ vl_account_user_reset_link(struct vl_ctx *c, const char *token, struct vl_link *
 	    &l->firm, &l->email);
 }
 
-enum vl_rc
-vl_account_user_reset(struct vl_ctx *c, const char *token, const char *pw, const char *confirm,
-    struct vl_link *l, const char **msg)
+/*
+ * The part of setting a password by a link that both sides share: the
+ * password judged, hashed into hash, and the link used once (the use
+ * statement checks it is live; a second request gets VL_DECLINED).  VL_OK
+ * inside the open transaction; otherwise nothing is left open.
+ */
+static enum vl_rc
+use_link(enum vl_stmt use, const char *token, const char *pw, const char *confirm,
+    char hash[128], const char **msg)
 {
 	unsigned char	 h[32];
-	char		 hash[128];
 	uint64_t	 n = 0;
 	enum vl_rc	 rc;
 
-	*msg = NULL;
-	/* A dead link is answered before anything typed is judged. */
-	if ((rc = vl_account_user_reset_link(c, token, l)) != VL_OK)
-		return rc;
 	if ((*msg = pw_refused(pw, confirm)) != NULL)
 		return VL_INVALID;
 	if (vl_pw_hash(pw, hash) != VL_OK)
 		return VL_ERR;
 	(void)link_hash(token, h);
 	if ((rc = vl_db_begin()) != VL_OK)
+		return rc;
+	if ((rc = vl_db_exec(use, &n, NULL, "b", h, sizeof(h))) == VL_OK && n != 1)
+		rc = VL_DECLINED;	/* another request used it first, or it just expired */
+	if (rc != VL_OK)
+		vl_db_rollback();
+	return rc;
+}
+
+enum vl_rc
+vl_account_user_reset(struct vl_ctx *c, const char *token, const char *pw, const char *confirm,
+    struct vl_link *l, const char **msg)
+{
+	char		 hash[128];
+	enum vl_rc	 rc;
+
+	*msg = NULL;
+	/* A dead link is answered before anything typed is judged. */
+	if ((rc = vl_account_user_reset_link(c, token, l)) != VL_OK)
+		return rc;
+	if ((rc = use_link(STMT_RESET_USE, token, pw, confirm, hash, msg)) != VL_OK)
 		goto out;
-	if ((rc = vl_db_exec(STMT_RESET_USE, &n, NULL, "b", h, sizeof(h))) != VL_OK)
-		goto fail;
-	if (n != 1) {
-		/* Another request used the link first, or it just expired. */
-		rc = VL_DECLINED;
-		goto fail;
-	}
 	if ((rc = vl_db_exec(STMT_USER_SET_PASSWORD, NULL, NULL, "sii", hash, l->account,
 	    l->firm)) != VL_OK ||
 	    (rc = vl_db_exec(STMT_SESS_DELETE_USER, NULL, NULL, "ii", l->account, l->firm)) != VL_OK ||
 	    (rc = vl_account_password_changed(c, l->firm, l->email, NULL, 0)) != VL_OK ||
-	    (rc = vl_db_commit()) != VL_OK)
-		goto fail;
+	    (rc = vl_db_commit()) != VL_OK) {
+		vl_db_rollback();
+		goto out;
+	}
 	vl_audit_as(c, l->firm, l->account, "password_reset", "user", l->account);
-	goto out;
-fail:
-	vl_db_rollback();
 out:
 	sodium_memzero(hash, sizeof(hash));
 	return rc;
@@ -329,31 +342,18 @@ vl_account_client_accept(struct vl_ctx *c, const char *token, const char *pw,
     const char *confirm, const char *agent, struct vl_link *l, char session[44],
     const char **msg)
 {
-	unsigned char	 h[32];
 	char		 hash[128];
 	int64_t		 active = 0;
-	uint64_t	 n = 0;
 	enum vl_rc	 rc;
 
 	*msg = NULL;
 	memset(session, 0, 44);
 	if ((rc = vl_account_client_link(c, token, l)) != VL_OK)
 		return rc;
-	if ((*msg = pw_refused(pw, confirm)) != NULL)
-		return VL_INVALID;
-	if (vl_pw_hash(pw, hash) != VL_OK)
-		return VL_ERR;
-	(void)link_hash(token, h);
-	if ((rc = vl_db_begin()) != VL_OK)
+	/* The use statement checks the address against the login email again:
+	 * it may have changed since the lookup. */
+	if ((rc = use_link(STMT_INVITE_USE, token, pw, confirm, hash, msg)) != VL_OK)
 		goto out;
-	/* The UPDATE checks the address against the login email again: it may
-	 * have changed since the lookup. */
-	if ((rc = vl_db_exec(STMT_INVITE_USE, &n, NULL, "b", h, sizeof(h))) != VL_OK)
-		goto fail;
-	if (n != 1) {
-		rc = VL_DECLINED;
-		goto fail;
-	}
 	/* An account without a password yet: the mail says "set", not "changed". */
 	if ((rc = vl_db_exec(STMT_ACCOUNT_ENSURE, NULL, NULL, "ii", l->firm, l->account)) != VL_OK ||
 	    ((rc = vl_db_row(c->pool, STMT_ACCOUNT_ACTIVE, "ii", "i", l->firm, l->account,
@@ -363,16 +363,15 @@ vl_account_client_accept(struct vl_ctx *c, const char *token, const char *pw,
 	    (rc = vl_db_exec(STMT_SESS_DELETE_CONTACT, NULL, NULL, "ii", l->firm,
 	    l->account)) != VL_OK ||
 	    (rc = vl_account_password_changed(c, l->firm, l->email, l->slug, !active)) != VL_OK ||
-	    (rc = vl_db_commit()) != VL_OK)
-		goto fail;
+	    (rc = vl_db_commit()) != VL_OK) {
+		vl_db_rollback();
+		goto out;
+	}
 	/* The password stands even if no session can be started now: the
 	 * client can still sign in with it. */
 	if ((rc = vl_sess_new(c, VL_SIGNIN_CLIENT, l->firm, l->account, agent, session)) != VL_OK)
 		goto out;
 	vl_audit_as(c, l->firm, 0, "client_invitation_accepted", "contact", l->account);
-	goto out;
-fail:
-	vl_db_rollback();
 out:
 	sodium_memzero(hash, sizeof(hash));
 	return rc;

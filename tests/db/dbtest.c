@@ -70,3 +70,28 @@ dbt_one(const char *fmt, ...)
 	ok = pclose(p) == 0;
 	return ok ? out : NULL;
 }
+
+int64_t
+dbt_user(const char *email, const char *name, const char *password)
+{
+	char		 hash[128];
+	uint64_t	 id = 0;
+
+	if (vl_pw_hash(password, hash) != VL_OK ||
+	    vl_db_exec(STMT_USER_INSERT, NULL, &id, "issss", dbt_firm, email, name, "member",
+	    hash) != VL_OK)
+		return 0;
+	return (int64_t)id;
+}
+
+int64_t
+dbt_contact(const char *name, const char *email)
+{
+	uint64_t	 id = 0;
+
+	if (vl_db_exec(STMT_CONTACT_INSERT, NULL, &id, "iss", dbt_firm, "person", name) != VL_OK ||
+	    vl_db_exec(STMT_CONTACT_EMAIL_INSERT, NULL, NULL, "iisii", dbt_firm, (int64_t)id, email,
+	    (int64_t)1, (int64_t)0) != VL_OK)
+		return 0;
+	return (int64_t)id;
+}

@@ -78,26 +78,18 @@ mailer_sends(const char *email, enum vl_mail_kind kind)
 static int
 setup(void **state)
 {
-	char		 hash[128];
 	uint64_t	 id;
 	int64_t		 matter, portal;
 
 	(void)state;
-	if (dbt_setup("test_account") != 0 || vl_pw_hash(OLD_PASSWORD, hash) != VL_OK)
+	if (dbt_setup("test_account") != 0)
 		return -1;
 	user_email = vl_pool_printf(dbt_pool, "u-%s@account.test", dbt_tag);
 	login = vl_pool_printf(dbt_pool, "c-%s@account.test", dbt_tag);
-	if (vl_db_exec(STMT_USER_INSERT, NULL, &id, "issss", dbt_firm, user_email,
-	    "Account Tester", "member", hash) != VL_OK)
+	if ((user = dbt_user(user_email, "Account Tester", OLD_PASSWORD)) == 0)
 		return -1;
-	user = (int64_t)id;
 	/* A client with no account yet, in a portal: what an invitation finds. */
-	if (vl_db_exec(STMT_CONTACT_INSERT, NULL, &id, "iss", dbt_firm, "person",
-	    "Account Client") != VL_OK)
-		return -1;
-	contact = (int64_t)id;
-	if (vl_db_exec(STMT_CONTACT_EMAIL_INSERT, NULL, NULL, "iisii", dbt_firm, contact, login,
-	    (int64_t)1, (int64_t)0) != VL_OK ||
+	if ((contact = dbt_contact("Account Client", login)) == 0 ||
 	    vl_db_exec(STMT_MATTER_INSERT, NULL, &id, "issis", dbt_firm,
 	    vl_pool_printf(dbt_pool, "A-%s", dbt_tag), "Account test", contact, "open") != VL_OK)
 		return -1;

@@ -65,7 +65,6 @@ static int
 setup(void **state)
 {
 	char		 hash[128];
-	uint64_t	 id;
 
 	(void)state;
 	if (dbt_setup("test_domain") != 0 || vl_pw_hash(PASSWORD, hash) != VL_OK)
@@ -73,16 +72,8 @@ setup(void **state)
 	user_email = vl_pool_printf(dbt_pool, "u-%s@domain.test", dbt_tag);
 	login1 = vl_pool_printf(dbt_pool, "c-%s@domain.test", dbt_tag);
 	login2 = vl_pool_printf(dbt_pool, "c2-%s@domain.test", dbt_tag);
-	if (vl_db_exec(STMT_USER_INSERT, NULL, &id, "issss", dbt_firm, user_email,
-	    "Domain Tester", "member", hash) != VL_OK)
-		return -1;
-	user = (int64_t)id;
-	if (vl_db_exec(STMT_CONTACT_INSERT, NULL, &id, "iss", dbt_firm, "person",
-	    "Domain Client") != VL_OK)
-		return -1;
-	contact = (int64_t)id;
-	if (vl_db_exec(STMT_CONTACT_EMAIL_INSERT, NULL, NULL, "iisii", dbt_firm, contact, login1,
-	    (int64_t)1, (int64_t)0) != VL_OK ||
+	if ((user = dbt_user(user_email, "Domain Tester", PASSWORD)) == 0 ||
+	    (contact = dbt_contact("Domain Client", login1)) == 0 ||
 	    vl_db_exec(STMT_CONTACT_EMAIL_INSERT, NULL, NULL, "iisii", dbt_firm, contact, login2,
 	    (int64_t)0, (int64_t)1) != VL_OK ||
 	    vl_db_exec(STMT_ACCOUNT_ENSURE, NULL, NULL, "ii", dbt_firm, contact) != VL_OK ||
