@@ -1,6 +1,6 @@
 /* Sign out: POST /logout ends the session (the row is deleted). */
 #include "vellum.h"
-#include "audit.h"
+#include "signin.h"
 
 static enum vl_rc
 get(struct vl_req *r)
@@ -12,7 +12,7 @@ get(struct vl_req *r)
 static enum vl_rc
 post(struct vl_req *r)
 {
-	vl_audit(r->ctx, "logout", "user", r->sess->user_id);
+	vl_signout(r->ctx);
 	vl_sess_end(r);
 	vl_out_redirect(r, "/login?signed_out=1");
 	return VL_OK;

@@ -135,21 +135,13 @@ move(struct vl_req *r, const struct vl_matter *m, int doc)
 
 	if (rc == VL_CONFLICT)
 		return refuse(r, rc, "A folder cannot move into itself or into one of its own folders.");
-	if (rc == VL_OK)
-		vl_audit(r->ctx, doc ? "document_moved" : "folder_moved", doc ? "document" : "folder",
-		    NUM(F_ID));
 	return rc;
 }
 
 static enum vl_rc
 delete(struct vl_req *r, const struct vl_matter *m, int doc)
 {
-	enum vl_rc	 rc = vl_doc_delete(r->ctx, m, doc, NUM(F_ID));
-
-	if (rc == VL_OK)
-		vl_audit(r->ctx, doc ? "document_deleted" : "folder_deleted", doc ? "document" : "folder",
-		    NUM(F_ID));
-	return rc;
+	return vl_doc_delete(r->ctx, m, doc, NUM(F_ID));
 }
 
 static enum vl_rc

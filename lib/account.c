@@ -19,9 +19,9 @@
 #include <sodium.h>
 
 #include "vellum.h"
+#include "event.h"
 #include "notify.h"
 #include "audit.h"
-#include "portal.h"
 #include "account.h"
 
 #define NEXT_MAX	1024

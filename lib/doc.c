@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "vellum.h"
+#include "event.h"
 #include "matter.h"
 #include "store.h"
 #include "portal.h"
@@ -231,7 +232,10 @@ vl_doc_delete(struct vl_ctx *c, const struct vl_matter *m, int doc, int64_t id)
 	}
 	if (rc != VL_OK)
 		goto fail;
-	return vl_db_commit();
+	if ((rc = vl_db_commit()) != VL_OK)
+		return rc;
+	vl_audit(c, doc ? "document_deleted" : "folder_deleted", doc ? "document" : "folder", id);
+	return VL_OK;
 fail:
 	vl_db_rollback();
 	return rc;
@@ -323,10 +327,29 @@ vl_doc_move(struct vl_ctx *c, const struct vl_matter *m, int doc, int64_t id, in
 		rc = share_change(c, m, portal, doc, id, after);
 	if (rc != VL_OK || (rc = vl_db_commit()) != VL_OK)
 		goto fail;
+	vl_audit(c, doc ? "document_moved" : "folder_moved", doc ? "document" : "folder", id);
 	return VL_OK;
 fail:
 	vl_db_rollback();
 	return rc;
+}
+
+enum vl_rc
+vl_doc_download(struct vl_ctx *c, int64_t id, struct vl_doc_file *f)
+{
+	int64_t		 mid, folder, size;
+	char		*key, path[4096];
+	enum vl_rc	 rc;
+
+	memset(f, 0, sizeof(*f));
+	if ((rc = vl_db_row(c->pool, STMT_DOC_GET, "ii", "iissss", c->firm_id, id, &mid, &folder,
+	    &f->name, &size, &f->mime, &key)) != VL_OK)
+		return rc;
+	if (vl_store_path(key, path, sizeof(path)) != VL_OK)
+		return VL_ERR;
+	f->path = vl_pool_strdup(c->pool, path);
+	vl_audit(c, "document_downloaded", "document", id);
+	return VL_OK;
 }
 
 char *

@@ -29,6 +29,13 @@ enum vl_rc vl_doc_store(struct vl_ctx *, const struct vl_upload *u, struct vl_st
  * (folder 0: top level); uploaded_by is a firm user's id or 0. */
 enum vl_rc vl_doc_record(struct vl_ctx *, int64_t matter, int64_t folder,
 	    const struct vl_stored *s, int64_t uploaded_by, int64_t *doc_id);
+/* A stored document to send: its file's path, its name and type (pool). */
+struct vl_doc_file {
+	char	*path, *name, *mime;
+};
+/* Document id of the acting firm, for a firm user's download, which is
+ * audited.  VL_DECLINED when the firm has no such document. */
+enum vl_rc vl_doc_download(struct vl_ctx *, int64_t id, struct vl_doc_file *f);
 /* Stores the uploads as documents of folder (0: top level) of matter m, by
  * the acting firm user, in one transaction that also tells the clients of a
  * shared folder; *count gets how many.  VL_INVALID for none; VL_DECLINED
@@ -49,7 +56,7 @@ enum vl_rc vl_doc_rename(struct vl_ctx *, const struct vl_matter *m, int doc, in
 enum vl_rc vl_doc_tell_shared(struct vl_ctx *, const struct vl_matter *m, int64_t folder, int n);
 /* Deletes a document or a folder (kind "document" or "folder") with all it
  * holds, deepest folder first, ending their shares; files leave the disk
- * after the commit.  VL_DECLINED if the matter has no such item. */
+ * after the commit; audited.  VL_DECLINED if the matter has no such item. */
 enum vl_rc vl_doc_delete(struct vl_ctx *, const struct vl_matter *m, int doc, int64_t id);
 /* Moves a document or folder to target (0: top level); a move that makes it
  * shared or unshared through a shared folder is a portal event, and the

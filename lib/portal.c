@@ -1,8 +1,8 @@
 /*
  * The client portal's shared rules: who is told what (invitations for
  * participants without an account, coalesced item mails otherwise, and
- * coalesced mails to the firm when a client writes), portal events, and
- * which page views count as reads.  The lists of people told are read whole
+ * coalesced mails to the firm when a client writes), participants and
+ * permissions, and which page views count as reads (events: event.c).  The lists of people told are read whole
  * into the pool, however long they are.
  * Callers run these inside the transaction that makes the change, so the
  * outbox rows commit with it or not at all.
@@ -19,56 +19,7 @@
 #include "portal.h"
 #include "account.h"
 
-const char *const vl_portal_events[VL_EV__MAX] = {
-	"read_message",
-	"read_document",
-	"participant_added",
-	"participant_removed",
-	"login_email_changed",
-	"shared",
-	"unshared",
-	"moved_into_share",
-	"moved_out_of_share",
-};
-
-/* What each kind says; share changes are the firm's (no participant's
- * name before them). */
-static const char *const event_texts[VL_EV__MAX] = {
-	"read a message",
-	"opened a document",
-	"was added to the portal",
-	"was removed from the portal",
-	"now signs in with a new email",
-	"Shared with the portal",
-	"Stopped sharing",
-	"Moved into a shared folder, now shared",
-	"Moved out of a shared folder, no longer shared",
-};
-
 const char *const vl_portal_perms[VL_PERM__MAX] = { "messages", "documents" };
-
-enum vl_rc
-vl_portal_event(int64_t firm, int64_t portal, enum vl_portal_event_kind kind, int64_t contact,
-    const char *detail)
-{
-	if ((unsigned)kind >= VL_EV__MAX) {
-		vl_err("portal event of unknown kind %d", (int)kind);
-		return VL_ERR;
-	}
-	return vl_db_exec(STMT_EVENT_INSERT, NULL, NULL, "iisis", firm, portal,
-	    vl_portal_events[kind], contact, detail ? detail : "");
-}
-
-const char *
-vl_portal_event_text(const char *name)
-{
-	size_t	 i;
-
-	for (i = 0; i < VL_EV__MAX; i++)
-		if (strcmp(name, vl_portal_events[i]) == 0)
-			return event_texts[i];
-	return name;
-}
 
 enum vl_rc
 vl_portal_set_perms(struct vl_ctx *c, int64_t matter, int64_t portal, const int on[VL_PERM__MAX])

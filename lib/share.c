@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "vellum.h"
+#include "event.h"
 #include "matter.h"
 #include "audit.h"
 #include "portal.h"

@@ -158,3 +158,10 @@ vl_signin(struct vl_ctx *c, enum vl_signin_kind kind, const char *slug, const ch
 	}
 	return VL_OK;
 }
+
+void
+vl_signout(struct vl_ctx *c)
+{
+	if (c->user_id != 0)
+		vl_audit(c, "logout", "user", c->user_id);
+}

@@ -32,6 +32,10 @@ enum vl_rc vl_signin(struct vl_ctx *, enum vl_signin_kind, const char *slug, con
  * tells nothing. */
 extern const char vl_signin_refused[];
 
+/* The acting firm user signs out: the audit row (the program then ends
+ * the session with vl_sess_end). */
+void	 vl_signout(struct vl_ctx *);
+
 #ifdef __cplusplus
 }
 #endif
