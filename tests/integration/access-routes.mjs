@@ -278,10 +278,10 @@ export const routes = [
     body: { name: 'Demo Law LLP', slug: '{slug}', slug_ok: '1', zone: 'UTC', currency: 'USD', window: '', preview: '0' },
     admin: true, firmOwn: true }),
   // A file that is no image: refused (back to the settings page), nothing stored.
-  firm({ name: 'logo upload (not an image)', prog: 'settings_logo', loc: LOC.settingsLogo, method: 'POST',
+  firm({ name: 'logo upload (not an image)', prog: 'settings_logo', loc: LOC.settingsLogo, method: 'POST', op: 'upload',
     path: '/settings/logo', body: { op: 'upload' }, files: [['intruder-logo.png', 'not an image at all']],
     admin: true, firmOwn: true }),
-  firm({ name: 'logo remove', prog: 'settings_logo', loc: LOC.settingsLogo, method: 'POST', path: '/settings/logo',
+  firm({ name: 'logo remove', prog: 'settings_logo', loc: LOC.settingsLogo, method: 'POST', op: 'remove', path: '/settings/logo',
     body: { op: 'remove' }, admin: true, firmOwn: true }),
   firm({ name: 'invite a colleague', prog: 'users_invite', loc: LOC.usersInvite, method: 'POST', path: '/users/invite',
     body: { email: '{invitee}', role: 'admin' }, admin: true, firmOwn: true }),
