@@ -5,6 +5,9 @@
  *   vellumctl create-firm NAME SLUG ADMIN_EMAIL ADMIN_NAME
  *                                        password from $VELLUM_ADMIN_PASSWORD or stdin
  *   vellumctl seed-demo                  the demo firm (safe to run again)
+ *   vellumctl setup-code                 a one-time code for the first run's
+ *                                        "Set up your firm" page (only while
+ *                                        no firm exists; valid a day)
  *   vellumctl mailq                      mail not yet sent, with its state
  *   vellumctl sweep [--grace SECONDS]    remove what dead uploads left behind
  *                                        (default grace 3600: an hour)
@@ -25,6 +28,7 @@
 #include "internal.h"
 #include "store.h"
 #include "tz.h"
+#include "setup.h"
 
 static int
 fail(const char *what)
@@ -405,6 +409,28 @@ cmd_check_sql(int argc, char *argv[])
 	return bad ? 1 : 0;
 }
 
+/* Prints a new setup code for the first run; the page asks for it. */
+static int
+cmd_setup_code(int argc, char *argv[])
+{
+	struct vl_pool	*pool = vl_pool_new();
+	char		 code[VL_SETUP_CODE_LEN + 1];
+	enum vl_rc	 rc;
+
+	(void)argv;
+	if (argc != 0)
+		return fail("usage: setup-code");
+	rc = vl_setup_code_new(pool, VL_SETUP_CODE_TTL, code);
+	vl_pool_free(pool);
+	if (rc == VL_CONFLICT)
+		return fail("setup-code: a firm exists already; the setup page is gone "
+		    "(create more firms with create-firm)");
+	if (rc != VL_OK)
+		return fail("setup-code: database error");
+	printf("setup code: %s (valid for 24 hours; a new one replaces it)\n", code);
+	return 0;
+}
+
 /*
  * The commands, one a line: name, arguments (for the usage message), the
  * function (given the arguments after the name) and whether it reads the
@@ -421,6 +447,7 @@ static const struct cmd {
 	{ "migrate", "[SQLDIR]", cmd_migrate, CONF },
 	{ "create-firm", "NAME SLUG ADMIN_EMAIL ADMIN_NAME", cmd_create_firm, CONF },
 	{ "seed-demo", "", cmd_seed_demo, CONF },
+	{ "setup-code", "", cmd_setup_code, CONF },
 	{ "mailq", "", cmd_mailq, CONF },
 	{ "sweep", "[--grace SECONDS]", cmd_sweep, CONF },
 	{ "check-templates", "[DIR]", cmd_check_templates, CONF_UNLESS_ARG },

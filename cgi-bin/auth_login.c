@@ -9,6 +9,7 @@
 #include "vellum.h"
 #include "signin.h"
 #include "account.h"
+#include "setup.h"
 
 enum field { F_EMAIL, F_PASSWORD, F_RESET, F_OUT, F_NEXT, FIELD__MAX };
 
@@ -46,6 +47,17 @@ form(struct vl_req *r, int status, const char *error, const char *notice)
 static enum vl_rc
 get(struct vl_req *r)
 {
+	int	 first;
+
+	/* The first run: no firm yet, so nobody to sign in; set one up. */
+	if (r->sess == NULL && strcmp(r->uri, "/") == 0) {
+		if ((first = vl_setup_needed(r->pool)) < 0)
+			return VL_ERR;
+		if (first) {
+			vl_out_redirect(r, "/setup");
+			return VL_OK;
+		}
+	}
 	if (r->sess != NULL) {
 		vl_out_redirect(r, landing(r));
 		return VL_OK;

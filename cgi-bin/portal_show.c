@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "vellum.h"
+#include "event.h"
 #include "matter.h"
 #include "tz.h"
 #include "portal.h"

@@ -23,6 +23,7 @@
 #include "notify.h"
 #include "audit.h"
 #include "account.h"
+#include "staff.h"
 
 #define NEXT_MAX	1024
 
@@ -399,6 +400,10 @@ vl_account_mail_sending(const char *kind, int64_t notification)
 {
 	enum vl_mail_kind k = vl_mail_kind_of(kind);
 
+	if (k == VL_MAIL_STAFF_INVITATION) {
+		vl_staff_mail_sending(notification);
+		return;
+	}
 	if (k != VL_MAIL_INVITATION && k != VL_MAIL_CLIENT_RESET)
 		return;
 	if (vl_db_exec(STMT_INVITE_SENDING, NULL, NULL, "i", notification) != VL_OK)

@@ -157,7 +157,7 @@ vl_doc_tell_shared(struct vl_ctx *c, const struct vl_matter *m, int64_t folder, 
 		return rc;
 	for (i = 0; i < n && rc == VL_OK; i++)
 		rc = vl_portal_tell_clients(c, portal, m->id, m->number, VL_PERM_DOCUMENTS,
-		    "a new document in a shared folder", 0);
+		    "a new document in a shared folder", 0, NULL);
 	return rc;
 }
 
@@ -284,7 +284,7 @@ share_change(struct vl_ctx *c, const struct vl_matter *m, int64_t portal, int do
 	    VL_EV_MOVED_OUT_OF_SHARE, 0, vl_pool_printf(c->pool, ": %s", name))) != VL_OK)
 		return rc;
 	return now_shared ? vl_portal_tell_clients(c, portal, m->id, m->number, VL_PERM_DOCUMENTS,
-	    doc ? "a document moved into a shared folder" : "a folder moved into a shared folder", 0) :
+	    doc ? "a document moved into a shared folder" : "a folder moved into a shared folder", 0, NULL) :
 	    VL_OK;
 }
 

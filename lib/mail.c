@@ -27,7 +27,9 @@
 
 static CURL	*curl;
 
-/* Sets each urlencoded pair of payload on d, the key upper-cased. */
+/* Sets each urlencoded pair of payload on d, the key upper-cased; a value
+ * that is not empty also shows the section of its name, for templates to
+ * say something only when an optional key is there (PREVIEW). */
 static enum vl_rc
 set_vars(struct vl_pool *pool, struct vl_tpl *d, const char *payload)
 {
@@ -42,6 +44,8 @@ set_vars(struct vl_pool *pool, struct vl_tpl *d, const char *payload)
 		for (i = 0; key[i]; i++)
 			key[i] = (char)toupper((unsigned char)key[i]);
 		vl_tpl_set(d, key, p->val);
+		if (p->val != NULL && *p->val != '\0')
+			vl_tpl_show(d, key);
 	}
 	return VL_OK;
 }

@@ -16,6 +16,7 @@
 #include "doc.h"
 #include "share.h"
 #include "msg.h"
+#include "settings.h"
 
 /* The matter and its portal, if the actor may write there. */
 static enum vl_rc
@@ -80,18 +81,20 @@ record(struct vl_ctx *c, int64_t matter, const struct vl_stored *st, int64_t *do
 /* A firm user's message is news for the clients; a client's for the firm
  * and for the other clients. */
 static enum vl_rc
-tell(struct vl_ctx *c, const struct vl_matter *m, int64_t portal, int64_t doc)
+tell(struct vl_ctx *c, const struct vl_matter *m, int64_t portal, int64_t doc, const char *body)
 {
 	const char	*what = doc ? "a message with a document" : "a message";
+	/* The message's first words, if the firm lets its mails carry them. */
+	const char	*preview = vl_settings_preview(c, body);
 	enum vl_rc	 rc;
 
 	if (c->contact_id == 0)
 		return vl_portal_tell_clients(c, portal, m->id, m->number, VL_PERM_MESSAGES,
-		    "a new message", 0);
-	if ((rc = vl_portal_tell_firm(c, portal, m->id, m->number, what)) != VL_OK)
+		    "a new message", 0, preview);
+	if ((rc = vl_portal_tell_firm(c, portal, m->id, m->number, what, preview)) != VL_OK)
 		return rc;
 	return vl_portal_tell_clients(c, portal, m->id, m->number, VL_PERM_MESSAGES,
-	    vl_pool_printf(c->pool, "%s from %s", what, c->name), c->contact_id);
+	    vl_pool_printf(c->pool, "%s from %s", what, c->name), c->contact_id, preview);
 }
 
 enum vl_rc
@@ -128,7 +131,7 @@ vl_msg_post(struct vl_ctx *c, int64_t matter, const struct vl_msg_new *n, const 
 	if ((rc = vl_db_exec(STMT_MESSAGE_INSERT, NULL, &msg, "iiiisii", c->firm_id, portal,
 	    c->user_id, c->contact_id, body, doc, n->folder)) != VL_OK ||
 	    (rc = vl_share_attach(c, portal, (int64_t)msg, doc, n->folder, c->user_id)) != VL_OK ||
-	    (rc = tell(c, &m, portal, doc)) != VL_OK)
+	    (rc = tell(c, &m, portal, doc, body)) != VL_OK)
 		goto fail;
 	if ((rc = vl_db_commit()) != VL_OK)
 		return rc;

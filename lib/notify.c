@@ -7,6 +7,7 @@
 
 #include "vellum.h"
 #include "notify.h"
+#include "settings.h"
 
 const char *const vl_mail_kinds[VL_MAIL_KIND__MAX] = {
 	"password_reset",
@@ -15,6 +16,7 @@ const char *const vl_mail_kinds[VL_MAIL_KIND__MAX] = {
 	"client_reset",
 	"client_items",
 	"firm_items",
+	"staff_invitation",
 };
 
 static const char *const password_reset_keys[] = { "link", "minutes", NULL };
@@ -23,6 +25,7 @@ static const char *const invitation_keys[] = { "name", "matter", "link", NULL };
 static const char *const client_reset_keys[] = { "link", NULL };
 static const char *const client_items_keys[] = { "matter", "what", "when", "link", NULL };
 static const char *const firm_items_keys[] = { "matter", "who", "what", "when", "link", NULL };
+static const char *const staff_invitation_keys[] = { "who", "role", "link", NULL };
 
 const char *const *const vl_mail_keys[VL_MAIL_KIND__MAX] = {
 	password_reset_keys,
@@ -31,6 +34,7 @@ const char *const *const vl_mail_keys[VL_MAIL_KIND__MAX] = {
 	client_reset_keys,
 	client_items_keys,
 	firm_items_keys,
+	staff_invitation_keys,
 };
 
 enum vl_mail_kind
@@ -129,7 +133,8 @@ vl_notify_coalesced(struct vl_pool *pool, int64_t firm, enum vl_mail_kind kind,
 	if (rc != VL_OK && rc != VL_DECLINED)
 		return rc;
 	message_id(msgid);
-	/* Inside an open window the row takes its end as due time; else it opens one. */
+	/* Inside an open window the row takes its end as due time; else it
+	 * opens one, as long as the firm's window (lib/settings.c). */
 	return vl_db_exec(STMT_NOTIFY_COALESCED, NULL, NULL, "isssssis",
-	    firm, name, recipient, payload, msgid, window, vl_conf.notify_window, key);
+	    firm, name, recipient, payload, msgid, window, vl_settings_window(pool, firm), key);
 }

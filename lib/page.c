@@ -53,7 +53,14 @@ vl_page_new(struct vl_req *r, const char *title)
 		vl_tpl_set(s, "CSRF", r->sess->csrf);
 	} else if (r->sess != NULL) {
 		struct vl_tpl *s = vl_tpl_section(h, "SIGNED_IN");
+		char *logo = NULL;
 		vl_tpl_set(s, "FIRM_NAME", r->sess->firm_name);
+		/* The firm's logo on its own pages too (a path of this portal). */
+		if (vl_db_row(r->pool, STMT_FIRM_LOGO, "i", "s", r->sess->firm_id, &logo) == VL_OK &&
+		    logo != NULL && logo[0] == '/' && logo[1] != '/')
+			vl_tpl_set(vl_tpl_section(s, "LOGO"), "LOGO_URL", logo);
+		if (r->sess->role != NULL && strcmp(r->sess->role, "admin") == 0)
+			vl_tpl_show(s, "ADMIN");
 		vl_tpl_set(s, "USER_NAME", r->sess->user_name);
 		vl_tpl_set(s, "USER_EMAIL", r->sess->user_email);
 		vl_tpl_set(s, "CSRF", r->sess->csrf);

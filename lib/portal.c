@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "vellum.h"
+#include "event.h"
 #include "notify.h"
 #include "matter.h"
 #include "audit.h"
@@ -127,7 +128,7 @@ struct who {
 
 enum vl_rc
 vl_portal_tell_clients(struct vl_ctx *c, int64_t portal, int64_t matter_id, const char *matter,
-    enum vl_portal_perm kind, const char *what, int64_t except)
+    enum vl_portal_perm kind, const char *what, int64_t except, const char *preview)
 {
 	struct vl_rows	*rows;
 	struct vl_buf	 payload = VL_BUF_INIT;
@@ -161,6 +162,8 @@ vl_portal_tell_clients(struct vl_ctx *c, int64_t portal, int64_t matter_id, cons
 		return VL_ERR;
 	vl_buf_add_param(&payload, "matter", matter);
 	vl_buf_add_param(&payload, "what", what);
+	if (preview != NULL && *preview != '\0')
+		vl_buf_add_param(&payload, "preview", preview);
 	vl_buf_add_param(&payload, "when", vl_tz_when(c, (int64_t)time(NULL)));
 	vl_buf_add_param(&payload, "link", vl_pool_printf(c->pool, "%s/portal/matters/%lld",
 	    vl_conf.base_url, (long long)matter_id));
@@ -174,7 +177,7 @@ vl_portal_tell_clients(struct vl_ctx *c, int64_t portal, int64_t matter_id, cons
 
 enum vl_rc
 vl_portal_tell_firm(struct vl_ctx *c, int64_t portal, int64_t matter_id, const char *matter,
-    const char *what)
+    const char *what, const char *preview)
 {
 	struct vl_rows	*rows;
 	struct vl_buf	 payload = VL_BUF_INIT;
@@ -198,6 +201,8 @@ vl_portal_tell_firm(struct vl_ctx *c, int64_t portal, int64_t matter_id, const c
 	vl_buf_add_param(&payload, "matter", matter);
 	vl_buf_add_param(&payload, "who", c->name);
 	vl_buf_add_param(&payload, "what", what);
+	if (preview != NULL && *preview != '\0')
+		vl_buf_add_param(&payload, "preview", preview);
 	vl_buf_add_param(&payload, "when", vl_tz_when(c, (int64_t)time(NULL)));
 	vl_buf_add_param(&payload, "link", vl_pool_printf(c->pool, "%s/matters/%lld/portal",
 	    vl_conf.base_url, (long long)matter_id));

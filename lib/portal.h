@@ -30,14 +30,16 @@ enum vl_rc vl_portal_participant(struct vl_ctx *, int64_t portal, int64_t contac
 /* Tells each participant of portal but except (a contact, or 0) about a new
  * item of kind: nothing at all when the portal's permissions keep that kind
  * from its clients; else an invitation for those without an account, and a
- * coalesced mail for the others.  Call inside the transaction. */
+ * coalesced mail for the others, with preview (a message's first words,
+ * vl_settings_preview; NULL for none).  Call inside the transaction. */
 enum vl_rc vl_portal_tell_clients(struct vl_ctx *, int64_t portal, int64_t matter_id,
-	    const char *matter, enum vl_portal_perm kind, const char *what, int64_t except);
+	    const char *matter, enum vl_portal_perm kind, const char *what, int64_t except,
+	    const char *preview);
 /* Tells the firm users of portal that a client (the acting contact, named
  * in the mail) wrote: the matter's responsible users and those who took
  * part, less those who muted it. */
 enum vl_rc vl_portal_tell_firm(struct vl_ctx *, int64_t portal, int64_t matter_id,
-	    const char *matter, const char *what);
+	    const char *matter, const char *what, const char *preview);
 /* 1 if this GET is the client's own navigation (same origin, or typed, or
  * bookmarked), so showing an item may count as reading it; 0 for a link
  * from another site. */

@@ -65,7 +65,7 @@ vl_share_add(struct vl_ctx *c, const struct vl_matter *m, int doc, int64_t id)
 		rc = vl_portal_event(firm, portal, VL_EV_SHARED, 0, vl_pool_printf(c->pool, ": %s", name));
 	if (rc == VL_OK && n == 1)
 		rc = vl_portal_tell_clients(c, portal, m->id, m->number, VL_PERM_DOCUMENTS,
-		    doc ? "a shared document" : "a shared folder", 0);
+		    doc ? "a shared document" : "a shared folder", 0, NULL);
 	if (rc != VL_OK || (rc = vl_db_commit()) != VL_OK) {
 		vl_db_rollback();
 		return rc;

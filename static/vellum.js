@@ -85,3 +85,18 @@ document.addEventListener('submit', (ev) => {
     }
   })();
 });
+
+// A "Copy" button next to a read-only field (the client login link): the
+// field's text to the clipboard.  Without the script the button is hidden
+// and the text is there to select and copy by hand.
+document.addEventListener('click', (ev) => {
+  const btn = ev.target.closest && ev.target.closest('button[data-copy]');
+  if (!btn) return;
+  const field = document.getElementById(btn.getAttribute('data-copy'));
+  if (!field) return;
+  field.select();
+  const done = () => { btn.textContent = 'Copied'; };
+  if (navigator.clipboard) navigator.clipboard.writeText(field.value).then(done, () => {});
+  else if (document.execCommand('copy')) done();
+});
+for (const btn of document.querySelectorAll('button[data-copy]')) btn.hidden = false;

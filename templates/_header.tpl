@@ -10,10 +10,13 @@
 <header class="top">
   <a class="brand" href="/">Vellum</a>
 {{#SIGNED_IN}}
+  {{#LOGO}}<img class="logo" src="{{LOGO_URL}}" alt="{{FIRM_NAME}}" height="32">{{/LOGO}}
   <span class="firm">{{FIRM_NAME}}</span>
   <nav>
     <a href="/matters">Matters</a>
     <a href="/contacts">Contacts</a>
+    {{#ADMIN}}<a href="/users">Users</a>
+    <a href="/settings">Settings</a>{{/ADMIN}}
   </nav>
   <form class="signout" method="post" action="/logout">
     <input type="hidden" name="csrf" value="{{CSRF}}">

@@ -3,7 +3,8 @@ Hello,
 New for you in {{FIRM_NAME}}'s secure client portal:
 
 {{#ITEM}}- {{WHAT}} in {{MATTER}} ({{WHEN}}): {{LINK}}
-{{/ITEM}}
+{{#PREVIEW}}  "{{PREVIEW}}"
+{{/PREVIEW}}{{/ITEM}}
 Sign in to read it. For your confidentiality this email does not carry
 the content itself.
 

@@ -1,7 +1,8 @@
 New in the client portal:
 
 {{#ITEM}}- {{WHO}} sent {{WHAT}} in {{MATTER}} ({{WHEN}}): {{LINK}}
-{{/ITEM}}
+{{#PREVIEW}}  "{{PREVIEW}}"
+{{/PREVIEW}}{{/ITEM}}
 To stop these emails for one portal, use "Mute" on its page.
 
 -- 

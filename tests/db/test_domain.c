@@ -16,6 +16,7 @@
 #include <cmocka.h>
 
 #include "vellum.h"
+#include "event.h"
 #include "notify.h"
 #include "portal.h"
 #include "msg.h"

@@ -27,7 +27,13 @@
 //   never   refused even to the rightful client (a document never shared, one
 //           whose sharing was stopped, a deleted message's attachment)
 //   ok      the rightful actor's statuses (default GET 200, POST 303)
-//   admin   admin-only (no route is, yet: see the member actor in the test)
+//   admin   admin-only: a member of the same firm gets 403 and nothing changes
+//   firmOwn acts on the signed-in admin's own firm (its settings, logo, a new
+//           invitation), with no id of the victim's: another firm's admin
+//           would change its own firm, which workspace-*.test.mjs check
+//           leaves the victim's firm alone; the matrix skips that pair
+//   bare    a page that shows nothing of a matter (settings, user lists):
+//           the positive control does not look for the victim's tag on it
 //   pub     public rows: the statuses any actor may get
 //   form    public POST rows: the page whose form token the actor uses
 
@@ -57,6 +63,14 @@ export const LOC = {
   clientDownload: '~ ^/portal/documents/[0-9]+$',
   contact: '~ ^/contacts/[0-9]+$',
   contacts: '= /contacts',
+  setup: '= /setup',
+  join: '= /join',
+  logo: '~ ^/logos/[0-9]+$',
+  settings: '= /settings',
+  settingsLogo: '= /settings/logo',
+  users: '= /users',
+  usersInvite: '= /users/invite',
+  usersAction: '= /users/action',
 };
 
 const WRONG_PW = 'not the password at all';
@@ -117,6 +131,17 @@ export const routes = [
     form: '/portal/forgot?firm={slug}', pub: [400] }),
   pub({ name: 'client forgot page', prog: 'client_invite', loc: LOC.invite, method: 'GET',
     path: '/portal/forgot?firm={slug}', pub: [200] }),
+  // The first run is gone once a firm exists (every actor: 404).
+  pub({ name: 'setup page (a firm exists)', prog: 'setup', loc: LOC.setup, method: 'GET', path: '/setup', pub: [404] }),
+  pub({ name: 'setup POST (a firm exists)', prog: 'setup', loc: LOC.setup, method: 'POST', path: '/setup',
+    body: { code: 'AAAAA-AAAAA-AAAAA-AAAAA', firm: 'Intruder LLP', slug: 'intruder', name: 'Ivan Intruder',
+      email: '{nobody}', password: NEW_PW, confirm: NEW_PW, zone: 'UTC' }, form: '/forgot', pub: [404] }),
+  pub({ name: 'colleague invitation page (dead token)', prog: 'staff_join', loc: LOC.join, method: 'GET',
+    path: '/join?token={badtoken}', pub: [400] }),
+  pub({ name: 'colleague invitation POST (dead token)', prog: 'staff_join', loc: LOC.join, method: 'POST',
+    path: '/join', body: { token: '{badtoken}', name: 'Ivan Intruder', password: NEW_PW, confirm: NEW_PW },
+    form: '/forgot', pub: [400] }),
+  pub({ name: 'firm logo', prog: 'firm_logo', loc: LOC.logo, method: 'GET', path: '/logos/{logofirm}', pub: [200, 404] }),
   pub({ name: 'client forgot POST (unknown address)', prog: 'client_invite', loc: LOC.invite, method: 'POST',
     path: '/portal/forgot', body: { firm: '{slug}', email: '{nobody}' }, form: '/portal/forgot?firm={slug}', pub: [200] }),
 
@@ -151,6 +176,15 @@ export const routes = [
   firm({ name: 'contacts list', prog: 'contacts_list', loc: LOC.contacts, method: 'GET', path: '/contacts', own: true }),
   firm({ name: 'contact page', prog: 'contact_show', loc: LOC.contact, method: 'GET',
     path: '/contacts/{contact}?notice=email', forge: { contact: F } }),
+  // ---- admin pages ----
+  firm({ name: 'settings page', prog: 'settings', loc: LOC.settings, method: 'GET',
+    path: '/settings?notice=saved&logo_error=type', own: true, admin: true, bare: true }),
+  firm({ name: 'users list', prog: 'users_list', loc: LOC.users, method: 'GET',
+    path: '/users?q=&status=all&page=1&notice=invited', own: true, admin: true, bare: true }),
+  firm({ name: 'invite page', prog: 'users_invite', loc: LOC.usersInvite, method: 'GET', path: '/users/invite',
+    own: true, admin: true, bare: true }),
+  firm({ name: 'users_action GET deactivate (confirmation)', prog: 'users_action', loc: LOC.usersAction,
+    method: 'GET', op: 'deactivate', path: '/users/action?op=deactivate&user={staff}', admin: true, forge: { staff: F } }),
   firm({ name: 'firm sign-out page', prog: 'auth_logout', loc: LOC.logout, method: 'GET', path: '/logout', self: true }),
   firm({ name: 'firm sign-out', prog: 'auth_logout', loc: LOC.logout, method: 'POST', path: '/logout', body: {}, self: true }),
 
@@ -237,6 +271,23 @@ export const routes = [
 
   firm({ name: 'contact login email', prog: 'contact_show', loc: LOC.contact, method: 'POST',
     path: '/contacts/{contact}', body: { email: '{email}' }, forge: { 'contact+email': F } }),
+
+  // ---- admin actions: a member gets 403, nothing changes ----
+  // Saved as the demo firm has them: the rightful admin's save changes nothing.
+  firm({ name: 'settings save', prog: 'settings', loc: LOC.settings, method: 'POST', path: '/settings',
+    body: { name: 'Demo Law LLP', slug: '{slug}', slug_ok: '1', zone: 'UTC', currency: 'USD', window: '', preview: '0' },
+    admin: true, firmOwn: true }),
+  // A file that is no image: refused (back to the settings page), nothing stored.
+  firm({ name: 'logo upload (not an image)', prog: 'settings_logo', loc: LOC.settingsLogo, method: 'POST', op: 'upload',
+    path: '/settings/logo', body: { op: 'upload' }, files: [['intruder-logo.png', 'not an image at all']],
+    admin: true, firmOwn: true }),
+  firm({ name: 'logo remove', prog: 'settings_logo', loc: LOC.settingsLogo, method: 'POST', op: 'remove', path: '/settings/logo',
+    body: { op: 'remove' }, admin: true, firmOwn: true }),
+  firm({ name: 'invite a colleague', prog: 'users_invite', loc: LOC.usersInvite, method: 'POST', path: '/users/invite',
+    body: { email: '{invitee}', role: 'admin' }, admin: true, firmOwn: true }),
+  ...['admin', 'member', 'deactivate', 'reactivate'].map((op) => firm({
+    name: `users_action ${op}`, prog: 'users_action', loc: LOC.usersAction, method: 'POST', op,
+    path: '/users/action', body: { op, user: '{staff}' }, admin: true, forge: { staff: F } })),
 ];
 
 // ---- filling templates ----

@@ -107,6 +107,22 @@ test('every program gives the same response as CGI and as FastCGI, signed out an
     ['client_download', { uri: '/portal/documents/1' }, 303],
     ['client_download', { uri: '/portal/documents/999999999', ...C }, 404],
     ['client_logout', { uri: '/portal/logout' }, 303],
+    // The workspace: the first run is gone once a firm exists; admin pages.
+    ['setup', { uri: '/setup' }, 404],
+    ['setup', { method: 'POST', uri: '/setup', body: 'code=x', type: form }, 403],
+    ['staff_join', { uri: '/join?token=' + 'A'.repeat(43) }, 400],
+    ['firm_logo', { uri: '/logos/999999999' }, 404],
+    ['settings', { uri: '/settings' }, 303],
+    ['settings', { uri: '/settings', ...F }, 200],
+    ['settings', fpost('/settings', 'name='), 400],
+    ['settings_logo', { method: 'POST', uri: '/settings/logo', body: 'op=remove', type: form }, 403],
+    ['settings_logo', fpost('/settings/logo', 'op=no_such_op'), 400],
+    ['users_list', { uri: '/users' }, 303],
+    ['users_list', { uri: '/users?q=demo&status=active&page=1', ...F }, 200],
+    ['users_invite', { uri: '/users/invite', ...F }, 200],
+    ['users_invite', fpost('/users/invite', 'email=not-an-email&role=member'), 400],
+    ['users_action', { uri: '/users/action?op=deactivate&user=999999999', ...F }, 404],
+    ['users_action', fpost('/users/action', 'op=no_such_op&user=1'), 400],
   ];
   const covered = new Set(cases.map(([p]) => p));
   for (const p of programs())

@@ -448,7 +448,9 @@ static int
 common_marker(const char *m)
 {
 	static const char *const common[] = { "FIRM_NAME", "BASE_URL", "LOGO_URL", "COUNT",
-	    "ONE", "MANY", "ITEM", "LOGO", NULL };
+	    "ONE", "MANY", "ITEM", "LOGO",
+	    "PREVIEW",	/* an optional key of the item mails (the firm's setting) */
+	    NULL };
 	size_t	 i;
 
 	for (i = 0; common[i] != NULL; i++)

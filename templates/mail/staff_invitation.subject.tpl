@@ -1,0 +1,1 @@
+{{WHO}} invites you to {{FIRM_NAME}} on Vellum
