@@ -274,7 +274,7 @@ vl_auditlog_filter(struct vl_ctx *c, struct vl_audit_filter *f, enum vl_audit_fi
 	*badf = VL_AF_NONE;
 	f->user_id = f->matter_id = 0;
 	f->from_utc = 0;
-	f->to_utc = INT64_C(253402300800);	/* 10000-01-01 */
+	f->to_utc = INT64_C(253402214400);	/* 9999-12-31, the last DATETIME day */
 	if (f->user != NULL && *f->user != '\0') {
 		if (vl_strtonum(f->user, 1, INT64_MAX, &id) != VL_OK) {
 			*badf = VL_AF_USER;
@@ -342,7 +342,7 @@ slice(struct vl_ctx *c, const struct vl_audit_filter *f, int64_t before, int64_t
 static int
 next_entry(struct vl_rows *rows, struct vl_audit_entry *e)
 {
-	return vl_db_next(rows, "iisssiiiss", &e->id, &e->at, &e->user, &e->client, &e->action,
+	return vl_db_next(rows, "iissssiiss", &e->id, &e->at, &e->user, &e->client, &e->action,
 	    &e->item, &e->item_id, &e->matter, &e->number, &e->ip);
 }
 

@@ -14,6 +14,7 @@
   <nav>
     <a href="/matters">Matters</a>
     <a href="/contacts">Contacts</a>
+    {{#ADMIN}}<a href="/audit">Audit log</a>{{/ADMIN}}
   </nav>
   <form class="signout" method="post" action="/logout">
     <input type="hidden" name="csrf" value="{{CSRF}}">
