@@ -30,6 +30,8 @@ get(struct vl_req *r)
 	if (fresh && vl_portal_event(r->sess->firm_id, portal, VL_EV_READ_DOCUMENT, r->sess->contact_id,
 	    vl_pool_printf(r->pool, ": %s", name)) != VL_OK)
 		return VL_ERR;
+	/* Every download, by the client's own navigation or not, is on record. */
+	vl_audit(r->ctx, "client_download", "document", id);
 	return vl_out_file(r, path, mime, name);
 }
 

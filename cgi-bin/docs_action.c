@@ -8,7 +8,7 @@
  */
 #include <string.h>
 
-#include "vellum.h"
+#include "auditlog.h"
 
 enum field { F_OP, F_KIND, F_ID, F_NAME, F_TARGET, F_FOLDER, FIELD__MAX };
 
@@ -159,9 +159,10 @@ delete(struct vl_req *r, const struct vl_matter *m, int doc)
 {
 	enum vl_rc	 rc = vl_doc_delete(r->ctx, m, doc, NUM(F_ID));
 
+	/* The item is gone: its matter is named, for the log's filter. */
 	if (rc == VL_OK)
-		vl_audit(r->ctx, doc ? "document_deleted" : "folder_deleted", doc ? "document" : "folder",
-		    NUM(F_ID));
+		vl_audit_in(r->ctx, m->id, doc ? "document_deleted" : "folder_deleted",
+		    doc ? "document" : "folder", NUM(F_ID));
 	return rc;
 }
 

@@ -10,10 +10,11 @@ vl_audit_as(struct vl_ctx *c, int64_t firm_id, int64_t user_id, const char *acti
 {
 	int64_t	 contact = c->contact_id;
 
-	/* A client's own sign-in (or failure) is by that client, whose
-	 * context names nobody yet. */
+	/* A client account's sign-in, failure, reset or invitation is
+	 * recorded under that client, whose context names nobody yet (as a
+	 * firm user's are under the user). */
 	if (contact == 0 && user_id == 0 && item != NULL && strcmp(item, "contact") == 0 &&
-	    strncmp(action, "client_login", 12) == 0)
+	    strncmp(action, "client_", 7) == 0)
 		contact = item_id;
 	if (vl_auditlog_append(c, firm_id, user_id, contact, action, item, item_id, 0) != VL_OK)
 		vl_err("audit %s %s %lld not recorded", action, item ? item : "",
