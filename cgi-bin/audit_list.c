@@ -2,8 +2,9 @@
  * The audit log (admins): GET /audit, newest first, 50 a page (keyset:
  * ?before=<id>), filtered by user, matter number and dates in the firm's
  * zone, the filter kept in every link; GET /audit.csv, the same filter's
- * every row as CSV.  A filter that names no user or matter of the firm, or
- * a date that is none, shows the page again with the field marked (400).
+ * every row as CSV.  A filter that names no user or matter of the firm
+ * (404), or a date that is none (400), shows the page again with what was
+ * typed and the field marked.
  */
 #include <stdio.h>
 #include <string.h>
@@ -30,16 +31,15 @@ static const char *const bad_sections[VL_AF__MAX] = {
 static const char *
 typed(struct vl_req *r, enum field i, enum vl_audit_field af, enum vl_audit_field *bad)
 {
-	const struct vl_pair *p;
+	const struct vl_pair *p = vl_pair_find(r->query, fields[i].name);
 
 	if (r->fields[i].val != NULL)
 		return r->fields[i].val;
-	if (r->fields[i].present && *bad == VL_AF_NONE) {
+	if (p == NULL || p->val == NULL || *p->val == '\0')
+		return "";	/* absent or left empty: no filter */
+	if (*bad == VL_AF_NONE)
 		*bad = af;
-		p = vl_pair_find(r->query, fields[i].name);
-		return p != NULL ? vl_utf8_clean(r->pool, p->val, fields[i].max) : "";
-	}
-	return "";
+	return vl_utf8_clean(r->pool, p->val, fields[i].max);
 }
 
 /* Users to filter by, the typed filter and the links that keep it. */
@@ -101,7 +101,7 @@ get(struct vl_req *r)
 	f.matter = typed(r, F_MATTER, VL_AF_MATTER, &bad);
 	f.from = typed(r, F_FROM, VL_AF_FROM, &bad);
 	f.to = typed(r, F_TO, VL_AF_TO, &bad);
-	if (r->fields[F_BEFORE].present && r->fields[F_BEFORE].val == NULL)
+	if (r->fields[F_BEFORE].val == NULL && *typed(r, F_BEFORE, VL_AF_NONE, &bad) != '\0')
 		return VL_DECLINED;	/* a page that cannot exist */
 	if (bad == VL_AF_NONE && (rc = vl_auditlog_filter(r->ctx, &f, &bad)) != VL_OK &&
 	    rc != VL_INVALID)
@@ -147,7 +147,10 @@ get(struct vl_req *r)
 		vl_tpl_set_int(vl_tpl_section(d, "OLDER"), "BEFORE", e[n - 1].id);
 	if (r->fields[F_BEFORE].val != NULL)
 		vl_tpl_show(d, "NEWEST");
-	return vl_page_send_status(r, bad != VL_AF_NONE ? 400 : 200, "audit.tpl", d);
+	/* A user or matter the firm does not have is "not found", as any id
+	 * of another firm; a date that is none is bad input. */
+	return vl_page_send_status(r, bad == VL_AF_NONE ? 200 : bad == VL_AF_USER ||
+	    bad == VL_AF_MATTER ? 404 : 400, "audit.tpl", d);
 }
 
 static const struct vl_app app = {

@@ -99,7 +99,7 @@ vl_auditlog_append(struct vl_ctx *c, int64_t firm, int64_t user, int64_t contact
 	row.ip = vl_utf8_clean(c->pool, c->remote, 64);
 	row.at_us = now;
 	vl_auditlog_hash(prev, &row, hash);
-	if (vl_db_exec(STMT_AUDIT_APPEND, NULL, NULL, "iiississiis", firm, user, contact,
+	if (vl_db_exec(STMT_AUDIT_APPEND, NULL, NULL, "iiissiisiis", firm, user, contact,
 	    row.action, row.item, item_id, matter, row.ip, now, row.seq, hash) != VL_OK ||
 	    vl_db_exec(STMT_AUDIT_HEAD_SET, NULL, NULL, "isi", row.seq, hash, firm) != VL_OK)
 		goto fail;

@@ -27,7 +27,7 @@
 //   never   refused even to the rightful client (a document never shared, one
 //           whose sharing was stopped, a deleted message's attachment)
 //   ok      the rightful actor's statuses (default GET 200, POST 303)
-//   admin   admin-only (no route is, yet: see the member actor in the test)
+//   admin   admin-only: a member of the same firm gets 403
 //   pub     public rows: the statuses any actor may get
 //   form    public POST rows: the page whose form token the actor uses
 
@@ -57,6 +57,7 @@ export const LOC = {
   clientDownload: '~ ^/portal/documents/[0-9]+$',
   contact: '~ ^/contacts/[0-9]+$',
   contacts: '= /contacts',
+  audit: '~ ^/audit(\\.csv)?$',
 };
 
 const WRONG_PW = 'not the password at all';
@@ -237,6 +238,14 @@ export const routes = [
 
   firm({ name: 'contact login email', prog: 'contact_show', loc: LOC.contact, method: 'POST',
     path: '/contacts/{contact}', body: { email: '{email}' }, forge: { 'contact+email': F } }),
+
+  // ---- admin pages: a member is refused (403); another firm's admin sees
+  // its own firm's log, without a byte of the victim's.  Last of the GETs,
+  // so the rightful admin's log holds the client downloads just made. ----
+  firm({ name: 'audit log', prog: 'audit_list', loc: LOC.audit, method: 'GET',
+    path: '/audit?user=&matter=&from=&to=&before=', own: true, admin: true }),
+  firm({ name: 'audit log CSV', prog: 'audit_list', loc: LOC.audit, method: 'GET',
+    path: '/audit.csv?user=&matter=&from=2000-01-01&to=2999-12-31', own: true, admin: true }),
 ];
 
 // ---- filling templates ----

@@ -107,6 +107,12 @@ test('every program gives the same response as CGI and as FastCGI, signed out an
     ['client_download', { uri: '/portal/documents/1' }, 303],
     ['client_download', { uri: '/portal/documents/999999999', ...C }, 404],
     ['client_logout', { uri: '/portal/logout' }, 303],
+    ['audit_list', { uri: '/audit' }, 303],
+    ['audit_list', { uri: '/audit', ...F }, 200],
+    ['audit_list', { uri: '/audit?from=2026-02-30', ...F }, 400],
+    ['audit_list', { uri: '/audit?matter=NO-SUCH-NUMBER', ...F }, 404],
+    ['audit_list', { uri: '/audit.csv?to=2000-01-01', ...F }, 200],
+    ['audit_list', { uri: '/audit', ...C }, 303],
   ];
   const covered = new Set(cases.map(([p]) => p));
   for (const p of programs())
