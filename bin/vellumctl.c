@@ -14,6 +14,11 @@
  *   vellumctl check-templates [DIR]      syntax-check every template
  *   vellumctl check-sql                  prepare every statement, compare it
  *                                        with its declared types
+ *   vellumctl audit verify [--firm SLUG] walk each firm's audit chain; the
+ *                                        first bad row, exit 1
+ *   vellumctl export --firm SLUG --out FILE
+ *                                        the whole firm into one archive
+ *   vellumctl import --in FILE           restore an archive into an empty install
  *
  * The configuration comes from $VELLUM_CONF (or -c FILE before the command).
  */
@@ -24,7 +29,10 @@
 
 #include <sodium.h>
 
+#include "auditlog.h"
+#include "export.h"
 #include "vellum.h"
+#include "audit.h"
 #include "internal.h"
 #include "store.h"
 #include "tz.h"
@@ -431,6 +439,136 @@ cmd_setup_code(int argc, char *argv[])
 	return 0;
 }
 
+/* Options of the form --name VALUE, each named once; NULL when absent. */
+static int
+options(int argc, char *argv[], const char *const *names, const char **vals, size_t n)
+{
+	size_t	 i;
+	int	 a;
+
+	for (i = 0; i < n; i++)
+		vals[i] = NULL;
+	for (a = 0; a < argc; a += 2) {
+		for (i = 0; i < n; i++)
+			if (strcmp(argv[a], names[i]) == 0)
+				break;
+		if (i == n || a + 1 >= argc || vals[i] != NULL)
+			return -1;
+		vals[i] = argv[a + 1];
+	}
+	return 0;
+}
+
+/* Each firm's chain (or the one named), in order; the first bad row of
+ * each is printed and the exit is 1 if any is bad. */
+static int
+cmd_audit(int argc, char *argv[])
+{
+	static const char *const names[] = { "--firm" };
+	struct vl_pool		*pool = vl_pool_new();
+	struct vl_audit_check	 chk;
+	struct vl_rows		*rows;
+	const char		*slug;
+	char			*s;
+	int64_t			 id;
+	int			 got, bad = 0, n = 0;
+	enum vl_rc		 rc = VL_OK;
+
+	if (argc < 1 || strcmp(argv[0], "verify") != 0 ||
+	    options(argc - 1, argv + 1, names, &slug, 1) != 0) {
+		vl_pool_free(pool);
+		return fail("usage: audit verify [--firm SLUG]");
+	}
+	if (vl_db_query(pool, STMT_FIRMS_ALL, &rows, "") != VL_OK) {
+		vl_pool_free(pool);
+		return fail("audit: database error");
+	}
+	while (rc != VL_ERR && (got = vl_db_next(rows, "is", &id, &s)) > 0) {
+		if (slug != NULL && strcmp(slug, s) != 0)
+			continue;
+		n++;
+		rc = vl_auditlog_verify(pool, id, &chk);
+		if (rc == VL_OK)
+			printf("%s: chain intact: %lld row(s), head %s%s\n", s, (long long)chk.rows,
+			    chk.head, chk.legacy ? vl_pool_printf(pool, " (%lld older row(s) before"
+			    " the chain began, not checked)", (long long)chk.legacy) : "");
+		else if (rc == VL_CONFLICT) {
+			printf("%s: BROKEN after %lld good row(s): %s\n", s, (long long)chk.rows,
+			    chk.what);
+			bad++;
+		}
+	}
+	vl_pool_free(pool);
+	if (got < 0 || rc == VL_ERR)
+		return fail("audit: database error");
+	if (slug != NULL && n == 0)
+		return fail("audit: no firm has this slug");
+	return bad ? 1 : 0;
+}
+
+static int
+cmd_export(int argc, char *argv[])
+{
+	static const char *const names[] = { "--firm", "--out" };
+	struct vl_pool		*pool = vl_pool_new();
+	struct vl_export_stats	 st;
+	struct vl_ctx		 c;
+	const char		*v[2], *why;
+	enum vl_rc		 rc;
+
+	if (options(argc, argv, names, v, 2) != 0 || v[0] == NULL || v[1] == NULL) {
+		vl_pool_free(pool);
+		return fail("usage: export --firm SLUG --out FILE");
+	}
+	rc = vl_export_firm(pool, v[0], v[1], &st, &why);
+	if (rc != VL_OK) {
+		fprintf(stderr, "vellumctl: export: %s\n", why);
+		vl_pool_free(pool);
+		return 1;
+	}
+	printf("exported %s: %lld table(s), %lld row(s), %lld file(s) to %s\n", v[0],
+	    (long long)st.tables, (long long)st.rows, (long long)st.files, v[1]);
+	if (st.missing)
+		printf("warning: %lld document(s) had no file in the store\n",
+		    (long long)st.missing);
+	/* Taking the firm's data out is on the record too (after the
+	 * snapshot, so the archive does not hold its own row). */
+	{
+		int64_t firm = 0;
+		if (vl_db_row(pool, STMT_FIRM_BY_SLUG, "s", "i", v[0], &firm) == VL_OK) {
+			vl_ctx_init(&c, pool, firm, 0, 0, "vellumctl");
+			vl_audit(&c, "firm_exported", "firm", firm);
+		}
+	}
+	vl_pool_free(pool);
+	return 0;
+}
+
+static int
+cmd_import(int argc, char *argv[])
+{
+	static const char *const names[] = { "--in" };
+	struct vl_pool		*pool = vl_pool_new();
+	struct vl_export_stats	 st;
+	const char		*in, *why;
+	enum vl_rc		 rc;
+
+	if (options(argc, argv, names, &in, 1) != 0 || in == NULL) {
+		vl_pool_free(pool);
+		return fail("usage: import --in FILE");
+	}
+	rc = vl_import_firm(pool, in, &st, &why);
+	if (rc != VL_OK) {
+		fprintf(stderr, "vellumctl: import: %s\n", why);
+		vl_pool_free(pool);
+		return 1;
+	}
+	printf("imported %lld table(s), %lld row(s), %lld file(s) from %s\n",
+	    (long long)st.tables, (long long)st.rows, (long long)st.files, in);
+	vl_pool_free(pool);
+	return 0;
+}
+
 /*
  * The commands, one a line: name, arguments (for the usage message), the
  * function (given the arguments after the name) and whether it reads the
@@ -452,6 +590,9 @@ static const struct cmd {
 	{ "sweep", "[--grace SECONDS]", cmd_sweep, CONF },
 	{ "check-templates", "[DIR]", cmd_check_templates, CONF_UNLESS_ARG },
 	{ "check-sql", "", cmd_check_sql, CONF },
+	{ "audit", "verify [--firm SLUG]", cmd_audit, CONF },
+	{ "export", "--firm SLUG --out FILE", cmd_export, CONF },
+	{ "import", "--in FILE", cmd_import, CONF },
 };
 
 static int

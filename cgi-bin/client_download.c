@@ -25,9 +25,10 @@ get(struct vl_req *r)
 		return rc;
 	if (vl_store_path(key, path, sizeof(path)) != VL_OK)
 		return VL_ERR;
-	/* Not a read when another site sent the client here. */
-	if (vl_portal_own_navigation(r) &&
-	    (rc = vl_portal_read_document(r->ctx, portal, id, name)) != VL_OK)
+	/* Every download is on record; a read only by the client's own
+	 * navigation, not when another site sent the client here. */
+	if ((rc = vl_portal_download(r->ctx, portal, id, name,
+	    vl_portal_own_navigation(r))) != VL_OK)
 		return rc;
 	return vl_out_file(r, path, mime, name);
 }

@@ -13,6 +13,7 @@
 #include "audit.h"
 #include "doc.h"
 #include "share.h"
+#include "auditlog.h"
 
 enum field { F_OP, F_KIND, F_ID, F_NAME, F_TARGET, F_FOLDER, FIELD__MAX };
 

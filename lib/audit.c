@@ -1,13 +1,24 @@
-/* The audit log: who did what to which item, from where, and when. */
+/* The audit log: who did what to which item, from where, and when.  Rows
+ * are chained per firm (lib/auditlog.c). */
+#include <string.h>
+
 #include "vellum.h"
 #include "audit.h"
+#include "auditlog.h"
 
 void
 vl_audit_as(struct vl_ctx *c, int64_t firm_id, int64_t user_id, const char *action,
     const char *item, int64_t item_id)
 {
-	if (vl_db_exec(STMT_AUDIT_INSERT, NULL, NULL, "iissis", firm_id,
-	    user_id, action, item ? item : "", item_id, c->remote) != VL_OK)
+	int64_t	 contact = c->contact_id;
+
+	/* A client account's sign-in, failure, reset or invitation is
+	 * recorded under that client, whose context names nobody yet (as a
+	 * firm user's are under the user). */
+	if (contact == 0 && user_id == 0 && item != NULL && strcmp(item, "contact") == 0 &&
+	    strncmp(action, "client_", 7) == 0)
+		contact = item_id;
+	if (vl_auditlog_append(c, firm_id, user_id, contact, action, item, item_id, 0) != VL_OK)
 		vl_err("audit %s %s %lld not recorded", action, item ? item : "",
 		    (long long)item_id);
 }

@@ -234,7 +234,9 @@ vl_doc_delete(struct vl_ctx *c, const struct vl_matter *m, int doc, int64_t id)
 		goto fail;
 	if ((rc = vl_db_commit()) != VL_OK)
 		return rc;
-	vl_audit(c, doc ? "document_deleted" : "folder_deleted", doc ? "document" : "folder", id);
+	/* The item is gone: its matter is named, for the log's filter. */
+	vl_audit_in(c, m->id, doc ? "document_deleted" : "folder_deleted",
+	    doc ? "document" : "folder", id);
 	return VL_OK;
 fail:
 	vl_db_rollback();

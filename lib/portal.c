@@ -264,21 +264,24 @@ vl_portal_mute(struct vl_ctx *c, int64_t portal, int on)
 }
 
 enum vl_rc
-vl_portal_read_document(struct vl_ctx *c, int64_t portal, int64_t doc, const char *name)
+vl_portal_download(struct vl_ctx *c, int64_t portal, int64_t doc, const char *name, int read)
 {
 	uint64_t	 fresh = 0;
 	enum vl_rc	 rc;
 
 	if (c->contact_id == 0)
 		return VL_FORBIDDEN;
-	if ((rc = vl_db_exec(STMT_READ_INSERT, &fresh, NULL, "iiisi", c->firm_id, portal,
-	    c->contact_id, "document", doc)) != VL_OK)
-		return rc;
-	/* Only the first open is an event for the firm. */
-	if (fresh == 0)
-		return VL_OK;
-	return vl_portal_event(c->firm_id, portal, VL_EV_READ_DOCUMENT, c->contact_id,
-	    vl_pool_printf(c->pool, ": %s", name));
+	if (read) {
+		if ((rc = vl_db_exec(STMT_READ_INSERT, &fresh, NULL, "iiisi", c->firm_id, portal,
+		    c->contact_id, "document", doc)) != VL_OK)
+			return rc;
+		/* Only the first open is an event for the firm. */
+		if (fresh != 0 && (rc = vl_portal_event(c->firm_id, portal, VL_EV_READ_DOCUMENT,
+		    c->contact_id, vl_pool_printf(c->pool, ": %s", name))) != VL_OK)
+			return rc;
+	}
+	vl_audit(c, "client_download", "document", doc);
+	return VL_OK;
 }
 
 enum vl_rc

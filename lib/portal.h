@@ -53,10 +53,11 @@ enum vl_rc vl_portal_email_panel(struct vl_ctx *, struct vl_tpl *, int64_t porta
 /* Mutes (on 1) or unmutes the portal's mail for the acting firm user.
  * VL_FORBIDDEN for anyone else. */
 enum vl_rc vl_portal_mute(struct vl_ctx *, int64_t portal, int on);
-/* The acting client opened document doc (named name) of portal: a read
+/* The acting client downloads document doc (named name) of portal: on
+ * record always; when read (the client's own navigation) also a read
  * receipt, and on the first open an event for the firm. */
-enum vl_rc vl_portal_read_document(struct vl_ctx *, int64_t portal, int64_t doc,
-	    const char *name);
+enum vl_rc vl_portal_download(struct vl_ctx *, int64_t portal, int64_t doc, const char *name,
+	    int read);
 /* The acting client saw the portal's messages: each new one read, with an
  * event for the firm. */
 enum vl_rc vl_portal_read_messages(struct vl_ctx *, int64_t portal);

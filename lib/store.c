@@ -127,7 +127,6 @@ mkdir_one(const char *d)
 enum vl_rc
 vl_store_put(struct vl_pool *pool, int64_t firm, const char *tmp, char key[65])
 {
-	struct held	*h;
 	unsigned char	 raw[32];
 	char		 d1[4096], d2[4200], path[4300];
 	enum vl_rc	 rc;
@@ -161,16 +160,24 @@ vl_store_put(struct vl_pool *pool, int64_t firm, const char *tmp, char key[65])
 		vl_store_discard(firm, key);
 		goto fail;
 	}
-	h = vl_pool_calloc(pool, 1, sizeof(*h));
-	h->firm = firm;
-	memcpy(h->key, key, sizeof(h->key));
-	h->next = held;
-	held = h;
-	vl_pool_cleanup(pool, held_cleanup, h);
+	vl_store_hold(pool, firm, key);
 	return VL_OK;
 fail:
 	key[0] = '\0';
 	return VL_ERR;
+}
+
+void
+vl_store_hold(struct vl_pool *pool, int64_t firm, const char *key)
+{
+	struct held	*h;
+
+	h = vl_pool_calloc(pool, 1, sizeof(*h));
+	h->firm = firm;
+	snprintf(h->key, sizeof(h->key), "%s", key);
+	h->next = held;
+	held = h;
+	vl_pool_cleanup(pool, held_cleanup, h);
 }
 
 enum vl_rc

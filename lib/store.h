@@ -16,6 +16,11 @@ extern "C" {
  * a transaction that claimed it committed.  VL_OK, or VL_ERR with nothing
  * left behind. */
 enum vl_rc vl_store_put(struct vl_pool *, int64_t firm, const char *tmp_path, char key[65]);
+/* Hands pool a file placed under key by other means (an import keeps its
+ * archive's keys), whose upload in flight is already recorded: it goes
+ * again with the pool unless a claiming transaction commits, as after
+ * vl_store_put. */
+void	 vl_store_hold(struct vl_pool *, int64_t firm, const char *key);
 /* Inside the transaction that records the document: ends key's upload in
  * flight, and keeps the file if (and once) that transaction commits.
  * VL_ERR if the sweep took it for a dead one meanwhile, or if this

@@ -16,7 +16,8 @@
     <a href="/matters">Matters</a>
     <a href="/contacts">Contacts</a>
     {{#ADMIN}}<a href="/users">Users</a>
-    <a href="/settings">Settings</a>{{/ADMIN}}
+    <a href="/settings">Settings</a>
+    <a href="/audit">Audit log</a>{{/ADMIN}}
   </nav>
   <form class="signout" method="post" action="/logout">
     <input type="hidden" name="csrf" value="{{CSRF}}">

@@ -71,6 +71,7 @@ export const LOC = {
   users: '= /users',
   usersInvite: '= /users/invite',
   usersAction: '= /users/action',
+  audit: '~ ^/audit(\\.csv)?$',
 };
 
 const WRONG_PW = 'not the password at all';
@@ -288,6 +289,13 @@ export const routes = [
   ...['admin', 'member', 'deactivate', 'reactivate'].map((op) => firm({
     name: `users_action ${op}`, prog: 'users_action', loc: LOC.usersAction, method: 'POST', op,
     path: '/users/action', body: { op, user: '{staff}' }, admin: true, forge: { staff: F } })),
+  // ---- admin pages: a member is refused (403); another firm's admin sees
+  // its own firm's log, without a byte of the victim's.  Last of the GETs,
+  // so the rightful admin's log holds the client downloads just made. ----
+  firm({ name: 'audit log', prog: 'audit_list', loc: LOC.audit, method: 'GET',
+    path: '/audit?user=&matter=&from=&to=&before=', own: true, admin: true }),
+  firm({ name: 'audit log CSV', prog: 'audit_list', loc: LOC.audit, method: 'GET',
+    path: '/audit.csv?user=&matter=&from=2000-01-01&to=2999-12-31', own: true, admin: true }),
 ];
 
 // ---- filling templates ----

@@ -6,7 +6,8 @@
 // authorization, not the front door's token check:
 //   - another firm's admin;
 //   - a member of the same firm, for routes marked admin-only (settings,
-//     logo, users, invitations): 403 for every one, and nothing changes;
+//     logo, users, invitations, the audit log and its CSV): 403 for every
+//     one, and nothing changes;
 //   - a client of another matter of the same firm;
 //   - a client removed from this portal but still signed in (a second
 //     matter's portal lets them sign in again after the removal ended their
@@ -24,8 +25,8 @@
 // a matter's context holds its tag, which is looked for in every body and
 // header.  Between routes each actor touches its own page (the test stack's
 // sessions idle out after 10 s); after the run every session is still live
-// and the CHECKSUM of every table (but sessions, the audit log and the
-// sign-in throttle) and the files of the store are unchanged.  Before the
+// and the CHECKSUM of every table (but sessions, the audit log with its
+// chain heads and the sign-in throttle) and the files of the store are unchanged.  Before the
 // run the rightful actors get every page of the victim's matter and make
 // every change of the table on a matter of their own: the requests are well
 // formed, so a refusal is a refusal.
@@ -330,9 +331,10 @@ function judge(res, exp, marks, ownMid) {
 function tablesChecked() {
   const all = sql("SELECT table_name FROM information_schema.tables WHERE table_schema = 'vellum'" +
     " AND table_type = 'BASE TABLE' ORDER BY table_name").split('\n');
-  // Sessions are touched by every request, the audit log records refusals,
-  // and the sign-in throttle counts attempts: the only tables that may move.
-  const skip = ['sessions', 'audit_log', 'login_throttle'];
+  // Sessions are touched by every request, the audit log records refusals
+  // (and its chain's heads move with it), and the sign-in throttle counts
+  // attempts: the only tables that may move.
+  const skip = ['sessions', 'audit_log', 'audit_heads', 'login_throttle'];
   for (const s of skip) assert.ok(all.includes(s), `table ${s} exists`);
   return all.filter((t) => !skip.includes(t));
 }

@@ -123,6 +123,12 @@ test('every program gives the same response as CGI and as FastCGI, signed out an
     ['users_invite', fpost('/users/invite', 'email=not-an-email&role=member'), 400],
     ['users_action', { uri: '/users/action?op=deactivate&user=999999999', ...F }, 404],
     ['users_action', fpost('/users/action', 'op=no_such_op&user=1'), 400],
+    ['audit_list', { uri: '/audit' }, 303],
+    ['audit_list', { uri: '/audit', ...F }, 200],
+    ['audit_list', { uri: '/audit?from=2026-02-30', ...F }, 400],
+    ['audit_list', { uri: '/audit?matter=NO-SUCH-NUMBER', ...F }, 404],
+    ['audit_list', { uri: '/audit.csv?to=2000-01-01', ...F }, 200],
+    ['audit_list', { uri: '/audit', ...C }, 303],
   ];
   const covered = new Set(cases.map(([p]) => p));
   for (const p of programs())
