@@ -91,7 +91,7 @@ export const PAGES = {
 // on, the fields typed, the button, and what the page that comes back
 // shows.  Run by the test through the browser.
 export const FORM_RESULTS = [
-  { as: 'public', url: '/login', fill: { Email: 'admin@demo.test', Password: 'not the password' },
+  { as: 'public', url: '/login', fill: { Email: 'nobody@nowhere.test', Password: 'not the password' },
     button: 'Sign in', expect: /not correct/, note: 'sign-in refused' },
   { as: 'public', url: '/forgot', fill: { Email: 'nobody@nowhere.test' }, button: 'Send reset link',
     expect: /Check your email/, note: 'reset link sent' },

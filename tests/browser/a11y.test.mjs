@@ -11,17 +11,18 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { BASE, ROOT, OUT } from '../integration/helpers.mjs';
+import { BASE, ROOT, OUT, VAR, Client, until } from '../integration/helpers.mjs';
 import { pagesOf, PAGES, FORM_RESULTS } from './a11y-pages.mjs';
 import { launch, fixture, signIn, axe, describeViolations, keyboardWalk, mobileCheck, SHOTS } from './a11y-lib.mjs';
 
-const report = [];
-const say = (line) => { report.push(line); console.log(line); };
+const REPORT = path.join(OUT, 'a11y-report.txt');
+const say = (line) => { fs.appendFileSync(REPORT, line + '\n'); console.log(line); };
 let fx;
 
 before(async () => {
-  fx = await fixture();
   fs.mkdirSync(SHOTS, { recursive: true });
+  fs.writeFileSync(REPORT, '');
+  fx = await fixture();
 });
 
 function fill(url) {
@@ -30,8 +31,7 @@ function fill(url) {
 
 // Writes the report (the counts, then every failure) and fails with the list.
 function settle(failures) {
-  for (const f of failures) report.push(`FAIL ${f}`);
-  fs.writeFileSync(path.join(OUT, 'a11y-report.txt'), report.join('\n') + '\n');
+  for (const f of failures) fs.appendFileSync(REPORT, `FAIL ${f}\n`);
   assert.equal(failures.length, 0, `${failures.length} accessibility failures:\n${failures.join('\n')}`);
 }
 
@@ -134,4 +134,31 @@ test('client pages at 390 px wide: no sideways scroll, tables in their own box, 
   }
   say(`390 px over ${pages.length} client pages (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
   settle(failures);
+});
+
+test('the built-in error page, sent when error.tpl itself is broken, passes axe too', async () => {
+  const site = path.join(process.env.VL_SITE_TEMPLATES || path.join(VAR, 'site-templates'), 'error.tpl');
+  fs.mkdirSync(path.dirname(site), { recursive: true });
+  fs.writeFileSync(site, '{{%AUTOESCAPE context="HTML"}}{{#NEVER_CLOSED}}\n');
+  let body;
+  try {
+    // A POST without a form token is refused with the error page.
+    body = await until(async () => {
+      const res = await new Client().post('/login', { email: 'x@y.test', password: 'x' });
+      return res.status === 403 && !res.text.includes('vellum.css') && res.text;
+    }, 'the built-in error page');
+  } finally {
+    fs.rmSync(site, { force: true });
+  }
+  const browser = await launch();
+  try {
+    const page = await browser.newPage();
+    await page.setContent(body);
+    const { violations, counts: c } = await axe(page);
+    say(`built-in error page: ${counts(c)}`);
+    assert.deepEqual(violations.map((v) => `${v.impact} ${v.id}`), []);
+  } finally {
+    await browser.close();
+  }
+  await until(async () => (await new Client().post('/login', {})).text.includes('vellum.css'), 'error.tpl back');
 });
