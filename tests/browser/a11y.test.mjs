@@ -51,6 +51,34 @@ test('the page list has a sample for every GET route and says which one it lacks
   assert.throws(() => pagesOf(ROOT, {}, PAGES), /no value for \{mid\}/);
 });
 
+test('the checks notice what they look for', async () => {
+  // A page with each fault once: a control the keyboard cannot reach, one
+  // without a focus style, a control too small to tap, a table wider than
+  // the screen outside a box of its own, and text poor in contrast.
+  const browser = await launch();
+  try {
+    const page = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+    await page.setContent(`<!doctype html><html lang="en"><head><title>Faults</title>
+      <style>#bare:focus { outline: none; } .pale { color: #bbb; }</style></head><body><main><h1>Faults</h1>
+      <button id="ok">Fine</button> <button id="skipped" tabindex="-1">Skipped</button>
+      <button id="bare">Bare</button> <p class="pale">Pale text</p>
+      <table><tr><td>${'wide '.repeat(20).replace(/ /g, '&nbsp;')}</td></tr></table></main></body></html>`);
+    const walk = await keyboardWalk(page);
+    assert.deepEqual(walk.missing, ['button#skipped "Skipped"']);
+    // Without the stylesheet's ring only the browser's own thin one is
+    // left, which the check does not take for a visible focus style.
+    assert.deepEqual(walk.unstyled.map((u) => u.split(' ')[0]), ['button#ok', 'button#bare']);
+    const problems = await mobileCheck(page, 390);
+    assert.ok(problems.some((p) => /scrolls sideways/.test(p)), problems.join('; '));
+    assert.ok(problems.some((p) => /table wider than the screen/.test(p)), problems.join('; '));
+    assert.ok(problems.some((p) => /control too small: button "Fine"/.test(p)), problems.join('; '));
+    const { violations } = await axe(page);
+    assert.ok(describeViolations(violations).some((v) => v.startsWith('serious color-contrast')));
+  } finally {
+    await browser.close();
+  }
+});
+
 test('every page: no serious or critical axe violation; keyboard reaches every control, focus shows', async () => {
   const t0 = Date.now();
   const pages = pagesOf(ROOT, fx);
