@@ -112,12 +112,15 @@ export function describeViolations(violations, impacts = ['critical', 'serious']
     `${v.impact} ${v.id}: ${v.help} [${v.nodes.slice(0, 4).map((n) => n.target.join(' ')).join(' | ')}]`);
 }
 
-// Tabs through the whole page from its top: every visible interactive
+// Opens every <details>, then tabs through the whole page from its top:
+// every visible interactive
 // element must take the focus in turn (a radio group counts once) and show
 // a focus style (an outline of 2 px or more, or a box shadow).  Returns
 // { reached, missing, unstyled }.
 export async function keyboardWalk(page) {
   await page.evaluate(() => {
+    // What a disclosure holds counts too: open them all first.
+    for (const d of document.querySelectorAll('details')) d.open = true;
     const sel = 'a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]:not([tabindex="-1"])';
     window.__a11y = { seen: new Set(), unstyled: [], all: [] };
     const label = (e) => `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''} "${(e.getAttribute('aria-label') ||

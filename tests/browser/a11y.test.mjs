@@ -86,9 +86,10 @@ test('every page: no serious or critical axe violation; keyboard reaches every c
   const failures = [];
   const total = { critical: 0, serious: 0, moderate: 0, minor: 0 };
   const check = async (page, as, label, status) => {
+    // The walk first: it opens the disclosures, so axe sees their contents.
+    const walk = await keyboardWalk(page);
     const { violations, counts: c } = await axe(page);
     for (const k of Object.keys(total)) total[k] += c[k];
-    const walk = await keyboardWalk(page);
     const rest = violations.map((v) => `${v.id}×${v.nodes.length}`).join(' ');
     say(`${as.padEnd(6)} ${String(status).padEnd(3)} ${label}: ${counts(c)}${rest ? ` (${rest})` : ''}; ${walk.reached} tab stops`);
     for (const v of describeViolations(violations)) failures.push(`${as} ${label}: ${v}`);
