@@ -165,6 +165,34 @@ test('client pages at 390 px wide: no sideways scroll, tables in their own box, 
   settle(failures);
 });
 
+test("nginx's own error pages (nginx/html/) pass axe and the keyboard walk", async () => {
+  const dir = path.join(ROOT, 'nginx/html');
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.html')).sort();
+  assert.ok(files.length >= 5, files.join(' '));
+  const browser = await launch();
+  const failures = [];
+  try {
+    const page = await browser.newPage();
+    // nginx's 404 through nginx itself; each page's text then drawn at this
+    // site's address, so that its stylesheet loads as it does when served.
+    for (const f of files) {
+      const res = await page.goto(BASE + '/no/such/page');
+      assert.equal(res.status(), 404);
+      assert.match(await page.title(), /Not found/);
+      if (f !== '404.html') await page.setContent(fs.readFileSync(path.join(dir, f), 'utf8'), { waitUntil: 'load' });
+      const walk = await keyboardWalk(page);
+      const { violations, counts: c } = await axe(page);
+      say(`nginx  ${f}: ${counts(c)}; ${walk.reached} tab stops`);
+      for (const v of describeViolations(violations)) failures.push(`nginx ${f}: ${v}`);
+      for (const m of walk.missing) failures.push(`nginx ${f}: not reached by Tab: ${m}`);
+      for (const u of walk.unstyled) failures.push(`nginx ${f}: no visible focus style: ${u}`);
+    }
+  } finally {
+    await browser.close();
+  }
+  settle(failures);
+});
+
 test('the built-in error page, sent when error.tpl itself is broken, passes axe too', async () => {
   const site = path.join(process.env.VL_SITE_TEMPLATES || path.join(VAR, 'site-templates'), 'error.tpl');
   fs.mkdirSync(path.dirname(site), { recursive: true });
