@@ -201,10 +201,11 @@ vl_out_error(struct vl_req *r, enum vl_rc rc, const char *message)
 	if (body.len == 0) {
 		/* Built in, so this page cannot be broken on disk. */
 		vl_buf_addf(&body, "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-		    "<title>%d %s</title></head><body><h1>%s</h1><p>", status,
+		    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+		    "<title>%d %s</title></head><body><main><h1>%s</h1><p>", status,
 		    status_text(status), status_text(status));
 		html_escape(&body, message);
-		vl_buf_adds(&body, "</p><p><a href=\"/\">Back to the start page</a></p></body></html>\n");
+		vl_buf_adds(&body, "</p><p><a href=\"/\">Back to the start page</a></p></main></body></html>\n");
 	}
 	vl_out_send(r, status, "text/html; charset=utf-8", body.buf, body.len);
 	vl_buf_release(&body);

@@ -7,6 +7,7 @@
 <link rel="stylesheet" href="/static/vellum.css">
 </head>
 <body>
+<a class="skip" href="#main">Skip to main content</a>
 <header class="top">
   <a class="brand" href="/">Vellum</a>
 {{#SIGNED_IN}}
@@ -42,4 +43,4 @@
   <span class="firm">{{FIRM_NAME}} · client portal</span>
 {{/CLIENT_PUBLIC}}
 </header>
-<main>
+<main id="main" tabindex="-1">

@@ -1,6 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}<p class="crumbs"><a href="/matters">Matters</a> ›</p>
 <h1>{{NUMBER}} · {{DESCRIPTION}}</h1>
-<nav class="subtabs">
+<nav class="subtabs" aria-label="Matter">
 {{#TAB}}<a {{#CURRENT}}class="current" aria-current="page" {{/CURRENT}}href="{{HREF}}">{{! The label of each tab; only the tab's own expands.
 }}{{#DETAILS}}Details{{/DETAILS}}{{!
 }}{{#COMMUNICATIONS}}Communications{{/COMMUNICATIONS}}{{!

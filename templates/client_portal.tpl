@@ -3,14 +3,16 @@
 {{#MATTER}}{{#CURRENT}}<a class="current" aria-current="page" href="/portal/matters/{{ID}}">{{NUMBER}} · {{DESCRIPTION}}</a>{{/CURRENT}}{{#OTHER}}<a href="/portal/matters/{{ID}}">{{NUMBER}} · {{DESCRIPTION}}</a>{{/OTHER}}
 {{/MATTER}}
 </nav>
-{{#NO_MATTERS}}<p class="empty">Nothing has been shared with you yet.</p>{{/NO_MATTERS}}
-{{#CHOOSE}}<p>Choose a matter above.</p>{{/CHOOSE}}
+{{#NO_MATTERS}}<h1>Your matters</h1>
+<p class="empty">Nothing has been shared with you yet.</p>{{/NO_MATTERS}}
+{{#CHOOSE}}<h1>Your matters</h1>
+<p>Choose a matter above.</p>{{/CHOOSE}}
 {{#IN_MATTER}}
 <h1>{{NUMBER}} · {{DESCRIPTION}}</h1>
 {{#NOTICE}}<p class="notice" role="status">{{! The text of each notice code; only the one shown expands.
 }}{{#SENT}}Sent. Your law firm has been told.{{/SENT}}{{!
 }}</p>{{/NOTICE}}
-<nav class="subtabs small">
+<nav class="subtabs small" aria-label="This matter">
 {{#CAN_MESSAGES}}<a href="/portal/matters/{{MATTER_ID}}"{{#VIEW_MESSAGES}} class="current" aria-current="page"{{/VIEW_MESSAGES}}>Messages</a>{{/CAN_MESSAGES}}
 {{#CAN_DOCUMENTS}}<a href="/portal/matters/{{MATTER_ID}}?view=shared"{{#VIEW_SHARED}} class="current" aria-current="page"{{/VIEW_SHARED}}>Shared resources</a>{{/CAN_DOCUMENTS}}
 </nav>
@@ -34,14 +36,16 @@
 </form>
 {{/VIEW_MESSAGES}}
 {{#VIEW_SHARED}}
-<table class="list">
-<thead><tr><th>Document</th><th>Folder</th><th>Size</th><th>Added</th><th></th></tr></thead>
+<div class="table-scroll" role="region" aria-label="Shared documents" tabindex="0">
+<table class="list stack">
+<thead><tr><th>Document</th><th>Folder</th><th>Size</th><th>Added</th><th><span class="sr-only">Open</span></th></tr></thead>
 <tbody>
-{{#SHARED}}<tr><td>{{NAME}}</td><td>{{FOLDER}}</td><td>{{SIZE}}</td><td>{{WHEN}}</td>
+{{#SHARED}}<tr><td>{{NAME}}</td><td data-label="Folder">{{FOLDER}}</td><td data-label="Size">{{SIZE}}</td><td data-label="Added">{{WHEN}}</td>
 <td><a href="/portal/documents/{{DOC_ID}}">View</a> · <a href="/portal/documents/{{DOC_ID}}">Download</a></td></tr>
 {{/SHARED}}
 </tbody>
 </table>
+</div>
 {{#NOTHING_SHARED}}<p class="empty">No documents have been shared with you in this matter.</p>{{/NOTHING_SHARED}}
 {{/VIEW_SHARED}}
 {{#NOTHING_HERE}}<p class="empty">Your law firm has not shared anything here yet.</p>{{/NOTHING_HERE}}

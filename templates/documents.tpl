@@ -33,7 +33,7 @@
   </form>
 </div>
 <table class="list docs">
-<thead><tr><th>Name</th><th>Size</th><th>Type</th><th>Added</th><th></th></tr></thead>
+<thead><tr><th>Name</th><th>Size</th><th>Type</th><th>Added</th><th><span class="sr-only">Actions</span></th></tr></thead>
 <tbody>
 {{#SUBFOLDER}}<tr class="folder">
   <td><a href="/matters/{{MATTER_ID}}/documents?folder={{ID}}">📁 {{NAME}}</a>{{#SHARED}} <span class="badge">shared</span>{{/SHARED}}</td><td></td><td>Folder</td><td></td>

@@ -28,12 +28,12 @@ Once opened, a portal stays open: you end access item by item, or per participan
 {{#OPEN}}
 <div class="portal">
 <div class="portal-main">
-<nav class="subtabs small">
+<nav class="subtabs small" aria-label="Client portal">
 {{#VIEW_MESSAGES}}<a class="current" aria-current="page" href="/matters/{{MATTER_ID}}/portal">Messages</a><a href="/matters/{{MATTER_ID}}/portal?view=shared">Shared resources</a>{{/VIEW_MESSAGES}}
 {{#VIEW_SHARED}}<a href="/matters/{{MATTER_ID}}/portal">Messages</a><a class="current" aria-current="page" href="/matters/{{MATTER_ID}}/portal?view=shared">Shared resources</a>{{/VIEW_SHARED}}
 </nav>
 {{#VIEW_MESSAGES}}
-<p class="toggle">{{#EVENTS_OFF}}<a href="/matters/{{MATTER_ID}}/portal?events=1">Show all client portal events</a>{{/EVENTS_OFF}}{{#EVENTS_ON}}<a href="/matters/{{MATTER_ID}}/portal" aria-pressed="true">Show all client portal events ✓</a>{{/EVENTS_ON}}</p>
+<p class="toggle">{{#EVENTS_OFF}}<a href="/matters/{{MATTER_ID}}/portal?events=1">Show all client portal events</a>{{/EVENTS_OFF}}{{#EVENTS_ON}}<a href="/matters/{{MATTER_ID}}/portal">Show all client portal events <span aria-hidden="true">✓</span><span class="sr-only"> (shown: follow to hide them)</span></a>{{/EVENTS_ON}}</p>
 <ol class="feed">
 {{#ENTRY}}{{#MESSAGE}}<li class="message{{#FROM_CLIENT}} from-client{{/FROM_CLIENT}}" id="m{{ID}}">
   <div class="meta"><strong>{{WHO}}</strong> <time>{{WHEN}}</time></div>
@@ -69,7 +69,7 @@ Once opened, a portal stays open: you end access item by item, or per participan
 {{/VIEW_MESSAGES}}
 {{#VIEW_SHARED}}
 <table class="list">
-<thead><tr><th>Shared</th><th>Since</th><th>Opened by</th><th></th></tr></thead>
+<thead><tr><th>Shared</th><th>Since</th><th>Opened by</th><th><span class="sr-only">Actions</span></th></tr></thead>
 <tbody>
 {{#SHARE}}<tr>
   <td>{{#IS_DOC}}<a href="/documents/{{DOC_ID}}/download">{{NAME}}</a>{{/IS_DOC}}{{#IS_FOLDER}}<a href="/matters/{{MATTER_ID}}/documents?folder={{FOLDER_ID}}">📁 {{NAME}}</a>{{/IS_FOLDER}}</td>

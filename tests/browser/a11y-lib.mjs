@@ -1,0 +1,211 @@
+// Helpers of the accessibility tests: the browser, the data every page is
+// shown with (a matter whose portal has messages, attachments, folders and
+// shares, a client with two matters, a live invitation and reset link),
+// signing in through the forms as people do, axe-core, the keyboard walk
+// and the mobile layout checks.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { BASE, ROOT, OUT, sql, csrfOf, demoAdmin, clientOnMatter, waitForMail, resetLinkOf, Client } from '../integration/helpers.mjs';
+import { newMatter, upload, newFolder, docsAction, portalAction, clientReply, docId } from '../integration/docs-helpers.mjs';
+
+export const AXE = fs.readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+export const SHOTS = path.join(OUT, 'browser');
+
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export const PASSWORDS = { admin: 'demo-admin-pass', member: 'demo-member-pass' };
+export const EMAILS = { admin: 'admin@demo.test', member: 'member@demo.test' };
+
+// The data the pages are drawn with.  R makes the names of this run's own.
+export async function fixture() {
+  const R = Date.now().toString(36);
+  const password = `a11y client password ${R}`;
+  const email = `a11y-${R}@client.test`;
+  const { mid, contact } = await clientOnMatter({ name: `Ada Client ${R}`, email, number: `A11Y-${R}`, password });
+  const firm = await demoAdmin();
+  const ok = (res, what) => assert.ok([200, 303].includes(res.status), `${what}: ${res.status} ${res.text.slice(0, 200)}`);
+  ok(await upload(firm, mid, [['engagement-letter.txt', Buffer.from('Engagement letter.\n')],
+    ['private-notes.txt', Buffer.from('Not for the client.\n')]]), 'upload');
+  const folder = await newFolder(firm, mid, 'Evidence');
+  ok(await upload(firm, mid, [['exhibit-a.txt', Buffer.from('Exhibit A.\n')]], folder), 'upload into the folder');
+  const pfolder = await newFolder(firm, mid, 'Drafts');
+  ok(await docsAction(firm, mid, { op: 'share', kind: 'folder', id: folder }), 'share the folder');
+  const letter = docId(mid, 'engagement-letter.txt');
+  ok(await portalAction(firm, mid, { op: 'send', body: 'Please read and sign the engagement letter.', document: letter }),
+    'send with an attachment');
+  ok(await portalAction(firm, mid, { op: 'send', body: 'The evidence folder is shared with you.', folder }), 'send a folder');
+  const client = new Client();
+  const lp = await client.get('/portal/login?firm=demo');
+  assert.equal((await client.post('/portal/login?firm=demo', { csrf: csrfOf(lp.text), email, password })).status, 303);
+  ok(await clientReply(client, mid, 'Signed copy attached.', [['signed-letter.txt', Buffer.from('Signed.\n')]]), 'client reply');
+
+  // A second participant who has not accepted yet: a live invitation.
+  const f = sql("SELECT id FROM firms WHERE slug = 'demo'");
+  const invEmail = `a11y-invitee-${R}@client.test`;
+  sql(`INSERT INTO contacts (firm_id, kind, name) VALUES (${f}, 'person', 'Ines Invitee ${R}')`);
+  const invitee = sql(`SELECT MAX(id) FROM contacts WHERE firm_id = ${f} AND name = 'Ines Invitee ${R}'`);
+  sql(`INSERT INTO contact_emails (firm_id, contact_id, email, is_primary, position) VALUES (${f}, ${invitee}, '${invEmail}', 1, 0)`);
+  ok(await portalAction(firm, mid, { op: 'add_participant', contact: invitee }), 'add a participant');
+  ok(await portalAction(firm, mid, { op: 'send', body: 'Welcome to the portal, both of you.' }), 'send to both');
+  const [inv] = await waitForMail(invEmail);
+  const inviteToken = inv.text.match(/\/portal\/invite\?token=([A-Za-z0-9_-]{43})/)[1];
+
+  // The client's second matter, its portal open and nothing shared yet.
+  sql(`INSERT INTO matters (firm_id, number, description, client_id) VALUES (${f}, 'A11Y2-${R}', 'Second matter ${R}', ${contact})`);
+  const mid2 = sql(`SELECT id FROM matters WHERE firm_id = ${f} AND number = 'A11Y2-${R}'`);
+  ok(await portalAction(firm, mid2, { op: 'open' }), 'open the second portal');
+
+  // A matter whose portal is not open, and a firm user with a live reset link.
+  const fresh = newMatter(`a11y-${R}`);
+  const resetUser = `a11y-reset-${R}@demo.test`;
+  sql(`INSERT INTO users (firm_id, email, name, role, pw_hash)
+       SELECT firm_id, '${resetUser}', 'Reset Test', 'member', pw_hash FROM users WHERE email = 'member@demo.test'`);
+  const anon = new Client();
+  assert.equal((await anon.submit('/forgot', '/forgot', { email: resetUser })).status, 200);
+  const resetToken = resetLinkOf((await waitForMail(resetUser))[0]).searchParams.get('token');
+
+  return {
+    R, mid, mid2, freshMid: fresh.mid, contact, invitee, folder, pfolder, email, password,
+    number: `A11Y-${R}`,
+    priv: docId(mid, 'private-notes.txt'), letter,
+    message: sql(`SELECT MAX(m.id) FROM messages m JOIN portals p ON p.id = m.portal_id WHERE p.matter_id = ${mid}`),
+    share: sql(`SELECT MAX(s.id) FROM shares s JOIN portals p ON p.id = s.portal_id WHERE p.matter_id = ${mid}`),
+    inviteToken, resetToken, deadToken: 'A'.repeat(43),
+  };
+}
+
+// Signs an actor in through the sign-in form of its side, as a person does.
+export async function signIn(page, as, fx) {
+  if (as === 'public') return;
+  if (as === 'client') {
+    await page.goto(BASE + '/portal/login?firm=demo');
+    await page.getByLabel('Email').fill(fx.email);
+    await page.getByLabel('Password').fill(fx.password);
+  } else {
+    await page.goto(BASE + '/login');
+    await page.getByLabel('Email').fill(EMAILS[as]);
+    await page.getByLabel('Password').fill(PASSWORDS[as]);
+  }
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(as === 'client' ? /\/portal(\/|$)/ : /\/matters$/);
+}
+
+// axe-core on the page as it stands: the violations, and counts by impact.
+export async function axe(page) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(AXE);
+  const res = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  const counts = { critical: 0, serious: 0, moderate: 0, minor: 0 };
+  for (const v of res.violations) counts[v.impact] = (counts[v.impact] || 0) + v.nodes.length;
+  return { violations: res.violations, counts };
+}
+
+export function describeViolations(violations, impacts = ['critical', 'serious']) {
+  return violations.filter((v) => impacts.includes(v.impact)).map((v) =>
+    `${v.impact} ${v.id}: ${v.help} [${v.nodes.slice(0, 4).map((n) => n.target.join(' ')).join(' | ')}]`);
+}
+
+// Opens every <details>, then tabs through the whole page from its top:
+// every visible interactive
+// element must take the focus in turn (a radio group counts once) and show
+// a focus style (an outline of 2 px or more, or a box shadow).  Returns
+// { reached, missing, unstyled }.
+export async function keyboardWalk(page) {
+  await page.evaluate(() => {
+    // What a disclosure holds counts too: open them all first.
+    for (const d of document.querySelectorAll('details')) d.open = true;
+    const sel = 'a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]:not([tabindex="-1"])';
+    window.__a11y = { seen: new Set(), unstyled: [], all: [] };
+    const label = (e) => `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''} "${(e.getAttribute('aria-label') ||
+      e.textContent || e.getAttribute('name') || '').trim().slice(0, 40)}"`;
+    window.__a11yLabel = label;
+    for (const e of document.querySelectorAll(sel)) {
+      if (e.disabled || !e.checkVisibility({ visibilityProperty: true })) continue;
+      window.__a11y.all.push(e);
+    }
+  });
+  const max = (await page.evaluate(() => window.__a11y.all.length)) * 2 + 10;
+  let reached = 0;
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const done = await page.evaluate(() => {
+      const e = document.activeElement;
+      const a = window.__a11y;
+      if (!e || e === document.body || a.seen.has(e)) return true;
+      a.seen.add(e);
+      const s = getComputedStyle(e);
+      const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2;
+      if (!outline && s.boxShadow === 'none') a.unstyled.push(window.__a11yLabel(e));
+      return false;
+    });
+    if (done) break;
+    reached++;
+  }
+  return page.evaluate(() => {
+    const a = window.__a11y;
+    const radioSeen = (e) => [...a.seen].some((x) => x.type === 'radio' && x.name === e.name && x.form === e.form);
+    const missing = a.all.filter((e) => !a.seen.has(e) && !(e.type === 'radio' && radioSeen(e)))
+      .map(window.__a11yLabel);
+    return { reached: a.seen.size, missing, unstyled: a.unstyled };
+  });
+}
+
+// The mobile checks of one page at a narrow viewport vw px wide (the
+// screen's width, not the layout's, which a phone widens to fit): no
+// horizontal scroll of the page, each table fits or scrolls in a box of its
+// own, controls at least 44 px tall, links at least 24 px or spaced as
+// WCAG 2.5.8 allows (links inside running text excepted, as it does).
+export async function mobileCheck(page, vw) {
+  return page.evaluate((vw) => {
+    const problems = [];
+    const d = document.documentElement;
+    if (d.scrollWidth > vw) problems.push(`page scrolls sideways: ${d.scrollWidth} px wide in ${vw}`);
+    for (const t of document.querySelectorAll('table')) {
+      if (t.getBoundingClientRect().width <= vw) continue;
+      let box = t.parentElement;
+      while (box && box !== document.body && !/(auto|scroll)/.test(getComputedStyle(box).overflowX)) box = box.parentElement;
+      if (!box || box === document.body || box.getBoundingClientRect().width > vw)
+        problems.push('a table wider than the screen outside a scrolling box');
+    }
+    const name = (e) => `${e.tagName.toLowerCase()} "${(e.getAttribute('aria-label') || e.textContent || e.name || '').trim().slice(0, 30)}"`;
+    const targets = [...document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, summary')]
+      .filter((e) => e.checkVisibility() && e.getBoundingClientRect().width > 0);
+    const small = (r) => r.height < 24 || r.width < 24;
+    const centre = (r) => [r.left + r.width / 2, r.top + r.height / 2];
+    // WCAG 2.5.8's spacing rule: a 24 px circle on an undersized target's
+    // centre meets no other target and no other such circle.
+    const spaced = (e, r) => {
+      const [x, y] = centre(r);
+      return targets.every((o) => {
+        if (o === e) return true;
+        const q = o.getBoundingClientRect();
+        const dx = Math.max(q.left - x, 0, x - q.right), dy = Math.max(q.top - y, 0, y - q.bottom);
+        if (Math.hypot(dx, dy) < 12) return false;
+        if (!small(q)) return true;
+        const [ox, oy] = centre(q);
+        return Math.hypot(ox - x, oy - y) >= 24;
+      });
+    };
+    for (const e of targets) {
+      const r = e.getBoundingClientRect();
+      if (e.tagName === 'A') {
+        const block = e.closest('p, li, td, dd, div');
+        const inText = block && block.textContent.trim().length > e.textContent.trim().length + 3 &&
+          getComputedStyle(e).display === 'inline';
+        if (!inText && small(r) && !spaced(e, r))
+          problems.push(`link too small and too close to another: ${name(e)} ${Math.round(r.width)}x${Math.round(r.height)}`);
+      } else if (e.type === 'checkbox' || e.type === 'radio') {
+        const l = e.closest('label');
+        if (!l || l.getBoundingClientRect().height < 24) problems.push(`choice too small: ${name(e)}`);
+      } else if (r.height < 44) problems.push(`control too small: ${name(e)} ${Math.round(r.width)}x${Math.round(r.height)}`);
+    }
+    return problems;
+  }, vw);
+}
