@@ -48,7 +48,7 @@ enum vl_rc
 vl_share_add(struct vl_ctx *c, const struct vl_matter *m, int doc, int64_t id)
 {
 	const char	*name;
-	int64_t		 portal, firm = c->firm_id;
+	int64_t		 portal, firm = c->firm_id, locked = 0, live = 0;
 	uint64_t	 n = 0;
 	enum vl_rc	 rc;
 
@@ -58,8 +58,15 @@ vl_share_add(struct vl_ctx *c, const struct vl_matter *m, int doc, int64_t id)
 		return VL_DECLINED;
 	if ((rc = vl_db_begin()) != VL_OK)
 		return rc;
-	rc = vl_db_exec(doc ? STMT_SHARE_DOCUMENT : STMT_SHARE_FOLDER, &n, NULL, "iiiiiii", firm,
-	    portal, c->user_id, firm, m->id, id, portal);
+	/* The item's row locked first: shares of one item made at once queue. */
+	rc = vl_db_row(c->pool, doc ? STMT_SHARE_LOCK_DOCUMENT : STMT_SHARE_LOCK_FOLDER, "iii", "i",
+	    firm, m->id, id, &locked);
+	if (rc == VL_OK)
+		rc = vl_db_row(c->pool, doc ? STMT_SHARE_LIVE_DOCUMENT : STMT_SHARE_LIVE_FOLDER,
+		    "iii", "i", firm, portal, id, &live);
+	if (rc == VL_OK && live == 0)
+		rc = vl_db_exec(doc ? STMT_SHARE_DOCUMENT : STMT_SHARE_FOLDER, &n, NULL, "iiii",
+		    firm, portal, id, c->user_id);
 	/* Already shared (directly or with a message): nothing new to tell. */
 	if (rc == VL_OK && n == 1)
 		rc = vl_portal_event(firm, portal, VL_EV_SHARED, 0, vl_pool_printf(c->pool, ": %s", name));
