@@ -333,3 +333,17 @@ vl_category_delete(struct vl_ctx *c, int64_t id)
 	vl_audit(c, "category_delete", "category", id);
 	return VL_OK;
 }
+
+char *
+vl_amount_plain(struct vl_pool *pool, int64_t amount, const char *currency)
+{
+	int		 digits = vl_money_digits(currency), i;
+	uint64_t	 a = amount < 0 ? (uint64_t)0 - (uint64_t)amount : (uint64_t)amount, scale = 1;
+
+	if (digits <= 0)
+		return vl_pool_printf(pool, "%s%llu", amount < 0 ? "-" : "", (unsigned long long)a);
+	for (i = 0; i < digits; i++)
+		scale *= 10;
+	return vl_pool_printf(pool, "%s%llu.%0*llu", amount < 0 ? "-" : "",
+	    (unsigned long long)(a / scale), digits, (unsigned long long)(a % scale));
+}

@@ -82,6 +82,9 @@ struct vl_activity_totals {
 };
 enum vl_rc vl_activity_totals(struct vl_ctx *, int64_t matter, struct vl_activity_totals *);
 
+/* amount (minor units) as typed in a form, without symbol or grouping
+ * ("1234.50"; "1235" for a currency without minor units), in the pool. */
+char	*vl_amount_plain(struct vl_pool *, int64_t amount, const char *currency);
 /* The acting firm's currency ("USD" if unknown); in the pool. */
 const char *vl_firm_currency(struct vl_ctx *);
 

@@ -55,6 +55,8 @@ vl_page_new(struct vl_req *r, const char *title)
 		vl_tpl_set(s, "FIRM_NAME", r->sess->firm_name);
 		vl_tpl_set(s, "USER_NAME", r->sess->user_name);
 		vl_tpl_set(s, "USER_EMAIL", r->sess->user_email);
+		if (r->sess->role != NULL && strcmp(r->sess->role, "admin") == 0)
+			vl_tpl_show(s, "ADMIN");
 		vl_tpl_set(s, "CSRF", r->sess->csrf);
 	} else {
 		vl_tpl_show(h, "SIGNED_OUT");

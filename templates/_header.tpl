@@ -14,7 +14,9 @@
   <nav>
     <a href="/matters">Matters</a>
     <a href="/contacts">Contacts</a>
-  </nav>
+{{#ADMIN}}    <a href="/settings/matters">Matter numbers</a>
+    <a href="/settings/categories">Activity categories</a>
+{{/ADMIN}}  </nav>
   <form class="signout" method="post" action="/logout">
     <input type="hidden" name="csrf" value="{{CSRF}}">
     <span class="who">{{USER_NAME}}</span>
