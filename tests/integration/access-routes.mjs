@@ -27,7 +27,13 @@
 //   never   refused even to the rightful client (a document never shared, one
 //           whose sharing was stopped, a deleted message's attachment)
 //   ok      the rightful actor's statuses (default GET 200, POST 303)
-//   admin   admin-only (no route is, yet: see the member actor in the test)
+//   admin   admin-only: a member of the same firm is refused (403)
+//   mine    a change to the signed-in firm's own records that names no id
+//           of the victim's (a new contact or matter, a firm setting):
+//           another firm's admin does it to its own firm, so it is not sent
+//           as an intruder's (its forged ids still are, by the rightful)
+//   notag   a page with nothing of a matter's on it (an empty form, a firm
+//           setting): the positive control does not look for the tag
 //   pub     public rows: the statuses any actor may get
 //   form    public POST rows: the page whose form token the actor uses
 
@@ -57,6 +63,14 @@ export const LOC = {
   clientDownload: '~ ^/portal/documents/[0-9]+$',
   contact: '~ ^/contacts/[0-9]+$',
   contacts: '= /contacts',
+  contactNew: '= /contacts/new',
+  contactEdit: '~ ^/contacts/[0-9]+/edit$',
+  matterNew: '= /matters/new',
+  matterEdit: '~ ^/matters/[0-9]+/edit$',
+  settingsMatters: '= /settings/matters',
+  settingsCategories: '= /settings/categories',
+  activities: '~ ^/matters/[0-9]+/activities$',
+  activityEdit: '~ ^/matters/[0-9]+/activities/edit$',
 };
 
 const WRONG_PW = 'not the password at all';
@@ -122,7 +136,8 @@ export const routes = [
 
   // ---- firm pages ----
   firm({ name: 'matters list', prog: 'matters_list', loc: LOC.matters, method: 'GET', path: '/matters', own: true }),
-  firm({ name: 'matter page', prog: 'matter_show', loc: LOC.matter, method: 'GET', path: '/matters/{mid}', forge: { mid: F } }),
+  firm({ name: 'matter page', prog: 'matter_show', loc: LOC.matter, method: 'GET', path: '/matters/{mid}?notice=created',
+    forge: { mid: F } }),
   firm({ name: 'matter page, a tab', prog: 'matter_show', loc: LOC.matter, method: 'GET',
     path: '/matters/{mid}?tab=communications', forge: { mid: F } }),
   firm({ name: 'documents list', prog: 'docs_list', loc: LOC.docs, method: 'GET',
@@ -151,6 +166,30 @@ export const routes = [
   firm({ name: 'contacts list', prog: 'contacts_list', loc: LOC.contacts, method: 'GET', path: '/contacts', own: true }),
   firm({ name: 'contact page', prog: 'contact_show', loc: LOC.contact, method: 'GET',
     path: '/contacts/{contact}?notice=email', forge: { contact: F } }),
+  firm({ name: 'contacts list, searched', prog: 'contacts_list', loc: LOC.contacts, method: 'GET',
+    path: '/contacts?q=Vera&archived=0&page=1', own: true }),
+  firm({ name: 'new contact form', prog: 'contact_edit', loc: LOC.contactNew, method: 'GET', path: '/contacts/new',
+    own: true, notag: true }),
+  firm({ name: 'contact edit form', prog: 'contact_edit', loc: LOC.contactEdit, method: 'GET',
+    path: '/contacts/{contact}/edit', forge: { contact: F } }),
+  firm({ name: 'matters list, filtered', prog: 'matters_list', loc: LOC.matters, method: 'GET',
+    path: '/matters?status=open&client={contact}&responsible=0&q=Matter&sort=-opened&page=1', own: true }),
+  firm({ name: 'new matter form', prog: 'matter_edit', loc: LOC.matterNew, method: 'GET',
+    path: '/matters/new?client={contact}', own: true }),
+  firm({ name: 'matter edit form', prog: 'matter_edit', loc: LOC.matterEdit, method: 'GET',
+    path: '/matters/{mid}/edit', forge: { mid: F } }),
+  firm({ name: 'matter numbers (admin)', prog: 'settings_matters', loc: LOC.settingsMatters, method: 'GET',
+    path: '/settings/matters?notice=saved', own: true, admin: true, notag: true }),
+  firm({ name: 'activity categories (admin)', prog: 'settings_categories', loc: LOC.settingsCategories, method: 'GET',
+    path: '/settings/categories?notice=added', own: true, admin: true }),
+  firm({ name: 'activities', prog: 'activities_list', loc: LOC.activities, method: 'GET',
+    path: '/matters/{mid}/activities?kind=time&from=2026-01-01&to=2026-12-31&page=1&notice=added', forge: { mid: F } }),
+  firm({ name: 'activity form, new', prog: 'activity_edit', loc: LOC.activityEdit, method: 'GET',
+    path: '/matters/{mid}/activities/edit?kind=expense', forge: { mid: F } }),
+  firm({ name: 'activity form, edit', prog: 'activity_edit', loc: LOC.activityEdit, method: 'GET',
+    path: '/matters/{mid}/activities/edit?id={act}', forge: { mid: F, act: FM } }),
+  firm({ name: 'activity delete (confirmation)', prog: 'activity_edit', loc: LOC.activityEdit, method: 'GET',
+    path: '/matters/{mid}/activities/edit?op=delete&id={act}', forge: { mid: F, act: FM } }),
   firm({ name: 'firm sign-out page', prog: 'auth_logout', loc: LOC.logout, method: 'GET', path: '/logout', self: true }),
   firm({ name: 'firm sign-out', prog: 'auth_logout', loc: LOC.logout, method: 'POST', path: '/logout', body: {}, self: true }),
 
@@ -209,6 +248,58 @@ export const routes = [
   portalPost('unshare', { op: 'unshare', share: '{share}' }, { share: FM }),
   portalPost('delete_message', { op: 'delete_message', message: '{message}' }, { message: FM }),
   portalPost('remove_participant', { op: 'remove_participant', contact: '{contact}' }, { contact: FM }),
+
+  // Contacts, matters and activities (before the documents' changes: an
+  // expense's receipt is the private document, deleted there).
+  ...[['add_email', { email: '{tag}-added@access.test' }, { contact: F }],
+    ['change_email', { id: '{eid}', email: '{email}' }, { contact: F, eid: FM }],
+    ['primary_email', { id: '{eid}' }, { contact: F, eid: FM }],
+    ['up', { id: '{second}' }, { contact: F, second: FM }],
+    ['down', { id: '{second}' }, { contact: F, second: FM }],
+    ['remove_email', { id: '{second}' }, { contact: F, second: FM }],
+    ['login', { email: '{email}' }, { 'contact+email': F }],
+    ['archive', {}, { contact: F }],
+    ['unarchive', {}, { contact: F }],
+  ].map(([op, body, forge]) => firm({ name: `contact ${op}`, prog: 'contact_show', loc: LOC.contact, method: 'POST', op,
+    path: '/contacts/{contact}', body: { op, ...body }, forge })),
+  firm({ name: 'new contact', prog: 'contact_edit', loc: LOC.contactNew, method: 'POST', path: '/contacts/new',
+    body: { kind: 'company', name: '{tag} new contact', emails: '{tag}-new@access.test', phones: '+1 555 0100',
+      address: '1 Main Street' }, mine: true }),
+  firm({ name: 'contact edit', prog: 'contact_edit', loc: LOC.contactEdit, method: 'POST', path: '/contacts/{contact}/edit',
+    body: { kind: 'person', name: '{tag} edited contact', phones: '+1 555 0101', address: '2 Main Street' },
+    forge: { contact: F } }),
+  firm({ name: 'new matter', prog: 'matter_edit', loc: LOC.matterNew, method: 'POST', path: '/matters/new',
+    body: { op: 'save', number: '', description: '{tag} new matter', client: '{contact}', responsible: '{user}',
+      opened: '2026-01-02' }, mine: true, forge: { contact: F, user: F } }),
+  firm({ name: 'matter edit', prog: 'matter_edit', loc: LOC.matterEdit, method: 'POST', op: 'save', path: '/matters/{mid}/edit',
+    body: { op: 'save', number: '{number}', description: '{tag} edited matter', client: '{contact}', responsible: '{user}',
+      opened: '2026-01-02', closed: '2026-01-03' }, forge: { mid: F, contact: F, user: F } }),
+  ...['close', 'reopen'].map((op) => firm({ name: `matter ${op}`, prog: 'matter_edit', loc: LOC.matterEdit, method: 'POST',
+    op, path: '/matters/{mid}/edit', body: { op }, forge: { mid: F } })),
+  firm({ name: 'matter numbers (admin) POST', prog: 'settings_matters', loc: LOC.settingsMatters, method: 'POST',
+    path: '/settings/matters', body: { pattern: '{YYYY}-{NNNN}', next: '900' }, admin: true, mine: true }),
+  firm({ name: 'category add (admin)', prog: 'settings_categories', loc: LOC.settingsCategories, method: 'POST', op: 'add',
+    path: '/settings/categories', body: { op: 'add', name: '{tag} added category' }, admin: true, mine: true }),
+  firm({ name: 'category rename (admin)', prog: 'settings_categories', loc: LOC.settingsCategories, method: 'POST',
+    op: 'rename', path: '/settings/categories', body: { op: 'rename', id: '{category}', name: '{tag} renamed category' },
+    admin: true, forge: { category: F } }),
+  firm({ name: 'category delete (admin)', prog: 'settings_categories', loc: LOC.settingsCategories, method: 'POST',
+    op: 'delete', path: '/settings/categories', body: { op: 'delete', id: '{spare}' }, admin: true,
+    forge: { spare: F } }),
+  firm({ name: 'activity add time', prog: 'activity_edit', loc: LOC.activityEdit, method: 'POST', op: 'save',
+    path: '/matters/{mid}/activities/edit', body: { op: 'save', kind: 'time', date: '2026-06-02', user: '{user}',
+      duration: '1:15', rate: '200.00', description: '{tag} added time', category: '{category}' },
+    forge: { mid: F, user: F, category: F } }),
+  firm({ name: 'activity add expense', prog: 'activity_edit', loc: LOC.activityEdit, method: 'POST', op: 'save',
+    path: '/matters/{mid}/activities/edit', body: { op: 'save', kind: 'expense', date: '2026-06-02', amount: '12.50',
+      description: '{tag} added expense', category: '{category}', document: '{priv}' },
+    forge: { mid: F, category: F, priv: FM } }),
+  firm({ name: 'activity edit', prog: 'activity_edit', loc: LOC.activityEdit, method: 'POST', op: 'save',
+    path: '/matters/{mid}/activities/edit', body: { op: 'save', id: '{act}', kind: 'time', date: '2026-06-03',
+      user: '{user}', duration: '30', rate: '100', description: '{tag} edited time', category: '0' },
+    forge: { mid: F, act: FM } }),
+  firm({ name: 'activity delete', prog: 'activity_edit', loc: LOC.activityEdit, method: 'POST', op: 'delete',
+    path: '/matters/{mid}/activities/edit', body: { op: 'delete', id: '{exp}' }, forge: { mid: F, exp: FM } }),
 
   firm({ name: 'upload', prog: 'docs_upload', loc: LOC.upload, method: 'POST', path: '/matters/{mid}/documents/upload',
     body: { folder: '0' }, files: [['intruder-upload.txt', 'bytes an intruder left']], forge: { mid: F } }),
