@@ -12,9 +12,9 @@
 #include "vellum.h"
 #include "listing.h"
 
-#define VL_MINUTES_MAX	99999		/* one entry: about 69 days */
-#define VL_RATE_MAX	1000000000	/* minor units an hour */
-#define VL_AMOUNT_MAX	1000000000000	/* minor units an expense */
+#define VL_MINUTES_MAX	INT64_C(99999)		/* one entry: about 69 days */
+#define VL_RATE_MAX	INT64_C(1000000000)	/* minor units an hour */
+#define VL_AMOUNT_MAX	INT64_C(1000000000000)	/* minor units an expense */
 #define VL_CATEGORY_MAX	100		/* bytes of a category's name */
 
 /* The kinds; the names are the stored ones and the URL's. */
