@@ -77,6 +77,9 @@ card(struct vl_req *r, int64_t id, const struct vl_form_err *e, const char *type
 	if (k.nemails == 0)
 		vl_tpl_show(d, "NO_ADDRESSES");
 	vl_tpl_set(d, "TYPED", typed);
+	/* What was typed stays in the box it was typed into. */
+	if (e != NULL && strcmp(r->fields[F_OP].val ? r->fields[F_OP].val : "", "add_email") == 0)
+		vl_tpl_set(d, "ADD_TYPED", typed);
 	if (e != NULL)
 		vl_form_error(d, e);
 	if (vl_db_query(r->pool, STMT_CONTACT_MATTERS, &rows, "ii", r->ctx->firm_id, id) != VL_OK)

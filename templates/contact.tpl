@@ -51,7 +51,7 @@
   <input type="hidden" name="csrf" value="{{CSRF}}">
   <input type="hidden" name="op" value="add_email">
   <label for="new-email">Add an address</label>
-  <input type="email" id="new-email" name="email" value="{{TYPED}}" maxlength="254"{{#BAD_EMAIL}} aria-invalid="true" aria-describedby="email-error"{{/BAD_EMAIL}}>
+  <input type="email" id="new-email" name="email" value="{{ADD_TYPED}}" maxlength="254"{{#BAD_EMAIL}} aria-invalid="true" aria-describedby="email-error"{{/BAD_EMAIL}}>
   <button type="submit">Add</button>
 </form>
 </section>
