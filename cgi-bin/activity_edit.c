@@ -97,6 +97,17 @@ fail:
 	return VL_ERR;
 }
 
+/* An activity a bill holds: said on a page of its own (409). */
+static enum vl_rc
+locked(struct vl_req *r, const struct vl_matter *m)
+{
+	struct vl_tpl	*d;
+
+	d = vl_page_new(r, vl_pool_printf(r->pool, "Activity on a bill · %s", m->number));
+	vl_matter_frame(r->pool, d, m, "activities");
+	return vl_page_send_status(r, 409, "activity_locked.tpl", d);
+}
+
 static enum vl_rc
 get(struct vl_req *r)
 {
@@ -118,7 +129,7 @@ get(struct vl_req *r)
 		if ((rc = vl_activity_get(r->ctx, m.id, id, &a)) != VL_OK)
 			return rc;
 		if (a.billed)
-			return VL_CONFLICT;
+			return locked(r, &m);
 		if (VAL(F_OP) != NULL && strcmp(VAL(F_OP), "delete") == 0) {
 			c.action = vl_pool_printf(r->pool, "/matters/%lld/activities/edit",
 			    (long long)m.id);
@@ -164,6 +175,8 @@ post(struct vl_req *r)
 		return VL_INVALID;
 	if (rc == VL_INVALID && e.code != NULL)
 		return form(r, &m, id, &in, &e);
+	if (rc == VL_CONFLICT)
+		return locked(r, &m);
 	if (rc != VL_OK)
 		return rc;
 	vl_out_redirect(r, vl_pool_printf(r->pool, "/matters/%lld/activities?notice=%s",

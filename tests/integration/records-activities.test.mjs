@@ -136,7 +136,9 @@ test('time and expenses: amounts, totals, edit, delete, filters, a bill\'s lock'
   // Billed: no edit or delete (the billing issue sets bill_id).
   sql(`UPDATE activities SET bill_id = 1 WHERE id = ${call}`);
   assert.match(text((await a.get(base)).text), new RegExp(`Call ${R} Drafting ${R} Dana Admin 0:30 \\$100\\.00 \\$50\\.00 Billed`));
-  assert.equal((await a.get(`${base}/edit?id=${call}`)).status, 409);
+  const locked = await a.get(`${base}/edit?id=${call}`);
+  assert.equal(locked.status, 409);
+  assert.match(locked.text, /This activity is on a bill/);
   assert.equal((await act(a, base, `${base}/edit`, { op: 'delete', id: call })).status, 409);
   assert.equal((await act(a, base, `${base}/edit`, { op: 'save', id: call, kind: 'time', date: '2026-04-02',
     user: adminId(), duration: '1', rate: '1', description: 'x' })).status, 409);
