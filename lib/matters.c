@@ -343,7 +343,8 @@ vl_matter_find(struct vl_ctx *c, const struct vl_matter_filter *f, struct vl_mat
 enum vl_rc
 vl_numbering_get(struct vl_ctx *c, char **pattern, int64_t *next, char **preview)
 {
-	int64_t		 year = this_year(c), y, counter;
+	int64_t		 year = this_year(c), y, counter, used;
+	int		 tries;
 	enum vl_rc	 rc;
 
 	rc = vl_db_row(c->pool, STMT_NUMBERING_GET, "i", "sii", c->firm_id, pattern, &y, &counter);
@@ -354,9 +355,17 @@ vl_numbering_get(struct vl_ctx *c, char **pattern, int64_t *next, char **preview
 	} else if (rc != VL_OK)
 		return rc;
 	*next = y == year ? counter + 1 : 1;
-	*preview = vl_number_format(c->pool, *pattern, year, *next);
-	if (*preview == NULL)
-		*preview = "";
+	/* The number a new matter would get: typed ones are skipped. */
+	for (tries = 0; tries < NUMBER_TRIES; tries++) {
+		if ((*preview = vl_number_format(c->pool, *pattern, year, *next + tries)) == NULL)
+			break;
+		if ((rc = vl_db_row(c->pool, STMT_MATTER_NUMBER_USED, "is", "i", c->firm_id, *preview,
+		    &used)) != VL_OK)
+			return rc;
+		if (used == 0)
+			return VL_OK;
+	}
+	*preview = "";
 	return VL_OK;
 }
 

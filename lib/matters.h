@@ -83,7 +83,9 @@ struct vl_matter_filter {
 enum vl_rc vl_matter_find(struct vl_ctx *, const struct vl_matter_filter *f,
 	    struct vl_matter_rec **rows, size_t *n, int *more);
 
-/* The firm's numbering: its pattern and the number the next matter gets. */
+/* The firm's numbering: its pattern, the counter of the next matter this
+ * year, and the number a new matter would get now (past numbers already
+ * taken; "" when the pattern has none left). */
 enum vl_rc vl_numbering_get(struct vl_ctx *, char **pattern, int64_t *next, char **preview);
 /* Sets the pattern and the counter of the next matter (in this year).
  * VL_OK; VL_INVALID with *e (pattern_invalid, next_invalid); VL_ERR. */

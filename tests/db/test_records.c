@@ -142,6 +142,9 @@ test_numbers(void **state)
 	/* A typed number: taken ones refused, and the counter skips it. */
 	create(number(2), VL_OK, NULL);
 	create(number(2), VL_INVALID, "number_taken");
+	assert_int_equal(vl_numbering_get(as_user(), &pattern, &next, &preview), VL_OK);
+	assert_int_equal(next, 2);
+	assert_string_equal(preview, number(3));	/* past the typed one */
 	id = create("", VL_OK, NULL);
 	assert_string_equal(dbt_one("SELECT number FROM matters WHERE id = %lld", (long long)id),
 	    number(3));

@@ -63,6 +63,8 @@ test('the numbering pattern is an admin\'s, checked, and numbers new matters', a
   // A typed number, then the counter skips it.
   const typed = await newMatter(a, { number: `${P}-002`, description: `Typed ${R}`, client });
   assert.equal(numberOf(typed.location), `${P}-002`);
+  assert.match((await a.get('/matters/new')).text, new RegExp(`Leave blank for the next number, ${P}-003\\.`),
+    'the form names the number a new matter gets, past the typed one');
   assert.equal(numberOf((await newMatter(a, { description: `Skipped ${R}`, client })).location), `${P}-003`);
   // Refusals keep what was typed.
   const dup = await newMatter(a, { number: `${P}-002`, description: `Kept ${R}`, client });
