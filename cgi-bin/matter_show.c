@@ -6,12 +6,20 @@
 #include <string.h>
 
 #include "vellum.h"
+#include "tz.h"
 #include "matter.h"
+#include "matters.h"
 
-enum field { F_TAB, FIELD__MAX };
+enum field { F_TAB, F_NOTICE, FIELD__MAX };
 
 static const struct vl_field fields[FIELD__MAX] = {
 	{ "tab", VL_V_LINE, 32 },
+	{ "notice", VL_V_LINE, 16 },
+};
+
+/* Notice codes after a change (matter_edit); the texts are in matter.tpl. */
+static const char *const notices[] = {
+	"created", "saved", "closed", "reopened",
 };
 
 /* The tabs shown here empty; their headings and texts are in matter.tpl. */
@@ -23,7 +31,6 @@ static const struct {
 	{ "calendar", "CALENDAR" },
 	{ "tasks", "TASKS" },
 	{ "notes", "NOTES" },
-	{ "activities", "ACTIVITIES" },
 };
 
 static enum vl_rc
@@ -31,6 +38,7 @@ get(struct vl_req *r)
 {
 	const char	*want = r->fields[F_TAB].val, *cur = "details";
 	struct vl_matter m;
+	struct vl_matter_rec rec;
 	struct vl_tpl	*d;
 	int64_t		 id;
 	enum vl_rc	 rc;
@@ -43,13 +51,22 @@ get(struct vl_req *r)
 			cur = tabs[i].key;
 			which = i;
 		}
-	if ((rc = vl_matter_load(r->ctx, id, &m)) != VL_OK)
+	if ((rc = vl_matter_load(r->ctx, id, &m)) != VL_OK ||
+	    (rc = vl_matter_get(r->ctx, id, &rec)) != VL_OK)
 		return rc;
 	d = vl_page_new(r, vl_pool_printf(r->pool, "%s %s", m.number, m.description));
 	vl_matter_frame(r->pool, d, &m, cur);
+	vl_page_notice(d, notices, sizeof(notices) / sizeof(notices[0]), r->fields[F_NOTICE].val);
 	vl_tpl_set(d, "STATUS", m.status);
+	vl_tpl_show(d, strcmp(m.status, "open") == 0 ? "IS_OPEN" : "IS_CLOSED");
 	vl_tpl_set(d, "CLIENT", m.client);
-	vl_tpl_set(d, "OPENED", m.opened);
+	vl_tpl_set_int(d, "CLIENT_ID", m.client_id);
+	vl_tpl_set(d, "RESPONSIBLE", rec.responsible);
+	/* Dates are days of the firm's calendar, stored as such. */
+	vl_tpl_set(d, "OPENED", vl_tz_date(r->pool, "UTC", rec.opened));
+	if (rec.closed != 0)
+		vl_tpl_set(vl_tpl_section(d, "CLOSED_ON"), "CLOSED", vl_tz_date(r->pool, "UTC",
+		    rec.closed));
 	if (strcmp(cur, "details") == 0)
 		vl_tpl_show(d, "DETAILS");
 	else

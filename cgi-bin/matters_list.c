@@ -1,39 +1,119 @@
-/* The firm's matters: number, description, client, status. */
+/*
+ * The firm's matters: /matters?status=&client=&responsible=&q=&sort=&page=.
+ * Filtered by status, client and responsible user, searched by number,
+ * description or client, sorted by number or opening date either way, 50
+ * a page; every filter is in the URL and in the links of the page.
+ */
+#include <string.h>
+
 #include "vellum.h"
+#include "tz.h"
+#include "matters.h"
+
+enum field { F_STATUS, F_CLIENT, F_RESPONSIBLE, F_Q, F_SORT, F_PAGE, FIELD__MAX };
+
+static const struct vl_field fields[FIELD__MAX] = {
+	{ "status", VL_V_LINE, 16 },
+	{ "client", VL_V_INT, 20 },
+	{ "responsible", VL_V_INT, 20 },
+	{ "q", VL_V_LINE, 200 },
+	{ "sort", VL_V_LINE, 16 },
+	{ "page", VL_V_INT, 6 },
+};
+
+#define NUM(f)	(r->fields[f].val ? r->fields[f].num : 0)
+
+/* Options of a picker, the chosen one marked. */
+static void
+options(struct vl_tpl *d, const char *section, const struct vl_pick *p, size_t n, int64_t chosen)
+{
+	struct vl_tpl	*o;
+	size_t		 i;
+
+	for (i = 0; i < n; i++) {
+		o = vl_tpl_section(d, section);
+		vl_tpl_set_int(o, "VALUE", p[i].id);
+		vl_tpl_set(o, "LABEL", p[i].name);
+		if (p[i].id == chosen)
+			vl_tpl_show(o, "SELECTED");
+	}
+}
 
 static enum vl_rc
 get(struct vl_req *r)
 {
-	struct vl_rows	*rows;
-	struct vl_tpl	*d, *row;
-	char		*number, *desc, *client, *status;
-	int64_t		 id;
-	int		 n = 0, got;
-	enum vl_rc	 rc;
+	struct vl_matter_filter	 f = { r->fields[F_STATUS].val, r->fields[F_Q].val, NUM(F_CLIENT),
+	    NUM(F_RESPONSIBLE), vl_matter_sort_of(r->fields[F_SORT].val), NUM(F_PAGE) };
+	struct vl_matter_rec	*rows;
+	struct vl_pick		*clients, *users;
+	struct vl_buf		 q = VL_BUF_INIT;
+	struct vl_tpl		*d, *row;
+	const char		*filters;
+	size_t			 n, nc, nu, i;
+	int			 more, s;
+	enum vl_rc		 rc;
 
-	rc = vl_db_query(r->pool, STMT_MATTERS_LIST, &rows, "i", r->sess->firm_id);
-	if (rc != VL_OK)
+	if (f.status != NULL && *f.status && strcmp(f.status, "open") != 0 &&
+	    strcmp(f.status, "closed") != 0)
+		f.status = NULL;
+	if (r->fields[F_Q].present && f.q == NULL)
+		return VL_INVALID;
+	if ((rc = vl_matter_find(r->ctx, &f, &rows, &n, &more)) != VL_OK ||
+	    (rc = vl_pick_clients(r->ctx, f.client, &clients, &nc)) != VL_OK ||
+	    (rc = vl_pick_users(r->ctx, &users, &nu)) != VL_OK)
 		return rc;
 	d = vl_page_new(r, "Matters");
-	while ((got = vl_db_next(rows, "issss", &id, &number, &desc, &client, &status)) > 0) {
+	for (i = 0; i < n; i++) {
 		row = vl_tpl_section(d, "MATTER");
-		vl_tpl_set_int(row, "ID", id);
-		vl_tpl_set(row, "NUMBER", number);
-		vl_tpl_set(row, "DESCRIPTION", desc);
-		vl_tpl_set(row, "CLIENT", client);
-		vl_tpl_set(row, "STATUS", status);
-		n++;
+		vl_tpl_set_int(row, "ID", rows[i].id);
+		vl_tpl_set(row, "NUMBER", rows[i].number);
+		vl_tpl_set(row, "DESCRIPTION", rows[i].description);
+		vl_tpl_set(row, "CLIENT", rows[i].client);
+		vl_tpl_show(row, strcmp(rows[i].status, "open") == 0 ? "OPEN" : "CLOSED");
+		vl_tpl_set(row, "OPENED", vl_tz_date(r->pool, "UTC", rows[i].opened));
+		vl_tpl_set(row, "RESPONSIBLE", rows[i].responsible);
 	}
-	if (got < 0)
-		return VL_ERR;
 	if (n == 0)
-		vl_tpl_show(d, "NO_MATTERS");
-	vl_tpl_set_int(d, "COUNT", n);
+		vl_tpl_show(d, (f.status && *f.status) || f.client || f.responsible || (f.q && *f.q) ||
+		    f.page > 1 ? "NO_MATCH" : "NO_MATTERS");
+	vl_tpl_set_int(d, "COUNT", (long long)n);
+	vl_tpl_set(d, "Q", f.q);
+	if (f.status != NULL && *f.status)
+		vl_tpl_show(d, strcmp(f.status, "open") == 0 ? "STATUS_OPEN" : "STATUS_CLOSED");
+	options(d, "CLIENT_OPTION", clients, nc, f.client);
+	options(d, "USER_OPTION", users, nu, f.responsible);
+	/* The filters, for the sort and page links. */
+	if (f.status != NULL && *f.status)
+		vl_buf_add_param(&q, "status", f.status);
+	if (f.client)
+		vl_buf_add_param(&q, "client", vl_pool_printf(r->pool, "%lld", (long long)f.client));
+	if (f.responsible)
+		vl_buf_add_param(&q, "responsible", vl_pool_printf(r->pool, "%lld",
+		    (long long)f.responsible));
+	if (f.q != NULL && *f.q)
+		vl_buf_add_param(&q, "q", f.q);
+	filters = vl_pool_strdup(r->pool, vl_buf_str(&q));
+	vl_buf_add_param(&q, "sort", vl_matter_sorts[f.sort]);
+	vl_list_pager(r->pool, d, "/matters", vl_pool_strdup(r->pool, vl_buf_str(&q)), f.page, more);
+	vl_buf_release(&q);
+	/* Each column sorts its way, then the other way once sorted by it. */
+	s = f.sort == VL_MSORT_NUMBER ? VL_MSORT_NUMBER_DESC : VL_MSORT_NUMBER;
+	vl_tpl_set(d, "SORT_NUMBER", vl_pool_printf(r->pool, "/matters?%s%ssort=%s", filters,
+	    *filters ? "&" : "", vl_matter_sorts[s]));
+	s = f.sort == VL_MSORT_OPENED_DESC ? VL_MSORT_OPENED : VL_MSORT_OPENED_DESC;
+	vl_tpl_set(d, "SORT_OPENED", vl_pool_printf(r->pool, "/matters?%s%ssort=%s", filters,
+	    *filters ? "&" : "", vl_matter_sorts[s]));
+	vl_tpl_show(d, vl_pool_printf(r->pool, "BY_%s", f.sort == VL_MSORT_NUMBER ? "NUMBER" :
+	    f.sort == VL_MSORT_NUMBER_DESC ? "NUMBER_DESC" : f.sort == VL_MSORT_OPENED ?
+	    "OPENED" : "OPENED_DESC"));
+	vl_tpl_set(d, "SORT", vl_matter_sorts[f.sort]);
 	return vl_page_send(r, "matters.tpl", d);
 }
 
 static const struct vl_app app = {
 	.name = "matters_list",
+	.fields = fields,
+	.nfields = FIELD__MAX,
 	.access = VL_FIRM_USER,
 	.get = get,
 };

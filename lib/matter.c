@@ -21,7 +21,7 @@ static const struct {
 	{ "calendar", "CALENDAR", NULL },
 	{ "tasks", "TASKS", NULL },
 	{ "notes", "NOTES", NULL },
-	{ "activities", "ACTIVITIES", NULL },
+	{ "activities", "ACTIVITIES", "/activities" },
 };
 
 enum vl_rc

@@ -63,6 +63,8 @@ vl_page_new(struct vl_req *r, const char *title)
 			vl_tpl_show(s, "ADMIN");
 		vl_tpl_set(s, "USER_NAME", r->sess->user_name);
 		vl_tpl_set(s, "USER_EMAIL", r->sess->user_email);
+		if (r->sess->role != NULL && strcmp(r->sess->role, "admin") == 0)
+			vl_tpl_show(s, "ADMIN");
 		vl_tpl_set(s, "CSRF", r->sess->csrf);
 		/* Links to admin pages for admins only (the pages check too). */
 		if (r->sess->role != NULL && strcmp(r->sess->role, "admin") == 0)

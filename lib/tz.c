@@ -139,3 +139,14 @@ vl_tz_when(struct vl_ctx *c, int64_t utc)
 {
 	return vl_tz_fmt(c->pool, vl_tz_firm(c), utc);
 }
+
+void
+vl_tz_ymd(const char *zone, int64_t utc, int *y, int *m, int *d)
+{
+	struct tm	 tm;
+
+	local(zone, utc, &tm);
+	*y = tm.tm_year + 1900;
+	*m = tm.tm_mon + 1;
+	*d = tm.tm_mday;
+}

@@ -23,6 +23,8 @@ char	*vl_tz_readers(struct vl_pool *, const char *zone, const char *stored);
 /* The acting firm's zone (clients' too), read once into c->zone; "UTC"
  * without a firm or on error.  Lives in c's pool. */
 const char *vl_tz_firm(struct vl_ctx *c);
+/* The year, month and day of utc in zone. */
+void	 vl_tz_ymd(const char *zone, int64_t utc, int *y, int *m, int *d);
 /* vl_tz_fmt() in the acting firm's zone. */
 char	*vl_tz_when(struct vl_ctx *, int64_t utc);
 

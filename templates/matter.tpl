@@ -1,13 +1,29 @@
 {{%AUTOESCAPE context="HTML"}}{{>HEADER}}
 {{>MATTER_TABS}}
 {{#DETAILS}}
+{{#NOTICE}}<p class="notice" role="status">{{! The text of each notice code; only the one shown expands.
+}}{{#CREATED}}Matter created.{{/CREATED}}{{!
+}}{{#SAVED}}Matter saved.{{/SAVED}}{{!
+}}{{#CLOSED}}Matter closed. Its client portal stays open: clients can still read and write there.{{/CLOSED}}{{!
+}}{{#REOPENED}}Matter reopened.{{/REOPENED}}{{!
+}}</p>{{/NOTICE}}
 <dl class="details">
   <dt>Number</dt><dd>{{NUMBER}}</dd>
   <dt>Description</dt><dd>{{DESCRIPTION}}</dd>
-  <dt>Client</dt><dd>{{CLIENT}}</dd>
+  <dt>Client</dt><dd><a href="/contacts/{{CLIENT_ID}}">{{CLIENT}}</a></dd>
+  <dt>Responsible</dt><dd>{{RESPONSIBLE}}</dd>
   <dt>Status</dt><dd>{{STATUS}}</dd>
   <dt>Opened</dt><dd>{{OPENED}}</dd>
-</dl>
+{{#CLOSED_ON}}  <dt>Closed</dt><dd>{{CLOSED}}</dd>
+{{/CLOSED_ON}}</dl>
+<p class="actions"><a class="button" href="/matters/{{MATTER_ID}}/edit">Edit matter</a></p>
+<form method="post" action="/matters/{{MATTER_ID}}/edit">
+  <input type="hidden" name="csrf" value="{{CSRF}}">
+{{#IS_OPEN}}  <input type="hidden" name="op" value="close">
+  <button type="submit">Close matter</button>{{/IS_OPEN}}
+{{#IS_CLOSED}}  <input type="hidden" name="op" value="reopen">
+  <button type="submit">Reopen matter</button>{{/IS_CLOSED}}
+</form>
 {{/DETAILS}}
 {{#EMPTY_TAB}}{{! The heading and text of each tab without a page yet; only the tab shown expands.
 }}
@@ -20,8 +36,6 @@
 }}{{#TASKS}}<h2>Tasks</h2>
 <p class="empty">No tasks for this matter yet.</p>{{/TASKS}}{{!
 }}{{#NOTES}}<h2>Notes</h2>
-<p class="empty">No notes for this matter yet.</p>{{/NOTES}}{{!
-}}{{#ACTIVITIES}}<h2>Activities</h2>
-<p class="empty">No time entries or expenses for this matter yet.</p>{{/ACTIVITIES}}
+<p class="empty">No notes for this matter yet.</p>{{/NOTES}}
 {{/EMPTY_TAB}}
 {{>FOOTER}}

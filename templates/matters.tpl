@@ -1,11 +1,25 @@
 {{%AUTOESCAPE context="HTML"}}{{>HEADER}}
 <h1>Matters</h1>
+<p class="actions"><a class="button" href="/matters/new">New matter</a></p>
+<form class="inline search" method="get" action="/matters" role="search">
+  <label for="q">Search</label>
+  <input type="search" id="q" name="q" value="{{Q}}" maxlength="200" placeholder="Number, description or client">
+  <label for="status">Status</label>
+  <select id="status" name="status"><option value="">All</option><option value="open"{{#STATUS_OPEN}} selected{{/STATUS_OPEN}}>Open</option><option value="closed"{{#STATUS_CLOSED}} selected{{/STATUS_CLOSED}}>Closed</option></select>
+  <label for="client">Client</label>
+  <select id="client" name="client"><option value="0">All clients</option>{{#CLIENT_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/CLIENT_OPTION}}</select>
+  <label for="responsible">Responsible</label>
+  <select id="responsible" name="responsible"><option value="0">Anyone</option>{{#USER_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/USER_OPTION}}</select>
+  <input type="hidden" name="sort" value="{{SORT}}">
+  <button type="submit">Show</button>
+</form>
 <table class="list">
-<thead><tr><th>Number</th><th>Description</th><th>Client</th><th>Status</th></tr></thead>
+<thead><tr><th><a href="{{SORT_NUMBER}}">Number{{#BY_NUMBER}} ▲{{/BY_NUMBER}}{{#BY_NUMBER_DESC}} ▼{{/BY_NUMBER_DESC}}</a></th><th>Description</th><th>Client</th><th>Responsible</th><th><a href="{{SORT_OPENED}}">Opened{{#BY_OPENED}} ▲{{/BY_OPENED}}{{#BY_OPENED_DESC}} ▼{{/BY_OPENED_DESC}}</a></th><th>Status</th></tr></thead>
 <tbody>
-{{#MATTER}}<tr><td><a href="/matters/{{ID}}">{{NUMBER}}</a></td><td>{{DESCRIPTION}}</td><td>{{CLIENT}}</td><td>{{STATUS}}</td></tr>
+{{#MATTER}}<tr><td><a href="/matters/{{ID}}">{{NUMBER}}</a></td><td>{{DESCRIPTION}}</td><td>{{CLIENT}}</td><td>{{RESPONSIBLE}}</td><td>{{OPENED}}</td><td>{{#OPEN}}Open{{/OPEN}}{{#CLOSED}}Closed{{/CLOSED}}</td></tr>
 {{/MATTER}}
 </tbody>
 </table>
-{{#NO_MATTERS}}<p class="empty">No matters yet.</p>{{/NO_MATTERS}}
+{{#NO_MATTERS}}<p class="empty">No matters yet.</p>{{/NO_MATTERS}}{{#NO_MATCH}}<p class="empty">No matters match these filters.</p>{{/NO_MATCH}}
+<nav class="pager" aria-label="Pages">{{#PREV}}<a rel="prev" href="{{HREF}}">Previous page</a> {{/PREV}}<span>Page {{PAGE}}</span>{{#NEXT}} <a rel="next" href="{{HREF}}">Next page</a>{{/NEXT}}</nav>
 {{>FOOTER}}

@@ -28,12 +28,15 @@
 //           whose sharing was stopped, a deleted message's attachment)
 //   ok      the rightful actor's statuses (default GET 200, POST 303)
 //   admin   admin-only: a member of the same firm gets 403 and nothing changes
-//   firmOwn acts on the signed-in admin's own firm (its settings, logo, a new
-//           invitation), with no id of the victim's: another firm's admin
-//           would change its own firm, which workspace-*.test.mjs check
-//           leaves the victim's firm alone; the matrix skips that pair
-//   bare    a page that shows nothing of a matter (settings, user lists):
-//           the positive control does not look for the victim's tag on it
+//   mine    a change to the signed-in firm's own records or settings that
+//           names no id of the victim's (a new contact or matter, a firm
+//           setting, the logo, a new invitation): another firm's admin does
+//           it to its own firm, so it is not sent as an intruder's (its
+//           forged ids still are, by the rightful); workspace-*.test.mjs
+//           check that such changes leave the victim's firm alone
+//   notag   a page with nothing of a matter's on it (an empty form, a firm
+//           setting, a user list): the positive control does not look for
+//           the victim's tag on it
 //   pub     public rows: the statuses any actor may get
 //   form    public POST rows: the page whose form token the actor uses
 
@@ -72,6 +75,14 @@ export const LOC = {
   usersInvite: '= /users/invite',
   usersAction: '= /users/action',
   audit: '~ ^/audit(\\.csv)?$',
+  contactNew: '= /contacts/new',
+  contactEdit: '~ ^/contacts/[0-9]+/edit$',
+  matterNew: '= /matters/new',
+  matterEdit: '~ ^/matters/[0-9]+/edit$',
+  settingsMatters: '= /settings/matters',
+  settingsCategories: '= /settings/categories',
+  activities: '~ ^/matters/[0-9]+/activities$',
+  activityEdit: '~ ^/matters/[0-9]+/activities/edit$',
 };
 
 const WRONG_PW = 'not the password at all';
@@ -148,7 +159,8 @@ export const routes = [
 
   // ---- firm pages ----
   firm({ name: 'matters list', prog: 'matters_list', loc: LOC.matters, method: 'GET', path: '/matters', own: true }),
-  firm({ name: 'matter page', prog: 'matter_show', loc: LOC.matter, method: 'GET', path: '/matters/{mid}', forge: { mid: F } }),
+  firm({ name: 'matter page', prog: 'matter_show', loc: LOC.matter, method: 'GET', path: '/matters/{mid}?notice=created',
+    forge: { mid: F } }),
   firm({ name: 'matter page, a tab', prog: 'matter_show', loc: LOC.matter, method: 'GET',
     path: '/matters/{mid}?tab=communications', forge: { mid: F } }),
   firm({ name: 'documents list', prog: 'docs_list', loc: LOC.docs, method: 'GET',
@@ -179,13 +191,37 @@ export const routes = [
     path: '/contacts/{contact}?notice=email', forge: { contact: F } }),
   // ---- admin pages ----
   firm({ name: 'settings page', prog: 'settings', loc: LOC.settings, method: 'GET',
-    path: '/settings?notice=saved&logo_error=type', own: true, admin: true, bare: true }),
+    path: '/settings?notice=saved&logo_error=type', own: true, admin: true, notag: true }),
   firm({ name: 'users list', prog: 'users_list', loc: LOC.users, method: 'GET',
-    path: '/users?q=&status=all&page=1&notice=invited', own: true, admin: true, bare: true }),
+    path: '/users?q=&status=all&page=1&notice=invited', own: true, admin: true, notag: true }),
   firm({ name: 'invite page', prog: 'users_invite', loc: LOC.usersInvite, method: 'GET', path: '/users/invite',
-    own: true, admin: true, bare: true }),
+    own: true, admin: true, notag: true }),
   firm({ name: 'users_action GET deactivate (confirmation)', prog: 'users_action', loc: LOC.usersAction,
     method: 'GET', op: 'deactivate', path: '/users/action?op=deactivate&user={staff}', admin: true, forge: { staff: F } }),
+  firm({ name: 'contacts list, searched', prog: 'contacts_list', loc: LOC.contacts, method: 'GET',
+    path: '/contacts?q=Vera&archived=0&page=1', own: true }),
+  firm({ name: 'new contact form', prog: 'contact_edit', loc: LOC.contactNew, method: 'GET', path: '/contacts/new',
+    own: true, notag: true }),
+  firm({ name: 'contact edit form', prog: 'contact_edit', loc: LOC.contactEdit, method: 'GET',
+    path: '/contacts/{contact}/edit', forge: { contact: F } }),
+  firm({ name: 'matters list, filtered', prog: 'matters_list', loc: LOC.matters, method: 'GET',
+    path: '/matters?status=open&client={contact}&responsible=0&q=Matter&sort=-opened&page=1', own: true }),
+  firm({ name: 'new matter form', prog: 'matter_edit', loc: LOC.matterNew, method: 'GET',
+    path: '/matters/new?client={contact}', own: true }),
+  firm({ name: 'matter edit form', prog: 'matter_edit', loc: LOC.matterEdit, method: 'GET',
+    path: '/matters/{mid}/edit', forge: { mid: F } }),
+  firm({ name: 'matter numbers (admin)', prog: 'settings_matters', loc: LOC.settingsMatters, method: 'GET',
+    path: '/settings/matters?notice=saved', own: true, admin: true, notag: true }),
+  firm({ name: 'activity categories (admin)', prog: 'settings_categories', loc: LOC.settingsCategories, method: 'GET',
+    path: '/settings/categories?notice=added', own: true, admin: true }),
+  firm({ name: 'activities', prog: 'activities_list', loc: LOC.activities, method: 'GET',
+    path: '/matters/{mid}/activities?kind=time&from=2026-01-01&to=2026-12-31&page=1&notice=added', forge: { mid: F } }),
+  firm({ name: 'activity form, new', prog: 'activity_edit', loc: LOC.activityEdit, method: 'GET',
+    path: '/matters/{mid}/activities/edit?kind=expense', forge: { mid: F } }),
+  firm({ name: 'activity form, edit', prog: 'activity_edit', loc: LOC.activityEdit, method: 'GET',
+    path: '/matters/{mid}/activities/edit?id={act}', forge: { mid: F, act: FM } }),
+  firm({ name: 'activity delete (confirmation)', prog: 'activity_edit', loc: LOC.activityEdit, method: 'GET',
+    path: '/matters/{mid}/activities/edit?op=delete&id={act}', forge: { mid: F, act: FM } }),
   firm({ name: 'firm sign-out page', prog: 'auth_logout', loc: LOC.logout, method: 'GET', path: '/logout', self: true }),
   firm({ name: 'firm sign-out', prog: 'auth_logout', loc: LOC.logout, method: 'POST', path: '/logout', body: {}, self: true }),
 
@@ -245,6 +281,58 @@ export const routes = [
   portalPost('delete_message', { op: 'delete_message', message: '{message}' }, { message: FM }),
   portalPost('remove_participant', { op: 'remove_participant', contact: '{contact}' }, { contact: FM }),
 
+  // Contacts, matters and activities (before the documents' changes: an
+  // expense's receipt is the private document, deleted there).
+  ...[['add_email', { email: '{tag}-added@access.test' }, { contact: F }],
+    ['change_email', { id: '{eid}', email: '{email}' }, { contact: F, eid: FM }],
+    ['primary_email', { id: '{eid}' }, { contact: F, eid: FM }],
+    ['up', { id: '{second}' }, { contact: F, second: FM }],
+    ['down', { id: '{second}' }, { contact: F, second: FM }],
+    ['remove_email', { id: '{second}' }, { contact: F, second: FM }],
+    ['login', { email: '{email}' }, { 'contact+email': F }],
+    ['archive', {}, { contact: F }],
+    ['unarchive', {}, { contact: F }],
+  ].map(([op, body, forge]) => firm({ name: `contact ${op}`, prog: 'contact_show', loc: LOC.contact, method: 'POST', op,
+    path: '/contacts/{contact}', body: { op, ...body }, forge })),
+  firm({ name: 'new contact', prog: 'contact_edit', loc: LOC.contactNew, method: 'POST', path: '/contacts/new',
+    body: { kind: 'company', name: '{tag} new contact', emails: '{tag}-new@access.test', phones: '+1 555 0100',
+      address: '1 Main Street' }, mine: true }),
+  firm({ name: 'contact edit', prog: 'contact_edit', loc: LOC.contactEdit, method: 'POST', path: '/contacts/{contact}/edit',
+    body: { kind: 'person', name: '{tag} edited contact', phones: '+1 555 0101', address: '2 Main Street' },
+    forge: { contact: F } }),
+  firm({ name: 'new matter', prog: 'matter_edit', loc: LOC.matterNew, method: 'POST', path: '/matters/new',
+    body: { op: 'save', number: '', description: '{tag} new matter', client: '{contact}', responsible: '{user}',
+      opened: '2026-01-02' }, mine: true, forge: { contact: F, user: F } }),
+  firm({ name: 'matter edit', prog: 'matter_edit', loc: LOC.matterEdit, method: 'POST', op: 'save', path: '/matters/{mid}/edit',
+    body: { op: 'save', number: '{number}', description: '{tag} edited matter', client: '{contact}', responsible: '{user}',
+      opened: '2026-01-02', closed: '2026-01-03' }, forge: { mid: F, contact: F, user: F } }),
+  ...['close', 'reopen'].map((op) => firm({ name: `matter ${op}`, prog: 'matter_edit', loc: LOC.matterEdit, method: 'POST',
+    op, path: '/matters/{mid}/edit', body: { op }, forge: { mid: F } })),
+  firm({ name: 'matter numbers (admin) POST', prog: 'settings_matters', loc: LOC.settingsMatters, method: 'POST',
+    path: '/settings/matters', body: { pattern: '{YYYY}-{NNNN}', next: '900' }, admin: true, mine: true }),
+  firm({ name: 'category add (admin)', prog: 'settings_categories', loc: LOC.settingsCategories, method: 'POST', op: 'add',
+    path: '/settings/categories', body: { op: 'add', name: '{tag} added category' }, admin: true, mine: true }),
+  firm({ name: 'category rename (admin)', prog: 'settings_categories', loc: LOC.settingsCategories, method: 'POST',
+    op: 'rename', path: '/settings/categories', body: { op: 'rename', id: '{category}', name: '{tag} renamed category' },
+    admin: true, forge: { category: F } }),
+  firm({ name: 'category delete (admin)', prog: 'settings_categories', loc: LOC.settingsCategories, method: 'POST',
+    op: 'delete', path: '/settings/categories', body: { op: 'delete', id: '{spare}' }, admin: true,
+    forge: { spare: F } }),
+  firm({ name: 'activity add time', prog: 'activity_edit', loc: LOC.activityEdit, method: 'POST', op: 'save',
+    path: '/matters/{mid}/activities/edit', body: { op: 'save', kind: 'time', date: '2026-06-02', user: '{user}',
+      duration: '1:15', rate: '200.00', description: '{tag} added time', category: '{category}' },
+    forge: { mid: F, user: F, category: F } }),
+  firm({ name: 'activity add expense', prog: 'activity_edit', loc: LOC.activityEdit, method: 'POST', op: 'save',
+    path: '/matters/{mid}/activities/edit', body: { op: 'save', kind: 'expense', date: '2026-06-02', amount: '12.50',
+      description: '{tag} added expense', category: '{category}', document: '{priv}' },
+    forge: { mid: F, category: F, priv: FM } }),
+  firm({ name: 'activity edit', prog: 'activity_edit', loc: LOC.activityEdit, method: 'POST', op: 'save',
+    path: '/matters/{mid}/activities/edit', body: { op: 'save', id: '{act}', kind: 'time', date: '2026-06-03',
+      user: '{user}', duration: '30', rate: '100', description: '{tag} edited time', category: '0' },
+    forge: { mid: F, act: FM } }),
+  firm({ name: 'activity delete', prog: 'activity_edit', loc: LOC.activityEdit, method: 'POST', op: 'delete',
+    path: '/matters/{mid}/activities/edit', body: { op: 'delete', id: '{exp}' }, forge: { mid: F, exp: FM } }),
+
   firm({ name: 'upload', prog: 'docs_upload', loc: LOC.upload, method: 'POST', path: '/matters/{mid}/documents/upload',
     body: { folder: '0' }, files: [['intruder-upload.txt', 'bytes an intruder left']], forge: { mid: F } }),
   firm({ name: 'upload into a folder', prog: 'docs_upload', loc: LOC.upload, method: 'POST',
@@ -277,15 +365,15 @@ export const routes = [
   // Saved as the demo firm has them: the rightful admin's save changes nothing.
   firm({ name: 'settings save', prog: 'settings', loc: LOC.settings, method: 'POST', path: '/settings',
     body: { name: 'Demo Law LLP', slug: '{slug}', slug_ok: '1', zone: 'UTC', currency: 'USD', window: '', preview: '0' },
-    admin: true, firmOwn: true }),
+    admin: true, mine: true }),
   // A file that is no image: refused (back to the settings page), nothing stored.
   firm({ name: 'logo upload (not an image)', prog: 'settings_logo', loc: LOC.settingsLogo, method: 'POST', op: 'upload',
     path: '/settings/logo', body: { op: 'upload' }, files: [['intruder-logo.png', 'not an image at all']],
-    admin: true, firmOwn: true }),
+    admin: true, mine: true }),
   firm({ name: 'logo remove', prog: 'settings_logo', loc: LOC.settingsLogo, method: 'POST', op: 'remove', path: '/settings/logo',
-    body: { op: 'remove' }, admin: true, firmOwn: true }),
+    body: { op: 'remove' }, admin: true, mine: true }),
   firm({ name: 'invite a colleague', prog: 'users_invite', loc: LOC.usersInvite, method: 'POST', path: '/users/invite',
-    body: { email: '{invitee}', role: 'admin' }, admin: true, firmOwn: true }),
+    body: { email: '{invitee}', role: 'admin' }, admin: true, mine: true }),
   ...['admin', 'member', 'deactivate', 'reactivate'].map((op) => firm({
     name: `users_action ${op}`, prog: 'users_action', loc: LOC.usersAction, method: 'POST', op,
     path: '/users/action', body: { op, user: '{staff}' }, admin: true, forge: { staff: F } })),

@@ -5,9 +5,10 @@
 // CSRF token of its own pages, so that what refuses is the handler's own
 // authorization, not the front door's token check:
 //   - another firm's admin;
-//   - a member of the same firm, for routes marked admin-only (settings,
-//     logo, users, invitations, the audit log and its CSV): 403 for every
-//     one, and nothing changes;
+//   - a member of the same firm, for routes marked admin-only (the firm's
+//     settings, logo, users and invitations, matter numbering, activity
+//     categories, the audit log and its CSV): 403 for every one, and
+//     nothing changes;
 //   - a client of another matter of the same firm;
 //   - a client removed from this portal but still signed in (a second
 //     matter's portal lets them sign in again after the removal ended their
@@ -63,9 +64,10 @@ function sources() {
 // Ids of the right shape, for the path checks.
 function sampleCtx() {
   const c = { slug: 'demo', nobody: 'nobody@nowhere.test', badtoken: 'A'.repeat(43), email: 'x@y.test',
-    invitee: 'i@y.test' };
-  for (const k of ['logofirm', 'staff', 'mid', 'contact', 'other', 'doc', 'priv', 'attach', 'inFolder', 'inMfolder', 'sentup', 'cupload',
-    'revoked', 'gone', 'folder', 'mfolder', 'pfolder', 'share', 'message']) c[k] = '12';
+    invitee: 'i@y.test', tag: 'acx', number: 'X-1', YYYY: '{YYYY}', NNNN: '{NNNN}' };
+  for (const k of ['logofirm', 'staff', 'mid', 'contact', 'other', 'doc', 'priv', 'attach', 'inFolder', 'inMfolder',
+    'sentup', 'cupload', 'revoked', 'gone', 'folder', 'mfolder', 'pfolder', 'share', 'message', 'eid', 'second',
+    'user', 'category', 'spare', 'act', 'exp']) c[k] = '12';
   return c;
 }
 
@@ -221,6 +223,25 @@ async function buildContent(admin, ctx) {
     ' AND message_id IS NULL AND revoked_at IS NULL');
   ctx.message = sql(`SELECT id FROM messages WHERE portal_id = ${ctx.portal} AND body = '${bodies.plain}'`);
   ctx.email = sql(`SELECT login_email FROM contacts WHERE id = ${ctx.contact}`);
+  // Contacts, matters and activities: a second address, the firm's admin,
+  // the matter's number, two categories (one unused) and two activities.
+  const firmId = sql(`SELECT firm_id FROM matters WHERE id = ${mid}`);
+  ctx.eid = sql(`SELECT id FROM contact_emails WHERE contact_id = ${ctx.contact} AND email = '${ctx.email}'`);
+  sql(`INSERT INTO contact_emails (firm_id, contact_id, email, is_primary, position) VALUES (${firmId}, ${ctx.contact},` +
+    ` '${tag}-second@access.test', 0, 1)`);
+  ctx.second = sql(`SELECT id FROM contact_emails WHERE contact_id = ${ctx.contact} AND email = '${tag}-second@access.test'`);
+  ctx.user = sql(`SELECT MIN(id) FROM users WHERE firm_id = ${firmId} AND role = 'admin'`);
+  ctx.number = sql(`SELECT number FROM matters WHERE id = ${mid}`);
+  for (const [slot, name] of [['category', `${tag} category`], ['spare', `${tag} spare category`]]) {
+    sql(`INSERT INTO activity_categories (firm_id, name, created_at) VALUES (${firmId}, '${name}', NOW(6))`);
+    ctx[slot] = sql(`SELECT id FROM activity_categories WHERE firm_id = ${firmId} AND name = '${name}'`);
+  }
+  for (const [slot, kind, extra] of [['act', 'time', '60, 20000, 20000, NULL'], ['exp', 'expense', `NULL, NULL, 1234, ${ctx.priv}`]]) {
+    sql('INSERT INTO activities (firm_id, matter_id, kind, on_date, user_id, minutes, rate, amount, document_id,' +
+      ` description, category_id, created_at, updated_at) VALUES (${firmId}, ${mid}, '${kind}', '2026-06-01',` +
+      ` ${kind === 'time' ? ctx.user : 'NULL'}, ${extra}, '${tag} ${kind} activity', ${ctx.category}, NOW(6), NOW(6))`);
+    ctx[slot] = sql(`SELECT id FROM activities WHERE matter_id = ${mid} AND description = '${tag} ${kind} activity'`);
+  }
   // What a client with one permission off must not get of the other kind.
   ctx.hidden = {
     messages: Object.values(bodies),
@@ -228,7 +249,8 @@ async function buildContent(admin, ctx) {
       bytes('doc'), bytes('inFolder'), bytes('inMfolder')],
   };
   for (const s of ['doc', 'priv', 'attach', 'inFolder', 'inMfolder', 'sentup', 'revoked', 'gone', 'folder', 'mfolder',
-    'pfolder', 'share', 'message', 'portal', 'contact', 'other', 'email'])
+    'pfolder', 'share', 'message', 'portal', 'contact', 'other', 'email', 'eid', 'second', 'user', 'category', 'spare',
+    'act', 'exp'])
     assert.match(String(ctx[s]), s === 'email' ? /@/ : /^\d+$/, `${tag}: ${s}`);
   return ctx;
 }
@@ -274,8 +296,8 @@ function expectOf(a, r) {
   }
   if (!mySide) return r.method === 'GET' ? { kind: `signin-${r.side}` } : { kind: 'frontdoor' };
   if (a.sameFirm) return r.admin ? { kind: 'admin-only' } : null;
-  // Another firm's admin acting on its own firm (workspace-*.test.mjs).
-  if (r.firmOwn) return null;
+  // Another firm's admin acting on its own firm (workspace-*, records-*).
+  if (r.mine) return null;
   if (r.own) return { kind: 'own' };
   return { kind: 'refuse' };
 }
@@ -389,7 +411,8 @@ test('the access matrix: every route × method × actor is refused by its handle
         R2: ['Rex', 'rex'],
       };
       const ctx = {};
-      const common = { slug: 'demo', nobody: `nobody.${R}@nowhere.test`, badtoken: 'A'.repeat(43), logofirm: firmA };
+      const common = { slug: 'demo', nobody: `nobody.${R}@nowhere.test`, badtoken: 'A'.repeat(43), logofirm: firmA,
+        YYYY: '{YYYY}', NNNN: '{NNNN}' };
       // A firm user of the context's firm named with its tag (users_action),
       // and an address to invite.
       const staff = (firm, tag) => {
@@ -466,7 +489,7 @@ test('the access matrix: every route × method × actor is refused by its handle
           continue;
         }
         assert.ok((r.ok || [200]).includes(res.status), `rightful ${who.name}: ${r.name} gave ${res.status}`);
-        if (res.status === 200 && !r.bare)
+        if (res.status === 200 && !r.notag)
           assert.ok(res.text.includes(ctx.V.tag), `rightful ${r.name}: the victim's content is on it`);
       }
       // Every change of the table, as the rightful client and firm of W;
@@ -586,6 +609,7 @@ test('the access matrix: every route × method × actor is refused by its handle
       assert.deepEqual(expectOf(member, { ...routes.find((x) => x.name === 'portal page'), admin: true }),
         { kind: 'admin-only' });
       assert.equal(counts.member, adminOnly.length);
+      assert.ok(adminOnly.length >= 6, 'the settings pages and their changes are admin-only');
       t.diagnostic(`matrix: ${routes.length} routes (${routes.filter((r) => r.method === 'GET').length} GET, ` +
         `${routes.filter((r) => r.method === 'POST').length} POST; ${adminOnly.length} admin-only), ` +
         `${intruders.length} actors + ${forgers.length} forging, ${sent} requests and ${touches} own-page touches ` +

@@ -129,6 +129,24 @@ test('every program gives the same response as CGI and as FastCGI, signed out an
     ['audit_list', { uri: '/audit?matter=NO-SUCH-NUMBER', ...F }, 404],
     ['audit_list', { uri: '/audit.csv?to=2000-01-01', ...F }, 200],
     ['audit_list', { uri: '/audit', ...C }, 303],
+
+    ['contact_edit', { uri: '/contacts/new' }, 303],
+    ['contact_edit', { uri: '/contacts/new', ...F }, 200],
+    ['contact_edit', { uri: `/contacts/${s.contact}/edit`, ...F }, 200],
+    ['contact_edit', fpost('/contacts/999999999/edit', 'kind=person&name=x'), 404],
+    ['matter_edit', { uri: '/matters/new' }, 303],
+    ['matter_edit', { uri: '/matters/new', ...F }, 200],
+    ['matter_edit', { uri: `/matters/${s.mid}/edit`, ...F }, 200],
+    ['matter_edit', fpost(`/matters/${s.mid}/edit`, 'op=no_such_op'), 400],
+    ['settings_matters', { uri: '/settings/matters' }, 303],
+    ['settings_matters', { uri: '/settings/matters', ...F }, 200],
+    ['settings_categories', { uri: '/settings/categories', ...F }, 200],
+    ['settings_categories', fpost('/settings/categories', 'op=no_such_op'), 400],
+    ['activities_list', { uri: `/matters/${s.mid}/activities` }, 303],
+    ['activities_list', { uri: `/matters/${s.mid}/activities`, ...F }, 200],
+    ['activities_list', { uri: `/matters/${s.mid}/activities?kind=bills`, ...F }, 400],
+    ['activity_edit', { uri: `/matters/${s.mid}/activities/edit?kind=time`, ...F }, 200],
+    ['activity_edit', fpost(`/matters/${s.mid}/activities/edit`, 'op=delete&id=999999999'), 404],
   ];
   const covered = new Set(cases.map(([p]) => p));
   for (const p of programs())

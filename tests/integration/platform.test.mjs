@@ -25,7 +25,7 @@ test('a matter page shows its details and the F-A4 subtabs', async () => {
   for (const tab of ['Communications', 'Documents', 'Bills', 'Calendar', 'Tasks', 'Notes', 'Activities'])
     assert.match(page.text, new RegExp(`>${tab}</a>`));
   assert.match(page.text, /Brightside Bakery: commercial lease renewal/);
-  assert.match(page.text, /<dt>Client<\/dt><dd>Brightside Bakery Ltd<\/dd>/);
+  assert.match(page.text, /<dt>Client<\/dt><dd><a href="\/contacts\/\d+">Brightside Bakery Ltd<\/a><\/dd>/);
   const bills = await c.get(`/matters/${id}?tab=bills`);
   assert.match(bills.text, /aria-current="page" href="\/matters\/\d+\?tab=bills">Bills/);
   assert.match(page.text, new RegExp(`href="/matters/${id}/documents">Documents</a>`));
