@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "vellum.h"
+#include "mypage.h"
 
 enum field { F_FIRM, F_EMAIL, F_PASSWORD, F_OUT, F_SET, F_NEXT, FIELD__MAX };
 
@@ -100,6 +101,10 @@ post(struct vl_req *r)
 		return form(r, 200, vl_signin_refused, NULL);
 	if (rc != VL_OK)
 		return rc;
+	/* Two-factor sign-in: the code first, at /portal/login/code. */
+	if (in.step != 0)
+		return vl_code_redirect(r, VL_SIGNIN_CLIENT, in.token, slug,
+		    r->fields[F_NEXT].val);
 	vl_sess_adopt(r, VL_SIGNIN_CLIENT, in.firm, in.account, in.token, slug);
 	vl_out_redirect(r, landing(r));
 	return VL_OK;

@@ -5,6 +5,7 @@
  * other kind), so another person's session id is simply not found.
  */
 #include <string.h>
+#include <time.h>
 
 #include <sodium.h>
 
@@ -81,6 +82,56 @@ vl_me_password(struct vl_ctx *c, const unsigned char cur[32], const char *curren
 out:
 	sodium_memzero(hash, sizeof(hash));
 	return rc;
+}
+
+enum vl_rc
+vl_me_totp_confirm(struct vl_ctx *c, const char *code, struct vl_tf_codes *codes)
+{
+	struct vl_tf_acct	 a = vl_tf_me(c);
+	enum vl_rc		 rc;
+
+	if ((rc = vl_db_begin()) != VL_OK)
+		return rc;
+	if ((rc = vl_tf_confirm(c, &a, code, (int64_t)time(NULL), codes)) != VL_OK) {
+		vl_db_rollback();
+		return rc;
+	}
+	return vl_db_commit();
+}
+
+enum vl_rc
+vl_me_totp_remove(struct vl_ctx *c, const char *pw)
+{
+	struct vl_tf_acct	 a = vl_tf_me(c);
+	enum vl_rc		 rc;
+
+	/* While the firm requires it a firm user may replace it, not drop it. */
+	if (a.kind == VL_SIGNIN_USER && vl_tf_required(c, a.firm) != 0)
+		return VL_CONFLICT;
+	if (!vl_me_password_ok(c, pw))
+		return VL_INVALID;
+	if ((rc = vl_db_begin()) != VL_OK)
+		return rc;
+	if ((rc = vl_tf_remove(c, &a)) != VL_OK) {
+		vl_db_rollback();
+		return rc;
+	}
+	return vl_db_commit();
+}
+
+enum vl_rc
+vl_me_recovery_new(struct vl_ctx *c, struct vl_tf_codes *codes)
+{
+	struct vl_tf_acct	 a = vl_tf_me(c);
+	enum vl_rc		 rc;
+
+	if ((rc = vl_db_begin()) != VL_OK)
+		return rc;
+	if ((rc = vl_tf_recovery_new(c, &a, codes)) != VL_OK) {
+		vl_db_rollback();
+		return rc;
+	}
+	return vl_db_commit();
 }
 
 enum vl_rc

@@ -37,6 +37,20 @@ enum vl_rc vl_me_password(struct vl_ctx *, const unsigned char cur[32], const ch
  * throttle; a failure audited), else 0. */
 int	 vl_me_password_ok(struct vl_ctx *, const char *pw);
 
+struct vl_tf_codes;
+/* Confirms the acting person's enrolment with code (twofactor.h's
+ * vl_tf_confirm in a transaction of its own): VL_OK with the new recovery
+ * codes in *codes; VL_DECLINED for a wrong code or no enrolment under way;
+ * VL_ERR. */
+enum vl_rc vl_me_totp_confirm(struct vl_ctx *, const char *code, struct vl_tf_codes *codes);
+/* Removes the acting person's two-factor sign-in after their password:
+ * VL_OK; VL_CONFLICT while their firm requires it (firm users); VL_INVALID
+ * for a wrong password (counted like a sign-in); VL_ERR. */
+enum vl_rc vl_me_totp_remove(struct vl_ctx *, const char *pw);
+/* Ten new recovery codes for the acting person: VL_OK; VL_CONFLICT when
+ * two-factor sign-in is off; VL_ERR. */
+enum vl_rc vl_me_recovery_new(struct vl_ctx *, struct vl_tf_codes *codes);
+
 /* One of one's sessions. */
 struct vl_me_session {
 	int64_t		 id;

@@ -56,6 +56,8 @@ vl_page_new(struct vl_req *r, const char *title)
 		vl_tpl_set(s, "USER_NAME", r->sess->user_name);
 		vl_tpl_set(s, "USER_EMAIL", r->sess->user_email);
 		vl_tpl_set(s, "CSRF", r->sess->csrf);
+		if (r->sess->role != NULL && strcmp(r->sess->role, "admin") == 0)
+			vl_tpl_show(s, "ADMIN");
 	} else {
 		vl_tpl_show(h, "SIGNED_OUT");
 		if (r->app != NULL && r->app->client)

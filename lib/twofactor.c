@@ -113,7 +113,7 @@ vl_tf_state(struct vl_ctx *c, const struct vl_tf_acct *a, struct vl_tf_state *st
 }
 
 enum vl_rc
-vl_tf_begin(struct vl_ctx *c, const struct vl_tf_acct *a, struct vl_tf_enrol *e)
+vl_tf_begin(struct vl_ctx *c, const struct vl_tf_acct *a, int create, struct vl_tf_enrol *e)
 {
 	unsigned char	 secret[VL_TOTP_SECRET_LEN];
 	char		 sealed[2 * SEALED_LEN + 1], *cur, *pending, *issuer = NULL, *label = NULL;
@@ -127,6 +127,8 @@ vl_tf_begin(struct vl_ctx *c, const struct vl_tf_acct *a, struct vl_tf_enrol *e)
 	if ((rc = row(c, a, &cur, &pending, &last)) != VL_OK)
 		return rc;
 	if (pending == NULL || !unseal(pending, secret)) {
+		if (!create)
+			return VL_DECLINED;
 		vl_totp_secret_new(secret);
 		seal(secret, sealed);
 		if ((rc = vl_db_exec(STMT_TF_PENDING_SET, NULL, NULL, "isis", a->firm,

@@ -46,9 +46,11 @@ struct vl_tf_enrol {
  * confirms it, or the one started within the last 15 minutes (a reloaded
  * page shows the code already scanned).  An enrolled secret stays in force
  * until the new one is confirmed.  The app names it by the firm's name and
- * the account's email.  VL_OK; VL_DECLINED for no such account; VL_ERR.
+ * the account's email.  With create 0 nothing is written: VL_DECLINED when
+ * no enrolment is under way.  VL_OK; VL_DECLINED for no such account; VL_ERR.
  */
-enum vl_rc vl_tf_begin(struct vl_ctx *, const struct vl_tf_acct *a, struct vl_tf_enrol *e);
+enum vl_rc vl_tf_begin(struct vl_ctx *, const struct vl_tf_acct *a, int create,
+	    struct vl_tf_enrol *e);
 
 struct vl_tf_codes {
 	char	 code[VL_TOTP_RECOVERY_N][VL_TOTP_RECOVERY_LEN + 1];

@@ -14,6 +14,8 @@
   <nav>
     <a href="/matters">Matters</a>
     <a href="/contacts">Contacts</a>
+    {{#ADMIN}}<a href="/settings/security">Sign-in security</a>{{/ADMIN}}
+    <a href="/account">My account</a>
   </nav>
   <form class="signout" method="post" action="/logout">
     <input type="hidden" name="csrf" value="{{CSRF}}">
@@ -26,6 +28,7 @@
   <span class="firm">{{FIRM_NAME}} · client portal</span>
   <nav>
     <a href="/portal">My matters</a>
+    <a href="/portal/account">My account</a>
   </nav>
   <form class="signout" method="post" action="/portal/logout">
     <input type="hidden" name="csrf" value="{{CSRF}}">
