@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "vellum.h"
+#include "twofactor.h"
 
 enum field { F_TOKEN, F_PASSWORD, F_CONFIRM, F_FIRM, F_EMAIL, FIELD__MAX };
 
@@ -113,6 +114,8 @@ post(struct vl_req *r)
 {
 	const char	*pw = r->fields[F_PASSWORD].val, *confirm = r->fields[F_CONFIRM].val;
 	struct invite	 iv;
+	struct vl_tf_acct acct;
+	struct vl_tf_state st;
 	char		 hash[128];
 	uint64_t	 n = 0;
 	int64_t		 active = 0;
@@ -128,6 +131,9 @@ post(struct vl_req *r)
 		return form(r, 400, iv.firm_name, iv.email, "Choose a password of 12 to 128 characters.");
 	if (confirm == NULL || strcmp(pw, confirm) != 0)
 		return form(r, 400, iv.firm_name, iv.email, "The two passwords do not match.");
+	acct.firm = iv.firm;
+	acct.kind = VL_SIGNIN_CLIENT;
+	acct.id = iv.contact;
 	if (vl_pw_hash(pw, hash) != VL_OK || (rc = vl_db_begin()) != VL_OK)
 		return VL_ERR;
 	if ((rc = vl_db_exec(STMT_INVITE_USE, &n, NULL, "b", iv.hash, sizeof(iv.hash))) != VL_OK)
@@ -145,9 +151,18 @@ post(struct vl_req *r)
 	    (rc = vl_account_password_changed(r->ctx, iv.firm, iv.email, iv.slug, !active)) != VL_OK ||
 	    (rc = vl_db_commit()) != VL_OK)
 		goto fail;
+	vl_audit_as(r->ctx, iv.firm, 0, "client_invitation_accepted", "contact", iv.contact);
+	/* A reset link is no second factor: with two-factor sign-in on, the
+	 * client signs in with the new password and a code. */
+	if ((rc = vl_tf_state(r->ctx, &acct, &st)) != VL_OK)
+		return rc;
+	if (st.enrolled) {
+		vl_out_redirect(r, vl_pool_printf(r->pool, "/portal/login?firm=%s&password_set=1",
+		    iv.slug));
+		return VL_OK;
+	}
 	if ((rc = vl_sess_start(r, VL_SIGNIN_CLIENT, iv.firm, iv.contact, iv.slug)) != VL_OK)
 		return rc;
-	vl_audit_as(r->ctx, iv.firm, 0, "client_invitation_accepted", "contact", iv.contact);
 	vl_out_redirect(r, "/portal");
 	return VL_OK;
 fail:

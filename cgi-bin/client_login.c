@@ -78,6 +78,8 @@ get(struct vl_req *r)
 	}
 	if (r->fields[F_OUT].num)
 		return form(r, 200, NULL, "You have signed out.");
+	if (r->fields[F_SET].num)
+		return form(r, 200, NULL, "Your new password is set. Sign in with it and your code.");
 	return form(r, 200, NULL, NULL);
 }
 
