@@ -363,7 +363,6 @@ code_page(struct vl_req *r, enum vl_signin_kind kind, int status, const char *er
 		return vl_page_send(r, "signin_code.tpl", d);
 	}
 	if ((rc = vl_signin_pending(r->ctx, kind, pending_token(r), &a, &step)) == VL_DECLINED) {
-		vl_out_cookie_clear(r, VL_PENDING_COOKIE);
 		vl_tpl_show(d, "EXPIRED");
 		return vl_page_send_status(r, 400, "signin_code.tpl", d);
 	}
