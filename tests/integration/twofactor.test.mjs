@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { Client, csrfOf, sql, ROOT, waitForMail, clientOnMatter } from './helpers.mjs';
+import { Client, csrfOf, sql, ROOT, waitForMail, clientOnMatter, demoAdmin } from './helpers.mjs';
 
 const R = Date.now().toString(36);
 const SLUG = `tf-${R}`;
@@ -329,8 +329,8 @@ test('a client enrols in the portal, signs in with a code at the firm\'s link, a
     // The other side's pages: a client has no firm session, a firm user no client one.
     assert.equal((await client.get('/account')).status, 303);
     assert.equal((await client.get('/account')).location, '/login?next=%2Faccount');
-    const firmUser = new Client();
-    await password(firmUser, 'firm', ADMIN, PW);
+    const firmUser = await demoAdmin();
+    assert.equal((await firmUser.get('/portal/account')).status, 303);
     res403(await post(firmUser, '/account', '/portal/account', { op: 'totp_start' }));
 
     assert.equal((await post(client, '/portal/account', '/portal/logout', {})).status, 303);
