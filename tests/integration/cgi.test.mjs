@@ -107,6 +107,17 @@ test('every program gives the same response as CGI and as FastCGI, signed out an
     ['client_download', { uri: '/portal/documents/1' }, 303],
     ['client_download', { uri: '/portal/documents/999999999', ...C }, 404],
     ['client_logout', { uri: '/portal/logout' }, 303],
+    ['auth_code', { uri: '/login/code' }, 400],
+    ['auth_code', { method: 'POST', uri: '/login/code', body: 'code=123456', type: form }, 403],
+    ['client_code', { uri: '/portal/login/code?firm=demo' }, 400],
+    ['account_show', { uri: '/account' }, 303],
+    ['account_show', { uri: '/account?view=enrol', ...F }, 200],
+    ['account_show', fpost('/account', 'op=no_such_op'), 400],
+    ['client_account', { uri: '/portal/account' }, 303],
+    ['client_account', { uri: '/portal/account', ...C }, 200],
+    ['client_account', { uri: '/portal/account', ...F }, 303],
+    ['settings_security', { uri: '/settings/security' }, 303],
+    ['settings_security', { uri: '/settings/security?page=0', ...F }, 200],
   ];
   const covered = new Set(cases.map(([p]) => p));
   for (const p of programs())
