@@ -15,7 +15,7 @@
 
 /* What a change ends with, shown on the page it goes back to. */
 static const char *const notices[] = {
-	"password_changed", "totp_off", "session_ended", "enrol_started",
+	"password_changed", "totp_off", "session_ended",
 };
 
 /* Shows section "ERR_<CODE>" of d (and ERROR, the page's summary). */

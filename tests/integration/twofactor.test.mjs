@@ -402,3 +402,21 @@ test('a client with two-factor sign-in who sets a new password by email is not s
     assert.equal((await password(anon, 'client', email, np)).location, '/portal/login/code?firm=demo');
     assert.equal((await code(anon, 'client', totp(secret, when + 30))).status, 303);
   });
+
+test('two sign-ins at once with the same code: exactly one gets in', async () => {
+  const email = `race.${R}@twofactor.test`;
+  sql(`INSERT INTO users (firm_id, email, name, role, pw_hash) SELECT firm_id, '${email}', 'Rae Race', 'member', pw_hash
+    FROM users WHERE email = '${ADMIN}'`);
+  const uid = sql(`SELECT id FROM users WHERE email = '${email}'`);
+  const a = new Client();
+  assert.equal((await password(a, 'firm', email, PW)).location, '/matters');
+  const { secret, when } = await enrol(a, '/account');
+  const [b, c] = [new Client(), new Client()];
+  for (const x of [b, c]) assert.equal((await password(x, 'firm', email, PW)).location, '/login/code');
+  const pages = await Promise.all([b, c].map((x) => x.get('/login/code')));
+  const value = totp(secret, when + 30);
+  const res = await Promise.all([b, c].map((x, i) => x.post('/login/code', { csrf: csrfOf(pages[i].text), code: value })));
+  assert.deepEqual(res.map((r) => r.status).sort(), [303, 400]);
+  assert.equal(sql(`SELECT COUNT(*) FROM audit_log WHERE action = 'login' AND user_id = ${uid}`), '2');
+  assert.equal(audits('login_code_reused', uid), '1');
+});
