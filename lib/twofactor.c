@@ -289,6 +289,44 @@ vl_tf_remove(struct vl_ctx *c, const struct vl_tf_acct *a)
 }
 
 enum vl_rc
+vl_tf_reset(struct vl_ctx *c, const char *slug, const char *typed, enum vl_signin_kind *kind)
+{
+	struct vl_tf_acct	 a;
+	const char		*email = vl_email_norm(c->pool, typed != NULL ? typed : "");
+	char			*stored, *hash, *name;
+	int64_t			 firm, locked;
+	enum vl_rc		 rc;
+
+	if (email == NULL || slug == NULL)
+		return VL_DECLINED;
+	if ((rc = vl_db_row(c->pool, STMT_FIRM_BY_SLUG_NAME, "s", "is", slug, &firm, &name)) != VL_OK)
+		return rc;
+	a.firm = firm;
+	a.kind = VL_SIGNIN_USER;
+	/* A firm user's address is unique over all firms: it must be this firm's. */
+	if ((rc = vl_db_row(c->pool, STMT_USER_ID_BY_EMAIL, "s", "iis", email, &a.id, &firm,
+	    &stored)) == VL_OK && firm != a.firm)
+		rc = VL_DECLINED;
+	if (rc == VL_DECLINED) {
+		a.kind = VL_SIGNIN_CLIENT;
+		rc = vl_db_row(c->pool, STMT_CLIENT_BY_EMAIL, "ss", "isi", slug, email, &a.id, &hash,
+		    &locked);
+	}
+	if (rc != VL_OK)
+		return rc;
+	*kind = a.kind;
+	if ((rc = vl_db_begin()) != VL_OK)
+		return rc;
+	if ((rc = vl_tf_remove(c, &a)) != VL_OK) {
+		vl_db_rollback();
+		return rc;
+	}
+	vl_audit_as(c, a.firm, a.kind == VL_SIGNIN_USER ? a.id : 0, a.kind == VL_SIGNIN_USER ?
+	    "totp_reset" : "client_totp_reset", a.kind == VL_SIGNIN_USER ? "user" : "contact", a.id);
+	return vl_db_commit();
+}
+
+enum vl_rc
 vl_tf_set_required(struct vl_ctx *c, int on)
 {
 	struct vl_tf_acct	 me = vl_tf_me(c);

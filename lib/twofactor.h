@@ -82,6 +82,15 @@ enum vl_rc vl_tf_recovery_new(struct vl_ctx *, const struct vl_tf_acct *a,
  * caller's transaction.  VL_OK (also when there was none) or VL_ERR. */
 enum vl_rc vl_tf_remove(struct vl_ctx *, const struct vl_tf_acct *a);
 
+/*
+ * A lost device and lost recovery codes, from the command line: removes
+ * the two-factor sign-in of the firm user with email, else of the client
+ * whose login email it is, at the firm of slug; audited ("totp_reset").
+ * *kind says whose.  VL_OK; VL_DECLINED when nobody there has that
+ * address; VL_ERR.
+ */
+enum vl_rc vl_tf_reset(struct vl_ctx *, const char *slug, const char *email,
+	    enum vl_signin_kind *kind);
 /* 1 if c's firm requires two-factor sign-in of its users, 0 if not, -1 on
  * error. */
 int	 vl_tf_required(struct vl_ctx *, int64_t firm);

@@ -10,7 +10,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { Client, csrfOf, sql, ROOT, waitForMail, clientOnMatter, demoAdmin } from './helpers.mjs';
 
 const R = Date.now().toString(36);
@@ -43,6 +43,7 @@ const secretOf = (html) => {
   return m[1];
 };
 const codesOf = (html) => [...html.matchAll(/<code>([a-z2-9]{5}-[a-z2-9]{5})<\/code>/g)].map((m) => m[1]);
+const ctl = (...args) => spawnSync(path.join(ROOT, 'build/bin/vellumctl'), args, { env: process.env, encoding: 'utf8' });
 const hasCookie = (c, name) => [...c.jar.keys()].some((k) => k === name || k === `__Host-${name}`);
 const audits = (action, user) => sql(`SELECT COUNT(*) FROM audit_log WHERE action = '${action}' AND user_id = ${user}`);
 
@@ -315,6 +316,16 @@ test('require two-factor sign-in for all firm users: admins only, the admin firs
     assert.equal(sql(`SELECT require_2fa FROM firms WHERE id = ${ids}`), '0');
     assert.equal(sql(`SELECT COUNT(*) FROM audit_log WHERE action IN ('settings_2fa_required', 'settings_2fa_optional') AND firm_id = ${ids}`), '2');
     assert.ok(adminSecret);
+
+    // A lost device: the command line removes it; the password alone again.
+    assert.equal(ctl('totp-reset', SLUG, 'nobody@twofactor.test').status, 1);
+    assert.equal(ctl('totp-reset', 'demo', MEMBER).status, 1, 'another firm\'s slug finds nobody');
+    const out = ctl('totp-reset', SLUG, MEMBER.toUpperCase());
+    assert.equal(out.status, 0, out.stderr);
+    assert.match(out.stdout, /removed for the firm user/);
+    assert.equal(sql(`SELECT COUNT(*) FROM audit_log WHERE action = 'totp_reset' AND user_id = ${memberId}`), '1');
+    const again = new Client();
+    assert.equal((await password(again, 'firm', MEMBER, PW)).location, '/matters');
   });
 
 test('a client enrols in the portal, signs in with a code at the firm\'s link, and the rules are the same; sides stay apart',
@@ -401,6 +412,12 @@ test('a client with two-factor sign-in who sets a new password by email is not s
     assert.ok(!hasCookie(anon, 'cid'), 'no session from the link alone');
     assert.equal((await password(anon, 'client', email, np)).location, '/portal/login/code?firm=demo');
     assert.equal((await code(anon, 'client', totp(secret, when + 30))).status, 303);
+    // A lost device, from the command line: the password alone again.
+    const out = ctl('totp-reset', 'demo', email);
+    assert.equal(out.status, 0, out.stderr);
+    assert.match(out.stdout, /removed for the client/);
+    const next = new Client();
+    assert.equal((await password(next, 'client', email, np)).location, '/portal');
   });
 
 test('two sign-ins at once with the same code: exactly one gets in', async () => {
