@@ -123,6 +123,9 @@ render(struct vl_req *r, int status, const char *error, const struct vl_tf_codes
 			vl_tpl_show(s, "REMOVABLE");
 	} else
 		vl_tpl_show(d, st.required ? "TF_OFF_REQUIRED" : "TF_OFF");
+	/* The "Set up" button, unless the set-up is on the page already. */
+	if (!st.enrolled && (!enrol || vl_tf_begin(r->ctx, &me, 0, &e) != VL_OK))
+		vl_tpl_show(d, "START");
 	if (enrol) {
 		if ((rc = vl_tf_begin(r->ctx, &me, 0, &e)) == VL_OK) {
 			s = vl_tpl_section(d, "ENROL");

@@ -73,16 +73,11 @@
 {{#TF_OFF_REQUIRED}}
 <p><strong>Off.</strong> Your firm requires it: set it up now.</p>
 {{/TF_OFF_REQUIRED}}
-{{#TF_OFF}}<form method="post" action="{{BASE}}">
+{{#START}}<form method="post" action="{{BASE}}">
   <input type="hidden" name="csrf" value="{{CSRF}}">
   <input type="hidden" name="op" value="totp_start">
   <button type="submit">Set up two-factor sign-in</button>
-</form>{{/TF_OFF}}
-{{#TF_OFF_REQUIRED}}<form method="post" action="{{BASE}}">
-  <input type="hidden" name="csrf" value="{{CSRF}}">
-  <input type="hidden" name="op" value="totp_start">
-  <button type="submit">Set up two-factor sign-in</button>
-</form>{{/TF_OFF_REQUIRED}}
+</form>{{/START}}
 </section>
 
 <section class="card block" aria-labelledby="pw-title">
