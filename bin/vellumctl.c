@@ -19,6 +19,8 @@
  *   vellumctl export --firm SLUG --out FILE
  *                                        the whole firm into one archive
  *   vellumctl import --in FILE           restore an archive into an empty install
+ *   vellumctl totp-reset SLUG EMAIL      remove a firm user's or client's
+ *                                        two-factor sign-in (lost device)
  *
  * The configuration comes from $VELLUM_CONF (or -c FILE before the command).
  */
@@ -37,6 +39,7 @@
 #include "store.h"
 #include "tz.h"
 #include "setup.h"
+#include "twofactor.h"
 
 static int
 fail(const char *what)
@@ -569,6 +572,32 @@ cmd_import(int argc, char *argv[])
 	return 0;
 }
 
+/* A person who lost both the device and the recovery codes signs in with
+ * the password again and sets two-factor sign-in up anew. */
+static int
+cmd_totp_reset(int argc, char *argv[])
+{
+	struct vl_pool		*pool = vl_pool_new();
+	struct vl_ctx		 ctx;
+	enum vl_signin_kind	 kind = VL_SIGNIN_USER;
+	enum vl_rc		 rc;
+
+	if (argc != 2) {
+		vl_pool_free(pool);
+		return fail("usage: totp-reset SLUG EMAIL");
+	}
+	vl_ctx_init(&ctx, pool, 0, 0, 0, "vellumctl");
+	rc = vl_tf_reset(&ctx, argv[0], argv[1], &kind);
+	vl_pool_free(pool);
+	if (rc == VL_DECLINED)
+		return fail("totp-reset: no firm user or client with that address at that firm");
+	if (rc != VL_OK)
+		return fail("totp-reset: database error");
+	printf("two-factor sign-in removed for the %s %s; they sign in with the password\n",
+	    kind == VL_SIGNIN_USER ? "firm user" : "client", argv[1]);
+	return 0;
+}
+
 /*
  * The commands, one a line: name, arguments (for the usage message), the
  * function (given the arguments after the name) and whether it reads the
@@ -593,6 +622,8 @@ static const struct cmd {
 	{ "audit", "verify [--firm SLUG]", cmd_audit, CONF },
 	{ "export", "--firm SLUG --out FILE", cmd_export, CONF },
 	{ "import", "--in FILE", cmd_import, CONF },
+
+	{ "totp-reset", "SLUG EMAIL", cmd_totp_reset, CONF },
 };
 
 static int

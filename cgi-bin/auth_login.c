@@ -2,7 +2,8 @@
  * Firm sign-in: GET / and /login show the form; POST /login (only there)
  * checks the password (argon2id, same cost for unknown emails and paused
  * accounts), counting attempts per account and address, and starts a new
- * session: all in vl_signin (lib/signin.c).
+ * session: all in vl_signin (lib/signin.c).  With two-factor sign-in the
+ * code comes next, at /login/code (auth_code).
  */
 #include <string.h>
 
@@ -10,6 +11,7 @@
 #include "signin.h"
 #include "account.h"
 #include "setup.h"
+#include "mypage.h"
 
 enum field { F_EMAIL, F_PASSWORD, F_RESET, F_OUT, F_NEXT, FIELD__MAX };
 
@@ -87,6 +89,10 @@ post(struct vl_req *r)
 		return form(r, 200, vl_signin_refused, NULL);
 	if (rc != VL_OK)
 		return rc;
+	/* Two-factor sign-in: no session before the code (or the enrolment). */
+	if (in.step != 0)
+		return vl_code_redirect(r, VL_SIGNIN_USER, in.token, NULL,
+		    r->fields[F_NEXT].val);
 	vl_sess_adopt(r, VL_SIGNIN_USER, in.firm, in.account, in.token, NULL);
 	vl_out_redirect(r, landing(r));
 	return VL_OK;

@@ -14,6 +14,7 @@
 
 #include "vellum.h"
 #include "account.h"
+#include "twofactor.h"
 
 enum field { F_TOKEN, F_PASSWORD, F_CONFIRM, F_FIRM, F_EMAIL, FIELD__MAX };
 
@@ -112,6 +113,13 @@ post(struct vl_req *r)
 		return form(r, 400, l.firm_name, l.email, msg);
 	if (rc != VL_OK)
 		return rc;
+	/* A reset link is no second factor: with two-factor sign-in on, the
+	 * client signs in with the new password and a code. */
+	if (token[0] == '\0') {
+		vl_out_redirect(r, vl_pool_printf(r->pool, "/portal/login?firm=%s&password_set=1",
+		    l.slug));
+		return VL_OK;
+	}
 	vl_sess_adopt(r, VL_SIGNIN_CLIENT, l.firm, l.account, token, l.slug);
 	sodium_memzero(token, sizeof(token));
 	vl_out_redirect(r, "/portal");

@@ -8,6 +8,7 @@
 #include "vellum.h"
 #include "signin.h"
 #include "account.h"
+#include "mypage.h"
 
 enum field { F_FIRM, F_EMAIL, F_PASSWORD, F_OUT, F_SET, F_NEXT, FIELD__MAX };
 
@@ -79,6 +80,8 @@ get(struct vl_req *r)
 	}
 	if (r->fields[F_OUT].num)
 		return form(r, 200, NULL, "You have signed out.");
+	if (r->fields[F_SET].num)
+		return form(r, 200, NULL, "Your new password is set. Sign in with it and your code.");
 	return form(r, 200, NULL, NULL);
 }
 
@@ -102,6 +105,10 @@ post(struct vl_req *r)
 		return form(r, 200, vl_signin_refused, NULL);
 	if (rc != VL_OK)
 		return rc;
+	/* Two-factor sign-in: the code first, at /portal/login/code. */
+	if (in.step != 0)
+		return vl_code_redirect(r, VL_SIGNIN_CLIENT, in.token, slug,
+		    r->fields[F_NEXT].val);
 	vl_sess_adopt(r, VL_SIGNIN_CLIENT, in.firm, in.account, in.token, slug);
 	vl_out_redirect(r, landing(r));
 	return VL_OK;

@@ -23,6 +23,7 @@
 #include "notify.h"
 #include "audit.h"
 #include "account.h"
+#include "twofactor.h"
 #include "staff.h"
 
 #define NEXT_MAX	1024
@@ -343,6 +344,8 @@ vl_account_client_accept(struct vl_ctx *c, const char *token, const char *pw,
     const char *confirm, const char *agent, struct vl_link *l, char session[44],
     const char **msg)
 {
+	struct vl_tf_acct acct;
+	struct vl_tf_state st;
 	char		 hash[128];
 	int64_t		 active = 0;
 	enum vl_rc	 rc;
@@ -368,11 +371,17 @@ vl_account_client_accept(struct vl_ctx *c, const char *token, const char *pw,
 		vl_db_rollback();
 		goto out;
 	}
+	vl_audit_as(c, l->firm, 0, "client_invitation_accepted", "contact", l->account);
+	/* A reset link is no second factor: a client with two-factor sign-in
+	 * gets no session here (session stays ""), but signs in with a code. */
+	acct.firm = l->firm;
+	acct.kind = VL_SIGNIN_CLIENT;
+	acct.id = l->account;
+	if ((rc = vl_tf_state(c, &acct, &st)) != VL_OK || st.enrolled)
+		goto out;
 	/* The password stands even if no session can be started now: the
 	 * client can still sign in with it. */
-	if ((rc = vl_sess_new(c, VL_SIGNIN_CLIENT, l->firm, l->account, agent, session)) != VL_OK)
-		goto out;
-	vl_audit_as(c, l->firm, 0, "client_invitation_accepted", "contact", l->account);
+	rc = vl_sess_new(c, VL_SIGNIN_CLIENT, l->firm, l->account, agent, session);
 out:
 	sodium_memzero(hash, sizeof(hash));
 	return rc;

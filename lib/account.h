@@ -64,9 +64,11 @@ enum vl_rc vl_account_client_link(struct vl_ctx *, const char *token, struct vl_
  * typed twice.  In one transaction: the link used up (once, even under two
  * requests at once, and only while its address is the login email), the
  * account made if new, the password set, the contact's sessions ended and
- * the "password set" or "changed" mail queued.  Then a new session (agent:
- * the User-Agent, or NULL), whose token session[44] gets for vl_sess_adopt,
- * and the audit row.  Results as vl_account_user_reset. */
+ * the "password set" or "changed" mail queued; the audit row.  Then a new
+ * session (agent: the User-Agent, or NULL), whose token session[44] gets
+ * for vl_sess_adopt, unless the client has two-factor sign-in: a link is
+ * no second factor, so session stays "" and the client signs in with a
+ * code.  Results as vl_account_user_reset. */
 enum vl_rc vl_account_client_accept(struct vl_ctx *, const char *token, const char *pw,
 	    const char *confirm, const char *agent, struct vl_link *l, char session[44],
 	    const char **msg);

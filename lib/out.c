@@ -58,6 +58,7 @@ static const struct {
 	[VL_COOKIE_CID] =		{ "cid", "__Host-cid", "/" },
 	[VL_COOKIE_PRE] =		{ "pre", "__Host-pre", "/" },
 	[VL_COOKIE_PORTAL_FIRM] =	{ "portal_firm", "__Secure-portal_firm", "/portal" },
+	[VL_COOKIE_PENDING] =		{ "pending", "__Host-pending", "/" },
 };
 
 const char *

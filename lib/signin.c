@@ -8,12 +8,24 @@
  * tells which accounts exist or are paused.  Firm users and clients sign
  * in through the one function here; the programs only read the form and
  * set the cookie of the session it started.
+ *
+ * Two-factor sign-in adds a step: a right password for an account with
+ * TOTP (or a firm user whose firm requires it) starts no session but a
+ * pending sign-in, a random token kept in a short-lived cookie, only its
+ * hash stored, bound to the account, used once.  The code that follows is
+ * counted against the same throttle before it is checked, and the
+ * password's count is not cleared until it passes: knowing the password
+ * buys no fresh guesses at the code.
  */
 #include <string.h>
+#include <time.h>
+
+#include <sodium.h>
 
 #include "vellum.h"
 #include "audit.h"
 #include "signin.h"
+#include "twofactor.h"
 
 /* Failures from one address before that address pauses (1 min, doubling, 15 min at most). */
 #define PAIR_LIMIT	5
@@ -122,6 +134,143 @@ lookup(struct vl_ctx *c, enum vl_signin_kind kind, const char *slug, const char 
 	    &locked);
 }
 
+/* After a right password: whether a second step follows and, if so, its
+ * pending token in out (the counters stay as they are until it passes). */
+static enum vl_rc
+second_step(struct vl_ctx *c, enum vl_signin_kind kind, struct vl_signed_in *out)
+{
+	struct vl_tf_acct	 a = { out->firm, kind, out->account };
+	struct vl_tf_state	 st;
+	unsigned char		 h[32];
+	enum vl_rc		 rc;
+
+	out->step = VL_STEP_DONE;
+	if ((rc = vl_tf_state(c, &a, &st)) != VL_OK)
+		return rc;
+	if (st.enrolled)
+		out->step = VL_STEP_CODE;
+	else if (st.required)
+		out->step = VL_STEP_ENROL;
+	else
+		return VL_OK;
+	vl_token_new(out->token);
+	vl_sha256(out->token, 43, h);
+	(void)vl_db_exec(STMT_PENDING_PURGE, NULL, NULL, "");
+	if ((rc = vl_db_exec(STMT_PENDING_INSERT, NULL, NULL, "bisisi", h, sizeof(h), out->firm,
+	    vl_signin_kinds[kind], out->account, out->step == VL_STEP_CODE ? "code" : "enrol",
+	    (int64_t)VL_PENDING_TTL)) != VL_OK) {
+		sodium_memzero(out->token, sizeof(out->token));
+		return VL_ERR;
+	}
+	audit(c, kind, out->firm, out->account, out->step == VL_STEP_CODE ? "_password_ok" :
+	    "_password_ok_enrol");
+	return VL_OK;
+}
+
+enum vl_rc
+vl_signin_pending(struct vl_ctx *c, enum vl_signin_kind kind, const char *token,
+    struct vl_tf_acct *a, enum vl_signin_step *step)
+{
+	unsigned char	 h[32];
+	char		*k, *purpose;
+	enum vl_rc	 rc;
+
+	memset(a, 0, sizeof(*a));
+	if (token == NULL || !vl_validate(VL_V_TOKEN, token, strlen(token), 43, NULL))
+		return VL_DECLINED;
+	vl_sha256(token, 43, h);
+	if ((rc = vl_db_row(c->pool, STMT_PENDING_LOOKUP, "b", "isis", h, sizeof(h), &a->firm, &k,
+	    &a->id, &purpose)) != VL_OK)
+		return rc;
+	/* A firm user's pending sign-in is no client's, nor the reverse. */
+	if (strcmp(k, vl_signin_kinds[kind]) != 0)
+		return VL_DECLINED;
+	a->kind = kind;
+	*step = strcmp(purpose, "enrol") == 0 ? VL_STEP_ENROL : VL_STEP_CODE;
+	return VL_OK;
+}
+
+/* The session of a sign-in whose every step passed, inside its transaction. */
+static enum vl_rc
+finish(struct vl_ctx *c, enum vl_signin_kind kind, const char *agent, struct vl_signed_in *out)
+{
+	enum vl_rc	 rc;
+
+	if ((rc = clear(c, kind, out->firm, out->account)) != VL_OK ||
+	    (rc = kind == VL_SIGNIN_USER ?
+	    vl_db_exec(STMT_RESET_VOID_USER, NULL, NULL, "i", out->account) :
+	    vl_db_exec(STMT_INVITE_VOID_CONTACT, NULL, NULL, "ii", out->firm, out->account)) != VL_OK)
+		return rc;
+	return vl_sess_new(c, kind, out->firm, out->account, agent, out->token);
+}
+
+enum vl_rc
+vl_signin_code(struct vl_ctx *c, enum vl_signin_kind kind, const char *token, const char *code,
+    const char *agent, struct vl_tf_codes *codes, struct vl_signed_in *out)
+{
+	struct vl_tf_acct	 a;
+	enum vl_signin_step	 step;
+	unsigned char		 h[32];
+	uint64_t		 n = 0;
+	int			 recovery = 0;
+	enum vl_rc		 rc;
+
+	memset(out, 0, sizeof(*out));
+	if ((rc = vl_signin_pending(c, kind, token, &a, &step)) != VL_OK)
+		return rc;
+	out->firm = a.firm;
+	out->account = a.id;
+	/* Counted and committed before the code is looked at. */
+	if ((rc = reserve(c, kind, a.firm, a.id)) == VL_ERR)
+		return rc;
+	if (rc == VL_FORBIDDEN) {
+		audit(c, kind, a.firm, a.id, "_throttled");
+		return VL_DECLINED;
+	}
+	vl_sha256(token, 43, h);
+	if (vl_db_begin() != VL_OK)
+		return VL_ERR;
+	if ((rc = vl_db_exec(STMT_PENDING_USE, &n, NULL, "bi", h, sizeof(h), a.firm)) != VL_OK)
+		goto fail;
+	if (n != 1) {
+		rc = VL_DECLINED;	/* used or expired meanwhile */
+		goto fail;
+	}
+	if (step == VL_STEP_ENROL)
+		rc = codes != NULL ? vl_tf_confirm(c, &a, code, (int64_t)time(NULL), codes) :
+		    VL_DECLINED;
+	else
+		rc = vl_tf_verify(c, &a, code, (int64_t)time(NULL), &recovery);
+	if (rc == VL_DECLINED || rc == VL_CONFLICT) {
+		vl_db_rollback();
+		audit(c, kind, a.firm, a.id, rc == VL_CONFLICT ? "_code_reused" : "_code_failed");
+		return VL_DECLINED;
+	}
+	if (rc != VL_OK || (rc = finish(c, kind, agent, out)) != VL_OK)
+		goto fail;
+	audit(c, kind, a.firm, a.id, recovery ? "_recovery_code" : "");
+	if (vl_db_commit() != VL_OK) {
+		memset(out->token, 0, sizeof(out->token));
+		return VL_ERR;
+	}
+	return VL_OK;
+fail:
+	vl_db_rollback();
+	memset(out->token, 0, sizeof(out->token));
+	return rc == VL_DECLINED ? VL_DECLINED : VL_ERR;
+}
+
+enum vl_rc
+vl_signin_recheck(struct vl_ctx *c, enum vl_signin_kind kind, int64_t firm, int64_t account,
+    const char *hash, const char *pw)
+{
+	enum vl_rc	 rc;
+
+	if ((rc = check(c, kind, firm, account, hash, pw != NULL ? pw : "")) != VL_OK)
+		return rc;
+	return clear(c, kind, firm, account);
+}
+
 enum vl_rc
 vl_signin(struct vl_ctx *c, enum vl_signin_kind kind, const char *slug, const char *typed,
     const char *pw, const char *agent, struct vl_signed_in *out)
@@ -139,15 +288,13 @@ vl_signin(struct vl_ctx *c, enum vl_signin_kind kind, const char *slug, const ch
 	if ((rc = check(c, kind, out->firm, out->account, rc == VL_OK ? hash : NULL,
 	    pw != NULL ? pw : "")) != VL_OK)
 		return rc;
+	if ((rc = second_step(c, kind, out)) != VL_OK || out->step != VL_STEP_DONE)
+		return rc;
 	/* The sign-in's writes stand or fall together; signing in voids the
 	 * account's open reset links. */
 	if (vl_db_begin() != VL_OK)
 		return VL_ERR;
-	if ((rc = clear(c, kind, out->firm, out->account)) != VL_OK ||
-	    (rc = kind == VL_SIGNIN_USER ?
-	    vl_db_exec(STMT_RESET_VOID_USER, NULL, NULL, "i", out->account) :
-	    vl_db_exec(STMT_INVITE_VOID_CONTACT, NULL, NULL, "ii", out->firm, out->account)) != VL_OK ||
-	    (rc = vl_sess_new(c, kind, out->firm, out->account, agent, out->token)) != VL_OK) {
+	if (finish(c, kind, agent, out) != VL_OK) {
 		vl_db_rollback();
 		return VL_ERR;
 	}

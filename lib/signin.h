@@ -13,6 +13,7 @@ extern "C" {
 struct vl_signed_in {
 	int64_t	 firm, account;
 	char	 token[44];
+	int	 step;		/* enum vl_signin_step (twofactor.h): 0 signed in */
 };
 /*
  * Signs in a firm user (slug unused) or a client of the firm at slug with
@@ -20,7 +21,10 @@ struct vl_signed_in {
  * counted per account and address, and per account, before the password is
  * verified; failures and pauses are audited.  On success, in one
  * transaction: the counters cleared, the account's open reset links voided,
- * a new session (agent: the User-Agent, or NULL) and the audit row.
+ * a new session (agent: the User-Agent, or NULL) and the audit row.  An
+ * account with two-factor sign-in (or a firm user whose firm requires it)
+ * gets no session yet: out->step says which second step follows and
+ * out->token is its pending token (twofactor.h).
  * VL_OK with *out filled; VL_DECLINED when the password is wrong, the
  * account unknown or paused (one verification's time each: answer them
  * alike); VL_ERR.

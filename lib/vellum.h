@@ -276,6 +276,7 @@ enum vl_cookie {
 	VL_COOKIE_CID,		/* a client's session */
 	VL_COOKIE_PRE,		/* the pre-session CSRF secret */
 	VL_COOKIE_PORTAL_FIRM,	/* the firm whose client sign-in page to show */
+	VL_COOKIE_PENDING,	/* a sign-in waiting for its second step */
 	VL_COOKIE__MAX
 };
 /* Sets cookie c for the browser session (HttpOnly, SameSite=Lax, Secure

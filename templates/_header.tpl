@@ -18,7 +18,9 @@
     <a href="/contacts">Contacts</a>
     {{#ADMIN}}<a href="/users">Users</a>
     <a href="/settings">Settings</a>
+    <a href="/settings/security">Sign-in security</a>
     <a href="/audit">Audit log</a>{{/ADMIN}}
+    <a href="/account">My account</a>
   </nav>
   <form class="signout" method="post" action="/logout">
     <input type="hidden" name="csrf" value="{{CSRF}}">
@@ -31,6 +33,7 @@
   <span class="firm">{{FIRM_NAME}} · client portal</span>
   <nav>
     <a href="/portal">My matters</a>
+    <a href="/portal/account">My account</a>
   </nav>
   <form class="signout" method="post" action="/portal/logout">
     <input type="hidden" name="csrf" value="{{CSRF}}">

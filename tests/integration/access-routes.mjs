@@ -37,6 +37,12 @@
 //   notag   a page with nothing of a matter's on it (an empty form, a firm
 //           setting, a user list): the positive control does not look for
 //           the victim's tag on it
+//   myacct  the signed-in person's own account (My account, the firm's
+//           sign-in settings): a GET is an own page (no victim data); a POST
+//           changes the sender's own account, so on its side it is sent only
+//           by the forgers (another person's session id) and by a member to
+//           an admin row; the other side and the signed-out are refused.
+//           The changes themselves are twofactor.test.mjs's.
 //   pub     public rows: the statuses any actor may get
 //   form    public POST rows: the page whose form token the actor uses
 
@@ -83,6 +89,11 @@ export const LOC = {
   settingsCategories: '= /settings/categories',
   activities: '~ ^/matters/[0-9]+/activities$',
   activityEdit: '~ ^/matters/[0-9]+/activities/edit$',
+  loginCode: '= /login/code',
+  account: '= /account',
+  security: '= /settings/security',
+  clientCode: '= /portal/login/code',
+  clientAccount: '= /portal/account',
 };
 
 const WRONG_PW = 'not the password at all';
@@ -141,6 +152,15 @@ export const routes = [
   pub({ name: 'client invitation POST (dead token)', prog: 'client_invite', loc: LOC.invite, method: 'POST',
     path: '/portal/invite', body: { token: '{badtoken}', password: NEW_PW, confirm: NEW_PW },
     form: '/portal/forgot?firm={slug}', pub: [400] }),
+  // The second sign-in step, without a pending sign-in: "sign in again".
+  pub({ name: 'firm code page (no pending sign-in)', prog: 'auth_code', loc: LOC.loginCode, method: 'GET',
+    path: '/login/code?next=/matters', pub: [400] }),
+  pub({ name: 'firm code POST (no pending sign-in)', prog: 'auth_code', loc: LOC.loginCode, method: 'POST',
+    path: '/login/code', body: { code: '123456', next: '/matters' }, form: '/login', pub: [400] }),
+  pub({ name: 'client code page (no pending sign-in)', prog: 'client_code', loc: LOC.clientCode, method: 'GET',
+    path: '/portal/login/code?firm={slug}&next=/portal', pub: [400] }),
+  pub({ name: 'client code POST (no pending sign-in)', prog: 'client_code', loc: LOC.clientCode, method: 'POST',
+    path: '/portal/login/code', body: { code: '123456', next: '/portal' }, form: '/portal/login?firm={slug}', pub: [400] }),
   pub({ name: 'client forgot page', prog: 'client_invite', loc: LOC.invite, method: 'GET',
     path: '/portal/forgot?firm={slug}', pub: [200] }),
   // The first run is gone once a firm exists (every actor: 404).
@@ -222,6 +242,12 @@ export const routes = [
     path: '/matters/{mid}/activities/edit?id={act}', forge: { mid: F, act: FM } }),
   firm({ name: 'activity delete (confirmation)', prog: 'activity_edit', loc: LOC.activityEdit, method: 'GET',
     path: '/matters/{mid}/activities/edit?op=delete&id={act}', forge: { mid: F, act: FM } }),
+  firm({ name: 'my account', prog: 'account_show', loc: LOC.account, method: 'GET',
+    path: '/account?notice=password_changed&page=0', myacct: true }),
+  firm({ name: 'my account, enrolment', prog: 'account_show', loc: LOC.account, method: 'GET',
+    path: '/account?view=enrol', myacct: true }),
+  firm({ name: 'sign-in security (admins)', prog: 'settings_security', loc: LOC.security, method: 'GET',
+    path: '/settings/security?notice=required_on&page=0', myacct: true, admin: true }),
   firm({ name: 'firm sign-out page', prog: 'auth_logout', loc: LOC.logout, method: 'GET', path: '/logout', self: true }),
   firm({ name: 'firm sign-out', prog: 'auth_logout', loc: LOC.logout, method: 'POST', path: '/logout', body: {}, self: true }),
 
@@ -249,6 +275,10 @@ export const routes = [
     path: '/portal/documents/{revoked}', never: true }),
   client({ name: 'client download (a deleted message\'s attachment)', prog: 'client_download', loc: LOC.clientDownload,
     method: 'GET', path: '/portal/documents/{gone}', never: true }),
+  client({ name: 'client my account', prog: 'client_account', loc: LOC.clientAccount, method: 'GET',
+    path: '/portal/account?notice=password_changed&page=0', myacct: true }),
+  client({ name: 'client my account, enrolment', prog: 'client_account', loc: LOC.clientAccount, method: 'GET',
+    path: '/portal/account?view=enrol', myacct: true }),
   client({ name: 'client sign-out page', prog: 'client_logout', loc: LOC.clientLogout, method: 'GET',
     path: '/portal/logout', self: true }),
 
@@ -357,6 +387,23 @@ export const routes = [
   docsPost('unshare', 'folder', { id: '{folder}' }, { folder: FM }),
   docsPost('delete', 'document', { id: '{priv}' }, { priv: FM }),
   docsPost('delete', 'folder', { id: '{pfolder}' }, { pfolder: FM }),
+
+  // My account and the firm's switch (see `mine` above).
+  ...[['password', { current: WRONG_PW, password: NEW_PW, confirm: NEW_PW }], ['totp_start', {}],
+    ['totp_confirm', { code: '123456' }], ['totp_remove', { current: WRONG_PW }], ['recovery_new', {}]]
+    .flatMap(([op, body]) => [
+      firm({ name: `my account ${op}`, prog: 'account_show', loc: LOC.account, method: 'POST', op,
+        path: '/account', body: { op, ...body }, myacct: true }),
+      client({ name: `client my account ${op}`, prog: 'client_account', loc: LOC.clientAccount, method: 'POST', op,
+        path: '/portal/account', body: { op, ...body }, myacct: true }),
+    ]),
+  firm({ name: 'my account end_session', prog: 'account_show', loc: LOC.account, method: 'POST', op: 'end_session',
+    path: '/account', body: { op: 'end_session', session: '{fsess}' }, myacct: true, forge: { fsess: F } }),
+  client({ name: 'client my account end_session', prog: 'client_account', loc: LOC.clientAccount, method: 'POST',
+    op: 'end_session', path: '/portal/account', body: { op: 'end_session', session: '{csess}' }, myacct: true,
+    forge: { csess: FM } }),
+  firm({ name: 'sign-in security: require two-factor sign-in', prog: 'settings_security', loc: LOC.security,
+    method: 'POST', path: '/settings/security', body: { require: '1' }, myacct: true, admin: true }),
 
   firm({ name: 'contact login email', prog: 'contact_show', loc: LOC.contact, method: 'POST',
     path: '/contacts/{contact}', body: { email: '{email}' }, forge: { 'contact+email': F } }),

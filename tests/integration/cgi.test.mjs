@@ -147,6 +147,17 @@ test('every program gives the same response as CGI and as FastCGI, signed out an
     ['activities_list', { uri: `/matters/${s.mid}/activities?kind=bills`, ...F }, 400],
     ['activity_edit', { uri: `/matters/${s.mid}/activities/edit?kind=time`, ...F }, 200],
     ['activity_edit', fpost(`/matters/${s.mid}/activities/edit`, 'op=delete&id=999999999'), 404],
+    ['auth_code', { uri: '/login/code' }, 400],
+    ['auth_code', { method: 'POST', uri: '/login/code', body: 'code=123456', type: form }, 403],
+    ['client_code', { uri: '/portal/login/code?firm=demo' }, 400],
+    ['account_show', { uri: '/account' }, 303],
+    ['account_show', { uri: '/account?view=enrol', ...F }, 200],
+    ['account_show', fpost('/account', 'op=no_such_op'), 400],
+    ['client_account', { uri: '/portal/account' }, 303],
+    ['client_account', { uri: '/portal/account', ...C }, 200],
+    ['client_account', { uri: '/portal/account', ...F }, 303],
+    ['settings_security', { uri: '/settings/security' }, 303],
+    ['settings_security', { uri: '/settings/security?page=0', ...F }, 200],
   ];
   const covered = new Set(cases.map(([p]) => p));
   for (const p of programs())
