@@ -18,7 +18,6 @@
     <a href="/contacts">Contacts</a>
     {{#ADMIN}}<a href="/users">Users</a>
     <a href="/settings">Settings</a>
-    <a href="/settings/security">Sign-in security</a>
     <a href="/audit">Audit log</a>{{/ADMIN}}
     <a href="/account">My account</a>
   </nav>

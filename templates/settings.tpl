@@ -1,5 +1,11 @@
 {{%AUTOESCAPE context="HTML"}}{{>HEADER}}
 <h1>Firm settings</h1>
+<nav class="subtabs" aria-label="Settings">
+<a class="current" aria-current="page" href="/settings">Firm</a>
+<a href="/settings/matters">Matter numbers</a>
+<a href="/settings/categories">Activity categories</a>
+<a href="/settings/security">Sign-in security</a>
+</nav>
 {{#NOTICE}}<p class="notice" role="status">{{! The text of each notice code; only the one shown expands.
 }}{{#SETUP}}Your firm is set up and you are signed in as its administrator. Check the settings below, then invite your colleagues from Users.{{/SETUP}}{{!
 }}{{#SAVED}}Settings saved.{{/SAVED}}{{!

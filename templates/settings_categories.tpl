@@ -1,5 +1,11 @@
 {{%AUTOESCAPE context="HTML"}}{{>HEADER}}
 <h1>Activity categories</h1>
+<nav class="subtabs" aria-label="Settings">
+<a href="/settings">Firm</a>
+<a href="/settings/matters">Matter numbers</a>
+<a class="current" aria-current="page" href="/settings/categories">Activity categories</a>
+<a href="/settings/security">Sign-in security</a>
+</nav>
 <p class="muted">Every time entry and expense can carry one of these categories.</p>
 {{#NOTICE}}<p class="notice" role="status">{{! The text of each notice code; only the one shown expands.
 }}{{#ADDED}}Category added.{{/ADDED}}{{#RENAMED}}Category renamed.{{/RENAMED}}{{#DELETED}}Category deleted.{{/DELETED}}</p>{{/NOTICE}}

@@ -1,5 +1,11 @@
 {{%AUTOESCAPE context="HTML"}}{{>HEADER}}
 <h1>Matter numbers</h1>
+<nav class="subtabs" aria-label="Settings">
+<a href="/settings">Firm</a>
+<a class="current" aria-current="page" href="/settings/matters">Matter numbers</a>
+<a href="/settings/categories">Activity categories</a>
+<a href="/settings/security">Sign-in security</a>
+</nav>
 {{#NOTICE}}<p class="notice" role="status">{{#SAVED}}Matter numbering saved. The next new matter gets {{PREVIEW}}.{{/SAVED}}</p>{{/NOTICE}}
 {{#ERROR}}<p class="error" role="alert" id="form-error">{{! Why the form was refused; only the one shown expands.
 }}{{#PATTERN_INVALID}}The pattern needs exactly one counter, such as {NNNN}, and at most one year, {YYYY} or {YY}; otherwise letters, digits and - / . _ # or spaces, at most 32 characters.{{/PATTERN_INVALID}}{{!

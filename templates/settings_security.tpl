@@ -1,5 +1,11 @@
 {{%AUTOESCAPE context="HTML"}}{{>HEADER}}
 <h1>Sign-in security</h1>
+<nav class="subtabs" aria-label="Settings">
+<a href="/settings">Firm</a>
+<a href="/settings/matters">Matter numbers</a>
+<a href="/settings/categories">Activity categories</a>
+<a class="current" aria-current="page" href="/settings/security">Sign-in security</a>
+</nav>
 {{#NOTICE}}<p class="notice" role="status">{{! The text of each notice code; only the one shown expands.
 }}{{#REQUIRED_ON}}Two-factor sign-in is now required for all firm users. Those without it were signed out and set it up at their next sign-in.{{/REQUIRED_ON}}{{!
 }}{{#REQUIRED_OFF}}Two-factor sign-in is now optional for firm users. Those who use it keep it.{{/REQUIRED_OFF}}{{!

@@ -36,10 +36,11 @@ test('the numbering pattern is an admin\'s, checked, and numbers new matters', a
   const token = csrfOf((await member.get('/matters')).text);
   assert.equal((await member.post('/settings/matters', { csrf: token, pattern: 'X-{N}', next: '1' })).status, 403);
   assert.doesNotMatch(sql(`SELECT pattern FROM matter_numbering WHERE firm_id = ${firmId()}`), /^X-/);
-  assert.doesNotMatch((await member.get('/matters')).text, /href="\/settings\/matters"/, 'no admin link for members');
+  assert.doesNotMatch((await member.get('/matters')).text, /href="\/settings"/, 'no admin link for members');
 
   const a = await demoAdmin();
-  assert.match((await a.get('/matters')).text, /href="\/settings\/matters"/);
+  assert.match((await a.get('/matters')).text, /href="\/settings"/);
+  assert.match((await a.get('/settings')).text, /href="\/settings\/matters"/);
   const bad = await act(a, '/settings/matters', '/settings/matters', { pattern: `${P}-{NN}-{NN}`, next: '1' });
   assert.equal(bad.status, 400);
   assert.match(bad.text, /The pattern needs exactly one counter/);
