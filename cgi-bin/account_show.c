@@ -8,21 +8,9 @@
 #include "vellum.h"
 #include "mypage.h"
 
-static const struct vl_field fields[VL_ME_F__MAX] = {
-	{ "op", VL_V_LINE, 32 },
-	{ "current", VL_V_LINE, 1024 },
-	{ "password", VL_V_LINE, 1024 },
-	{ "confirm", VL_V_LINE, 1024 },
-	{ "code", VL_V_LINE, 32 },
-	{ "session", VL_V_ID, 20 },
-	{ "notice", VL_V_LINE, 32 },
-	{ "view", VL_V_LINE, 16 },
-	{ "page", VL_V_INT, 6 },
-};
-
 static const struct vl_app app = {
 	.name = "account_show",
-	.fields = fields,
+	.fields = vl_me_fields,
 	.nfields = VL_ME_F__MAX,
 	.access = VL_FIRM_USER,
 	.get = vl_me_page_get,

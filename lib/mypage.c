@@ -16,6 +16,19 @@
 #include "account.h"
 #include "twofactor.h"
 
+/* The fields of My account, the same on both sides. */
+const struct vl_field vl_me_fields[VL_ME_F__MAX] = {
+	{ "op", VL_V_LINE, 32 },
+	{ "current", VL_V_LINE, 1024 },
+	{ "password", VL_V_LINE, 1024 },
+	{ "confirm", VL_V_LINE, 1024 },
+	{ "code", VL_V_LINE, 32 },
+	{ "session", VL_V_ID, 20 },
+	{ "notice", VL_V_LINE, 32 },
+	{ "view", VL_V_LINE, 16 },
+	{ "page", VL_V_INT, 6 },
+};
+
 /* What a change ends with, shown on the page it goes back to. */
 static const char *const notices[] = {
 	"password_changed", "totp_off", "session_ended",

@@ -18,6 +18,8 @@ enum vl_me_field {
 	VL_ME_F_OP, VL_ME_F_CURRENT, VL_ME_F_PASSWORD, VL_ME_F_CONFIRM, VL_ME_F_CODE,
 	VL_ME_F_SESSION, VL_ME_F_NOTICE, VL_ME_F_VIEW, VL_ME_F_PAGE, VL_ME_F__MAX
 };
+/* Their declarations (name, validator, longest), for both programs. */
+extern const struct vl_field vl_me_fields[VL_ME_F__MAX];
 /* GET: the account page (view=enrol: the QR code of an enrolment under
  * way).  Sent; VL_OK or VL_ERR. */
 enum vl_rc vl_me_page_get(struct vl_req *);

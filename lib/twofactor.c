@@ -70,6 +70,18 @@ vl_tf_me(const struct vl_ctx *c)
 }
 
 /* The stored row: sealed secret and pending secret (NULL: none), last step. */
+/* Audits action on a's account: a firm user's as the user, a client's as
+ * "client_<action>" on the contact. */
+static void
+audit_acct(struct vl_ctx *c, const struct vl_tf_acct *a, const char *action)
+{
+	if (a->kind == VL_SIGNIN_USER)
+		vl_audit_as(c, a->firm, a->id, action, "user", a->id);
+	else
+		vl_audit_as(c, a->firm, 0, vl_pool_printf(c->pool, "client_%s", action), "contact",
+		    a->id);
+}
+
 static enum vl_rc
 row(struct vl_ctx *c, const struct vl_tf_acct *a, char **secret, char **pending, int64_t *last)
 {
@@ -198,10 +210,7 @@ vl_tf_confirm(struct vl_ctx *c, const struct vl_tf_acct *a, const char *code, in
 		return VL_DECLINED;	/* confirmed meanwhile, or expired */
 	if ((rc = recovery(c, a, codes)) != VL_OK)
 		return rc;
-	if (a->kind == VL_SIGNIN_USER)
-		vl_audit_as(c, a->firm, a->id, "totp_enrolled", "user", a->id);
-	else
-		vl_audit_as(c, a->firm, 0, "client_totp_enrolled", "contact", a->id);
+	audit_acct(c, a, "totp_enrolled");
 	return VL_OK;
 }
 
@@ -265,10 +274,7 @@ vl_tf_recovery_new(struct vl_ctx *c, const struct vl_tf_acct *a, struct vl_tf_co
 		return VL_CONFLICT;
 	if ((rc = recovery(c, a, codes)) != VL_OK)
 		return rc;
-	if (a->kind == VL_SIGNIN_USER)
-		vl_audit_as(c, a->firm, a->id, "totp_recovery_renewed", "user", a->id);
-	else
-		vl_audit_as(c, a->firm, 0, "client_totp_recovery_renewed", "contact", a->id);
+	audit_acct(c, a, "totp_recovery_renewed");
 	return VL_OK;
 }
 
@@ -282,10 +288,7 @@ vl_tf_remove(struct vl_ctx *c, const struct vl_tf_acct *a)
 	    (rc = vl_db_exec(STMT_TF_RECOVERY_CLEAR, NULL, NULL, "isi", a->firm,
 	    vl_signin_kinds[a->kind], a->id)) != VL_OK)
 		return rc;
-	if (a->kind == VL_SIGNIN_USER)
-		vl_audit_as(c, a->firm, a->id, "totp_removed", "user", a->id);
-	else
-		vl_audit_as(c, a->firm, 0, "client_totp_removed", "contact", a->id);
+	audit_acct(c, a, "totp_removed");
 	return VL_OK;
 }
 
@@ -322,8 +325,7 @@ vl_tf_reset(struct vl_ctx *c, const char *slug, const char *typed, enum vl_signi
 		vl_db_rollback();
 		return rc;
 	}
-	vl_audit_as(c, a.firm, a.kind == VL_SIGNIN_USER ? a.id : 0, a.kind == VL_SIGNIN_USER ?
-	    "totp_reset" : "client_totp_reset", a.kind == VL_SIGNIN_USER ? "user" : "contact", a.id);
+	audit_acct(c, &a, "totp_reset");
 	return vl_db_commit();
 }
 
