@@ -42,22 +42,20 @@ vl_page_new(struct vl_req *r, const char *title)
 	vl_tpl_set(h, "CSRF", vl_csrf_for(r));
 	if (r->sess != NULL && r->sess->client) {
 		struct vl_tpl *s = vl_tpl_section(h, "CLIENT_SIGNED_IN");
-		char *logo = NULL;
+		const char *logo = r->sess->firm_logo;
 		vl_tpl_set(s, "FIRM_NAME", r->sess->firm_name);
 		/* The firm's logo on every client page; only one this portal
 		 * serves, since the CSP allows images from here alone. */
-		if (vl_db_row(r->pool, STMT_FIRM_LOGO, "i", "s", r->sess->firm_id, &logo) == VL_OK &&
-		    logo != NULL && logo[0] == '/' && logo[1] != '/')
+		if (logo != NULL && logo[0] == '/' && logo[1] != '/')
 			vl_tpl_set(vl_tpl_section(s, "LOGO"), "LOGO_URL", logo);
 		vl_tpl_set(s, "USER_NAME", r->sess->user_name);
 		vl_tpl_set(s, "CSRF", r->sess->csrf);
 	} else if (r->sess != NULL) {
 		struct vl_tpl *s = vl_tpl_section(h, "SIGNED_IN");
-		char *logo = NULL;
+		const char *logo = r->sess->firm_logo;
 		vl_tpl_set(s, "FIRM_NAME", r->sess->firm_name);
 		/* The firm's logo on its own pages too (a path of this portal). */
-		if (vl_db_row(r->pool, STMT_FIRM_LOGO, "i", "s", r->sess->firm_id, &logo) == VL_OK &&
-		    logo != NULL && logo[0] == '/' && logo[1] != '/')
+		if (logo != NULL && logo[0] == '/' && logo[1] != '/')
 			vl_tpl_set(vl_tpl_section(s, "LOGO"), "LOGO_URL", logo);
 		if (r->sess->role != NULL && strcmp(r->sess->role, "admin") == 0)
 			vl_tpl_show(s, "ADMIN");

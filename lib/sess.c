@@ -45,7 +45,8 @@ own(struct vl_req *r, struct vl_sess *s)
 	r->ctx->user_id = s->user_id;
 	r->ctx->contact_id = s->contact_id;
 	r->ctx->name = s->user_name != NULL ? s->user_name : "";
-	r->ctx->zone = NULL;
+	/* Read with the session: no query of its own (vl_tz_firm). */
+	r->ctx->zone = s->firm_zone;
 }
 
 /* After a row was found: extends it when due, then makes s the request's. */
@@ -69,10 +70,10 @@ vl_sess_load(struct vl_req *r)
 
 	if ((s = from_cookie(r, VL_COOKIE_SID, h)) == NULL)
 		return VL_DECLINED;
-	rc = vl_db_row(r->pool, STMT_SESS_LOAD, "ibii", "iissssi",
+	rc = vl_db_row(r->pool, STMT_SESS_LOAD, "ibii", "iissssiss",
 	    touch_interval(), h, sizeof(h), vl_conf.session_idle, vl_conf.session_max,
 	    &s->firm_id, &s->user_id, &s->firm_name, &s->user_email,
-	    &s->user_name, &s->role, &stale);
+	    &s->user_name, &s->role, &stale, &s->firm_logo, &s->firm_zone);
 	return rc != VL_OK ? rc : adopt(r, s, h, stale);
 }
 
@@ -88,10 +89,10 @@ vl_sess_load_client(struct vl_req *r)
 		return VL_DECLINED;
 	s->client = 1;
 	s->role = "client";
-	rc = vl_db_row(r->pool, STMT_SESS_LOAD_CLIENT, "ibii", "iissssi",
+	rc = vl_db_row(r->pool, STMT_SESS_LOAD_CLIENT, "ibii", "iissssiss",
 	    touch_interval(), h, sizeof(h), vl_conf.session_idle, vl_conf.session_max,
 	    &s->firm_id, &s->contact_id, &s->firm_name, &s->firm_slug, &s->user_email,
-	    &s->user_name, &stale);
+	    &s->user_name, &stale, &s->firm_logo, &s->firm_zone);
 	return rc != VL_OK ? rc : adopt(r, s, h, stale);
 }
 

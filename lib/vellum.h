@@ -230,6 +230,8 @@ struct vl_sess {
 	int64_t		 contact_id;	/* client contact, or 0 */
 	char		*firm_slug;	/* clients only */
 	char		*firm_name;
+	char		*firm_logo;	/* the firm's logo URL, or NULL (a new session: NULL) */
+	char		*firm_zone;	/* its time zone, or NULL (then read when needed) */
 	char		*user_email;
 	char		*user_name;
 	char		*role;
