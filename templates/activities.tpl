@@ -19,6 +19,7 @@
   <input type="date" id="to" name="to" value="{{TO}}">
   <button type="submit">Show</button>
 </form>
+<div class="table-scroll" role="region" aria-label="Activities" tabindex="0">
 <table class="list">
 <thead><tr><th>Date</th><th>Type</th><th>Description</th><th>Category</th><th>Who</th><th>Hours</th><th>Rate</th><th>Amount</th><th>Status</th><th></th></tr></thead>
 <tbody>
@@ -28,6 +29,7 @@
 {{/ACTIVITY}}
 </tbody>
 </table>
+</div>
 {{#NO_ACTIVITIES}}<p class="empty">No time entries or expenses for this matter yet.</p>{{/NO_ACTIVITIES}}
 {{#NO_MATCH}}<p class="empty">No activities match these filters.</p>{{/NO_MATCH}}
 <nav class="pager" aria-label="Pages">{{#PREV}}<a rel="prev" href="{{HREF}}">Previous page</a> {{/PREV}}<span>Page {{PAGE}}</span>{{#NEXT}} <a rel="next" href="{{HREF}}">Next page</a>{{/NEXT}}</nav>
