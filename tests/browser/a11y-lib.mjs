@@ -141,13 +141,21 @@ export function describeViolations(violations, impacts = ['critical', 'serious']
     `${v.impact} ${v.id}: ${v.help} [${v.nodes.slice(0, 4).map((n) => n.target.join(' ')).join(' | ')}]`);
 }
 
-// Opens every <details>, then tabs through the whole page from its top:
+// Opens every <details>, then tabs through the whole page from its top
+// (also when a field has the focus on load):
 // every visible interactive
 // element must take the focus in turn (a radio group counts once) and show
 // a focus style (an outline of 2 px or more, or a box shadow).  Returns
 // { reached, missing, unstyled }.
 export async function keyboardWalk(page) {
   await page.evaluate(() => {
+    // Start from the top even when a field took the focus on load
+    // (autofocus): a mark before everything else, focused, not in the order.
+    const mark = document.createElement('span');
+    mark.id = '__a11y_start';
+    mark.tabIndex = -1;
+    document.body.prepend(mark);
+    mark.focus();
     // What a disclosure holds counts too: open them all first.
     for (const d of document.querySelectorAll('details')) d.open = true;
     const sel = 'a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]:not([tabindex="-1"])';
@@ -178,6 +186,7 @@ export async function keyboardWalk(page) {
     reached++;
   }
   return page.evaluate(() => {
+    document.getElementById('__a11y_start')?.remove();
     const a = window.__a11y;
     const radioSeen = (e) => [...a.seen].some((x) => x.type === 'radio' && x.name === e.name && x.form === e.form);
     const missing = a.all.filter((e) => !a.seen.has(e) && !(e.type === 'radio' && radioSeen(e)))

@@ -207,7 +207,7 @@ export const FORM_RESULTS = [
   { as: 'admin', url: '/matters/new', fill: { Description: 'A matter without a client' },
     button: 'Create matter', expect: /Choose the/, note: 'matter refused' },
   { as: 'admin', url: '/users/invite', fill: { 'Their email': 'member@demo.test' },
-    button: 'Send invitation', expect: /already has a Vellum account/, note: 'invitation refused' },
+    button: 'Send invitation', expect: /already a user of your firm/, note: 'invitation refused' },
   { as: 'admin', url: '/settings', fill: { 'Time zone': 'Nowhere/Atlantis' },
     button: 'Save settings', expect: /Nothing was saved/, note: 'settings refused' },
   { as: 'admin', url: '/settings/categories', fill: { 'New category': 'A11y research {R}' },

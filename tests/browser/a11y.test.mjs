@@ -30,6 +30,11 @@ function fill(url) {
   return url.replace(/\{([A-Za-z0-9]+)\}/g, (_, k) => encodeURIComponent(String(fx[k])));
 }
 
+// A field's value with its {slots} filled as typed (not URL-encoded).
+function typed(text) {
+  return text.replace(/\{([A-Za-z0-9]+)\}/g, (_, k) => String(fx[k]));
+}
+
 // Writes the report (the counts, then every failure) and fails with the list.
 function settle(failures) {
   for (const f of failures) fs.appendFileSync(REPORT, `FAIL ${f}\n`);
@@ -115,7 +120,7 @@ test('every page: no serious or critical axe violation; keyboard reaches every c
       for (const f of FORM_RESULTS.filter((x) => x.as === as)) {
         {
           await page.goto(BASE + fill(f.url));
-          for (const [field, value] of Object.entries(f.fill)) await (field.startsWith('#') ? page.locator(field) : page.getByLabel(field, { exact: true })).fill(fill(value));
+          for (const [field, value] of Object.entries(f.fill)) await (field.startsWith('#') ? page.locator(field) : page.getByLabel(field, { exact: true })).fill(typed(value));
           await page.getByRole('button', { name: f.button, exact: true }).click();
           // The answer is a new page: wait for what it shows, not for the
           // old page's load state, which holds already.
