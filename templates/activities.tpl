@@ -21,7 +21,7 @@
 </form>
 <div class="table-scroll" role="region" aria-label="Activities" tabindex="0">
 <table class="list">
-<thead><tr><th>Date</th><th>Type</th><th>Description</th><th>Category</th><th>Who</th><th>Hours</th><th>Rate</th><th>Amount</th><th>Status</th><th></th></tr></thead>
+<thead><tr><th>Date</th><th>Type</th><th>Description</th><th>Category</th><th>Who</th><th>Hours</th><th>Rate</th><th>Amount</th><th>Status</th><th><span class="sr-only">Actions</span></th></tr></thead>
 <tbody>
 {{#ACTIVITY}}<tr><td>{{DATE}}</td><td>{{#TIME}}Time{{/TIME}}{{#EXPENSE}}Expense{{/EXPENSE}}</td><td>{{DESCRIPTION}}{{#RECEIPT}}<br><a href="/documents/{{DOC}}/download">Receipt: {{DOC_NAME}}</a>{{/RECEIPT}}</td><td>{{CATEGORY}}</td><td>{{WHO}}</td><td>{{DURATION}}</td><td>{{RATE}}</td><td>{{AMOUNT}}</td>
 <td>{{#UNBILLED}}Unbilled{{/UNBILLED}}{{#BILLED}}Billed{{/BILLED}}</td>

@@ -17,7 +17,7 @@
 }}</p>{{/ERROR}}
 <div class="table-scroll" role="region" aria-label="Activity categories" tabindex="0">
 <table class="list">
-<thead><tr><th>Name</th><th>Activities</th><th></th></tr></thead>
+<thead><tr><th>Name</th><th>Activities</th><th><span class="sr-only">Actions</span></th></tr></thead>
 <tbody>
 {{#CATEGORY}}<tr><td><form class="inline" method="post" action="/settings/categories">
   <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="op" value="rename"><input type="hidden" name="id" value="{{ID}}">

@@ -30,7 +30,7 @@ Clients choose for themselves in their portal's My account.</p>
 <table class="list"><thead><tr><th scope="col">Name</th><th scope="col">Email</th></tr></thead>
 <tbody>{{#USER}}<tr><td>{{NAME}}</td><td>{{EMAIL}}</td></tr>{{/USER}}</tbody></table>
 </div>
-<nav class="pages">{{#PREV_PAGE}}<a href="/settings/security?page={{PAGE}}">Previous 50</a> {{/PREV_PAGE}}{{#NEXT_PAGE}}<a href="/settings/security?page={{PAGE}}">Next 50</a>{{/NEXT_PAGE}}</nav>
+<nav class="pages" aria-label="Pages of users">{{#PREV_PAGE}}<a href="/settings/security?page={{PAGE}}">Previous 50</a> {{/PREV_PAGE}}{{#NEXT_PAGE}}<a href="/settings/security?page={{PAGE}}">Next 50</a>{{/NEXT_PAGE}}</nav>
 {{/SOME_UNENROLLED}}
 </section>
 {{>FOOTER}}
