@@ -64,6 +64,13 @@ export async function fixture() {
   const mid2 = sql(`SELECT id FROM matters WHERE firm_id = ${f} AND number = 'A11Y2-${R}'`);
   ok(await portalAction(firm, mid2, { op: 'open' }), 'open the second portal');
 
+  // A client whose name is longer than a phone is wide: the pickers that
+  // list it must still fit the screen.
+  sql(`INSERT INTO contacts (firm_id, kind, name) VALUES (${f}, 'company',
+       'Northwestern Consolidated Agricultural Holdings and Subsidiaries International ${R}')`);
+  const longName = sql(`SELECT MAX(id) FROM contacts WHERE firm_id = ${f} AND name LIKE 'Northwestern Consolidated%${R}'`);
+  sql(`INSERT INTO matters (firm_id, number, description, client_id) VALUES (${f}, 'A11YLONG-${R}', 'Long name ${R}', ${longName})`);
+
   // A matter whose portal is not open, and a firm user with a live reset link.
   const fresh = newMatter(`a11y-${R}`);
   const resetUser = `a11y-reset-${R}@demo.test`;
