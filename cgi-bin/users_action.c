@@ -80,6 +80,7 @@ confirm(struct vl_req *r)
 		return rc;
 	f[0] = "op", f[1] = "deactivate", f[2] = "user", f[3] = r->fields[F_USER].val, f[4] = NULL;
 	d = vl_page_new(r, "Deactivate a user");
+	vl_tpl_show(d, "OWN_PAGE");	/* no tabs: the question's title is the <h1> */
 	return vl_page_confirm(r, d, &(struct vl_confirm){
 	    .question = vl_pool_printf(r->pool, "Deactivate %s (%s)? Their sessions end at once "
 		"and they can no longer sign in, until you reactivate them.", s.name, s.email),

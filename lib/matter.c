@@ -87,5 +87,6 @@ vl_matter_confirm(struct vl_req *r, const struct vl_matter *m, const char *curre
 
 	d = vl_page_new(r, vl_pool_printf(r->pool, "%s · %s", title, m->number));
 	vl_matter_frame(r->pool, d, m, current);
+	vl_tpl_show(d, "IN_MATTER");	/* the tabs hold the page's <h1> */
 	return vl_page_confirm(r, d, c);
 }

@@ -117,6 +117,6 @@
 </tr>{{/SESSION}}
 </tbody>
 </table>
-<nav class="pages">{{#PREV_PAGE}}<a href="{{BASE}}?page={{PAGE}}">Newer sessions</a> {{/PREV_PAGE}}{{#NEXT_PAGE}}<a href="{{BASE}}?page={{PAGE}}">Older sessions</a>{{/NEXT_PAGE}}</nav>
+<nav class="pages" aria-label="Pages of sessions">{{#PREV_PAGE}}<a href="{{BASE}}?page={{PAGE}}">Newer sessions</a> {{/PREV_PAGE}}{{#NEXT_PAGE}}<a href="{{BASE}}?page={{PAGE}}">Older sessions</a>{{/NEXT_PAGE}}</nav>
 </section>
 {{>FOOTER}}

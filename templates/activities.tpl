@@ -19,8 +19,9 @@
   <input type="date" id="to" name="to" value="{{TO}}">
   <button type="submit">Show</button>
 </form>
+<div class="table-scroll" role="region" aria-label="Activities" tabindex="0">
 <table class="list">
-<thead><tr><th>Date</th><th>Type</th><th>Description</th><th>Category</th><th>Who</th><th>Hours</th><th>Rate</th><th>Amount</th><th>Status</th><th></th></tr></thead>
+<thead><tr><th>Date</th><th>Type</th><th>Description</th><th>Category</th><th>Who</th><th>Hours</th><th>Rate</th><th>Amount</th><th>Status</th><th><span class="sr-only">Actions</span></th></tr></thead>
 <tbody>
 {{#ACTIVITY}}<tr><td>{{DATE}}</td><td>{{#TIME}}Time{{/TIME}}{{#EXPENSE}}Expense{{/EXPENSE}}</td><td>{{DESCRIPTION}}{{#RECEIPT}}<br><a href="/documents/{{DOC}}/download">Receipt: {{DOC_NAME}}</a>{{/RECEIPT}}</td><td>{{CATEGORY}}</td><td>{{WHO}}</td><td>{{DURATION}}</td><td>{{RATE}}</td><td>{{AMOUNT}}</td>
 <td>{{#UNBILLED}}Unbilled{{/UNBILLED}}{{#BILLED}}Billed{{/BILLED}}</td>
@@ -28,6 +29,7 @@
 {{/ACTIVITY}}
 </tbody>
 </table>
+</div>
 {{#NO_ACTIVITIES}}<p class="empty">No time entries or expenses for this matter yet.</p>{{/NO_ACTIVITIES}}
 {{#NO_MATCH}}<p class="empty">No activities match these filters.</p>{{/NO_MATCH}}
 <nav class="pager" aria-label="Pages">{{#PREV}}<a rel="prev" href="{{HREF}}">Previous page</a> {{/PREV}}<span>Page {{PAGE}}</span>{{#NEXT}} <a rel="next" href="{{HREF}}">Next page</a>{{/NEXT}}</nav>

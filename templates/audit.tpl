@@ -20,6 +20,7 @@
   <a href="/audit">Clear</a>
   <a href="/audit.csv?{{QUERY}}" download>Download CSV</a>
 </form>
+<div class="table-scroll" role="region" aria-label="Audit log entries" tabindex="0">
 <table class="list">
 <thead><tr><th>When</th><th>Who</th><th>Action</th><th>Item</th><th>Matter</th><th>Address</th></tr></thead>
 <tbody>
@@ -27,6 +28,7 @@
 {{/ENTRY}}
 </tbody>
 </table>
+</div>
 {{#NO_ENTRIES}}<p class="empty">No entries match this filter.</p>{{/NO_ENTRIES}}
 <nav class="pager" aria-label="Pages">{{#NEWEST}}<a href="/audit?{{QUERY}}">Newest</a> {{/NEWEST}}{{#OLDER}}<a rel="next" href="/audit?{{QUERY}}{{AMP}}before={{BEFORE}}">Older entries</a>{{/OLDER}}</nav>
 {{>FOOTER}}

@@ -3,14 +3,14 @@
 {{#FORM}}
 <h1>Welcome to {{FIRM_NAME}}'s client portal</h1>
 <p>Choose a password for {{EMAIL}}. Use 12 to 128 characters; a few unrelated words make a strong password.</p>
-{{#ERROR}}<p class="error" role="alert">{{MESSAGE}}</p>{{/ERROR}}
+{{#ERROR}}<p class="error" role="alert" id="form-error">{{MESSAGE}}</p>{{/ERROR}}
 <form method="post" action="/portal/invite">
   <input type="hidden" name="csrf" value="{{CSRF}}">
   <input type="hidden" name="token" value="{{TOKEN}}">
   <label for="password">Password</label>
-  <input id="password" name="password" type="password" autocomplete="new-password" minlength="12" maxlength="128" required>
+  <input id="password" name="password" type="password" autocomplete="new-password" minlength="12" maxlength="128" required{{#ERROR}} aria-invalid="true" aria-describedby="form-error"{{/ERROR}}>
   <label for="confirm">Repeat the password</label>
-  <input id="confirm" name="confirm" type="password" autocomplete="new-password" minlength="12" maxlength="128" required>
+  <input id="confirm" name="confirm" type="password" autocomplete="new-password" minlength="12" maxlength="128" required{{#ERROR}} aria-invalid="true" aria-describedby="form-error"{{/ERROR}}>
   <button type="submit">Set password and sign in</button>
 </form>
 {{/FORM}}
@@ -21,12 +21,12 @@ Links work once, for one hour. Your law firm's next message will bring a new one
 {{/EXPIRED}}
 {{#FORGOT}}
 <h1>Reset your password</h1>
-{{#ERROR}}<p class="error" role="alert">{{MESSAGE}}</p>{{/ERROR}}
+{{#ERROR}}<p class="error" role="alert" id="form-error">{{MESSAGE}}</p>{{/ERROR}}
 <form method="post" action="/portal/forgot">
   <input type="hidden" name="csrf" value="{{CSRF}}">
   <input type="hidden" name="firm" value="{{FIRM}}">
   <label for="email">Email</label>
-  <input id="email" name="email" type="email" autocomplete="username" required value="{{EMAIL}}">
+  <input id="email" name="email" type="email" autocomplete="username" required value="{{EMAIL}}"{{#ERROR}} aria-invalid="true" aria-describedby="form-error"{{/ERROR}}>
   <button type="submit">Send reset link</button>
 </form>
 {{/FORGOT}}

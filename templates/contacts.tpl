@@ -8,6 +8,7 @@
 {{#ARCHIVED}}  <input type="hidden" name="archived" value="1">
 {{/ARCHIVED}}  <button type="submit">Search</button>
 </form>
+<div class="table-scroll" role="region" aria-label="Contacts" tabindex="0">
 <table class="list">
 <thead><tr><th>Name</th><th>Type</th><th>Email addresses (primary first)</th><th>Matters</th></tr></thead>
 <tbody>
@@ -15,6 +16,7 @@
 {{/CONTACT}}
 </tbody>
 </table>
+</div>
 {{#NO_CONTACTS}}<p class="empty">No contacts here yet.</p>{{/NO_CONTACTS}}
 {{#NO_MATCH}}<p class="empty">No contact matches “{{Q}}”.</p>{{/NO_MATCH}}
 <nav class="pager" aria-label="Pages">{{#PREV}}<a rel="prev" href="{{HREF}}">Previous page</a> {{/PREV}}<span>Page {{PAGE}}</span>{{#NEXT}} <a rel="next" href="{{HREF}}">Next page</a>{{/NEXT}}</nav>

@@ -32,6 +32,7 @@
     <div class="progress" aria-live="polite"></div>
   </form>
 </div>
+<div class="table-scroll" role="region" aria-label="Documents and folders" tabindex="0">
 <table class="list docs">
 <thead><tr><th>Name</th><th>Size</th><th>Type</th><th>Added</th><th><span class="sr-only">Actions</span></th></tr></thead>
 <tbody>
@@ -114,5 +115,6 @@
 {{/DOC}}
 </tbody>
 </table>
+</div>
 {{#EMPTY}}<p class="empty">This folder is empty.</p>{{/EMPTY}}
 {{>FOOTER}}

@@ -13,6 +13,7 @@
   <input type="hidden" name="sort" value="{{SORT}}">
   <button type="submit">Show</button>
 </form>
+<div class="table-scroll" role="region" aria-label="Matters" tabindex="0">
 <table class="list">
 <thead><tr><th><a href="{{SORT_NUMBER}}">Number{{#BY_NUMBER}} ▲{{/BY_NUMBER}}{{#BY_NUMBER_DESC}} ▼{{/BY_NUMBER_DESC}}</a></th><th>Description</th><th>Client</th><th>Responsible</th><th><a href="{{SORT_OPENED}}">Opened{{#BY_OPENED}} ▲{{/BY_OPENED}}{{#BY_OPENED_DESC}} ▼{{/BY_OPENED_DESC}}</a></th><th>Status</th></tr></thead>
 <tbody>
@@ -20,6 +21,7 @@
 {{/MATTER}}
 </tbody>
 </table>
+</div>
 {{#NO_MATTERS}}<p class="empty">No matters yet.</p>{{/NO_MATTERS}}{{#NO_MATCH}}<p class="empty">No matters match these filters.</p>{{/NO_MATCH}}
 <nav class="pager" aria-label="Pages">{{#PREV}}<a rel="prev" href="{{HREF}}">Previous page</a> {{/PREV}}<span>Page {{PAGE}}</span>{{#NEXT}} <a rel="next" href="{{HREF}}">Next page</a>{{/NEXT}}</nav>
 {{>FOOTER}}

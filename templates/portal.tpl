@@ -68,6 +68,7 @@ Once opened, a portal stays open: you end access item by item, or per participan
 </form>
 {{/VIEW_MESSAGES}}
 {{#VIEW_SHARED}}
+<div class="table-scroll" role="region" aria-label="Shared with the client" tabindex="0">
 <table class="list">
 <thead><tr><th>Shared</th><th>Since</th><th>Opened by</th><th><span class="sr-only">Actions</span></th></tr></thead>
 <tbody>
@@ -85,6 +86,7 @@ Once opened, a portal stays open: you end access item by item, or per participan
 {{/SHARE}}
 </tbody>
 </table>
+</div>
 {{#NO_SHARES}}<p class="empty">Nothing shared yet.</p>{{/NO_SHARES}}
 <form class="inline" method="post" action="/matters/{{MATTER_ID}}/portal/action">
   <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="op" value="share">

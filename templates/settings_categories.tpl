@@ -15,8 +15,9 @@
 }}{{#NAME_TAKEN}}There is already a category of that name.{{/NAME_TAKEN}}{{!
 }}{{#IN_USE}}That category is used by activities, so it cannot be deleted. Rename it instead.{{/IN_USE}}{{!
 }}</p>{{/ERROR}}
+<div class="table-scroll" role="region" aria-label="Activity categories" tabindex="0">
 <table class="list">
-<thead><tr><th>Name</th><th>Activities</th><th></th></tr></thead>
+<thead><tr><th>Name</th><th>Activities</th><th><span class="sr-only">Actions</span></th></tr></thead>
 <tbody>
 {{#CATEGORY}}<tr><td><form class="inline" method="post" action="/settings/categories">
   <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="op" value="rename"><input type="hidden" name="id" value="{{ID}}">
@@ -28,6 +29,7 @@
 {{/CATEGORY}}
 </tbody>
 </table>
+</div>
 {{#NO_CATEGORIES}}<p class="empty">No categories yet.</p>{{/NO_CATEGORIES}}
 <form class="inline card" method="post" action="/settings/categories">
   <input type="hidden" name="csrf" value="{{CSRF}}">

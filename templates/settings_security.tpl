@@ -26,9 +26,11 @@ Clients choose for themselves in their portal's My account.</p>
 <h2 id="users-title">Firm users without two-factor sign-in</h2>
 {{#ALL_ENROLLED}}<p class="empty">Every firm user has set it up.</p>{{/ALL_ENROLLED}}
 {{#SOME_UNENROLLED}}<p>{{UNENROLLED}} firm user(s) have not set it up.</p>
+<div class="table-scroll" role="region" aria-label="Firm users without two-factor sign-in" tabindex="0">
 <table class="list"><thead><tr><th scope="col">Name</th><th scope="col">Email</th></tr></thead>
 <tbody>{{#USER}}<tr><td>{{NAME}}</td><td>{{EMAIL}}</td></tr>{{/USER}}</tbody></table>
-<nav class="pages">{{#PREV_PAGE}}<a href="/settings/security?page={{PAGE}}">Previous 50</a> {{/PREV_PAGE}}{{#NEXT_PAGE}}<a href="/settings/security?page={{PAGE}}">Next 50</a>{{/NEXT_PAGE}}</nav>
+</div>
+<nav class="pages" aria-label="Pages of users">{{#PREV_PAGE}}<a href="/settings/security?page={{PAGE}}">Previous 50</a> {{/PREV_PAGE}}{{#NEXT_PAGE}}<a href="/settings/security?page={{PAGE}}">Next 50</a>{{/NEXT_PAGE}}</nav>
 {{/SOME_UNENROLLED}}
 </section>
 {{>FOOTER}}

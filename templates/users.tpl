@@ -21,6 +21,7 @@
 </form>
 <p><a class="button" href="/users/invite">Invite a colleague</a></p>
 </div>
+<div class="table-scroll" role="region" aria-label="Users of the firm" tabindex="0">
 <table class="list users">
 <caption class="visually-hidden">Users of the firm</caption>
 <thead><tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Role</th><th scope="col">Status</th><th scope="col">Last sign-in</th><th scope="col">Actions</th></tr></thead>
@@ -54,6 +55,7 @@
 {{/USER}}
 </tbody>
 </table>
+</div>
 {{#NO_USERS}}<p class="empty">No user matches this filter.</p>{{/NO_USERS}}
 <nav class="pager" aria-label="Pages">
   {{#PREV}}<a href="{{HREF}}" rel="prev">Previous page</a>{{/PREV}}

@@ -4,6 +4,7 @@
 // signing in through the forms as people do, axe-core, the keyboard walk
 // and the mobile layout checks.
 import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -63,6 +64,13 @@ export async function fixture() {
   const mid2 = sql(`SELECT id FROM matters WHERE firm_id = ${f} AND number = 'A11Y2-${R}'`);
   ok(await portalAction(firm, mid2, { op: 'open' }), 'open the second portal');
 
+  // A client whose name is longer than a phone is wide: the pickers that
+  // list it must still fit the screen.
+  sql(`INSERT INTO contacts (firm_id, kind, name) VALUES (${f}, 'company',
+       'Northwestern Consolidated Agricultural Holdings and Subsidiaries International ${R}')`);
+  const longName = sql(`SELECT MAX(id) FROM contacts WHERE firm_id = ${f} AND name LIKE 'Northwestern Consolidated%${R}'`);
+  sql(`INSERT INTO matters (firm_id, number, description, client_id) VALUES (${f}, 'A11YLONG-${R}', 'Long name ${R}', ${longName})`);
+
   // A matter whose portal is not open, and a firm user with a live reset link.
   const fresh = newMatter(`a11y-${R}`);
   const resetUser = `a11y-reset-${R}@demo.test`;
@@ -72,7 +80,35 @@ export async function fixture() {
   assert.equal((await anon.submit('/forgot', '/forgot', { email: resetUser })).status, 200);
   const resetToken = resetLinkOf((await waitForMail(resetUser))[0]).searchParams.get('token');
 
+  // A colleague's live invitation (/join).
+  const joinEmail = `a11y-colleague-${R}@demo.test`;
+  ok(await firm.submit('/users/invite', '/users/invite', { email: joinEmail, role: 'member' }), 'invite a colleague');
+  const joinToken = (await waitForMail(joinEmail))[0].text.match(/\/join\?token=([A-Za-z0-9_-]{43})/)[1];
+
+  // A time entry and an expense on the matter, in a category of their own.
+  const adminId = sql("SELECT id FROM users WHERE email = 'admin@demo.test'");
+  const memberId = sql("SELECT id FROM users WHERE email = 'member@demo.test'");
+  sql(`INSERT INTO activity_categories (firm_id, name, created_at) VALUES (${f}, 'A11y research ${R}', NOW(6))`);
+  const category = sql(`SELECT id FROM activity_categories WHERE firm_id = ${f} AND name = 'A11y research ${R}'`);
+  for (const [kind, extra] of [['time', `${adminId}, 90, 25000, 37500, NULL`], ['expense', `NULL, NULL, NULL, 4250, ${letter}`]])
+    sql('INSERT INTO activities (firm_id, matter_id, kind, on_date, user_id, minutes, rate, amount, document_id,' +
+      ` description, category_id, created_at, updated_at) VALUES (${f}, ${mid}, '${kind}', '2026-06-01', ${extra},` +
+      ` 'A11y ${kind} ${R}', ${category}, NOW(6), NOW(6))`);
+  const activity = sql(`SELECT id FROM activities WHERE matter_id = ${mid} AND description = 'A11y time ${R}'`);
+
+  // A firm user and a client with two-factor sign-in on: their code step.
+  const tfEmail = `a11y-2fa-${R}@demo.test`;
+  sql(`INSERT INTO users (firm_id, email, name, role, pw_hash)
+       SELECT firm_id, '${tfEmail}', 'Two Factor', 'member', pw_hash FROM users WHERE email = 'member@demo.test'`);
+  const tf = new Client();
+  assert.equal((await tf.signIn(tfEmail, PASSWORDS.member)).status, 303);
+  await enrol(tf, '/account');
+  const tfClientEmail = `a11y-2fa-${R}@client.test`;
+  const tfc = await clientOnMatter({ name: `Tess Factor ${R}`, email: tfClientEmail, number: `A11Y2FA-${R}`, password });
+  await enrol(tfc.client, '/portal/account');
+
   return {
+    joinToken, adminId, memberId, activity, tfEmail, tfPassword: PASSWORDS.member, tfClientEmail,
     R, mid, mid2, freshMid: fresh.mid, contact, invitee, folder, pfolder, email, password,
     number: `A11Y-${R}`,
     priv: docId(mid, 'private-notes.txt'), letter,
@@ -112,13 +148,21 @@ export function describeViolations(violations, impacts = ['critical', 'serious']
     `${v.impact} ${v.id}: ${v.help} [${v.nodes.slice(0, 4).map((n) => n.target.join(' ')).join(' | ')}]`);
 }
 
-// Opens every <details>, then tabs through the whole page from its top:
+// Opens every <details>, then tabs through the whole page from its top
+// (also when a field has the focus on load):
 // every visible interactive
 // element must take the focus in turn (a radio group counts once) and show
 // a focus style (an outline of 2 px or more, or a box shadow).  Returns
 // { reached, missing, unstyled }.
 export async function keyboardWalk(page) {
   await page.evaluate(() => {
+    // Start from the top even when a field took the focus on load
+    // (autofocus): a mark before everything else, focused, not in the order.
+    const mark = document.createElement('span');
+    mark.id = '__a11y_start';
+    mark.tabIndex = -1;
+    document.body.prepend(mark);
+    mark.focus();
     // What a disclosure holds counts too: open them all first.
     for (const d of document.querySelectorAll('details')) d.open = true;
     const sel = 'a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]:not([tabindex="-1"])';
@@ -131,24 +175,31 @@ export async function keyboardWalk(page) {
       window.__a11y.all.push(e);
     }
   });
-  const max = (await page.evaluate(() => window.__a11y.all.length)) * 2 + 10;
+  // A date field takes Tab once per part (day, month, year) and stays the
+  // focused element meanwhile: the same element again is a step inside it,
+  // not the walk coming round.
+  const max = (await page.evaluate(() => window.__a11y.all.length)) * 4 + 10;
   let reached = 0;
   for (let i = 0; i < max; i++) {
     await page.keyboard.press('Tab');
     const done = await page.evaluate(() => {
       const e = document.activeElement;
       const a = window.__a11y;
+      if (e && e === a.last && e.type === 'date') return 'inside';
       if (!e || e === document.body || a.seen.has(e)) return true;
+      a.last = e;
       a.seen.add(e);
       const s = getComputedStyle(e);
       const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2;
       if (!outline && s.boxShadow === 'none') a.unstyled.push(window.__a11yLabel(e));
       return false;
     });
+    if (done === 'inside') continue;
     if (done) break;
     reached++;
   }
   return page.evaluate(() => {
+    document.getElementById('__a11y_start')?.remove();
     const a = window.__a11y;
     const radioSeen = (e) => [...a.seen].some((x) => x.type === 'radio' && x.name === e.name && x.form === e.form);
     const missing = a.all.filter((e) => !a.seen.has(e) && !(e.type === 'radio' && radioSeen(e)))
@@ -208,4 +259,32 @@ export async function mobileCheck(page, vw) {
     }
     return problems;
   }, vw);
+}
+
+// RFC 6238 (HMAC-SHA1, 30-second steps, 6 digits) from a base32 secret.
+export function totp(secret, when = Date.now() / 1000) {
+  const abc = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const ch of secret.replace(/=+$/, '')) bits += abc.indexOf(ch).toString(2).padStart(5, '0');
+  const key = [];
+  for (let i = 0; i + 8 <= bits.length; i += 8) key.push(parseInt(bits.slice(i, i + 8), 2));
+  const msg = Buffer.alloc(8);
+  msg.writeBigUInt64BE(BigInt(Math.floor(when / 30)));
+  const h = crypto.createHmac('sha1', Buffer.from(key)).update(msg).digest();
+  const o = h[h.length - 1] & 15;
+  const n = ((h[o] & 0x7f) << 24) | (h[o + 1] << 16) | (h[o + 2] << 8) | h[o + 3];
+  return String(n % 1e6).padStart(6, '0');
+}
+
+// Turns two-factor sign-in on for the signed-in c at base (/account or
+// /portal/account), with the code computed from the secret the page shows.
+export async function enrol(c, base) {
+  const start = await c.submit(base, base, { op: 'totp_start' });
+  assert.equal(start.status, 303, `${base}: start ${start.status}`);
+  const page = await c.get(start.location);
+  const secret = page.text.match(/id="secret">([A-Z2-7]+)</)[1];
+  const res = await c.post(base, { csrf: csrfOf(page.text), op: 'totp_confirm', code: totp(secret) });
+  assert.equal(res.status, 200, `${base}: confirm ${res.status}`);
+  assert.match(res.text, /Your recovery codes/);
+  return secret;
 }

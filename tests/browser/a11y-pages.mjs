@@ -85,11 +85,96 @@ export const PAGES = {
     { as: 'firm', url: '/contacts/999999999', status: 404, note: 'error page: not found' },
   ],
   '= /contacts': [{ as: 'firm', url: '/contacts' }],
+
+  // Two-factor sign-in.  The code step with a pending sign-in is a form
+  // result below (FORM_RESULTS); reached without one, it says to sign in again.
+  '= /login/code': [{ as: 'public', url: '/login/code', status: 400, note: 'no pending sign-in' }],
+  '= /portal/login/code': [{ as: 'public', url: '/portal/login/code', status: 400, note: 'no pending sign-in' }],
+  '= /account': [
+    { as: 'firm', url: '/account' },
+    { as: 'firm', url: '/account?notice=password_changed', note: 'notice' },
+  ],
+  '= /portal/account': [
+    { as: 'client', url: '/portal/account' },
+    { as: 'client', url: '/portal/account?notice=session_ended', note: 'notice' },
+  ],
+  '= /settings/security': [
+    { as: 'admin', url: '/settings/security?notice=required_off', note: 'notice' },
+    { as: 'member', url: '/settings/security', status: 403, note: 'admins only' },
+  ],
+
+  // The first run: once a firm exists the page is gone.  The form itself,
+  // on an empty install, is checked by the journey (journey.test.mjs).
+  '= /setup': [{ as: 'public', url: '/setup', status: 404, note: 'a firm exists: gone' }],
+  '= /join': [
+    { as: 'public', url: '/join?token={joinToken}', note: "a colleague's live invitation" },
+    { as: 'public', url: '/join?token={deadToken}', status: 400, note: 'a dead invitation' },
+  ],
+  // An image, not HTML: only its error page is a page.
+  '~ ^/logos/[0-9]+$': [{ as: 'public', url: '/logos/999999999', status: 404, note: 'an image; its error page' }],
+
+  // The firm's settings, users and audit log: admins only.
+  '= /settings': [
+    { as: 'admin', url: '/settings?notice=saved', note: 'notice' },
+    { as: 'member', url: '/settings', status: 403, note: 'admins only' },
+  ],
+  '= /settings/matters': [
+    { as: 'admin', url: '/settings/matters?notice=saved', note: 'notice' },
+    { as: 'member', url: '/settings/matters', status: 403, note: 'admins only' },
+  ],
+  '= /settings/categories': [
+    { as: 'admin', url: '/settings/categories?notice=added', note: 'notice' },
+    { as: 'member', url: '/settings/categories', status: 403, note: 'admins only' },
+  ],
+  '= /users': [
+    { as: 'admin', url: '/users?notice=invited', note: 'notice' },
+    { as: 'admin', url: '/users?status=inactive&q=nobody', note: 'a filter that finds nobody' },
+    { as: 'member', url: '/users', status: 403, note: 'admins only' },
+  ],
+  '= /users/invite': [
+    { as: 'admin', url: '/users/invite' },
+    { as: 'member', url: '/users/invite', status: 403, note: 'admins only' },
+  ],
+  '= /users/action': [
+    { as: 'admin', url: '/users/action?op=deactivate&user={memberId}', note: 'confirmation page' },
+    { as: 'admin', url: '/users/action?op=deactivate&user=999999999', status: 404, note: 'error page: not found' },
+    { as: 'member', url: '/users/action?op=deactivate&user={adminId}', status: 403, note: 'admins only' },
+  ],
+  // /audit.csv is CSV, not HTML: only its refusal is a page.
+  '~ ^/audit(\\.csv)?$': [
+    { as: 'admin', url: '/audit' },
+    { as: 'admin', url: '/audit?matter=NO-SUCH-MATTER&from=2026-01-01', status: 404, note: 'a filter refused: field marked' },
+    { as: 'admin', url: '/audit?from=2026-13-45', status: 400, note: 'a date refused: field marked' },
+    { as: 'member', url: '/audit', status: 403, note: 'admins only' },
+    { as: 'member', url: '/audit.csv', status: 403, note: 'the CSV refused: an error page' },
+  ],
+
+  // Contacts, matters and activities.
+  '= /contacts/new': [{ as: 'firm', url: '/contacts/new' }],
+  '~ ^/contacts/[0-9]+/edit$': [
+    { as: 'firm', url: '/contacts/{contact}/edit' },
+    { as: 'firm', url: '/contacts/999999999/edit', status: 404, note: 'error page: not found' },
+  ],
+  '= /matters/new': [{ as: 'firm', url: '/matters/new' }],
+  '~ ^/matters/[0-9]+/edit$': [
+    { as: 'firm', url: '/matters/{mid}/edit' },
+    { as: 'firm', url: '/matters/999999999/edit', status: 404, note: 'error page: not found' },
+  ],
+  '~ ^/matters/[0-9]+/activities$': [
+    { as: 'firm', url: '/matters/{mid}/activities?notice=added', note: 'time and an expense, totals' },
+    { as: 'firm', url: '/matters/{freshMid}/activities', note: 'empty' },
+  ],
+  '~ ^/matters/[0-9]+/activities/edit$': [
+    { as: 'firm', url: '/matters/{mid}/activities/edit?kind=time', note: 'new time entry' },
+    { as: 'firm', url: '/matters/{mid}/activities/edit?kind=expense', note: 'new expense' },
+    { as: 'firm', url: '/matters/{mid}/activities/edit?id={activity}', note: 'edit' },
+    { as: 'firm', url: '/matters/{mid}/activities/edit?op=delete&id={activity}', note: 'confirmation page' },
+  ],
 };
 
 // Pages reached only by sending a form: the actor, the page the form is
-// on, the fields typed, the button, and what the page that comes back
-// shows.  Run by the test through the browser.
+// on, the fields typed (by label, or '#id'), the button, and what the page
+// that comes back shows.  Run by the test through the browser.
 export const FORM_RESULTS = [
   { as: 'public', url: '/login', fill: { Email: 'nobody@nowhere.test', Password: 'not the password' },
     button: 'Sign in', expect: /not correct/, note: 'sign-in refused' },
@@ -101,7 +186,40 @@ export const FORM_RESULTS = [
     button: 'Sign in', expect: /not correct/, note: 'client sign-in refused' },
   { as: 'public', url: '/portal/invite?token={inviteToken}',
     fill: { Password: 'a long enough password', 'Repeat the password': 'a different password' },
-    button: 'Set password and sign in', expect: /./, note: 'invitation form with an error' },
+    button: 'Set password and sign in', expect: /do not match/, note: 'invitation form with an error' },
+  { as: 'public', url: '/join?token={joinToken}',
+    fill: { 'Your name': 'Colin Colleague', Password: 'a long enough password', 'Repeat the password': 'a different password' },
+    button: 'Join and sign in', expect: /passwords differ/, note: 'join form with an error' },
+  // The code step of sign-in, then a wrong code (the pending sign-in stays).
+  { as: 'public', url: '/login', fill: { Email: '{tfEmail}', Password: '{tfPassword}' },
+    button: 'Sign in', expect: /6-digit code/, note: 'the code step' },
+  { as: 'public', url: '/login/code', fill: { '6-digit code': '000000' },
+    button: 'Sign in', expect: /not right/, note: 'a wrong code' },
+  { as: 'public', url: '/portal/login?firm=demo', fill: { Email: '{tfClientEmail}', Password: '{password}' },
+    button: 'Sign in', expect: /6-digit code/, note: "a client's code step" },
+  { as: 'public', url: '/portal/login/code', fill: { '6-digit code': '000000' },
+    button: 'Sign in', expect: /not right/, note: "a client's wrong code" },
+
+  // Refused forms of the firm's pages: what was typed kept, the field marked.
+  { as: 'admin', url: '/contacts/new',
+    fill: { Name: 'Refused Contact', 'Email addresses, one a line (the first is primary)': 'not an address' },
+    button: 'Create contact', expect: /not an email address/, note: 'contact refused' },
+  { as: 'admin', url: '/matters/new', fill: { Description: 'A matter without a client' },
+    button: 'Create matter', expect: /Choose the/, note: 'matter refused' },
+  { as: 'admin', url: '/users/invite', fill: { 'Their email': 'member@demo.test' },
+    button: 'Send invitation', expect: /already a user of your firm/, note: 'invitation refused' },
+  { as: 'admin', url: '/settings', fill: { 'Time zone': 'Nowhere/Atlantis' },
+    button: 'Save settings', expect: /Nothing was saved/, note: 'settings refused' },
+  { as: 'admin', url: '/settings/categories', fill: { 'New category': 'A11y research {R}' },
+    button: 'Add', expect: /already a category/, note: 'category refused' },
+  { as: 'admin', url: '/matters/{mid}/activities/edit?kind=time', fill: { 'Time (minutes, or hours:minutes)': 'a while', '#rate': '200.00', Description: 'Reading' },
+    button: 'Add', expect: /Enter the time as minutes|Choose/, note: 'time entry refused' },
+  { as: 'member', url: '/account',
+    fill: { 'Current password': 'not my password at all', 'New password': 'a new long password', 'Repeat the new password': 'a new long password' },
+    button: 'Change password', expect: /not correct/, note: 'password change refused' },
+  { as: 'client', url: '/portal/account',
+    fill: { 'Current password': 'not my password at all', 'New password': 'a new long password', 'Repeat the new password': 'a new long password' },
+    button: 'Change password', expect: /not correct/, note: 'client password change refused' },
 ];
 
 const ACTORS = { public: ['public'], admin: ['admin'], member: ['member'], client: ['client'], firm: ['admin', 'member'] };
