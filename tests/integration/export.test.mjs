@@ -239,6 +239,12 @@ test('what migrations 010-012 added comes back: settings and logo, phones and ad
     category_id, created_by, created_at, updated_at) VALUES
     (${F}, ${mid}, 'expense', '2026-03-04', NULL, NULL, NULL, 12345, 'Filing fee', ${cat}, ${admin}, NOW(6), NOW(6)),
     (${F}, ${mid}, 'time', '2026-03-05', ${admin}, 90, 20000, 30000, 'Drafting', NULL, ${admin}, NOW(6), NOW(6))`);
+  // A folder, and the matter's portal muted by the admin (rows of tables
+  // the demo firm leaves empty, for the test after).
+  sql(`INSERT INTO folders (firm_id, matter_id, name, created_at) VALUES (${F}, ${mid}, 'Pleadings', NOW(6))`);
+  sql(`INSERT INTO portals (firm_id, matter_id, opened_at, opened_by) VALUES (${F}, ${mid}, NOW(6), ${admin})`);
+  sql(`INSERT INTO portal_mutes (firm_id, portal_id, user_id, muted_at) SELECT ${F}, id, ${admin}, NOW(6)
+    FROM portals WHERE matter_id = ${mid}`);
   // The admin enrols in two-factor sign-in (the page seals the secret).
   let res = await postForm(firm.admin, '/account', '/account', { op: 'totp_start' });
   assert.equal(res.location, '/account?view=enrol');
@@ -371,6 +377,27 @@ test('a tampered or foreign archive is refused, nothing left behind', async () =
     const files = fs.existsSync(fresh.store) ? execFileSync('find', [fresh.store, '-type', 'f'], { env: conn, encoding: 'utf8' }).trim() : '';
     assert.equal(files, '', `${what}: no files left in the store`);
   }
+  // Every table's import binds the firm: a row of another firm in any of
+  // them is refused as such (a duplicate's error would mean it was tried).
+  // Rows come from the demo firm's archive, else from the firm of the test
+  // before, which has a row in each table the demo firm leaves empty.
+  const ownTar = path.join(DIR, 'own.tar');
+  assert.ok(fs.existsSync(ownTar), 'the archive of the firm of the test before');
+  const O = unpack(ownTar);
+  const firmId = JSON.parse(A['vellum-export/manifest.json']).firm_id;
+  for (const t of JSON.parse(A['vellum-export/manifest.json']).tables) {
+    const name = `vellum-export/${t}.json`;
+    const sample = [...JSON.parse(A[name]), ...JSON.parse(O[name])][0];
+    assert.ok(sample, `${t}: a row to copy`);
+    const foreign = t === 'firms' ? { ...sample, id: 424242 } : { ...sample, firm_id: 424242 };
+    const fresh = freshInstall('bad');
+    const r = ctl(fresh.conf, ['import', '--in', repack('bad', (d) => edit(d, t, (rows) => [...rows, foreign]))], false);
+    assert.equal(r.status, 1, `${t}: ${r.out}`);
+    assert.match(r.out, new RegExp(`row \\d+ of ${t} cannot be restored \\(not of the firm`), t);
+    assert.equal(root(`SELECT COUNT(*) FROM ${DB}.firms`), '0', `${t}: nothing restored`);
+    assert.notEqual(firmId, 424242);
+  }
+
   // Not an archive at all, a truncated one, and a missing file.
   const fresh = freshInstall('bad');
   fs.writeFileSync(path.join(DIR, 'junk.tar'), 'this is not a tar file at all'.repeat(40));
