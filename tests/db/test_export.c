@@ -168,6 +168,35 @@ test_every_column_exported_and_imported(void **state)
 	assert_int_equal(bad, 0);
 }
 
+/* Each pair binds the firm: the export reads only its rows, the import
+ * takes a row only if it names the firm being imported (the integration
+ * test plants another firm's row in every table and sees it refused). */
+static void
+test_every_pair_binds_the_firm(void **state)
+{
+	size_t	 t, bad = 0;
+
+	for (t = 0; t < vl_export_ntables; t++) {
+		const struct vl_export_table *e = &vl_export_tables[t];
+		const char *key = strcmp(e->name, "firms") == 0 ? "id" : "firm_id";
+		char	 out[64], in[64];
+
+		snprintf(out, sizeof(out), " WHERE %s = ? ORDER BY ", key);
+		snprintf(in, sizeof(in), " WHERE j.%s = ?", key);
+		if (strstr(vl_db_stmt(e->out)->sql, out) == NULL ||
+		    strcmp(vl_db_stmt(e->out)->ptypes, "i") != 0) {
+			fprintf(stderr, "%s: does not read by the firm\n", vl_db_stmt(e->out)->name);
+			bad++;
+		}
+		if (strstr(vl_db_stmt(e->in)->sql, in) == NULL ||
+		    strcmp(vl_db_stmt(e->in)->ptypes, "si") != 0) {
+			fprintf(stderr, "%s: does not bind the firm\n", vl_db_stmt(e->in)->name);
+			bad++;
+		}
+	}
+	assert_int_equal(bad, 0);
+}
+
 /* A stale entry would let a table or column of the same name back in
  * without a look: each left-out table and column exists, and a column is
  * left out only of a table that is exported. */
@@ -243,6 +272,7 @@ main(void)
 		cmocka_unit_test(test_the_matching),
 		cmocka_unit_test(test_every_table_exported_or_left_out),
 		cmocka_unit_test(test_every_column_exported_and_imported),
+		cmocka_unit_test(test_every_pair_binds_the_firm),
 		cmocka_unit_test(test_the_list_left_out_is_current),
 	};
 
