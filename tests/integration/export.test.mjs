@@ -337,9 +337,9 @@ test('a tampered or foreign archive is refused, nothing left behind', async () =
   if (!fs.existsSync(a)) ctl(process.env.VELLUM_CONF, ['export', '--firm', 'demo', '--out', a]);
   const A = unpack(a);
   // Repack with a change, as tar's own ustar writer makes it.
-  const repack = (name, change) => {
+  const repack = (name, change, base = A) => {
     const d = fs.mkdtempSync(path.join(DIR, 'r-'));
-    for (const [n, bytes] of Object.entries(A)) {
+    for (const [n, bytes] of Object.entries(base)) {
       fs.mkdirSync(path.dirname(path.join(d, n)), { recursive: true });
       fs.writeFileSync(path.join(d, n), bytes);
     }
@@ -384,20 +384,20 @@ test('a tampered or foreign archive is refused, nothing left behind', async () =
   }
   // Every table's import binds the firm: a row of another firm in any of
   // them is refused as such (a duplicate's error would mean it was tried).
-  // Rows come from the demo firm's archive, else from the firm of the test
-  // before, which has a row in each table the demo firm leaves empty.
+  // The archive is the small one of the firm of the test before; rows come
+  // from it, else from the demo firm's, so every table has one to copy.
   const ownTar = path.join(DIR, 'own.tar');
   assert.ok(fs.existsSync(ownTar), 'the archive of the firm of the test before');
   const O = unpack(ownTar);
   // One install for all of them: each refusal must leave it empty for the next.
-  const firmId = JSON.parse(A['vellum-export/manifest.json']).firm_id;
+  const firmId = JSON.parse(O['vellum-export/manifest.json']).firm_id;
   const target = freshInstall('foreign');
-  for (const t of JSON.parse(A['vellum-export/manifest.json']).tables) {
+  for (const t of JSON.parse(O['vellum-export/manifest.json']).tables) {
     const name = `vellum-export/${t}.json`;
-    const sample = [...JSON.parse(A[name]), ...JSON.parse(O[name])][0];
+    const sample = [...JSON.parse(O[name]), ...JSON.parse(A[name])][0];
     assert.ok(sample, `${t}: a row to copy`);
     const foreign = t === 'firms' ? { ...sample, id: 424242 } : { ...sample, firm_id: 424242 };
-    const r = ctl(target.conf, ['import', '--in', repack('bad', (d) => edit(d, t, (rows) => [...rows, foreign]))], false);
+    const r = ctl(target.conf, ['import', '--in', repack('bad', (d) => edit(d, t, (rows) => [...rows, foreign]), O)], false);
     assert.equal(r.status, 1, `${t}: ${r.out}`);
     assert.match(r.out, new RegExp(`row \\d+ of ${t} cannot be restored \\(not of the firm`), t);
     assert.equal(root(`SELECT (SELECT COUNT(*) FROM ${DB}.firms) + (SELECT COUNT(*) FROM ${DB}.store_pending)`), '0',
