@@ -18,7 +18,10 @@
  *                                        first bad row, exit 1
  *   vellumctl export --firm SLUG --out FILE
  *                                        the whole firm into one archive
- *   vellumctl import --in FILE           restore an archive into an empty install
+ *   vellumctl import --in FILE [--without-two-factor]
+ *                                        restore an archive into an empty install
+ *                                        (the flag: under another server secret,
+ *                                        leave two-factor enrolments out)
  *   vellumctl totp-reset SLUG EMAIL      remove a firm user's or client's
  *                                        two-factor sign-in (lost device)
  *
@@ -553,14 +556,26 @@ cmd_import(int argc, char *argv[])
 	static const char *const names[] = { "--in" };
 	struct vl_pool		*pool = vl_pool_new();
 	struct vl_export_stats	 st;
-	const char		*in, *why;
+	const char		*in = NULL, *why;
+	char			*rest[2];
+	unsigned		 flags = 0;
+	int			 a, n = 0, bad = 0;
 	enum vl_rc		 rc;
 
-	if (options(argc, argv, names, &in, 1) != 0 || in == NULL) {
-		vl_pool_free(pool);
-		return fail("usage: import --in FILE");
+	/* The one flag, anywhere; the rest are --name VALUE. */
+	for (a = 0; a < argc; a++) {
+		if (strcmp(argv[a], "--without-two-factor") == 0 && !(flags & VL_IMPORT_WITHOUT_2FA))
+			flags |= VL_IMPORT_WITHOUT_2FA;
+		else if (n < 2)
+			rest[n++] = argv[a];
+		else
+			bad = 1;
 	}
-	rc = vl_import_firm(pool, in, &st, &why);
+	if (bad || options(n, rest, names, &in, 1) != 0 || in == NULL) {
+		vl_pool_free(pool);
+		return fail("usage: import --in FILE [--without-two-factor]");
+	}
+	rc = vl_import_firm(pool, in, flags, &st, &why);
 	if (rc != VL_OK) {
 		fprintf(stderr, "vellumctl: import: %s\n", why);
 		vl_pool_free(pool);
@@ -568,6 +583,10 @@ cmd_import(int argc, char *argv[])
 	}
 	printf("imported %lld table(s), %lld row(s), %lld file(s) from %s\n",
 	    (long long)st.tables, (long long)st.rows, (long long)st.files, in);
+	if (st.dropped_2fa)
+		printf("left out: %lld two-factor enrolment(s) sealed under another server "
+		    "secret; those people sign in with their password and set it up again\n",
+		    (long long)st.dropped_2fa);
 	vl_pool_free(pool);
 	return 0;
 }
@@ -621,7 +640,7 @@ static const struct cmd {
 	{ "check-sql", "", cmd_check_sql, CONF },
 	{ "audit", "verify [--firm SLUG]", cmd_audit, CONF },
 	{ "export", "--firm SLUG --out FILE", cmd_export, CONF },
-	{ "import", "--in FILE", cmd_import, CONF },
+	{ "import", "--in FILE [--without-two-factor]", cmd_import, CONF },
 
 	{ "totp-reset", "SLUG EMAIL", cmd_totp_reset, CONF },
 };

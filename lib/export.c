@@ -11,6 +11,14 @@
  * lib/sql/audit.def.  jansson checks and writes the JSON.  Ids are kept:
  * the audit chain hashes them, so a restored log still verifies; hence an
  * import goes only into an install without firms.
+ *
+ * Two-factor secrets leave as they are stored, sealed under the server
+ * secret (lib/twofactor.c), and recovery codes as keyed hashes: the
+ * archive gives no one's codes, and they work again only under the same
+ * server secret.  The manifest names that secret by an id (a keyed hash
+ * of a fixed text), so an import under another secret is refused before a
+ * row goes in, instead of locking every enrolled person out; it may be
+ * told to leave the enrolments out instead (VL_IMPORT_WITHOUT_2FA).
  */
 #include <sys/stat.h>
 
@@ -22,6 +30,7 @@
 #include <unistd.h>
 
 #include <jansson.h>
+#include <sodium.h>
 
 #include "export.h"
 #include "store.h"
@@ -29,13 +38,15 @@
 
 #define PREFIX		"vellum-export/"
 #define FORMAT		"vellum-export"
-#define VERSION		1
+#define VERSION		2	/* 2: migrations 010-012, the secret's id */
 #define JSON_MAX	((size_t)1 << 30)	/* one table's file */
 
 /* Import order: a row's parents come first (the checks are off meanwhile
  * all the same: a folder may have been moved under a younger one). */
 const struct vl_export_table vl_export_tables[] = {
 	{ "firms", STMT_EXPORT_FIRMS, STMT_IMPORT_FIRMS },
+	{ "firm_logos", STMT_EXPORT_FIRM_LOGOS, STMT_IMPORT_FIRM_LOGOS },
+	{ "matter_numbering", STMT_EXPORT_MATTER_NUMBERING, STMT_IMPORT_MATTER_NUMBERING },
 	{ "users", STMT_EXPORT_USERS, STMT_IMPORT_USERS },
 	{ "contacts", STMT_EXPORT_CONTACTS, STMT_IMPORT_CONTACTS },
 	{ "contact_emails", STMT_EXPORT_CONTACT_EMAILS, STMT_IMPORT_CONTACT_EMAILS },
@@ -43,9 +54,13 @@ const struct vl_export_table vl_export_tables[] = {
 	{ "matter_responsible", STMT_EXPORT_MATTER_RESPONSIBLE, STMT_IMPORT_MATTER_RESPONSIBLE },
 	{ "folders", STMT_EXPORT_FOLDERS, STMT_IMPORT_FOLDERS },
 	{ "documents", STMT_EXPORT_DOCUMENTS, STMT_IMPORT_DOCUMENTS },
+	{ "activity_categories", STMT_EXPORT_ACTIVITY_CATEGORIES, STMT_IMPORT_ACTIVITY_CATEGORIES },
+	{ "activities", STMT_EXPORT_ACTIVITIES, STMT_IMPORT_ACTIVITIES },
 	{ "portals", STMT_EXPORT_PORTALS, STMT_IMPORT_PORTALS },
 	{ "participants", STMT_EXPORT_PARTICIPANTS, STMT_IMPORT_PARTICIPANTS },
 	{ "client_accounts", STMT_EXPORT_CLIENT_ACCOUNTS, STMT_IMPORT_CLIENT_ACCOUNTS },
+	{ "totp", STMT_EXPORT_TOTP, STMT_IMPORT_TOTP },
+	{ "totp_recovery", STMT_EXPORT_TOTP_RECOVERY, STMT_IMPORT_TOTP_RECOVERY },
 	{ "messages", STMT_EXPORT_MESSAGES, STMT_IMPORT_MESSAGES },
 	{ "shares", STMT_EXPORT_SHARES, STMT_IMPORT_SHARES },
 	{ "item_reads", STMT_EXPORT_ITEM_READS, STMT_IMPORT_ITEM_READS },
@@ -55,6 +70,48 @@ const struct vl_export_table vl_export_tables[] = {
 	{ "audit_heads", STMT_EXPORT_AUDIT_HEADS, STMT_IMPORT_AUDIT_HEADS },
 };
 const size_t vl_export_ntables = sizeof(vl_export_tables) / sizeof(vl_export_tables[0]);
+
+/* Left out on purpose (docs/administration.md says the same to people). */
+const struct vl_export_skip vl_export_skipped[] = {
+	/* The install's own, not a firm's. */
+	{ "schema_migrations", NULL, "the install's record of its migrations" },
+	{ "setup_codes", NULL, "the install's one-time first-run code" },
+	/* Short-lived secrets and state: people sign in again or ask anew. */
+	{ "sessions", NULL, "sign-ins end with the install they were made on" },
+	{ "signin_pending", NULL, "a sign-in between its password and its code, minutes long" },
+	{ "password_resets", NULL, "single-use links, an hour long: ask for a new one" },
+	{ "invitations", NULL, "clients' single-use links, an hour long: invite again" },
+	{ "staff_invitations", NULL, "colleagues' single-use links, an hour long: invite again" },
+	{ "login_throttle", NULL, "sign-in throttle counts" },
+	{ "notifications", NULL, "the mail outbox: sent by the old install, or not at all (never twice)" },
+	{ "store_pending", NULL, "uploads in flight" },
+	{ "users", "failed_logins", "sign-in throttle count" },
+	{ "users", "failed_since", "sign-in throttle count" },
+	{ "users", "locked_until", "sign-in throttle state" },
+	{ "client_accounts", "failed_logins", "sign-in throttle count" },
+	{ "client_accounts", "failed_since", "sign-in throttle count" },
+	{ "client_accounts", "locked_until", "sign-in throttle state" },
+	/* Derived: the triggers of sql/004_accounts.sql set it from portal_email
+	 * and the addresses as they are restored. */
+	{ "contacts", "login_email", "derived from the contact's addresses by triggers" },
+	/* An enrolment not yet confirmed: a secret no code has proved. */
+	{ "totp", "pending", "a two-factor enrolment in progress (15 minutes)" },
+	{ "totp", "pending_at", "a two-factor enrolment in progress (15 minutes)" },
+};
+const size_t vl_export_nskipped = sizeof(vl_export_skipped) / sizeof(vl_export_skipped[0]);
+
+/* The server secret's id, as hex into out[33]: which secret sealed the
+ * archive's two-factor secrets, saying nothing of the secret itself. */
+static void
+secret_id(char out[33])
+{
+	static const char	 what[] = "vellum export: the server secret's id";
+	unsigned char		 h[16];
+
+	crypto_generichash(h, sizeof(h), (const unsigned char *)what, sizeof(what) - 1,
+	    vl_conf.secret, sizeof(vl_conf.secret));
+	vl_hex(h, sizeof(h), out);
+}
 
 /* One table's rows as a JSON array; NULL on a database error or a row
  * that is not a JSON object. */
@@ -102,7 +159,7 @@ write_archive(struct vl_pool *pool, FILE *f, int64_t firm, const char *slug,
     struct vl_export_stats *st, const char **why)
 {
 	json_t		*man, *names, *arr, *docs = NULL, *d;
-	char		 path[4096], name[128];
+	char		 path[4096], name[128], sid[33];
 	const char	*key;
 	size_t		 i, j;
 	enum vl_rc	 rc = VL_ERR;
@@ -110,8 +167,9 @@ write_archive(struct vl_pool *pool, FILE *f, int64_t firm, const char *slug,
 	names = json_array();
 	for (i = 0; i < vl_export_ntables; i++)
 		json_array_append_new(names, json_string(vl_export_tables[i].name));
-	man = json_pack("{s:s, s:i, s:s, s:I, s:o}", "format", FORMAT, "version", VERSION,
-	    "slug", slug, "firm_id", (json_int_t)firm, "tables", names);
+	secret_id(sid);
+	man = json_pack("{s:s, s:i, s:s, s:I, s:s, s:o}", "format", FORMAT, "version", VERSION,
+	    "slug", slug, "firm_id", (json_int_t)firm, "secret_id", sid, "tables", names);
 	if (man == NULL || add_json(f, PREFIX "manifest.json", man) != VL_OK) {
 		*why = "cannot write the archive";
 		goto out;
@@ -220,6 +278,7 @@ struct import {
 	json_t		*tables[sizeof(vl_export_tables) / sizeof(vl_export_tables[0])];
 	int64_t		 firm;
 	const char	*slug;
+	const char	*secret_id;	/* of the exporting install */
 	char		(*keys)[65];	/* files placed in the store */
 	size_t		 nkeys;
 };
@@ -289,7 +348,7 @@ static enum vl_rc
 read_manifest(struct import *im, const char *text, const char **why)
 {
 	json_t		*m = json_loads(text, 0, NULL);
-	const char	*format = NULL, *slug = NULL;
+	const char	*format = NULL, *slug = NULL, *sid = NULL;
 	json_int_t	 version = 0, firm = 0;
 
 	if (m == NULL || json_unpack(m, "{s:s, s:I, s:s, s:I}", "format", &format,
@@ -299,11 +358,21 @@ read_manifest(struct import *im, const char *text, const char **why)
 		*why = "not a Vellum export (its manifest is missing or malformed)";
 		return VL_INVALID;
 	}
+	/* Version 1 lacks the columns of migrations 010-012: its rows would
+	 * come back without them (or not at all), so it is refused by name. */
 	if (version != VERSION) {
 		json_decref(m);
-		*why = "an export of another format version";
+		*why = vl_pool_printf(im->pool, "an export of format version %lld; this "
+		    "version reads version %d only", (long long)version, VERSION);
 		return VL_INVALID;
 	}
+	if (json_unpack(m, "{s:s}", "secret_id", &sid) != 0 || strlen(sid) != 32 ||
+	    strspn(sid, "0123456789abcdef") != 32) {
+		json_decref(m);
+		*why = "not a Vellum export (its manifest is missing or malformed)";
+		return VL_INVALID;
+	}
+	im->secret_id = vl_pool_strdup(im->pool, sid);
 	im->slug = vl_pool_strdup(im->pool, slug);
 	im->firm = firm;
 	json_decref(m);
@@ -417,9 +486,45 @@ out:
 	return rc == VL_OK ? VL_ERR : rc;
 }
 
+/*
+ * The two-factor tables, if the archive's secret is not this install's:
+ * refused, or (told so) left out and counted.  A restore that went on
+ * would leave every enrolled person with codes that never match.
+ */
+static enum vl_rc
+two_factor(struct import *im, unsigned flags, struct vl_export_stats *st, const char **why)
+{
+	char		 sid[33];
+	size_t		 i, n = 0;
+
+	secret_id(sid);
+	for (i = 0; i < vl_export_ntables; i++)
+		if (vl_export_tables[i].in == STMT_IMPORT_TOTP ||
+		    vl_export_tables[i].in == STMT_IMPORT_TOTP_RECOVERY)
+			n += json_array_size(im->tables[i]);
+	if (n == 0 || strcmp(sid, im->secret_id) == 0)
+		return VL_OK;
+	if (!(flags & VL_IMPORT_WITHOUT_2FA)) {
+		*why = "the archive's two-factor secrets were sealed under another server "
+		    "secret: set this install's secret to the exporting install's, or import "
+		    "with --without-two-factor";
+		return VL_CONFLICT;
+	}
+	for (i = 0; i < vl_export_ntables; i++) {
+		if (vl_export_tables[i].in == STMT_IMPORT_TOTP)
+			st->dropped_2fa = (int64_t)json_array_size(im->tables[i]);
+		if (vl_export_tables[i].in == STMT_IMPORT_TOTP ||
+		    vl_export_tables[i].in == STMT_IMPORT_TOTP_RECOVERY) {
+			json_decref(im->tables[i]);
+			im->tables[i] = NULL;
+		}
+	}
+	return VL_OK;
+}
+
 enum vl_rc
-vl_import_firm(struct vl_pool *pool, const char *path, struct vl_export_stats *st,
-    const char **why)
+vl_import_firm(struct vl_pool *pool, const char *path, unsigned flags,
+    struct vl_export_stats *st, const char **why)
 {
 	struct import	 im;
 	FILE		*ar;
@@ -468,6 +573,8 @@ vl_import_firm(struct vl_pool *pool, const char *path, struct vl_export_stats *s
 	rewind(ar);
 	rc = read_archive(&im, ar, st, why);
 	fclose(ar);
+	if (rc == VL_OK)
+		rc = two_factor(&im, flags, st, why);
 	if (rc == VL_OK) {
 		st->rows = 0;
 		rc = load_rows(&im, st, why);

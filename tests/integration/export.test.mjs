@@ -1,14 +1,20 @@
 // A firm's export and import: the demo firm round-trips through a fresh
 // database (export, import, export again: the same archive, file for file),
 // its people sign in there with their own passwords and a document
-// downloads; an install with firms, a taken slug and a tampered archive are
-// refused with nothing left behind.
+// downloads; a firm of the test's own brings back what migrations 010-012
+// added (settings and logo, phones and address, a matter's responsible
+// user and status, activities, a two-factor enrolment that signs in with a
+// code there); under another server secret the enrolments are refused or,
+// when asked, left out; an install with firms, a taken slug and a tampered
+// archive are refused with nothing left behind.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { ROOT, VAR, cgiEnv, clientOnMatter, demoAdmin, postForm, sql } from './helpers.mjs';
+import { ROOT, VAR, cgiEnv, clientOnMatter, csrfOf, demoAdmin, postForm, sql } from './helpers.mjs';
+import { ownFirm, png } from './workspace-helpers.mjs';
 
 const CTL = path.join(ROOT, 'build/bin/vellumctl');
 const R = Date.now().toString(36);
@@ -23,8 +29,9 @@ function root(query) {
     '-e', query]).toString().trim();
 }
 
-// A fresh, migrated database with its own store, and a configuration for it.
-function freshInstall(name) {
+// A fresh, migrated database with its own store, and a configuration for it
+// (with secret, another server secret than the test install's).
+function freshInstall(name, secret) {
   root(`DROP DATABASE IF EXISTS ${DB}; CREATE DATABASE ${DB} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;` +
     ` GRANT SELECT, INSERT, UPDATE, DELETE, CREATE, ALTER, INDEX, REFERENCES, DROP, TRIGGER ON ${DB}.* TO 'vellum'@'localhost'`);
   const store = path.join(DIR, `${name}-store`), tmp = path.join(DIR, `${name}-tmp`);
@@ -32,7 +39,8 @@ function freshInstall(name) {
   fs.mkdirSync(tmp, { recursive: true });
   const conf = fs.readFileSync(process.env.VELLUM_CONF, 'utf8')
     .replace(/^db_name = .*$/m, `db_name = ${DB}`).replace(/^store = .*$/m, `store = ${store}`)
-    .replace(/^tmp = .*$/m, `tmp = ${tmp}`);
+    .replace(/^tmp = .*$/m, `tmp = ${tmp}`)
+    .replace(/^secret = .*$/m, (line) => (secret ? `secret = ${secret}` : line));
   const file = path.join(DIR, `${name}.conf`);
   fs.writeFileSync(file, conf);
   ctl(file, ['migrate']);
@@ -93,7 +101,7 @@ test('the demo firm round-trips: same archive again, the chain intact, sign-in a
 
   const a = path.join(DIR, 'a.tar');
   const exp = ctl(process.env.VELLUM_CONF, ['export', '--firm', 'demo', '--out', a]);
-  assert.match(exp.out, /^exported demo: 18 table\(s\), \d+ row\(s\), \d+ file\(s\)/);
+  assert.match(exp.out, /^exported demo: 24 table\(s\), \d+ row\(s\), \d+ file\(s\)/);
   assert.equal(fs.statSync(a).mode & 0o777, 0o600, 'the archive is its owner\'s only');
   assert.ok(!fs.existsSync(`${a}.part`));
   const listing = execFileSync('tar', ['tf', a], { encoding: 'utf8' }).trim().split('\n');
@@ -106,7 +114,12 @@ test('the demo firm round-trips: same archive again, the chain intact, sign-in a
   assert.equal(manifest.slug, 'demo');
   assert.deepEqual(Buffer.compare(A[`vellum-export/files/${key}`], bytes), 0);
   const users = JSON.parse(A['vellum-export/users.json']);
-  assert.ok(users.every((u) => /^\$argon2id\$/.test(u.pw_hash)), 'password hashes travel');
+  // Password hashes travel as stored (other tests add users whose hash is
+  // a placeholder that no password matches: those travel as they are).
+  assert.match(users.find((u) => u.email === 'admin@demo.test').pw_hash, /^\$argon2id\$/, 'password hashes travel');
+  const hashes = sql(`SELECT GROUP_CONCAT(CONCAT(id, ':', pw_hash) ORDER BY id SEPARATOR ' ') FROM users
+    WHERE firm_id = (SELECT id FROM firms WHERE slug = 'demo')`);
+  assert.equal(users.map((u) => `${u.id}:${u.pw_hash}`).join(' '), hashes);
   const firmId = sql("SELECT id FROM firms WHERE slug = 'demo'");
   for (const [name, text] of Object.entries(A).filter(([n]) => n.endsWith('.json') && !n.endsWith('manifest.json'))) {
     for (const row of JSON.parse(text))
@@ -120,7 +133,7 @@ test('the demo firm round-trips: same archive again, the chain intact, sign-in a
   // Into a fresh install, and out again: the same archive, file for file.
   const fresh = freshInstall('rt');
   const imp = ctl(fresh.conf, ['import', '--in', a]);
-  assert.match(imp.out, /^imported 18 table\(s\), \d+ row\(s\), \d+ file\(s\)/);
+  assert.match(imp.out, /^imported 24 table\(s\), \d+ row\(s\), \d+ file\(s\)/);
   assert.match(ctl(fresh.conf, ['audit', 'verify']).out, /^demo: chain intact/);
   const b = path.join(DIR, 'b.tar');
   ctl(fresh.conf, ['export', '--firm', 'demo', '--out', b]);
@@ -164,14 +177,169 @@ test('the demo firm round-trips: same archive again, the chain intact, sign-in a
   assert.match(busy.out, /exists already|has firms already/);
 });
 
+// RFC 6238 (HMAC-SHA1, 30-second steps, 6 digits) from a base32 secret.
+function totp(secret, when) {
+  const abc = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const ch of secret.replace(/=+$/, '')) bits += abc.indexOf(ch).toString(2).padStart(5, '0');
+  const key = [];
+  for (let i = 0; i + 8 <= bits.length; i += 8) key.push(parseInt(bits.slice(i, i + 8), 2));
+  const msg = Buffer.alloc(8);
+  msg.writeBigUInt64BE(BigInt(Math.floor(when / 30)));
+  const h = crypto.createHmac('sha1', Buffer.from(key)).update(msg).digest();
+  const o = h[h.length - 1] & 15;
+  return String((((h[o] & 0x7f) << 24) | (h[o + 1] << 16) | (h[o + 2] << 8) | h[o + 3]) % 1e6).padStart(6, '0');
+}
+
+// A firm user's sign-in on a restored install, as plain CGI: the password,
+// then each code in turn on the code page until one passes.  Returns
+// { first (the password's answer), steps (each code's status), sid }.
+function cgiSignIn(conf, email, password, codes = []) {
+  const jar = new Map();
+  const keep = (r) => {
+    for (const c of r.cookies) { const i = c.indexOf('='); jar.set(c.slice(0, i), c.slice(i + 1)); }
+    return r;
+  };
+  const cookie = () => [...jar].filter(([, v]) => v !== '').map(([k, v]) => `${k}=${v}`).join('; ');
+  const form = 'application/x-www-form-urlencoded';
+  const page = keep(cgi(conf, 'auth_login', { uri: '/login' }));
+  const first = keep(cgi(conf, 'auth_login', { method: 'POST', uri: '/login', type: form, cookie: cookie(),
+    body: `csrf=${csrfOf(page.body.toString())}&email=${encodeURIComponent(email)}&password=${encodeURIComponent(password)}` }));
+  const steps = [];
+  for (const code of codes) {
+    if (jar.get('__Host-sid')) break;
+    const p = keep(cgi(conf, 'auth_code', { uri: '/login/code', cookie: cookie() }));
+    const r = keep(cgi(conf, 'auth_code', { method: 'POST', uri: '/login/code', type: form, cookie: cookie(),
+      body: `csrf=${csrfOf(p.body.toString())}&code=${encodeURIComponent(code)}` }));
+    steps.push(r.status);
+  }
+  return { first, steps, sid: jar.get('__Host-sid') ? `__Host-sid=${jar.get('__Host-sid')}` : null };
+}
+
+test('what migrations 010-012 added comes back: settings and logo, phones and address, a matter\'s responsible user and status, activities, two-factor sign-in', async () => {
+  const firm = await ownFirm('exp');
+  const F = firm.id;
+  const admin = sql(`SELECT id FROM users WHERE email = '${firm.email}'`);
+  // The firm's settings, its logo (through its page) and matter numbering.
+  sql(`UPDATE firms SET time_zone = 'Europe/Lisbon', currency = 'EUR', notify_window = 120, mail_preview = 1 WHERE id = ${F}`);
+  const logo = png(3, 2);
+  assert.equal((await postForm(firm.admin, '/settings', '/settings/logo', { op: 'upload' }, [['logo.png', logo]])).location,
+    '/settings?notice=logo');
+  sql(`INSERT INTO matter_numbering (firm_id, pattern, year, counter) VALUES (${F}, 'EX-{YYYY}-{NNN}', 2026, 7)
+    ON DUPLICATE KEY UPDATE pattern = VALUES(pattern), year = VALUES(year), counter = VALUES(counter)`);
+  // A colleague who left, a contact with phones and an address (archived),
+  // a closed matter with its responsible user, a category, an expense and a
+  // time entry.
+  sql(`INSERT INTO users (firm_id, email, name, role, pw_hash, deactivated_at) SELECT firm_id, 'gone.${R}@export.test',
+    'Gone Colleague', 'member', pw_hash, '2026-02-03 04:05:06.000007' FROM users WHERE id = ${admin}`);
+  sql(`INSERT INTO contacts (firm_id, kind, name, phones, address, archived_at) VALUES (${F}, 'company', 'Acme ${R}',
+    '+1 555 0100, +1 555 0199', '1 Main Street, Springfield', '2026-03-01 10:00:00')`);
+  const contact = sql(`SELECT MAX(id) FROM contacts WHERE firm_id = ${F}`);
+  sql(`INSERT INTO matters (firm_id, number, description, client_id, status, opened_on, closed_on, responsible_id)
+    VALUES (${F}, 'EX-${R}', 'Acme v. Everyone', ${contact}, 'closed', '2026-01-05', '2026-04-30', ${admin})`);
+  const mid = sql(`SELECT id FROM matters WHERE firm_id = ${F} AND number = 'EX-${R}'`);
+  sql(`INSERT INTO activity_categories (firm_id, name, created_at) VALUES (${F}, 'Court fees', NOW(6))`);
+  const cat = sql(`SELECT id FROM activity_categories WHERE firm_id = ${F}`);
+  sql(`INSERT INTO activities (firm_id, matter_id, kind, on_date, user_id, minutes, rate, amount, description,
+    category_id, created_by, created_at, updated_at) VALUES
+    (${F}, ${mid}, 'expense', '2026-03-04', NULL, NULL, NULL, 12345, 'Filing fee', ${cat}, ${admin}, NOW(6), NOW(6)),
+    (${F}, ${mid}, 'time', '2026-03-05', ${admin}, 90, 20000, 30000, 'Drafting', NULL, ${admin}, NOW(6), NOW(6))`);
+  // A folder, and the matter's portal muted by the admin (rows of tables
+  // the demo firm leaves empty, for the test after).
+  sql(`INSERT INTO folders (firm_id, matter_id, name, created_at) VALUES (${F}, ${mid}, 'Pleadings', NOW(6))`);
+  sql(`INSERT INTO portals (firm_id, matter_id, opened_at, opened_by) VALUES (${F}, ${mid}, NOW(6), ${admin})`);
+  sql(`INSERT INTO portal_mutes (firm_id, portal_id, user_id, muted_at) SELECT ${F}, id, ${admin}, NOW(6)
+    FROM portals WHERE matter_id = ${mid}`);
+  // The admin enrols in two-factor sign-in (the page seals the secret).
+  let res = await postForm(firm.admin, '/account', '/account', { op: 'totp_start' });
+  assert.equal(res.location, '/account?view=enrol');
+  const enrol = await firm.admin.get('/account?view=enrol');
+  const secret = enrol.text.match(/id="secret">([A-Z2-7]+)</)[1];
+  const when = Date.now() / 1000;
+  res = await firm.admin.post('/account', { csrf: csrfOf(enrol.text), op: 'totp_confirm', code: totp(secret, when) });
+  assert.equal(res.status, 200);
+  const recovery = [...res.text.matchAll(/<code>([a-z2-9]{5}-[a-z2-9]{5})<\/code>/g)].map((m) => m[1]);
+  assert.equal(recovery.length, 10);
+
+  const a = path.join(DIR, 'own.tar');
+  ctl(process.env.VELLUM_CONF, ['export', '--firm', firm.slug, '--out', a]);
+  const A = unpack(a);
+  const manifest = JSON.parse(A['vellum-export/manifest.json']);
+  assert.equal(manifest.version, 2);
+  assert.match(manifest.secret_id, /^[0-9a-f]{32}$/);
+  const ourSecret = fs.readFileSync(process.env.VELLUM_CONF, 'utf8').match(/^secret = (\S+)/m)[1];
+  assert.ok(!Object.values(A).some((bytes) => bytes.includes(ourSecret)), 'the archive never holds the server secret');
+  const totpRows = JSON.parse(A['vellum-export/totp.json']);
+  assert.equal(totpRows.length, 1);
+  assert.ok(!('pending' in totpRows[0]), 'an enrolment in progress is left out');
+  assert.ok(!Object.values(A).some((bytes) => bytes.includes(secret)), 'the two-factor secret leaves sealed');
+  assert.ok(!A['vellum-export/users.json'].includes('failed_logins'), 'throttle counts are left out');
+
+  // Under another server secret: refused, nothing restored; with the flag,
+  // restored without the enrolment (the password alone signs in there).
+  let fresh = freshInstall('other', crypto.randomBytes(32).toString('hex'));
+  const refused = ctl(fresh.conf, ['import', '--in', a], false);
+  assert.equal(refused.status, 1);
+  assert.match(refused.out, /two-factor secrets were sealed under another server secret.*--without-two-factor/);
+  assert.equal(root(`SELECT COUNT(*) FROM ${DB}.firms`), '0');
+  const dropped = ctl(fresh.conf, ['import', '--without-two-factor', '--in', a]);
+  assert.match(dropped.out, /left out: 1 two-factor enrolment\(s\)/);
+  assert.equal(root(`SELECT (SELECT COUNT(*) FROM ${DB}.totp) + (SELECT COUNT(*) FROM ${DB}.totp_recovery)`), '0');
+  let si = cgiSignIn(fresh.conf, firm.email, firm.password);
+  assert.equal(si.first.status, 303);
+  assert.match(si.first.head, /^Location: \/matters/mi, 'the password alone, no code page');
+
+  // Under the same secret: everything, and the same archive out again.
+  fresh = freshInstall('own');
+  ctl(fresh.conf, ['import', '--in', a]);
+  const q = (query) => root(`USE ${DB}; ${query}`);
+  assert.equal(q(`SELECT CONCAT_WS('|', time_zone, currency, notify_window, mail_preview) FROM firms WHERE id = ${F}`),
+    'Europe/Lisbon|EUR|120|1');
+  assert.equal(q(`SELECT CONCAT_WS('|', pattern, year, counter) FROM matter_numbering WHERE firm_id = ${F}`),
+    'EX-{YYYY}-{NNN}|2026|7');
+  assert.equal(q(`SELECT CONCAT_WS('|', kind, phones, address, archived_at) FROM contacts WHERE id = ${contact}`),
+    'company|+1 555 0100, +1 555 0199|1 Main Street, Springfield|2026-03-01 10:00:00.000000');
+  assert.equal(q(`SELECT CONCAT_WS('|', status, opened_on, closed_on, responsible_id) FROM matters WHERE id = ${mid}`),
+    `closed|2026-01-05|2026-04-30|${admin}`);
+  assert.equal(q(`SELECT CONCAT_WS('|', a.kind, a.on_date, a.amount, c.name) FROM activities a JOIN activity_categories c
+    ON c.id = a.category_id WHERE a.matter_id = ${mid}`), 'expense|2026-03-04|12345|Court fees');
+  assert.equal(q(`SELECT CONCAT_WS('|', minutes, rate, amount, user_id) FROM activities WHERE matter_id = ${mid}
+    AND kind = 'time'`), `90|20000|30000|${admin}`);
+  assert.equal(q(`SELECT deactivated_at FROM users WHERE email = 'gone.${R}@export.test'`), '2026-02-03 04:05:06.000007');
+  assert.equal(q(`SELECT COUNT(*) FROM totp_recovery WHERE firm_id = ${F} AND used_at IS NULL`), '10');
+  const b = path.join(DIR, 'own-again.tar');
+  ctl(fresh.conf, ['export', '--firm', firm.slug, '--out', b]);
+  const B = unpack(b);
+  assert.deepEqual(Object.keys(B).sort(), Object.keys(A).sort());
+  for (const name of Object.keys(A))
+    assert.equal(Buffer.compare(A[name], B[name]), 0, `${name} differs after the round trip`);
+  // The logo serves there, byte for byte.
+  const served = cgi(fresh.conf, 'firm_logo', { uri: `/logos/${F}` });
+  assert.equal(served.status, 200, served.head);
+  assert.equal(Buffer.compare(served.body, logo), 0);
+  // Two-factor sign-in there: the code that confirmed the enrolment stays
+  // used (its step came along), the next one signs in; a recovery code once.
+  const next = totp(secret, Math.max(Date.now() / 1000, when + 30));
+  si = cgiSignIn(fresh.conf, firm.email, firm.password, [totp(secret, when), next]);
+  assert.match(si.first.head, /^Location: \/login\/code/mi, 'the password asks for a code');
+  assert.deepEqual(si.steps, [400, 303]);
+  assert.ok(si.sid, 'signed in with a code');
+  assert.equal(cgi(fresh.conf, 'matters_list', { uri: '/matters', cookie: si.sid }).status, 200);
+  si = cgiSignIn(fresh.conf, firm.email, firm.password, [recovery[0]]);
+  assert.deepEqual(si.steps, [303]);
+  si = cgiSignIn(fresh.conf, firm.email, firm.password, [recovery[0], recovery[0]]);
+  assert.deepEqual(si.steps, [400, 400], 'a recovery code works once');
+  assert.equal(si.sid, null);
+});
+
 test('a tampered or foreign archive is refused, nothing left behind', async () => {
   const a = path.join(DIR, 'a.tar');
   if (!fs.existsSync(a)) ctl(process.env.VELLUM_CONF, ['export', '--firm', 'demo', '--out', a]);
   const A = unpack(a);
   // Repack with a change, as tar's own ustar writer makes it.
-  const repack = (name, change) => {
+  const repack = (name, change, base = A) => {
     const d = fs.mkdtempSync(path.join(DIR, 'r-'));
-    for (const [n, bytes] of Object.entries(A)) {
+    for (const [n, bytes] of Object.entries(base)) {
       fs.mkdirSync(path.dirname(path.join(d, n)), { recursive: true });
       fs.writeFileSync(path.join(d, n), bytes);
     }
@@ -195,6 +363,13 @@ test('a tampered or foreign archive is refused, nothing left behind', async () =
     ['a manifest of another format', (d) => fs.writeFileSync(path.join(d, 'vellum-export/manifest.json'),
       JSON.stringify({ format: 'something', version: 1, slug: 'demo', firm_id: 1 })), /not a Vellum export/],
     ['no firms table', (d) => fs.rmSync(path.join(d, 'vellum-export/firms.json')), /not a Vellum export/],
+    ['a logo that is a web page', (d) => edit(d, 'firm_logos', () => [{ firm_id: JSON.parse(A['vellum-export/manifest.json']).firm_id,
+      mime: 'text/html', data: Buffer.from('<script>alert(1)</script>').toString('base64'), updated_at: '2026-01-01 00:00:00' }]),
+      /row 1 of firm_logos cannot be restored/],
+    ['an archive of format version 1', (d) => edit(d, 'manifest', (m) => ({ ...m, version: 1 })),
+      /format version 1; this version reads version 2 only/],
+    ['a manifest without the secret\'s id', (d) => edit(d, 'manifest', (m) => ({ ...m, secret_id: undefined })),
+      /not a Vellum export/],
   ];
   for (const [what, change, message] of cases) {
     const fresh = freshInstall('bad');
@@ -207,6 +382,31 @@ test('a tampered or foreign archive is refused, nothing left behind', async () =
     const files = fs.existsSync(fresh.store) ? execFileSync('find', [fresh.store, '-type', 'f'], { env: conn, encoding: 'utf8' }).trim() : '';
     assert.equal(files, '', `${what}: no files left in the store`);
   }
+  // Every table's import binds the firm: a row of another firm in any of
+  // them is refused as such (a duplicate's error would mean it was tried).
+  // The archive is the small one of the firm of the test before; rows come
+  // from it, else from the demo firm's, so every table has one to copy.
+  const ownTar = path.join(DIR, 'own.tar');
+  assert.ok(fs.existsSync(ownTar), 'the archive of the firm of the test before');
+  const O = unpack(ownTar);
+  // One install for all of them: each refusal must leave it empty for the next.
+  const firmId = JSON.parse(O['vellum-export/manifest.json']).firm_id;
+  const target = freshInstall('foreign');
+  for (const t of JSON.parse(O['vellum-export/manifest.json']).tables) {
+    const name = `vellum-export/${t}.json`;
+    const sample = [...JSON.parse(O[name]), ...JSON.parse(A[name])][0];
+    assert.ok(sample, `${t}: a row to copy`);
+    const foreign = t === 'firms' ? { ...sample, id: 424242 } : { ...sample, firm_id: 424242 };
+    const r = ctl(target.conf, ['import', '--in', repack('bad', (d) => edit(d, t, (rows) => [...rows, foreign]), O)], false);
+    assert.equal(r.status, 1, `${t}: ${r.out}`);
+    assert.match(r.out, new RegExp(`row \\d+ of ${t} cannot be restored \\(not of the firm`), t);
+    assert.equal(root(`SELECT (SELECT COUNT(*) FROM ${DB}.firms) + (SELECT COUNT(*) FROM ${DB}.store_pending)`), '0',
+      `${t}: nothing restored`);
+    const left = fs.existsSync(target.store) ? execFileSync('find', [target.store, '-type', 'f'], { encoding: 'utf8' }).trim() : '';
+    assert.equal(left, '', `${t}: no files left in the store`);
+    assert.notEqual(firmId, 424242);
+  }
+
   // Not an archive at all, a truncated one, and a missing file.
   const fresh = freshInstall('bad');
   fs.writeFileSync(path.join(DIR, 'junk.tar'), 'this is not a tar file at all'.repeat(40));
