@@ -1,0 +1,74 @@
+// Shared hosting for real: Debian's Apache 2.4 with mod_cgid serves the
+// programs as plain CGI from the layout docs/install.md describes
+// (bin/cgi-layout), through the project's own .htaccess files.  The
+// journey a firm makes there: sign in, open a matter's portal, send a
+// message with an attachment, upload in Documents and download.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Client, csrfOf, postForm, sql, stack, APACHE, APACHE_APP, APACHE_WEB } from './helpers.mjs';
+
+before(() => stack('apache-start'));
+after(() => stack('apache-stop'));
+
+// A matter of the demo firm of its own, with a client to write to.
+function ownMatter(number) {
+  const firm = sql("SELECT id FROM firms WHERE slug = 'demo'");
+  sql(`INSERT INTO contacts (firm_id, kind, name) VALUES (${firm}, 'person', 'Hosted Client ${number}')`);
+  const contact = sql(`SELECT MAX(id) FROM contacts WHERE firm_id = ${firm} AND name = 'Hosted Client ${number}'`);
+  sql(`INSERT INTO contact_emails (firm_id, contact_id, email, is_primary, position) VALUES (${firm}, ${contact}, 'hosted-${number.toLowerCase()}@client.test', 1, 0)`);
+  sql(`INSERT INTO matters (firm_id, number, description, client_id) VALUES (${firm}, '${number}', 'Hosted ${number}', ${contact})`);
+  return sql(`SELECT id FROM matters WHERE firm_id = ${firm} AND number = '${number}'`);
+}
+
+async function admin() {
+  const c = new Client(APACHE);
+  const res = await c.signIn('admin@demo.test', 'demo-admin-pass');
+  assert.equal(res.status, 303, `sign-in through Apache: ${res.status} ${res.text.slice(0, 200)}`);
+  return c;
+}
+
+test('sign in, open the portal, send with an attachment, upload and download: all through Apache CGI', async () => {
+  const mid = ownMatter('AP-0001');
+  const c = await admin();
+  const list = await c.get('/matters');
+  assert.equal(list.status, 200);
+  const portal = await c.get(`/matters/${mid}/portal`);
+  assert.equal(portal.status, 200);
+  assert.match(portal.text, /Go to client portal/);
+  const open = await postForm(c, `/matters/${mid}/portal`, `/matters/${mid}/portal/action`, { op: 'open' });
+  assert.equal(open.status, 303, open.text.slice(0, 300));
+
+  const lease = Buffer.from('%PDF-1.4\nhosted lease\n%%EOF\n');
+  const sent = await postForm(c, `/matters/${mid}/portal`, `/matters/${mid}/portal/action`,
+    { op: 'send', body: 'Sent through Apache.' }, [['Hosted lease.pdf', lease]]);
+  assert.equal(sent.status, 303, sent.text.slice(0, 300));
+  assert.match((await c.get(`/matters/${mid}/portal`)).text, /Sent through Apache\./);
+
+  const page = await c.get(`/matters/${mid}/documents`);
+  assert.equal(page.status, 200);
+  const form = new FormData();
+  form.append('csrf', csrfOf(page.text));
+  form.append('folder', '0');
+  const brief = Buffer.from('a brief uploaded through Apache\n');
+  form.append('file', new Blob([brief]), 'hosted-brief.txt');
+  const up = await fetch(`${APACHE}/matters/${mid}/documents/upload`,
+    { method: 'POST', body: form, headers: { cookie: c.cookieHeader() }, redirect: 'manual' });
+  assert.equal(up.status, 303, await up.text());
+  const [id, key] = sql(`SELECT CONCAT_WS('|', d.id, d.storage_key) FROM documents d JOIN matters m ON m.id = d.matter_id
+    WHERE m.id = ${mid} AND d.name = 'hosted-brief.txt'`).split('|');
+  const dl = await fetch(`${APACHE}/documents/${id}/download`, { headers: { cookie: c.cookieHeader() } });
+  assert.equal(dl.status, 200);
+  assert.match(dl.headers.get('content-disposition'), /^attachment/);
+  assert.deepEqual(Buffer.from(await dl.arrayBuffer()), brief);
+  const att = sql(`SELECT d.id FROM documents d WHERE d.matter_id = ${mid} AND d.name = 'Hosted lease.pdf'`);
+  const dl2 = await fetch(`${APACHE}/documents/${att}/download`, { headers: { cookie: c.cookieHeader() } });
+  assert.equal(dl2.status, 200);
+  assert.deepEqual(Buffer.from(await dl2.arrayBuffer()), lease);
+
+  // The files are in the app's store (beside its config), outside the web root.
+  const stored = fs.readdirSync(path.join(APACHE_APP, 'store'), { recursive: true });
+  assert.ok(stored.some((f) => f.endsWith(key)), `${key} in the app's store`);
+  assert.ok(!fs.readdirSync(APACHE_WEB, { recursive: true }).some((f) => f.includes(key)));
+});
