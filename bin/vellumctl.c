@@ -107,6 +107,12 @@ cmd_migrate(int argc, char *argv[])
 	int64_t		 version, done, applied = 0;
 	int		 rc = 0;
 
+	/* The store and temp directories come with the schema. */
+	if (vl_conf_dirs(NULL, &err) != VL_OK) {
+		fprintf(stderr, "vellumctl: migrate: %s\n", vl_buf_str(&err));
+		vl_pool_free(pool);
+		return 1;
+	}
 	if (vl_db_script("CREATE TABLE IF NOT EXISTS schema_migrations ("
 	    " version INT UNSIGNED NOT NULL PRIMARY KEY, name VARCHAR(200) NOT NULL,"
 	    " applied_at DATETIME(6) NOT NULL) ENGINE=InnoDB", &err) != VL_OK) {

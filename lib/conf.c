@@ -5,7 +5,11 @@
  * table with its type; unknown keys are errors so that a typo cannot
  * silently leave a default in force.
  */
+#include <sys/stat.h>
+
 #include <errno.h>
+#include <libgen.h>
+#include <limits.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,6 +26,9 @@
 #endif
 
 struct vl_conf vl_conf;
+
+/* The file vl_conf came from (absolute when it could be resolved). */
+static char *conf_path;
 
 enum ktype { K_STR, K_INT };
 
@@ -81,8 +88,11 @@ vl_conf_defaults(struct vl_conf *c)
 	c->base_url = vl_xstrdup("http://127.0.0.1:8080");
 	c->smtp_url = vl_xstrdup("smtp://127.0.0.1:25");
 	c->mail_from = vl_xstrdup("portal@localhost");
-	c->store = vl_xstrdup("var/store");
-	c->tmp = vl_xstrdup("var/tmp");
+	/* Beside the configuration file (vl_conf_load anchors them): never
+	 * relative to a CGI program's working directory, which on a shared
+	 * host is inside the web root. */
+	c->store = vl_xstrdup("store");
+	c->tmp = vl_xstrdup("tmp");
 	c->session_idle = 30 * 60;
 	c->session_max = 12 * 3600;
 	c->reset_ttl = 30 * 60;
@@ -243,6 +253,20 @@ vl_conf_parse(struct vl_conf *c, const char *text, struct vl_buf *err)
 	return rc;
 }
 
+/* Makes *p, when relative, a path under dir. */
+static void
+anchor(char **p, const char *dir)
+{
+	struct vl_buf	 b = VL_BUF_INIT;
+
+	if (**p == '/')
+		return;
+	vl_buf_addf(&b, "%s/%s", dir, *p);
+	free(*p);
+	*p = vl_xstrdup(vl_buf_str(&b));
+	vl_buf_release(&b);
+}
+
 enum vl_rc
 vl_conf_load(const char *path, struct vl_buf *err)
 {
@@ -263,7 +287,18 @@ vl_conf_load(const char *path, struct vl_buf *err)
 	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
 		vl_buf_add(&text, chunk, n);
 	fclose(f);
+	free(conf_path);
+	if ((conf_path = realpath(path, NULL)) == NULL)
+		conf_path = vl_xstrdup(path);
 	rc = vl_conf_parse(&vl_conf, vl_buf_str(&text), err);
+	if (rc == VL_OK) {
+		char *d = vl_xstrdup(conf_path);
+		anchor(&vl_conf.store, dirname(d));
+		free(d);
+		d = vl_xstrdup(conf_path);
+		anchor(&vl_conf.tmp, dirname(d));
+		free(d);
+	}
 	if (rc == VL_OK && vl_conf.secret_hex == NULL) {
 		vl_buf_addf(err, "%s: no secret set", path);
 		rc = VL_INVALID;
@@ -275,5 +310,70 @@ vl_conf_load(const char *path, struct vl_buf *err)
 		vl_buf_release(&m);
 	}
 	vl_buf_release(&text);
+	return rc;
+}
+
+/* 1 if path (resolved) is root or under it. */
+static int
+inside(const char *path, const char *root)
+{
+	char	*rp;
+	size_t	 n = strlen(root);
+	int	 in;
+
+	if ((rp = realpath(path, NULL)) == NULL)
+		return 0;
+	while (n > 1 && root[n - 1] == '/')
+		n--;
+	in = strcmp(root, "/") == 0 ||
+	    (strncmp(rp, root, n) == 0 && (rp[n] == '/' || rp[n] == '\0'));
+	free(rp);
+	return in;
+}
+
+enum vl_rc
+vl_conf_dirs(const char *webroot, struct vl_buf *err)
+{
+	const char	*dirs[2] = { vl_conf.store, vl_conf.tmp };
+	const char	*names[2] = { "store", "tmp" };
+	struct stat	 st[2];
+	char		*root = NULL;
+	enum vl_rc	 rc = VL_ERR;
+	size_t		 i;
+
+	for (i = 0; i < 2; i++) {
+		if (mkdir(dirs[i], 0700) == -1 && errno != EEXIST) {
+			vl_buf_addf(err, "%s: cannot create %s: %s", names[i], dirs[i], strerror(errno));
+			goto out;
+		}
+		if (stat(dirs[i], &st[i]) == -1 || !S_ISDIR(st[i].st_mode)) {
+			vl_buf_addf(err, "%s: %s is not a directory", names[i], dirs[i]);
+			goto out;
+		}
+	}
+	/* A finished upload is renamed from tmp into the store. */
+	if (st[0].st_dev != st[1].st_dev) {
+		vl_buf_addf(err, "store (%s) and tmp (%s) are on different file systems; "
+		    "put them on the same one", dirs[0], dirs[1]);
+		goto out;
+	}
+	/* The web server would hand out what is under its document root. */
+	if (webroot != NULL && *webroot != '\0' &&
+	    (root = realpath(webroot, NULL)) != NULL) {
+		for (i = 0; i < 2; i++)
+			if (inside(dirs[i], root)) {
+				vl_buf_addf(err, "%s (%s) is inside the web root (%s); "
+				    "put it outside", names[i], dirs[i], root);
+				goto out;
+			}
+		if (conf_path != NULL && inside(conf_path, root)) {
+			vl_buf_addf(err, "the configuration file (%s) is inside the web "
+			    "root (%s); put it outside", conf_path, root);
+			goto out;
+		}
+	}
+	rc = VL_OK;
+out:
+	free(root);
 	return rc;
 }

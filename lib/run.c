@@ -156,6 +156,17 @@ vl_run(const struct vl_app *app)
 		vl_buf_release(&err);
 		return 1;
 	}
+	/* Under CGI the server names its document root: nothing of ours may
+	 * be under it. */
+	if (vl_conf_dirs(cgi ? getenv("DOCUMENT_ROOT") : NULL, &err) != VL_OK) {
+		vl_err("refusing to start: %s", vl_buf_str(&err));
+		if (cgi)
+			printf("Status: 500 Internal Server Error\r\n"
+			    "Content-Type: text/plain; charset=utf-8\r\n\r\n"
+			    "The portal's storage is not set up safely. See the server's error log.\n");
+		vl_buf_release(&err);
+		return 1;
+	}
 	vl_buf_release(&err);
 	vl_log_init(app->name, (enum vl_log_level)vl_conf.log_level);
 	vl_tpl_init(vl_conf.site_templates, vl_conf.templates);

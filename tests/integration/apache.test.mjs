@@ -7,7 +7,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Client, csrfOf, postForm, sql, stack, APACHE, APACHE_APP, APACHE_WEB } from './helpers.mjs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { Client, csrfOf, postForm, sql, stack, cgiEnv, APACHE, APACHE_APP, APACHE_WEB, ROOT, VAR } from './helpers.mjs';
 
 before(() => stack('apache-start'));
 after(() => stack('apache-stop'));
@@ -30,7 +31,7 @@ async function admin() {
 }
 
 test('sign in, open the portal, send with an attachment, upload and download: all through Apache CGI', async () => {
-  const mid = ownMatter('AP-0001');
+  const mid = ownMatter(`AP-${process.pid}`);
   const c = await admin();
   const list = await c.get('/matters');
   assert.equal(list.status, 200);
@@ -71,4 +72,63 @@ test('sign in, open the portal, send with an attachment, upload and download: al
   const stored = fs.readdirSync(path.join(APACHE_APP, 'store'), { recursive: true });
   assert.ok(stored.some((f) => f.endsWith(key)), `${key} in the app's store`);
   assert.ok(!fs.readdirSync(APACHE_WEB, { recursive: true }).some((f) => f.includes(key)));
+});
+
+// ---- store and tmp: made by Vellum, refused where a server could serve them ----
+
+// Runs a program as plain CGI with config text of its own (beside it: the
+// default store and tmp go there), and the given DOCUMENT_ROOT.
+function cgiWith(dir, confExtra, docroot) {
+  const base = fs.readFileSync(process.env.VELLUM_CONF, 'utf8').split('\n')
+    .filter((l) => !/^(store|tmp) =/.test(l)).join('\n');
+  fs.mkdirSync(dir, { recursive: true });
+  const conf = path.join(dir, 'vellum.conf');
+  fs.writeFileSync(conf, `${base}\n${confExtra}\n`, { mode: 0o600 });
+  const r = spawnSync(path.join(ROOT, 'build/cgi-bin/auth_login'), [], {
+    env: cgiEnv({ uri: '/login', env: { VELLUM_CONF: conf, ...(docroot ? { DOCUMENT_ROOT: docroot } : {}) } }),
+    encoding: 'utf8', timeout: 20000 });
+  return { out: r.stdout, log: r.stderr };
+}
+
+test('store and tmp are made (0700) beside the config on first use, and by vellumctl migrate', () => {
+  for (const d of ['store', 'tmp']) {
+    const st = fs.statSync(path.join(APACHE_APP, d));
+    assert.ok(st.isDirectory());
+    assert.equal(st.mode & 0o777, 0o700, `${d} is 0700`);
+  }
+  const dir = fs.mkdtempSync(path.join(VAR, 'dirs-'));
+  const first = cgiWith(path.join(dir, 'app'), '');
+  assert.match(first.out, /^Status: 200|Content-Type: text\/html/m);
+  assert.equal(fs.statSync(path.join(dir, 'app/store')).mode & 0o777, 0o700);
+  assert.equal(fs.statSync(path.join(dir, 'app/tmp')).mode & 0o777, 0o700);
+  // migrate makes them too (nothing to apply: the schema is current).
+  const conf = path.join(dir, 'app/vellum.conf');
+  fs.appendFileSync(conf, `store = ${dir}/m-store\ntmp = ${dir}/m-tmp\n`);
+  execFileSync(path.join(ROOT, 'build/bin/vellumctl'), ['migrate', path.join(ROOT, 'sql')],
+    { env: { ...process.env, VELLUM_CONF: conf }, stdio: 'pipe' });
+  assert.equal(fs.statSync(`${dir}/m-store`).mode & 0o777, 0o700);
+  assert.equal(fs.statSync(`${dir}/m-tmp`).mode & 0o777, 0o700);
+});
+
+test('a program refuses to start with store, tmp or its config under the web root, or store and tmp apart', () => {
+  const dir = fs.mkdtempSync(path.join(VAR, 'unsafe-'));
+  const web = path.join(dir, 'public_html');
+  fs.mkdirSync(web);
+  const cases = [
+    [path.join(dir, 'a'), `store = ${web}/store`, /store \(.*\) is inside the web root/],
+    [path.join(dir, 'b'), `tmp = ${web}/cgi-bin/var/tmp`, /cannot create|inside the web root/],
+    [path.join(web, 'conf'), '', /inside the web root/],
+  ];
+  fs.mkdirSync(`${web}/cgi-bin/var`, { recursive: true });
+  cases[1][2] = /tmp \(.*\) is inside the web root/;
+  if (fs.statSync('/dev/shm', { throwIfNoEntry: false })?.dev !== fs.statSync(dir).dev)
+    cases.push([path.join(dir, 'c'), `tmp = /dev/shm/vellum-test-${process.pid}`, /different file systems/]);
+  for (const [app, extra, why] of cases) {
+    const r = cgiWith(app, extra, web);
+    assert.match(r.out, /^Status: 500/, `${extra || app}: refused`);
+    assert.match(r.out, /not set up safely/);
+    assert.doesNotMatch(r.out, /<form/);
+    assert.match(r.log, why, r.log);
+  }
+  fs.rmSync(`/dev/shm/vellum-test-${process.pid}`, { recursive: true, force: true });
 });
