@@ -132,3 +132,56 @@ test('a program refuses to start with store, tmp or its config under the web roo
   }
   fs.rmSync(`/dev/shm/vellum-test-${process.pid}`, { recursive: true, force: true });
 });
+
+// ---- fail closed: a server that will not run CGI or ignores .htaccess ----
+
+const programs = execFileSync(path.join(ROOT, 'bin/routes'), ['programs'], { encoding: 'utf8' }).trim().split('\n');
+
+// Everything a visitor might ask for: each program's file, each route's
+// path, the directories, and where the app's own files would be if they
+// were in the web root.
+const probes = [
+  '/', '/login', '/matters', '/portal/login', '/cgi-bin/', '/cgi-bin/.htaccess', '/.htaccess',
+  ...programs.map((p) => `/cgi-bin/${p}`),
+  '/templates/', '/templates/login.tpl', '/sql/', '/sql/001_init.sql', '/vellum.conf', '/store/', '/tmp/',
+  '/bin/', '/bin/vellumctl', '/static/', '/static/logos/', '/home/vellum/vellum.conf',
+];
+
+// fetch keeps connections open: the first request after Apache restarted
+// may go out on one the old server closed, and is sent again.
+async function get(url) {
+  try {
+    return await fetch(APACHE + url, { redirect: 'manual' });
+  } catch {
+    return fetch(APACHE + url, { redirect: 'manual' });
+  }
+}
+
+async function nothingServed(what) {
+  for (const url of probes) {
+    const res = await get(url);
+    const body = Buffer.from(await res.arrayBuffer());
+    const text = body.toString('latin1');
+    const where = `${what}: ${url} (${res.status})`;
+    assert.ok(!text.startsWith('\x7fELF'), `${where} is a binary`);
+    assert.ok(!text.includes('#!'), `${where} shows a program's path`);
+    assert.doesNotMatch(text, /AUTOESCAPE|db_password|secret =|CREATE TABLE|Index of|vellum\.conf/, where);
+    if (url.startsWith('/cgi-bin/') && url !== '/cgi-bin/')
+      assert.ok(res.status === 403 || res.status === 404, `${where}: refused`);
+    // A page answers only where the "not configured" page stands in for a listing.
+    if (res.status === 200)
+      assert.match(text, /This portal is not configured yet/, where);
+  }
+}
+
+test('without a CGI module in Apache, nothing of Vellum is served or listed', async () => {
+  stack('apache-start', 'nocgi');
+  await nothingServed('no mod_cgid');
+});
+
+test('with .htaccess ignored (AllowOverride None), nothing of Vellum is served or listed', async () => {
+  stack('apache-start', 'cgid', 'None');
+  await nothingServed('AllowOverride None');
+  const root = await get('/');
+  assert.match(await root.text(), /This portal is not configured yet/);
+});
