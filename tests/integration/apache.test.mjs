@@ -6,6 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { Client, csrfOf, postForm, sql, stack, cgiEnv, APACHE, APACHE_APP, APACHE_WEB, ROOT, VAR } from './helpers.mjs';
@@ -131,6 +132,51 @@ test('a program refuses to start with store, tmp or its config under the web roo
     assert.match(r.log, why, r.log);
   }
   fs.rmSync(`/dev/shm/vellum-test-${process.pid}`, { recursive: true, force: true });
+});
+
+// ---- requests as sent: bodies over the limits, paths with dot segments ----
+
+// One request over a fresh connection, with the path exactly as given (fetch
+// would normalise /a/../b) and body written whole (or only declared).
+function raw(method, url, { headers = {}, body } = {}) {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port: new URL(APACHE).port, path: url, method,
+      headers: { connection: 'close', ...headers }, agent: false });
+    const timer = setTimeout(() => { req.destroy(); reject(new Error(`${method} ${url}: no answer in 30 s`)); }, 30000);
+    req.on('response', (res) => {
+      const parts = [];
+      res.on('data', (d) => parts.push(d));
+      res.on('end', () => { clearTimeout(timer); resolve({ status: res.statusCode, headers: res.headers, text: Buffer.concat(parts).toString() }); });
+      res.on('error', (e) => { clearTimeout(timer); reject(e); });
+    });
+    // The server may answer before the body is all sent; its answer counts.
+    req.on('error', (e) => { clearTimeout(timer); reject(e); });
+    if (body !== undefined) req.end(body);
+    else req.flushHeaders();
+  });
+}
+
+test('an oversized body gets a whole 413 page from Apache CGI, every time', async () => {
+  const big = 'a='.concat('x'.repeat(2 * 1024 * 1024));
+  for (let i = 0; i < 3; i++) {
+    const res = await raw('POST', '/login', { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: big });
+    assert.equal(res.status, 413);
+    assert.match(res.text, /<title>413 Payload Too Large · Vellum<\/title>/);
+    assert.match(res.text, /<\/html>\s*$/, 'the page arrives whole');
+    assert.match(res.headers['content-security-policy'], /default-src 'none'/);
+  }
+  // A stranger's 5 MB upload is refused unread (403), the answer whole too.
+  const form = Buffer.concat([Buffer.from('--b\r\nContent-Disposition: form-data; name="file"; filename="x"\r\n\r\n'),
+    Buffer.alloc(5 * 1024 * 1024, 0x61), Buffer.from('\r\n--b--\r\n')]);
+  const up = await raw('POST', '/matters/1/documents/upload', { headers: { 'content-type': 'multipart/form-data; boundary=b' }, body: form });
+  assert.equal(up.status, 403);
+  assert.match(up.text, /<\/html>\s*$/);
+  // Over Apache's LimitRequestBody (101 MB): Apache's own 413, as Vellum's page.
+  const huge = await raw('POST', '/matters/1/documents/upload', { headers: { 'content-type': 'multipart/form-data; boundary=b', 'content-length': String(200 * 1024 * 1024) } });
+  assert.equal(huge.status, 413);
+  assert.match(huge.text, /<title>Too large · Vellum<\/title>/);
+  assert.match(huge.headers['content-security-policy'], /default-src 'none'/);
+  assert.equal(huge.headers['x-content-type-options'], 'nosniff');
 });
 
 // ---- fail closed: a server that will not run CGI or ignores .htaccess ----
