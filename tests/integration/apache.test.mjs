@@ -179,6 +179,31 @@ test('an oversized body gets a whole 413 page from Apache CGI, every time', asyn
   assert.equal(huge.headers['x-content-type-options'], 'nosniff');
 });
 
+test('a path with dot segments is refused: Apache routes /matters/B/../A as A, the program must not show B', async () => {
+  const c = await admin();
+  const [a, b] = ['2026-0001', '2026-0002'].map((n) => sql(`SELECT m.id FROM matters m JOIN firms f ON f.id = m.firm_id WHERE f.slug = 'demo' AND m.number = '${n}'`));
+  const bDesc = sql(`SELECT description FROM matters WHERE id = ${b}`);
+  const cookie = c.cookieHeader();
+  assert.match((await raw('GET', `/matters/${b}`, { headers: { cookie } })).text, new RegExp(bDesc), 'B itself shows');
+  for (const p of [`/matters/${b}/../${a}`, `/matters/${b}/%2e%2e/${a}`, `/matters/${b}/%2E./${a}`,
+    `/matters/${b}/./../${a}`, `/matters/${b}/.%2e/${a}/portal`]) {
+    const res = await raw('GET', p, { headers: { cookie } });
+    assert.ok(res.status === 400 || res.status === 404, `${p}: ${res.status}`);
+    assert.doesNotMatch(res.text, new RegExp(bDesc), `${p} shows B`);
+  }
+  // The same program run as plain CGI, as any server would run it.
+  for (const uri of [`/matters/${b}/../${a}`, `/matters/${b}/%2e%2E/${a}`]) {
+    const r = spawnSync(path.join(ROOT, 'build/cgi-bin/matter_show'), [],
+      { env: cgiEnv({ uri, cookie }), encoding: 'utf8', timeout: 20000 });
+    assert.match(r.stdout, /^Status: 400/, uri);
+    assert.doesNotMatch(r.stdout, new RegExp(bDesc));
+  }
+  // Dots in the query are not the path's.
+  const ok = spawnSync(path.join(ROOT, 'build/cgi-bin/matter_show'), [],
+    { env: cgiEnv({ uri: `/matters/${b}?x=..`, cookie }), encoding: 'utf8', timeout: 20000 });
+  assert.match(ok.stdout, new RegExp(bDesc));
+});
+
 // ---- fail closed: a server that will not run CGI or ignores .htaccess ----
 
 const programs = execFileSync(path.join(ROOT, 'bin/routes'), ['programs'], { encoding: 'utf8' }).trim().split('\n');
