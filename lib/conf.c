@@ -63,6 +63,8 @@ static const struct key {
 	{ "mail_backoff_base", K_INT, offsetof(struct vl_conf, mail_backoff_base), 1, 3600 },
 	{ "mail_lease", K_INT, offsetof(struct vl_conf, mail_lease), 10, 86400 },
 	{ "notify_window", K_INT, offsetof(struct vl_conf, notify_window), 1, 3600 },
+	{ "auth_limit", K_INT, offsetof(struct vl_conf, auth_limit), 1, 1000000 },
+	{ "auth_window", K_INT, offsetof(struct vl_conf, auth_window), 1, 86400 },
 };
 
 void
@@ -102,6 +104,8 @@ vl_conf_defaults(struct vl_conf *c)
 	c->mail_backoff_base = 30;
 	c->mail_lease = 30;
 	c->notify_window = 60;
+	c->auth_limit = 30;
+	c->auth_window = 600;
 }
 
 /* One parse: inih's reader and handler share it. */

@@ -204,6 +204,65 @@ test('a path with dot segments is refused: Apache routes /matters/B/../A as A, t
   assert.match(ok.stdout, new RegExp(bDesc));
 });
 
+// ---- rate limits without nginx: counted by the programs, per address ----
+
+// The Apache's programs read their config on every request: a low limit
+// for this test only, put back after.
+function appLimit(lines) {
+  const conf = path.join(APACHE_APP, 'vellum.conf');
+  const base = fs.readFileSync(conf, 'utf8').split('\n').filter((l) => !/^auth_(limit|window) =/.test(l)).join('\n');
+  fs.writeFileSync(conf, `${base.trimEnd()}\n${lines}`);
+}
+
+test('sign-in, reset requests and links are limited per address by the programs themselves (429), zone by zone', async () => {
+  sql('DELETE FROM rate_limit');
+  appLimit('auth_limit = 4\nauth_window = 600\n');
+  try {
+    const c = new Client(APACHE);
+    const token = 'A'.repeat(43);
+    const zones = [
+      ['sign-in', async () => c.submit('/login', '/login', { email: 'nobody@nowhere.test', password: 'wrong-password-1' }),
+        async () => c.submit('/portal/login?firm=demo', '/portal/login?firm=demo', { email: 'nobody@nowhere.test', password: 'x' })],
+      ['reset', async () => c.submit('/forgot', '/forgot', { email: 'nobody@nowhere.test' }),
+        async () => c.submit('/portal/forgot?firm=demo', '/portal/forgot', { firm: 'demo', email: 'nobody@nowhere.test' })],
+      ['link', async () => c.submit('/login', '/reset', { token, password: 'a-long-password-1', confirm: 'a-long-password-1' }),
+        async () => c.submit('/login', '/portal/invite', { token, password: 'a-long-password-1', confirm: 'a-long-password-1' }),
+        async () => c.submit('/login', '/join', { token, name: 'X', password: 'a-long-password-1', confirm: 'a-long-password-1' })],
+    ];
+    for (const [zone, first, ...others] of zones) {
+      for (let i = 0; i < 4; i++) {
+        const res = await first();
+        assert.notEqual(res.status, 429, `${zone} #${i + 1} is under the limit`);
+        assert.ok(res.status < 500, `${zone} #${i + 1}: ${res.status}`);
+      }
+      const over = await first();
+      assert.equal(over.status, 429, `${zone} #5 is over the limit`);
+      assert.match(over.text, /Too many attempts from your address/);
+      // The other pages of the zone share its count.
+      for (const other of others) assert.equal((await other()).status, 429, `${zone}: the zone's other page`);
+    }
+    // The right password too: the address is paused, not the guess.
+    const admin = await new Client(APACHE).signIn('admin@demo.test', 'demo-admin-pass');
+    assert.equal(admin.status, 429);
+    assert.equal(sql("SELECT hits FROM rate_limit WHERE zone = 'signin' AND addr = '127.0.0.1'"), '4');
+    // Another address is not paused by this one (the same program as CGI).
+    const env = (extra) => cgiEnv({ remote: '127.0.0.9', env: { VELLUM_CONF: path.join(APACHE_APP, 'vellum.conf') }, ...extra });
+    const run = (extra, input) => spawnSync(path.join(ROOT, 'build/cgi-bin/auth_login'), [],
+      { env: env(extra), input, encoding: 'utf8', timeout: 20000 }).stdout;
+    const form = run({ uri: '/login' });
+    const pre = form.match(/Set-Cookie: (__Host-pre=[^;]+)/)[1];
+    const body = new URLSearchParams({ csrf: csrfOf(form), email: 'admin@demo.test', password: 'demo-admin-pass' }).toString();
+    const other = run({ method: 'POST', uri: '/login', body, type: 'application/x-www-form-urlencoded', cookie: pre }, body);
+    assert.match(other, /^Status: 303/m, 'another address signs in');
+    // A window that has run out starts again.
+    sql("UPDATE rate_limit SET since = since - INTERVAL 601 SECOND WHERE addr = '127.0.0.1'");
+    assert.equal((await new Client(APACHE).signIn('admin@demo.test', 'demo-admin-pass')).status, 303);
+  } finally {
+    appLimit('');
+    sql('DELETE FROM rate_limit');
+  }
+});
+
 // ---- fail closed: a server that will not run CGI or ignores .htaccess ----
 
 const programs = execFileSync(path.join(ROOT, 'bin/routes'), ['programs'], { encoding: 'utf8' }).trim().split('\n');
