@@ -104,7 +104,7 @@ vl_conf_defaults(struct vl_conf *c)
 	c->mail_backoff_base = 30;
 	c->mail_lease = 30;
 	c->notify_window = 60;
-	c->auth_limit = 30;
+	c->auth_limit = 100;
 	c->auth_window = 600;
 }
 
