@@ -18,10 +18,11 @@ enum vl_rate_zone {
 };
 extern const char *const vl_rate_zones[VL_RATE__MAX];
 /* Counts one request of zone from the acting address (c->remote) against
- * the configured limit (auth_limit per auth_window seconds; 100 per 600 by default, near nginx's 10r/m: an office behind one address still signs in).  VL_OK while
- * under it, VL_BUSY past it (nothing counted, audited by the caller if at
- * all), VL_ERR on a database failure.  Runs in autocommit: call it outside
- * a transaction, before the work it guards. */
+ * the configured limit (auth_limit per auth_window seconds; 100 per 600 by
+ * default, near nginx's 10r/m, so an office behind one address still signs
+ * in).  VL_OK while under it, VL_BUSY past it (nothing counted), VL_ERR on
+ * a database failure.  Runs in autocommit: call it outside a transaction,
+ * before the work it guards. */
 enum vl_rc vl_rate_hit(struct vl_ctx *, enum vl_rate_zone);
 /* Removes windows idle for a day (the mailer's housekeeping). */
 void	 vl_rate_purge(void);
