@@ -1,9 +1,11 @@
 /*
  * Configuration: a file of "key = value" lines, read with libinih.  A line
  * that starts with '#' or ';' is a comment, and so is the rest of a line
- * from a '#' or ';' that follows a blank.  Every key is declared in one
- * table with its type; unknown keys are errors so that a typo cannot
- * silently leave a default in force.
+ * from a '#' or ';' that follows a blank.  A value in double quotes is
+ * taken as written, blanks, '#' and ';' included (\" and \\ inside stand
+ * for " and \): hosting panels make passwords like "a #b;c".  Every key is
+ * declared in one table with its type; unknown keys are errors so that a
+ * typo cannot silently leave a default in force.
  */
 #include <sys/stat.h>
 
@@ -115,6 +117,8 @@ struct parse {
 	int		 line;		/* the line last handed to inih */
 	int		 errline;	/* the first error's line; 0: none yet */
 	struct vl_buf	*why;		/* that error */
+	struct vl_buf	 quoted;	/* the line's value, when it was quoted */
+	int		 has_quoted;
 };
 
 /* Records the first error, on the line being read. */
@@ -149,14 +153,20 @@ set_key(struct parse *ps, const char *k, const char *v)
 	char		*val;
 	enum vl_rc	 rc;
 
-	/* inih ends a value at " ;"; a '#' after a blank ends it too, as the
-	 * line comments of the file allow both. */
-	for (h = v; (h = strchr(h, '#')) != NULL; h++)
-		if (h == v || h[-1] == ' ' || h[-1] == '\t')
-			break;
-	n = h ? (size_t)(h - v) : strlen(v);
-	while (n > 0 && (v[n - 1] == ' ' || v[n - 1] == '\t'))
-		n--;
+	if (ps->has_quoted) {
+		/* As written between the quotes (read_line decoded it). */
+		v = vl_buf_str(&ps->quoted);
+		n = ps->quoted.len;
+	} else {
+		/* inih ends a value at " ;"; a '#' after a blank ends it too,
+		 * as the line comments of the file allow both. */
+		for (h = v; (h = strchr(h, '#')) != NULL; h++)
+			if (h == v || h[-1] == ' ' || h[-1] == '\t')
+				break;
+		n = h ? (size_t)(h - v) : strlen(v);
+		while (n > 0 && (v[n - 1] == ' ' || v[n - 1] == '\t'))
+			n--;
+	}
 	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
 		if (strcmp(keys[i].name, k) != 0)
 			continue;
@@ -194,6 +204,44 @@ on_key(void *arg, const char *section, const char *name, const char *value)
 }
 
 /*
+ * A value that opens with '"' (after "key =" and blanks) is read here, not
+ * by inih, which would end it at " ;": decoded into ps->quoted up to its
+ * closing quote, after which only blanks or a comment may follow.  buf
+ * keeps "key =" for inih.  0 on success, -1 after recording the error.
+ */
+static int
+unquote(struct parse *ps, char *buf)
+{
+	char	*eq, *p;
+
+	ps->has_quoted = 0;
+	if (*buf == '#' || *buf == ';' || (eq = strchr(buf, '=')) == NULL)
+		return 0;
+	p = eq + 1 + strspn(eq + 1, " \t");
+	if (*p != '"')
+		return 0;
+	vl_buf_reset(&ps->quoted);
+	for (p++; *p != '"'; p++) {
+		if (*p == '\0') {
+			fail(ps, "a quoted value without its closing quote");
+			return -1;
+		}
+		if (*p == '\\' && (p[1] == '"' || p[1] == '\\'))
+			p++;
+		vl_buf_addc(&ps->quoted, *p);
+	}
+	p++;
+	p += strspn(p, " \t\r");
+	if (*p != '\0' && *p != '#' && *p != ';') {
+		fail(ps, "text after a quoted value's closing quote");
+		return -1;
+	}
+	eq[1] = '\0';
+	ps->has_quoted = 1;
+	return 0;
+}
+
+/*
  * inih's reader: the next line of the text, counted, so every error names
  * its line.  Leading blanks go: inih would take an indented line for more
  * of the value before.  A line too long for inih's buffer (which would
@@ -222,6 +270,8 @@ read_line(char *buf, int size, void *arg)
 		fail(ps, "sections are not used");
 		return NULL;
 	}
+	if (unquote(ps, buf) != 0)
+		return NULL;
 	return buf;
 }
 
@@ -229,7 +279,7 @@ enum vl_rc
 vl_conf_parse(struct vl_conf *c, const char *text, struct vl_buf *err)
 {
 	struct vl_buf	 why = VL_BUF_INIT;
-	struct parse	 ps = { c, text, 0, 0, &why };
+	struct parse	 ps = { c, text, 0, 0, &why, VL_BUF_INIT, 0 };
 	enum vl_rc	 rc = VL_OK;
 	int		 r;
 
@@ -246,6 +296,7 @@ vl_conf_parse(struct vl_conf *c, const char *text, struct vl_buf *err)
 		rc = VL_INVALID;
 	}
 	vl_buf_release(&why);
+	vl_buf_release(&ps.quoted);
 	if (rc == VL_OK && c->secret_hex != NULL) {
 		if (strlen(c->secret_hex) != 64 ||
 		    sodium_hex2bin(c->secret, sizeof(c->secret), c->secret_hex,
