@@ -67,6 +67,7 @@ static const struct key {
 	{ "notify_window", K_INT, offsetof(struct vl_conf, notify_window), 1, 3600 },
 	{ "auth_limit", K_INT, offsetof(struct vl_conf, auth_limit), 1, 1000000 },
 	{ "auth_window", K_INT, offsetof(struct vl_conf, auth_window), 1, 86400 },
+	{ "development", K_INT, offsetof(struct vl_conf, development), 0, 1 },
 };
 
 void
