@@ -263,6 +263,29 @@ test('sign-in, reset requests and links are limited per address by the programs 
   }
 });
 
+// ---- docs/install.md says what this file does ----
+
+test("docs/install.md's shared-hosting section is what these tests run", () => {
+  const doc = fs.readFileSync(path.join(ROOT, 'docs/install.md'), 'utf8');
+  const blocks = [...doc.matchAll(/```apache\n([\s\S]*?)```/g)].map((m) => m[1]);
+  assert.deepEqual(blocks, [fs.readFileSync(path.join(ROOT, 'apache/htaccess'), 'utf8'),
+    fs.readFileSync(path.join(ROOT, 'apache/cgi-bin.htaccess'), 'utf8')], 'the .htaccess files, whole');
+  const stackSh = fs.readFileSync(path.join(ROOT, 'bin/stack'), 'utf8');
+  const override = stackSh.match(/^APACHE_OVERRIDE="(.*)"$/m)[1];
+  assert.ok(doc.includes(`    AllowOverride ${override}\n`), 'the AllowOverride classes the test server grants');
+  const modules = [...stackSh.matchAll(/LoadModule (\w+)_module/g)].map((m) => m[1])
+    .filter((m) => !['mpm_event', 'autoindex'].includes(m));
+  for (const m of modules) assert.match(doc, new RegExp(`\`${m}\``), `module ${m} is named`);
+  assert.match(doc, /bin\/cgi-layout \/home\/firm\/vellum \/home\/firm\/public_html/);
+  assert.match(stackSh, /"\$ROOT\/bin\/cgi-layout" "\$app" "\$web"/, 'the test lays out with the same script');
+  assert.match(doc, /^    \* \* \* \* \* VELLUM_CONF=\/home\/firm\/vellum\/vellum\.conf \/home\/firm\/vellum\/bin\/mailer -1$/m);
+  assert.ok(fs.existsSync(path.join(APACHE_APP, 'bin/mailer')), 'the mailer is where the cron line says');
+  // Every library the build needs is in the build's package list.
+  const debs = stackSh.match(/DEBS="([^"]*)"/)[1].split(/\s+/).filter((p) => /-dev$/.test(p) && !/cmocka|clang/.test(p));
+  const build = doc.match(/apt-get install gcc(?:[^\n\\]|\\\n)*/)[0];
+  for (const p of debs) assert.match(build, new RegExp(`\\b${p.replace(/[.+]/g, '\\$&')}\\b`), `${p} in the build's apt-get line`);
+});
+
 // ---- fail closed: a server that will not run CGI or ignores .htaccess ----
 
 const programs = execFileSync(path.join(ROOT, 'bin/routes'), ['programs'], { encoding: 'utf8' }).trim().split('\n');
