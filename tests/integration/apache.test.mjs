@@ -2,7 +2,10 @@
 // programs as plain CGI from the layout docs/install.md describes
 // (bin/cgi-layout), through the project's own .htaccess files.  The
 // journey a firm makes there: sign in, open a matter's portal, send a
-// message with an attachment, upload in Documents and download.
+// message with an attachment, upload in Documents and download; once more
+// under mod_fcgid.  Also: store and tmp, bodies over the limits, paths with
+// dot segments, the programs' own rate limits, and a server that runs no
+// CGI or ignores .htaccess.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -31,8 +34,9 @@ async function admin() {
   return c;
 }
 
-test('sign in, open the portal, send with an attachment, upload and download: all through Apache CGI', async () => {
-  const mid = ownMatter(`AP-${process.pid}`);
+// The journey of a firm's user; number names the matter it makes.
+async function journey(number) {
+  const mid = ownMatter(number);
   const c = await admin();
   const list = await c.get('/matters');
   assert.equal(list.status, 200);
@@ -73,6 +77,10 @@ test('sign in, open the portal, send with an attachment, upload and download: al
   const stored = fs.readdirSync(path.join(APACHE_APP, 'store'), { recursive: true });
   assert.ok(stored.some((f) => f.endsWith(key)), `${key} in the app's store`);
   assert.ok(!fs.readdirSync(APACHE_WEB, { recursive: true }).some((f) => f.includes(key)));
+}
+
+test('sign in, open the portal, send with an attachment, upload and download: all through Apache CGI', async () => {
+  await journey(`AP-${process.pid}`);
 });
 
 // ---- store and tmp: made by Vellum, refused where a server could serve them ----
@@ -276,6 +284,8 @@ test("docs/install.md's shared-hosting section is what these tests run", () => {
   const modules = [...stackSh.matchAll(/LoadModule (\w+)_module/g)].map((m) => m[1])
     .filter((m) => !['mpm_event', 'autoindex'].includes(m));
   for (const m of modules) assert.match(doc, new RegExp(`\`${m}\``), `module ${m} is named`);
+  for (const line of stackSh.match(/^(FcgidInitialEnv|FcgidMaxRequestLen) .*$/gm))
+    assert.ok(doc.includes(`    ${line.replace('$app', '/home/firm/vellum')}\n`), `mod_fcgid's ${line}`);
   assert.match(doc, /bin\/cgi-layout \/home\/firm\/vellum \/home\/firm\/public_html/);
   assert.match(stackSh, /"\$ROOT\/bin\/cgi-layout" "\$app" "\$web"/, 'the test lays out with the same script');
   assert.match(doc, /^    \* \* \* \* \* VELLUM_CONF=\/home\/firm\/vellum\/vellum\.conf \/home\/firm\/vellum\/bin\/mailer -1$/m);
@@ -284,6 +294,15 @@ test("docs/install.md's shared-hosting section is what these tests run", () => {
   const debs = stackSh.match(/DEBS="([^"]*)"/)[1].split(/\s+/).filter((p) => /-dev$/.test(p) && !/cmocka|clang/.test(p));
   const build = doc.match(/apt-get install gcc(?:[^\n\\]|\\\n)*/)[0];
   for (const p of debs) assert.match(build, new RegExp(`\\b${p.replace(/[.+]/g, '\\$&')}\\b`), `${p} in the build's apt-get line`);
+});
+
+test('the same journey under Apache with mod_fcgid: the programs stay up and serve FastCGI', async () => {
+  stack('apache-start', 'fcgid');
+  await journey(`APF-${process.pid}`);
+  // Persistent processes, as the server's user, from the app's cgi-bin.
+  const procs = execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).split('\n')
+    .filter((l) => l.startsWith(path.join(APACHE_APP, 'cgi-bin/')));
+  assert.ok(procs.some((l) => l.includes('/docs_upload ')), 'docs_upload runs persistently');
 });
 
 // ---- fail closed: a server that will not run CGI or ignores .htaccess ----
@@ -300,15 +319,7 @@ const probes = [
   '/bin/', '/bin/vellumctl', '/static/', '/static/logos/', '/home/vellum/vellum.conf',
 ];
 
-// fetch keeps connections open: the first request after Apache restarted
-// may go out on one the old server closed, and is sent again.
-async function get(url) {
-  try {
-    return await fetch(APACHE + url, { redirect: 'manual' });
-  } catch {
-    return fetch(APACHE + url, { redirect: 'manual' });
-  }
-}
+const get = (url) => fetch(APACHE + url, { redirect: 'manual' });
 
 async function nothingServed(what) {
   for (const url of probes) {
