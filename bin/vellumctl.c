@@ -4,7 +4,8 @@
  *   vellumctl migrate [SQLDIR]           apply sql/NNN_*.sql not yet applied
  *   vellumctl create-firm NAME SLUG ADMIN_EMAIL ADMIN_NAME
  *                                        password from $VELLUM_ADMIN_PASSWORD or stdin
- *   vellumctl seed-demo                  the demo firm (safe to run again)
+ *   vellumctl seed-demo [--force]        the demo firm (safe to run again); only
+ *                                        where the config says development = 1
  *   vellumctl setup-code                 a one-time code for the first run's
  *                                        "Set up your firm" page (only while
  *                                        no firm exists; valid a day)
@@ -110,6 +111,12 @@ cmd_migrate(int argc, char *argv[])
 	int64_t		 version, done, applied = 0;
 	int		 rc = 0;
 
+	/* The store and temp directories come with the schema. */
+	if (vl_conf_dirs(NULL, &err) != VL_OK) {
+		fprintf(stderr, "vellumctl: migrate: %s\n", vl_buf_str(&err));
+		vl_pool_free(pool);
+		return 1;
+	}
 	if (vl_db_script("CREATE TABLE IF NOT EXISTS schema_migrations ("
 	    " version INT UNSIGNED NOT NULL PRIMARY KEY, name VARCHAR(200) NOT NULL,"
 	    " applied_at DATETIME(6) NOT NULL) ENGINE=InnoDB", &err) != VL_OK) {
@@ -254,6 +261,25 @@ cmd_seed_demo(int argc, char *argv[])
 	size_t		 i, j;
 	enum vl_rc	 rc;
 
+	/*
+	 * The demo's users have passwords printed in the README and the
+	 * banner: on a portal anyone can reach they are anyone's way in.  Only
+	 * a development stack's config (bin/stack writes development = 1) lets
+	 * it run without --force.
+	 */
+	if (!vl_conf.development && !(argc == 1 && strcmp(argv[0], "--force") == 0)) {
+		vl_pool_free(pool);
+		fprintf(stderr, "vellumctl: seed-demo: refused: this is not a development "
+		    "stack (its configuration does not say development = 1).\n"
+		    "The demo firm's users sign in with published passwords "
+		    "(admin@demo.test / demo-admin-pass), so anyone could sign in to a "
+		    "portal seeded with it.\nRun it with --force to seed it anyway.\n");
+		return 1;
+	}
+	if (argc > 1 || (argc == 1 && strcmp(argv[0], "--force") != 0)) {
+		vl_pool_free(pool);
+		return fail("seed-demo: the only option is --force");
+	}
 	rc = vl_db_row(pool, STMT_FIRM_BY_SLUG, "s", "i", "demo", &firm);
 	vl_pool_free(pool);
 	if (rc == VL_OK) {
@@ -632,7 +658,7 @@ static const struct cmd {
 } cmds[] = {
 	{ "migrate", "[SQLDIR]", cmd_migrate, CONF },
 	{ "create-firm", "NAME SLUG ADMIN_EMAIL ADMIN_NAME", cmd_create_firm, CONF },
-	{ "seed-demo", "", cmd_seed_demo, CONF },
+	{ "seed-demo", "[--force]", cmd_seed_demo, CONF },
 	{ "setup-code", "", cmd_setup_code, CONF },
 	{ "mailq", "", cmd_mailq, CONF },
 	{ "sweep", "[--grace SECONDS]", cmd_sweep, CONF },

@@ -23,6 +23,7 @@
 #include "notify.h"
 #include "audit.h"
 #include "account.h"
+#include "ratelimit.h"
 #include "twofactor.h"
 #include "staff.h"
 
@@ -159,6 +160,8 @@ vl_account_client_forgot(struct vl_ctx *c, const char *slug, const char *typed)
 
 	if (email == NULL)
 		return VL_INVALID;
+	if ((rc = vl_rate_hit(c, VL_RATE_RESET)) != VL_OK)
+		return rc;
 	if ((rc = vl_db_row(c->pool, STMT_CLIENT_BY_EMAIL, "ss", "isi", slug, email, &contact,
 	    &hash, &locked)) != VL_OK ||
 	    (rc = vl_db_row(c->pool, STMT_FIRM_BY_SLUG_NAME, "s", "is", slug, &fid, &name)) != VL_OK ||
@@ -231,6 +234,8 @@ vl_account_user_forgot(struct vl_ctx *c, const char *typed)
 
 	if (email == NULL)
 		return VL_INVALID;
+	if ((rc = vl_rate_hit(c, VL_RATE_RESET)) != VL_OK)
+		return rc;
 	rc = vl_db_row(c->pool, STMT_USER_ID_BY_EMAIL, "s", "iis", email, &uid, &fid, &stored);
 	if (rc == VL_OK)
 		rc = queue_user_reset(c, uid, fid, stored);
@@ -308,6 +313,8 @@ vl_account_user_reset(struct vl_ctx *c, const char *token, const char *pw, const
 	enum vl_rc	 rc;
 
 	*msg = NULL;
+	if ((rc = vl_rate_hit(c, VL_RATE_LINK)) != VL_OK)
+		return rc;
 	/* A dead link is answered before anything typed is judged. */
 	if ((rc = vl_account_user_reset_link(c, token, l)) != VL_OK)
 		return rc;
@@ -352,6 +359,8 @@ vl_account_client_accept(struct vl_ctx *c, const char *token, const char *pw,
 
 	*msg = NULL;
 	memset(session, 0, 44);
+	if ((rc = vl_rate_hit(c, VL_RATE_LINK)) != VL_OK)
+		return rc;
 	if ((rc = vl_account_client_link(c, token, l)) != VL_OK)
 		return rc;
 	/* The use statement checks the address against the login email again:

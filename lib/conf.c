@@ -1,11 +1,17 @@
 /*
  * Configuration: a file of "key = value" lines, read with libinih.  A line
  * that starts with '#' or ';' is a comment, and so is the rest of a line
- * from a '#' or ';' that follows a blank.  Every key is declared in one
- * table with its type; unknown keys are errors so that a typo cannot
- * silently leave a default in force.
+ * from a '#' or ';' that follows a blank.  A value in double quotes is
+ * taken as written, blanks, '#' and ';' included (\" and \\ inside stand
+ * for " and \): hosting panels make passwords like "a #b;c".  Every key is
+ * declared in one table with its type; unknown keys are errors so that a
+ * typo cannot silently leave a default in force.
  */
+#include <sys/stat.h>
+
 #include <errno.h>
+#include <libgen.h>
+#include <limits.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,6 +28,9 @@
 #endif
 
 struct vl_conf vl_conf;
+
+/* The file vl_conf came from (absolute when it could be resolved). */
+static char *conf_path;
 
 enum ktype { K_STR, K_INT };
 
@@ -56,6 +65,9 @@ static const struct key {
 	{ "mail_backoff_base", K_INT, offsetof(struct vl_conf, mail_backoff_base), 1, 3600 },
 	{ "mail_lease", K_INT, offsetof(struct vl_conf, mail_lease), 10, 86400 },
 	{ "notify_window", K_INT, offsetof(struct vl_conf, notify_window), 1, 3600 },
+	{ "auth_limit", K_INT, offsetof(struct vl_conf, auth_limit), 1, 1000000 },
+	{ "auth_window", K_INT, offsetof(struct vl_conf, auth_window), 1, 86400 },
+	{ "development", K_INT, offsetof(struct vl_conf, development), 0, 1 },
 };
 
 void
@@ -81,8 +93,11 @@ vl_conf_defaults(struct vl_conf *c)
 	c->base_url = vl_xstrdup("http://127.0.0.1:8080");
 	c->smtp_url = vl_xstrdup("smtp://127.0.0.1:25");
 	c->mail_from = vl_xstrdup("portal@localhost");
-	c->store = vl_xstrdup("var/store");
-	c->tmp = vl_xstrdup("var/tmp");
+	/* Beside the configuration file (vl_conf_load anchors them): never
+	 * relative to a CGI program's working directory, which on a shared
+	 * host is inside the web root. */
+	c->store = vl_xstrdup("store");
+	c->tmp = vl_xstrdup("tmp");
 	c->session_idle = 30 * 60;
 	c->session_max = 12 * 3600;
 	c->reset_ttl = 30 * 60;
@@ -92,6 +107,8 @@ vl_conf_defaults(struct vl_conf *c)
 	c->mail_backoff_base = 30;
 	c->mail_lease = 30;
 	c->notify_window = 60;
+	c->auth_limit = 100;
+	c->auth_window = 600;
 }
 
 /* One parse: inih's reader and handler share it. */
@@ -101,6 +118,8 @@ struct parse {
 	int		 line;		/* the line last handed to inih */
 	int		 errline;	/* the first error's line; 0: none yet */
 	struct vl_buf	*why;		/* that error */
+	struct vl_buf	 quoted;	/* the line's value, when it was quoted */
+	int		 has_quoted;
 };
 
 /* Records the first error, on the line being read. */
@@ -135,14 +154,20 @@ set_key(struct parse *ps, const char *k, const char *v)
 	char		*val;
 	enum vl_rc	 rc;
 
-	/* inih ends a value at " ;"; a '#' after a blank ends it too, as the
-	 * line comments of the file allow both. */
-	for (h = v; (h = strchr(h, '#')) != NULL; h++)
-		if (h == v || h[-1] == ' ' || h[-1] == '\t')
-			break;
-	n = h ? (size_t)(h - v) : strlen(v);
-	while (n > 0 && (v[n - 1] == ' ' || v[n - 1] == '\t'))
-		n--;
+	if (ps->has_quoted) {
+		/* As written between the quotes (read_line decoded it). */
+		v = vl_buf_str(&ps->quoted);
+		n = ps->quoted.len;
+	} else {
+		/* inih ends a value at " ;"; a '#' after a blank ends it too,
+		 * as the line comments of the file allow both. */
+		for (h = v; (h = strchr(h, '#')) != NULL; h++)
+			if (h == v || h[-1] == ' ' || h[-1] == '\t')
+				break;
+		n = h ? (size_t)(h - v) : strlen(v);
+		while (n > 0 && (v[n - 1] == ' ' || v[n - 1] == '\t'))
+			n--;
+	}
 	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
 		if (strcmp(keys[i].name, k) != 0)
 			continue;
@@ -180,6 +205,44 @@ on_key(void *arg, const char *section, const char *name, const char *value)
 }
 
 /*
+ * A value that opens with '"' (after "key =" and blanks) is read here, not
+ * by inih, which would end it at " ;": decoded into ps->quoted up to its
+ * closing quote, after which only blanks or a comment may follow.  buf
+ * keeps "key =" for inih.  0 on success, -1 after recording the error.
+ */
+static int
+unquote(struct parse *ps, char *buf)
+{
+	char	*eq, *p;
+
+	ps->has_quoted = 0;
+	if (*buf == '#' || *buf == ';' || (eq = strchr(buf, '=')) == NULL)
+		return 0;
+	p = eq + 1 + strspn(eq + 1, " \t");
+	if (*p != '"')
+		return 0;
+	vl_buf_reset(&ps->quoted);
+	for (p++; *p != '"'; p++) {
+		if (*p == '\0') {
+			fail(ps, "a quoted value without its closing quote");
+			return -1;
+		}
+		if (*p == '\\' && (p[1] == '"' || p[1] == '\\'))
+			p++;
+		vl_buf_addc(&ps->quoted, *p);
+	}
+	p++;
+	p += strspn(p, " \t\r");
+	if (*p != '\0' && *p != '#' && *p != ';') {
+		fail(ps, "text after a quoted value's closing quote");
+		return -1;
+	}
+	eq[1] = '\0';
+	ps->has_quoted = 1;
+	return 0;
+}
+
+/*
  * inih's reader: the next line of the text, counted, so every error names
  * its line.  Leading blanks go: inih would take an indented line for more
  * of the value before.  A line too long for inih's buffer (which would
@@ -208,6 +271,8 @@ read_line(char *buf, int size, void *arg)
 		fail(ps, "sections are not used");
 		return NULL;
 	}
+	if (unquote(ps, buf) != 0)
+		return NULL;
 	return buf;
 }
 
@@ -215,7 +280,7 @@ enum vl_rc
 vl_conf_parse(struct vl_conf *c, const char *text, struct vl_buf *err)
 {
 	struct vl_buf	 why = VL_BUF_INIT;
-	struct parse	 ps = { c, text, 0, 0, &why };
+	struct parse	 ps = { c, text, 0, 0, &why, VL_BUF_INIT, 0 };
 	enum vl_rc	 rc = VL_OK;
 	int		 r;
 
@@ -232,6 +297,7 @@ vl_conf_parse(struct vl_conf *c, const char *text, struct vl_buf *err)
 		rc = VL_INVALID;
 	}
 	vl_buf_release(&why);
+	vl_buf_release(&ps.quoted);
 	if (rc == VL_OK && c->secret_hex != NULL) {
 		if (strlen(c->secret_hex) != 64 ||
 		    sodium_hex2bin(c->secret, sizeof(c->secret), c->secret_hex,
@@ -241,6 +307,20 @@ vl_conf_parse(struct vl_conf *c, const char *text, struct vl_buf *err)
 		}
 	}
 	return rc;
+}
+
+/* Makes *p, when relative, a path under dir. */
+static void
+anchor(char **p, const char *dir)
+{
+	struct vl_buf	 b = VL_BUF_INIT;
+
+	if (**p == '/')
+		return;
+	vl_buf_addf(&b, "%s/%s", dir, *p);
+	free(*p);
+	*p = vl_xstrdup(vl_buf_str(&b));
+	vl_buf_release(&b);
 }
 
 enum vl_rc
@@ -263,7 +343,18 @@ vl_conf_load(const char *path, struct vl_buf *err)
 	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
 		vl_buf_add(&text, chunk, n);
 	fclose(f);
+	free(conf_path);
+	if ((conf_path = realpath(path, NULL)) == NULL)
+		conf_path = vl_xstrdup(path);
 	rc = vl_conf_parse(&vl_conf, vl_buf_str(&text), err);
+	if (rc == VL_OK) {
+		char *d = vl_xstrdup(conf_path);
+		anchor(&vl_conf.store, dirname(d));
+		free(d);
+		d = vl_xstrdup(conf_path);
+		anchor(&vl_conf.tmp, dirname(d));
+		free(d);
+	}
 	if (rc == VL_OK && vl_conf.secret_hex == NULL) {
 		vl_buf_addf(err, "%s: no secret set", path);
 		rc = VL_INVALID;
@@ -275,5 +366,70 @@ vl_conf_load(const char *path, struct vl_buf *err)
 		vl_buf_release(&m);
 	}
 	vl_buf_release(&text);
+	return rc;
+}
+
+/* 1 if path (resolved) is root or under it. */
+static int
+inside(const char *path, const char *root)
+{
+	char	*rp;
+	size_t	 n = strlen(root);
+	int	 in;
+
+	if ((rp = realpath(path, NULL)) == NULL)
+		return 0;
+	while (n > 1 && root[n - 1] == '/')
+		n--;
+	in = strcmp(root, "/") == 0 ||
+	    (strncmp(rp, root, n) == 0 && (rp[n] == '/' || rp[n] == '\0'));
+	free(rp);
+	return in;
+}
+
+enum vl_rc
+vl_conf_dirs(const char *webroot, struct vl_buf *err)
+{
+	const char	*dirs[2] = { vl_conf.store, vl_conf.tmp };
+	const char	*names[2] = { "store", "tmp" };
+	struct stat	 st[2];
+	char		*root = NULL;
+	enum vl_rc	 rc = VL_ERR;
+	size_t		 i;
+
+	for (i = 0; i < 2; i++) {
+		if (mkdir(dirs[i], 0700) == -1 && errno != EEXIST) {
+			vl_buf_addf(err, "%s: cannot create %s: %s", names[i], dirs[i], strerror(errno));
+			goto out;
+		}
+		if (stat(dirs[i], &st[i]) == -1 || !S_ISDIR(st[i].st_mode)) {
+			vl_buf_addf(err, "%s: %s is not a directory", names[i], dirs[i]);
+			goto out;
+		}
+	}
+	/* A finished upload is renamed from tmp into the store. */
+	if (st[0].st_dev != st[1].st_dev) {
+		vl_buf_addf(err, "store (%s) and tmp (%s) are on different file systems; "
+		    "put them on the same one", dirs[0], dirs[1]);
+		goto out;
+	}
+	/* The web server would hand out what is under its document root. */
+	if (webroot != NULL && *webroot != '\0' &&
+	    (root = realpath(webroot, NULL)) != NULL) {
+		for (i = 0; i < 2; i++)
+			if (inside(dirs[i], root)) {
+				vl_buf_addf(err, "%s (%s) is inside the web root (%s); "
+				    "put it outside", names[i], dirs[i], root);
+				goto out;
+			}
+		if (conf_path != NULL && inside(conf_path, root)) {
+			vl_buf_addf(err, "the configuration file (%s) is inside the web "
+			    "root (%s); put it outside", conf_path, root);
+			goto out;
+		}
+	}
+	rc = VL_OK;
+out:
+	free(root);
 	return rc;
 }

@@ -188,6 +188,42 @@ cross_site(struct vl_req *r)
 	return s != NULL && strcmp(s, "cross-site") == 0;
 }
 
+/*
+ * 1 if path has a "." or ".." segment, also spelled with %2e.  The server
+ * routes on the path with those resolved (Apache and nginx alike) while
+ * REQUEST_URI keeps them, so /matters/2/../1 would reach the program of
+ * /matters/1 saying 2.  Such a path is refused rather than resolved once
+ * more here: no two readings of one path can then differ.
+ */
+static int
+dot_segment(const char *p)
+{
+	size_t	 dots;
+	int	 other;
+
+	while (*p != '\0') {
+		dots = 0;
+		other = 0;
+		while (*p != '\0' && *p != '/') {
+			if (*p == '.') {
+				dots++;
+				p++;
+			} else if (p[0] == '%' && p[1] == '2' && (p[2] == 'e' || p[2] == 'E')) {
+				dots++;
+				p += 3;
+			} else {
+				other = 1;
+				p++;
+			}
+		}
+		if (!other && (dots == 1 || dots == 2))
+			return 1;
+		if (*p == '/')
+			p++;
+	}
+	return 0;
+}
+
 #define CSRF_FAILED "This form has expired or did not come from this site. " \
 	"Please go back, reload the page and try again."
 
@@ -227,6 +263,12 @@ vl_req_handle(const struct vl_app *app, struct vl_req *r)
 	if ((rc = body_length(r, &len, &msg)) != VL_OK)
 		goto fail;
 	r->unread = (uint64_t)len;
+	if (dot_segment(r->uri)) {
+		rc = VL_INVALID;
+		msg = "This address is not valid.";
+		vl_warn("path with a dot segment refused");
+		goto fail;
+	}
 	q = vl_req_env(r, "QUERY_STRING");
 	if (q != NULL && strlen(q) > QUERY_MAX) {
 		rc = VL_INVALID;

@@ -10,6 +10,7 @@
 #include "vellum.h"
 #include "store.h"
 #include "housekeep.h"
+#include "ratelimit.h"
 
 /* Uploads untouched for this long are dead (a live one writes every second). */
 #define UPLOAD_GRACE	3600
@@ -26,6 +27,7 @@ vl_housekeeping(struct vl_pool *pool)
 	if (vl_db_exec(STMT_SESS_PURGE, NULL, NULL, "ii", vl_conf.session_idle,
 	    vl_conf.session_max) != VL_OK)
 		vl_warn("housekeeping: expired sessions not purged: %s", vl_db_error());
+	vl_rate_purge();
 	/* What killed uploads left: temp files, pending uploads, unnamed files. */
 	if (last_sweep != 0 && time(NULL) - last_sweep < SWEEP_EVERY)
 		return;

@@ -26,6 +26,12 @@ enum vl_rc vl_conf_parse(struct vl_conf *c, const char *text, struct vl_buf *err
 void	 vl_conf_defaults(struct vl_conf *);
 /* Frees the strings of c. */
 void	 vl_conf_free(struct vl_conf *);
+/* Makes the loaded configuration's store and tmp (0700) when missing, and
+ * checks that both are directories on one file system and, when webroot
+ * is given (a CGI's DOCUMENT_ROOT), that neither they nor the
+ * configuration file are under it.  VL_OK, or VL_ERR with the reason in
+ * err. */
+enum vl_rc vl_conf_dirs(const char *webroot, struct vl_buf *err);
 
 /* Decodes a=b&c=d into a list in the pool; returns VL_OK or VL_INVALID. */
 enum vl_rc vl_parse_urlencoded(struct vl_pool *, const char *, size_t, struct vl_pair **);

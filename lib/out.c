@@ -42,6 +42,7 @@ vl_rc_status(enum vl_rc rc)
 	case VL_FORBIDDEN:	return 403;
 	case VL_CONFLICT:	return 409;
 	case VL_TOOBIG:		return 413;
+	case VL_BUSY:		return 429;
 	default:		return 500;
 	}
 }
@@ -177,6 +178,7 @@ default_message(int status)
 	case 405: return "This page does not accept that kind of request.";
 	case 409: return "This change conflicts with another one. Please reload and try again.";
 	case 413: return "The upload is too large.";
+	case 429: return "Too many attempts from your address. Please wait a few minutes and try again.";
 	default: return "Something went wrong on our side. Please try again in a moment.";
 	}
 }

@@ -57,6 +57,30 @@ cgi_write(struct vl_req *r, const char *p, size_t n)
 	return 0;
 }
 
+/* The most of a refused body a plain-CGI program reads and drops. */
+#define DRAIN_MAX	((uint64_t)128 << 20)
+
+/*
+ * Under Apache's mod_cgid the program's stdin and stdout are one socket,
+ * and Apache writes the whole body before it reads the answer: a body
+ * refused unread (too large, a stranger's post) is read to its end and
+ * dropped after the answer is written, or the program's exit resets the
+ * socket and the client gets no answer at all.  Bounded by what the
+ * request declared (itself bounded by LimitRequestBody) and DRAIN_MAX.
+ */
+static void
+cgi_drain(uint64_t left)
+{
+	char	 buf[65536];
+	long	 n;
+
+	if (left > DRAIN_MAX)
+		left = DRAIN_MAX;
+	while (left > 0 &&
+	    (n = cgi_read(NULL, buf, left < sizeof(buf) ? (size_t)left : sizeof(buf))) > 0)
+		left -= (uint64_t)n;
+}
+
 /* ---- FastCGI transport ---- */
 
 static const char *
@@ -123,6 +147,8 @@ serve(const struct vl_app *app, struct vl_pool *pool, FCGX_Request *fr)
 	if (fr != NULL)
 		vl_log_context(fcgi_log, fr, NULL, NULL);
 	vl_req_handle(app, &r);
+	if (fr == NULL && r.unread > 0)
+		cgi_drain(r.unread);
 	vl_buf_release(&r.hdr);
 	vl_pool_reset(pool);
 	vl_log_context(NULL, NULL, NULL, NULL);
@@ -153,6 +179,17 @@ vl_run(const struct vl_app *app)
 			printf("Status: 500 Internal Server Error\r\n"
 			    "Content-Type: text/plain; charset=utf-8\r\n\r\n"
 			    "The portal is not configured. See the server's error log.\n");
+		vl_buf_release(&err);
+		return 1;
+	}
+	/* Under CGI the server names its document root: nothing of ours may
+	 * be under it. */
+	if (vl_conf_dirs(cgi ? getenv("DOCUMENT_ROOT") : NULL, &err) != VL_OK) {
+		vl_err("refusing to start: %s", vl_buf_str(&err));
+		if (cgi)
+			printf("Status: 500 Internal Server Error\r\n"
+			    "Content-Type: text/plain; charset=utf-8\r\n\r\n"
+			    "The portal's storage is not set up safely. See the server's error log.\n");
 		vl_buf_release(&err);
 		return 1;
 	}

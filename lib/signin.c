@@ -24,6 +24,7 @@
 
 #include "vellum.h"
 #include "audit.h"
+#include "ratelimit.h"
 #include "signin.h"
 #include "twofactor.h"
 
@@ -280,6 +281,9 @@ vl_signin(struct vl_ctx *c, enum vl_signin_kind kind, const char *slug, const ch
 	enum vl_rc	 rc;
 
 	memset(out, 0, sizeof(*out));
+	/* Per address first, whatever the account: each attempt costs a hash. */
+	if ((rc = vl_rate_hit(c, VL_RATE_SIGNIN)) != VL_OK)
+		return rc;
 	/* Stored addresses are normalised; one that cannot be is unknown. */
 	if ((email = vl_email_norm(c->pool, typed != NULL ? typed : "")) == NULL)
 		email = "";

@@ -16,6 +16,7 @@
 
 #include <sodium.h>
 
+#include "ratelimit.h"
 #include "staff.h"
 #include "notify.h"
 #include "audit.h"
@@ -247,6 +248,8 @@ vl_staff_join(struct vl_ctx *c, const char *token, const char *name, const char 
 	uint64_t	 n = 0, uid = 0;
 	enum vl_rc	 rc;
 
+	if ((rc = vl_rate_hit(c, VL_RATE_LINK)) != VL_OK)
+		return rc;
 	if ((rc = vl_staff_invitation(c, token, &inv)) != VL_OK)
 		return rc;
 	if (name == NULL || *name == '\0')

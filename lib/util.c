@@ -9,7 +9,7 @@
 #include "vellum.h"
 
 const char *const vl_rc_names[VL_RC__MAX] = {
-	"ok", "declined", "invalid", "forbidden", "conflict", "toobig", "error",
+	"ok", "declined", "invalid", "forbidden", "conflict", "toobig", "busy", "error",
 };
 
 static void

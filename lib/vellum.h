@@ -29,6 +29,7 @@ enum vl_rc {
 	VL_FORBIDDEN,
 	VL_CONFLICT,
 	VL_TOOBIG,
+	VL_BUSY,	/* too many requests (a rate limit) */
 	VL_ERR,		/* internal error */
 	VL_RC__MAX
 };
@@ -118,6 +119,8 @@ struct vl_conf {
 	int64_t	 mail_backoff_base;	/* seconds */
 	int64_t	 mail_lease;		/* seconds */
 	int64_t	 notify_window;		/* seconds a coalesced mail collects items */
+	int64_t	 auth_limit, auth_window;	/* sign-in, reset and link requests per address per window (s) */
+	int64_t	 development;		/* 1: a development stack (vellumctl seed-demo runs) */
 };
 extern struct vl_conf vl_conf;
 /* Loads path (NULL: $VELLUM_CONF, else the built-in default path). */

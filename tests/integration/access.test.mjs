@@ -357,9 +357,9 @@ function tablesChecked() {
   const all = sql("SELECT table_name FROM information_schema.tables WHERE table_schema = 'vellum'" +
     " AND table_type = 'BASE TABLE' ORDER BY table_name").split('\n');
   // Sessions are touched by every request, the audit log records refusals
-  // (and its chain's heads move with it), and the sign-in throttle counts
-  // attempts: the only tables that may move.
-  const skip = ['sessions', 'audit_log', 'audit_heads', 'login_throttle'];
+  // (and its chain's heads move with it), and the sign-in throttle and the
+  // per-address rate limit count attempts: the only tables that may move.
+  const skip = ['sessions', 'audit_log', 'audit_heads', 'login_throttle', 'rate_limit'];
   for (const s of skip) assert.ok(all.includes(s), `table ${s} exists`);
   return all.filter((t) => !skip.includes(t));
 }

@@ -13,9 +13,10 @@ export const VAR = process.env.VL_VAR || path.join(ROOT, 'build/test-var');
 export const OUT = process.env.VL_TEST_OUT || path.join(ROOT, 'test-output');
 export { sleep };
 
-// A browser-like client: keeps cookies, does not follow redirects.
+// A browser-like client: keeps cookies, does not follow redirects.  base
+// is the server it talks to (nginx unless told: the Apache tests pass theirs).
 export class Client {
-  constructor() { this.jar = new Map(); }
+  constructor(base = BASE) { this.jar = new Map(); this.base = base; }
 
   cookieHeader() {
     return [...this.jar].map(([k, v]) => `${k}=${v}`).join('; ');
@@ -35,7 +36,7 @@ export class Client {
     const h = { ...headers };
     if (this.jar.size) h.cookie = this.cookieHeader();
     if (type) h['content-type'] = type;
-    const res = await fetch(BASE + url, { method, body, headers: h, redirect: 'manual' });
+    const res = await fetch(this.base + url, { method, body, headers: h, redirect: 'manual' });
     this.keep(res);
     const text = await res.text();
     return { status: res.status, headers: res.headers, text, location: res.headers.get('location') };
@@ -68,7 +69,7 @@ export async function postForm(c, pageUrl, url, fields, files = []) {
   form.append('csrf', csrfOf(page.text));
   for (const [k, v] of Object.entries(fields)) form.append(k, String(v));
   for (const [name, data] of files) form.append('file', new Blob([data]), name);
-  const res = await fetch(BASE + url, { method: 'POST', body: form, headers: { cookie: c.cookieHeader() }, redirect: 'manual' });
+  const res = await fetch(c.base + url, { method: 'POST', body: form, headers: { cookie: c.cookieHeader() }, redirect: 'manual' });
   return { status: res.status, location: res.headers.get('location'), text: await res.text() };
 }
 
@@ -163,10 +164,17 @@ export function cgiEnv({ method = 'GET', uri = '/', body = '', type, cookie, rem
 }
 
 // ---- the stack ----
-export function stack(cmd) {
-  const r = spawnSync(path.join(ROOT, 'bin/stack'), [cmd], { env: process.env, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`bin/stack ${cmd}: ${r.stderr}`);
+export function stack(cmd, ...args) {
+  const r = spawnSync(path.join(ROOT, 'bin/stack'), [cmd, ...args], { env: process.env, encoding: 'utf8', timeout: 60000 });
+  if (r.status !== 0) throw new Error(`bin/stack ${cmd}: ${r.error || r.stderr}`);
 }
+
+// ---- Apache (shared hosting): bin/stack's apache-start, on its own port ----
+export const APACHE = `http://127.0.0.1:${process.env.VL_APACHE_PORT || 18090}`;
+// The shared host's layout that docs/install.md describes: the app directory
+// (programs, config, store, tmp) and the web root.
+export const APACHE_APP = path.join(VAR, 'apache/home/vellum');
+export const APACHE_WEB = path.join(VAR, 'apache/home/public_html');
 
 export function log(name) {
   const f = path.join(VAR, 'log', name);

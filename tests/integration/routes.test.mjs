@@ -24,7 +24,7 @@ function list(root = ROOT) {
 // A copy of what bin/routes reads and writes, to break on purpose.
 function scratch() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vellum-routes-'));
-  for (const f of ['bin/routes', 'cgi-bin/routes.list', 'nginx/vellum.production.conf', 'docs/install.md']) {
+  for (const f of ['bin/routes', 'cgi-bin/routes.list', 'nginx/vellum.production.conf', 'docs/install.md', 'apache/htaccess']) {
     fs.mkdirSync(path.join(dir, path.dirname(f)), { recursive: true });
     fs.copyFileSync(path.join(ROOT, f), path.join(dir, f));
   }
@@ -32,7 +32,7 @@ function scratch() {
   return dir;
 }
 
-test('the committed nginx site and the Apache rules of docs/install.md are what the list makes', () => {
+test('the committed nginx site and the Apache rules (apache/htaccess, docs/install.md) are what the list makes', () => {
   const r = routes(['check']);
   assert.equal(r.status, 0, r.stderr);
 });
@@ -57,6 +57,8 @@ test('a hand edit of a generated block, or of the list alone, fails the check', 
     assert.equal(routes(['check'], dir).status, 0);
     assert.match(fs.readFileSync(conf, 'utf8'), /location = \/cases \{/);
     assert.match(fs.readFileSync(path.join(dir, 'docs/install.md'), 'utf8'),
+      /RewriteRule \^cases\$ +cgi-bin\/matters_list \[L\]/);
+    assert.match(fs.readFileSync(path.join(dir, 'apache/htaccess'), 'utf8'),
       /RewriteRule \^cases\$ +cgi-bin\/matters_list \[L\]/);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

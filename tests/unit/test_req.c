@@ -371,7 +371,7 @@ test_cookie_flags(void **state)
 static void
 test_rc_status(void **state)
 {
-	static const int want[VL_RC__MAX] = { 200, 404, 400, 403, 409, 413, 500 };
+	static const int want[VL_RC__MAX] = { 200, 404, 400, 403, 409, 413, 429, 500 };
 	int	 rc;
 
 	(void)state;
