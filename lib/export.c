@@ -83,6 +83,7 @@ const struct vl_export_skip vl_export_skipped[] = {
 	{ "invitations", NULL, "clients' single-use links, an hour long: invite again" },
 	{ "staff_invitations", NULL, "colleagues' single-use links, an hour long: invite again" },
 	{ "login_throttle", NULL, "sign-in throttle counts" },
+	{ "rate_limit", NULL, "request counts per address, minutes long, not a firm's" },
 	{ "notifications", NULL, "the mail outbox: sent by the old install, or not at all (never twice)" },
 	{ "store_pending", NULL, "uploads in flight" },
 	{ "users", "failed_logins", "sign-in throttle count" },
