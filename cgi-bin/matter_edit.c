@@ -26,21 +26,6 @@ static const struct vl_field fields[FIELD__MAX] = {
 #define VAL(f)	(r->fields[f].val)
 #define NUM(f)	(r->fields[f].val ? r->fields[f].num : 0)
 
-static void
-options(struct vl_tpl *d, const char *section, const struct vl_pick *p, size_t n, int64_t chosen)
-{
-	struct vl_tpl	*o;
-	size_t		 i;
-
-	for (i = 0; i < n; i++) {
-		o = vl_tpl_section(d, section);
-		vl_tpl_set_int(o, "VALUE", p[i].id);
-		vl_tpl_set(o, "LABEL", p[i].name);
-		if (p[i].id == chosen)
-			vl_tpl_show(o, "SELECTED");
-	}
-}
-
 /* The form for matter m (id 0: a new one) holding in; e after a refusal. */
 static enum vl_rc
 form(struct vl_req *r, const struct vl_matter_rec *m, const struct vl_matter_in *in,
@@ -73,8 +58,8 @@ form(struct vl_req *r, const struct vl_matter_rec *m, const struct vl_matter_in 
 	vl_tpl_set(d, "NUMBER", in->number);
 	vl_tpl_set(d, "DESCRIPTION", in->description);
 	vl_tpl_set(d, "OPENED", in->opened);
-	options(d, "CLIENT_OPTION", clients, nc, in->client);
-	options(d, "USER_OPTION", users, nu, in->responsible);
+	vl_pick_options(d, "CLIENT_OPTION", clients, nc, in->client);
+	vl_pick_options(d, "USER_OPTION", users, nu, in->responsible);
 	if (e != NULL)
 		vl_form_error(d, e);
 	return vl_page_send_status(r, e != NULL ? 400 : 200, "matter_edit.tpl", d);

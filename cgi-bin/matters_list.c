@@ -23,22 +23,6 @@ static const struct vl_field fields[FIELD__MAX] = {
 
 #define NUM(f)	(r->fields[f].val ? r->fields[f].num : 0)
 
-/* Options of a picker, the chosen one marked. */
-static void
-options(struct vl_tpl *d, const char *section, const struct vl_pick *p, size_t n, int64_t chosen)
-{
-	struct vl_tpl	*o;
-	size_t		 i;
-
-	for (i = 0; i < n; i++) {
-		o = vl_tpl_section(d, section);
-		vl_tpl_set_int(o, "VALUE", p[i].id);
-		vl_tpl_set(o, "LABEL", p[i].name);
-		if (p[i].id == chosen)
-			vl_tpl_show(o, "SELECTED");
-	}
-}
-
 static enum vl_rc
 get(struct vl_req *r)
 {
@@ -80,8 +64,8 @@ get(struct vl_req *r)
 	vl_tpl_set(d, "Q", f.q);
 	if (f.status != NULL && *f.status)
 		vl_tpl_show(d, strcmp(f.status, "open") == 0 ? "STATUS_OPEN" : "STATUS_CLOSED");
-	options(d, "CLIENT_OPTION", clients, nc, f.client);
-	options(d, "USER_OPTION", users, nu, f.responsible);
+	vl_pick_options(d, "CLIENT_OPTION", clients, nc, f.client);
+	vl_pick_options(d, "USER_OPTION", users, nu, f.responsible);
 	/* The filters, for the sort and page links. */
 	if (f.status != NULL && *f.status)
 		vl_buf_add_param(&q, "status", f.status);

@@ -438,3 +438,19 @@ vl_pick_users(struct vl_ctx *c, struct vl_pick **out, size_t *n)
 		return rc;
 	return picks(c, rows, out, n);
 }
+
+void
+vl_pick_options(struct vl_tpl *d, const char *section, const struct vl_pick *p, size_t n,
+    int64_t chosen)
+{
+	struct vl_tpl	*o;
+	size_t		 i;
+
+	for (i = 0; i < n; i++) {
+		o = vl_tpl_section(d, section);
+		vl_tpl_set_int(o, "VALUE", p[i].id);
+		vl_tpl_set(o, "LABEL", p[i].name);
+		if (p[i].id == chosen)
+			vl_tpl_show(o, "SELECTED");
+	}
+}

@@ -99,6 +99,10 @@ struct vl_pick {
 	char	*name;
 };
 enum vl_rc vl_pick_clients(struct vl_ctx *, int64_t current, struct vl_pick **, size_t *n);
+/* Adds a row of section to d for each pick (VALUE, LABEL), SELECTED on
+ * the chosen one: the options of a picker. */
+void	 vl_pick_options(struct vl_tpl *d, const char *section, const struct vl_pick *p, size_t n,
+	    int64_t chosen);
 enum vl_rc vl_pick_users(struct vl_ctx *, struct vl_pick **, size_t *n);
 
 #endif
