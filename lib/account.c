@@ -242,17 +242,6 @@ vl_account_user_forgot(struct vl_ctx *c, const char *typed)
 	return rc == VL_DECLINED ? VL_OK : rc;
 }
 
-/* h gets the hash a link's token is stored under; 0 when tok cannot be a
- * token (the programs' fields check it already; other callers may not). */
-static int
-link_hash(const char *tok, unsigned char h[32])
-{
-	if (tok == NULL || !vl_validate(VL_V_TOKEN, tok, strlen(tok), 43, NULL))
-		return 0;
-	vl_sha256(tok, 43, h);
-	return 1;
-}
-
 /* What to tell the person about a new password typed twice, or NULL when
  * it will do. */
 static const char *
@@ -271,7 +260,7 @@ vl_account_user_reset_link(struct vl_ctx *c, const char *token, struct vl_link *
 	unsigned char	 h[32];
 
 	memset(l, 0, sizeof(*l));
-	if (!link_hash(token, h))
+	if (!vl_token_hash(token, h))
 		return VL_DECLINED;
 	return vl_db_row(c->pool, STMT_RESET_LOOKUP, "b", "iis", h, sizeof(h), &l->account,
 	    &l->firm, &l->email);
@@ -295,7 +284,7 @@ use_link(enum vl_stmt use, const char *token, const char *pw, const char *confir
 		return VL_INVALID;
 	if (vl_pw_hash(pw, hash) != VL_OK)
 		return VL_ERR;
-	(void)link_hash(token, h);
+	(void)vl_token_hash(token, h);
 	if ((rc = vl_db_begin()) != VL_OK)
 		return rc;
 	if ((rc = vl_db_exec(use, &n, NULL, "b", h, sizeof(h))) == VL_OK && n != 1)
@@ -340,7 +329,7 @@ vl_account_client_link(struct vl_ctx *c, const char *token, struct vl_link *l)
 	unsigned char	 h[32];
 
 	memset(l, 0, sizeof(*l));
-	if (!link_hash(token, h))
+	if (!vl_token_hash(token, h))
 		return VL_DECLINED;
 	return vl_db_row(c->pool, STMT_INVITE_LOOKUP, "b", "iisss", h, sizeof(h), &l->firm,
 	    &l->account, &l->email, &l->firm_name, &l->slug);

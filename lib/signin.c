@@ -177,9 +177,8 @@ vl_signin_pending(struct vl_ctx *c, enum vl_signin_kind kind, const char *token,
 	enum vl_rc	 rc;
 
 	memset(a, 0, sizeof(*a));
-	if (token == NULL || !vl_validate(VL_V_TOKEN, token, strlen(token), 43, NULL))
+	if (!vl_token_hash(token, h))
 		return VL_DECLINED;
-	vl_sha256(token, 43, h);
 	if ((rc = vl_db_row(c->pool, STMT_PENDING_LOOKUP, "b", "isis", h, sizeof(h), &a->firm, &k,
 	    &a->id, &purpose)) != VL_OK)
 		return rc;

@@ -216,23 +216,13 @@ vl_staff_set_active(struct vl_ctx *c, int64_t user, int active)
 	return VL_OK;
 }
 
-/* The hash of a typed token; 0 when it is not one. */
-static int
-token_hash(const char *token, unsigned char h[32])
-{
-	if (token == NULL || !vl_validate(VL_V_TOKEN, token, strlen(token), 43, NULL))
-		return 0;
-	vl_sha256(token, 43, h);
-	return 1;
-}
-
 enum vl_rc
 vl_staff_invitation(struct vl_ctx *c, const char *token, struct vl_staff_invitation *inv)
 {
 	unsigned char	 h[32];
 
 	memset(inv, 0, sizeof(*inv));
-	if (!token_hash(token, h))
+	if (!vl_token_hash(token, h))
 		return VL_DECLINED;
 	return vl_db_row(c->pool, STMT_STAFF_INVITE_LOOKUP, "b", "isss", h, sizeof(h),
 	    &inv->firm, &inv->email, &inv->role, &inv->firm_name);
@@ -260,7 +250,7 @@ vl_staff_join(struct vl_ctx *c, const char *token, const char *name, const char 
 		vl_ferr_add(fe, "confirm", "differs");
 	if (fe->n > 0)
 		return VL_INVALID;
-	(void)token_hash(token, h);
+	(void)vl_token_hash(token, h);
 	if (vl_pw_hash(pw, hash) != VL_OK || vl_db_begin() != VL_OK)
 		return VL_ERR;
 	if ((rc = vl_db_exec(STMT_STAFF_INVITE_USE, &n, NULL, "bi", h, sizeof(h), inv.firm)) != VL_OK)

@@ -210,3 +210,12 @@ vl_validate(enum vl_valid v, const char *s, size_t n, size_t max, int64_t *num)
 		return 0;
 	}
 }
+
+int
+vl_token_hash(const char *token, unsigned char h[32])
+{
+	if (token == NULL || !vl_validate(VL_V_TOKEN, token, strlen(token), 43, NULL))
+		return 0;
+	vl_sha256(token, 43, h);
+	return 1;
+}

@@ -158,6 +158,9 @@ enum vl_valid {
 /* Validates v (len bytes); on success returns 1 and may set *num. */
 int	 vl_validate(enum vl_valid, const char *v, size_t len, size_t max, int64_t *num);
 int	 vl_utf8_valid(const char *, size_t);
+/* h gets the SHA-256 a typed token (a link's, a cookie's) is stored under;
+ * 0 when token is not one (43 base64url characters). */
+int	 vl_token_hash(const char *token, unsigned char h[32]);
 /* s made fit to store: invalid UTF-8 bytes and control characters become
  * '?', cut to at most max bytes between characters; a pool copy ("" for NULL). */
 char	*vl_utf8_clean(struct vl_pool *, const char *s, size_t max);
