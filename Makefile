@@ -5,7 +5,7 @@
 BUILD	?= build
 CC	 = gcc
 CXX	 = g++
-PKGS	 = libctemplate fcgi libcurl libsodium inih liboath libqrencode jansson
+PKGS	 = libctemplate fcgi libcurl libsodium inih liboath libqrencode jansson libical pangocairo
 PKGCFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null) $(shell mariadb_config --cflags 2>/dev/null)
 PKGLIBS	  := $(shell pkg-config --libs $(PKGS) 2>/dev/null) $(shell mariadb_config --libs 2>/dev/null)
 HARDEN	 = -D_FORTIFY_SOURCE=3 -fstack-protector-strong -fstack-clash-protection -fcf-protection -fPIE
@@ -21,7 +21,7 @@ OPT	?= -O2 -g
 SAN	?=
 CFLAGS	 = -std=c17 -D_DEFAULT_SOURCE -D_GNU_SOURCE $(OPT) $(WARN) $(HARDEN) $(SAN) -Ilib $(PKGCFLAGS)
 CXXFLAGS = -std=c++11 $(OPT) $(CXXWARN) $(HARDEN) $(SAN) -Ilib $(PKGCFLAGS)
-LDFLAGS	 = -pie -Wl,-z,relro,-z,now $(SAN)
+LDFLAGS	 = -pie -Wl,-z,relro,-z,now -Wl,--as-needed $(SAN)
 LDLIBS	 = $(PKGLIBS) -lmagic -lstdc++
 
 LIB_C	 = util buf pool log conf input valid ctx req front run out page db pw sess csrf notify audit mail store matter portal event tz doc share signin account msg outbox housekeep money fielderr setup settings logo staff auditlog export tar listing contact matters activity totp twofactor myaccount mypage ratelimit
