@@ -125,8 +125,9 @@ get(struct vl_req *r)
 {
 	const char	*view = r->fields[F_VIEW].val ? r->fields[F_VIEW].val : "messages";
 	int64_t		 mid = vl_req_path_id(r, "/portal/matters/"), first = 0;
-	int64_t		 portal, pmsg, pdoc;
-	char		*number, *desc;
+	struct vl_client_portal cp;
+	int		 pmsg, pdoc;
+	enum vl_portal_perm k;
 	struct vl_tpl	*d;
 	enum vl_rc	 rc;
 	int		 n;
@@ -145,30 +146,37 @@ get(struct vl_req *r)
 		vl_tpl_show(d, n == 0 ? "NO_MATTERS" : "CHOOSE");
 		return vl_page_send(r, "client_portal.tpl", d);
 	}
-	rc = vl_db_row(r->pool, STMT_CLIENT_PORTAL, "iii", "issii", r->sess->firm_id,
-	    r->sess->contact_id, mid, &portal, &number, &desc, &pmsg, &pdoc);
-	if (rc != VL_OK)
-		return rc;	/* not a participant of this matter's portal: not found */
+	/* Not a participant of this matter's portal: not found. */
+	if ((rc = vl_portal_of_client(r->ctx, mid, &cp)) != VL_OK)
+		return rc;
+	pmsg = cp.perm[VL_PERM_MESSAGES];
+	pdoc = cp.perm[VL_PERM_DOCUMENTS];
 	vl_tpl_set_int(d, "MATTER_ID", mid);
-	vl_tpl_set(d, "NUMBER", number);
-	vl_tpl_set(d, "DESCRIPTION", desc);
+	vl_tpl_set(d, "NUMBER", cp.number);
+	vl_tpl_set(d, "DESCRIPTION", cp.description);
 	vl_tpl_show(d, "IN_MATTER");
 	vl_page_notice(d, notices, sizeof(notices) / sizeof(notices[0]), r->fields[F_NOTICE].val);
 	/* Without Messages, Shared resources is the matter's only page. */
 	if (pdoc && (strcmp(view, "shared") == 0 || !pmsg)) {
 		vl_tpl_show(d, "VIEW_SHARED");
-		if (shared(r, d, portal, mid) != VL_OK)
+		vl_portal_client_tabs(r->pool, d, &cp, VL_PERM_DOCUMENTS);
+		if (shared(r, d, cp.portal, mid) != VL_OK)
 			return VL_ERR;
 	} else if (pmsg) {
 		vl_tpl_show(d, "VIEW_MESSAGES");
-		if (messages(r, d, portal) != VL_OK)
+		vl_portal_client_tabs(r->pool, d, &cp, VL_PERM_MESSAGES);
+		if (messages(r, d, cp.portal) != VL_OK)
 			return VL_ERR;
-	} else
+	} else {
+		/* Neither: the first kind the portal shows has the matter's page. */
+		for (k = VL_PERM_BILLS; k < VL_PERM__MAX; k++)
+			if (cp.perm[k]) {
+				vl_out_redirect(r, vl_portal_client_href(r->pool, &cp, k));
+				return VL_OK;
+			}
 		vl_tpl_show(d, "NOTHING_HERE");
-	if (pmsg)
-		vl_tpl_show(d, "CAN_MESSAGES");
-	if (pdoc)
-		vl_tpl_show(d, "CAN_DOCUMENTS");
+		vl_portal_client_tabs(r->pool, d, &cp, VL_PERM__MAX);
+	}
 	return vl_page_send(r, "client_portal.tpl", d);
 }
 

@@ -14,7 +14,8 @@
 #include "account.h"
 
 enum field { F_OP, F_CONTACT, F_EMAIL, F_BODY, F_DOC, F_FOLDER, F_MESSAGE, F_SHARE,
-    F_P_MESSAGES, F_P_DOCUMENTS, FIELD__MAX };
+    F_P_MESSAGES, F_P_DOCUMENTS, F_P_BILLS, F_P_CALENDAR, F_P_TASKS, F_P_NOTES, F_P_FORMS,
+    FIELD__MAX };
 
 static const struct vl_field fields[FIELD__MAX] = {
 	{ "op", VL_V_LINE, 32 },
@@ -27,6 +28,11 @@ static const struct vl_field fields[FIELD__MAX] = {
 	{ "share", VL_V_ID, 20 },
 	{ "perm_messages", VL_V_BOOL, 2 },
 	{ "perm_documents", VL_V_BOOL, 2 },
+	{ "perm_bills", VL_V_BOOL, 2 },
+	{ "perm_calendar", VL_V_BOOL, 2 },
+	{ "perm_tasks", VL_V_BOOL, 2 },
+	{ "perm_notes", VL_V_BOOL, 2 },
+	{ "perm_forms", VL_V_BOOL, 2 },
 };
 
 #define NUM(f)	(r->fields[f].val ? r->fields[f].num : 0)
@@ -112,9 +118,11 @@ static enum vl_rc
 permissions(struct vl_req *r, const struct vl_matter *m, int64_t portal, int arg)
 {
 	int	 on[VL_PERM__MAX];
+	size_t	 i;
 
-	on[VL_PERM_MESSAGES] = NUM(F_P_MESSAGES) != 0;
-	on[VL_PERM_DOCUMENTS] = NUM(F_P_DOCUMENTS) != 0;
+	/* The perm_ fields follow the order of enum vl_portal_perm. */
+	for (i = 0; i < VL_PERM__MAX; i++)
+		on[i] = NUM(F_P_MESSAGES + i) != 0;
 	return vl_portal_set_perms(r->ctx, m->id, portal, on);
 }
 

@@ -22,11 +22,14 @@ static const struct vl_field fields[FIELD__MAX] = {
 	{ "notice", VL_V_LINE, 32 },
 };
 
-/* Boxes only for the areas that exist: bills, calendar, tasks, notes and
- * forms get theirs when they are built. */
 static const char *const perm_labels[VL_PERM__MAX] = {
 	[VL_PERM_MESSAGES] = "Messages",
 	[VL_PERM_DOCUMENTS] = "Documents",
+	[VL_PERM_BILLS] = "Bills",
+	[VL_PERM_CALENDAR] = "Calendar",
+	[VL_PERM_TASKS] = "Tasks",
+	[VL_PERM_NOTES] = "Notes",
+	[VL_PERM_FORMS] = "Forms",
 };
 
 /* Notice codes portal_action sends back with; the texts are in portal.tpl. */

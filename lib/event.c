@@ -18,6 +18,7 @@ const char *const vl_portal_events[VL_EV__MAX] = {
 	"unshared",
 	"moved_into_share",
 	"moved_out_of_share",
+	"read_item",
 };
 
 /* What each kind says; share changes are the firm's (no participant's
@@ -32,6 +33,7 @@ static const char *const event_texts[VL_EV__MAX] = {
 	"Stopped sharing",
 	"Moved into a shared folder, now shared",
 	"Moved out of a shared folder, no longer shared",
+	"opened",
 };
 
 enum vl_rc

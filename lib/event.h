@@ -21,6 +21,7 @@ enum vl_portal_event_kind {
 	VL_EV_UNSHARED,
 	VL_EV_MOVED_INTO_SHARE,
 	VL_EV_MOVED_OUT_OF_SHARE,
+	VL_EV_READ_ITEM,	/* a shared record (lib/rshare.c) */
 	VL_EV__MAX
 };
 extern const char *const vl_portal_events[VL_EV__MAX];

@@ -17,10 +17,11 @@ static const struct {
 	{ "details", "DETAILS", "" },
 	{ "communications", "COMMUNICATIONS", "/portal" },
 	{ "documents", "DOCUMENTS", "/documents" },
-	{ "bills", "BILLS", NULL },
-	{ "calendar", "CALENDAR", NULL },
-	{ "tasks", "TASKS", NULL },
-	{ "notes", "NOTES", NULL },
+	{ "bills", "BILLS", "/bills" },
+	{ "calendar", "CALENDAR", "/calendar" },
+	{ "tasks", "TASKS", "/tasks" },
+	{ "notes", "NOTES", "/notes" },
+	{ "forms", "FORMS", "/forms" },
 	{ "activities", "ACTIVITIES", "/activities" },
 };
 

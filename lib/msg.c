@@ -22,16 +22,17 @@
 static enum vl_rc
 where(struct vl_ctx *c, int64_t matter, struct vl_matter *m, int64_t *portal)
 {
-	int64_t		 pmsg = 0, pdoc;
-	enum vl_rc	 rc;
+	struct vl_client_portal	 cp;
+	enum vl_rc		 rc;
 
 	if (c->contact_id != 0) {
 		m->id = matter;
-		if ((rc = vl_db_row(c->pool, STMT_CLIENT_PORTAL, "iii", "issii", c->firm_id,
-		    c->contact_id, matter, portal, &m->number, &m->description, &pmsg,
-		    &pdoc)) != VL_OK)
+		if ((rc = vl_portal_of_client(c, matter, &cp)) != VL_OK)
 			return rc;
-		return pmsg ? VL_OK : VL_FORBIDDEN;
+		*portal = cp.portal;
+		m->number = cp.number;
+		m->description = cp.description;
+		return cp.perm[VL_PERM_MESSAGES] ? VL_OK : VL_FORBIDDEN;
 	}
 	if (c->user_id == 0)
 		return VL_FORBIDDEN;

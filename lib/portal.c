@@ -20,15 +20,82 @@
 #include "portal.h"
 #include "account.h"
 
-const char *const vl_portal_perms[VL_PERM__MAX] = { "messages", "documents" };
+const char *const vl_portal_perms[VL_PERM__MAX] = {
+	"messages", "documents", "bills", "calendar", "tasks", "notes", "forms",
+};
+
+enum vl_rc
+vl_portal_of_client(struct vl_ctx *c, int64_t matter, struct vl_client_portal *p)
+{
+	int64_t		 perm[VL_PERM__MAX];
+	enum vl_rc	 rc;
+	size_t		 i;
+
+	memset(p, 0, sizeof(*p));
+	if (c->contact_id == 0)
+		return VL_DECLINED;
+	rc = vl_db_row(c->pool, STMT_CLIENT_PORTAL, "iii", "issiiiiiii", c->firm_id, c->contact_id,
+	    matter, &p->portal, &p->number, &p->description, &perm[0], &perm[1], &perm[2], &perm[3],
+	    &perm[4], &perm[5], &perm[6]);
+	if (rc != VL_OK)
+		return rc;
+	p->matter = matter;
+	for (i = 0; i < VL_PERM__MAX; i++)
+		p->perm[i] = perm[i] != 0;
+	return VL_OK;
+}
+
+/* Each kind's page under /portal/matters/<id>; the labels are in
+ * _portal_tabs.tpl, for admins to edit. */
+static const struct {
+	const char	*section, *path;
+} client_tabs[VL_PERM__MAX] = {
+	[VL_PERM_MESSAGES] = { "MESSAGES", "" },
+	[VL_PERM_DOCUMENTS] = { "DOCUMENTS", "?view=shared" },
+	[VL_PERM_BILLS] = { "BILLS", "/bills" },
+	[VL_PERM_CALENDAR] = { "CALENDAR", "/calendar" },
+	[VL_PERM_TASKS] = { "TASKS", "/tasks" },
+	[VL_PERM_NOTES] = { "NOTES", "/notes" },
+	[VL_PERM_FORMS] = { "FORMS", "/forms" },
+};
+
+const char *
+vl_portal_client_href(struct vl_pool *pool, const struct vl_client_portal *p,
+    enum vl_portal_perm kind)
+{
+	return vl_pool_printf(pool, "/portal/matters/%lld%s", (long long)p->matter,
+	    (unsigned)kind < VL_PERM__MAX ? client_tabs[kind].path : "");
+}
+
+void
+vl_portal_client_tabs(struct vl_pool *pool, struct vl_tpl *d, const struct vl_client_portal *p,
+    enum vl_portal_perm current)
+{
+	struct vl_tpl	*inc, *t;
+	size_t		 i;
+
+	inc = vl_tpl_include(d, "PORTAL_TABS", "_portal_tabs.tpl");
+	for (i = 0; i < VL_PERM__MAX; i++) {
+		if (!p->perm[i])
+			continue;
+		t = vl_tpl_section(inc, "TAB");
+		vl_tpl_set(t, "HREF", vl_portal_client_href(pool, p, (enum vl_portal_perm)i));
+		vl_tpl_show(t, client_tabs[i].section);
+		if (i == (size_t)current)
+			vl_tpl_show(t, "CURRENT");
+	}
+}
 
 enum vl_rc
 vl_portal_set_perms(struct vl_ctx *c, int64_t matter, int64_t portal, const int on[VL_PERM__MAX])
 {
 	enum vl_rc	 rc;
 
-	rc = vl_db_exec(STMT_PORTAL_PERMS, NULL, NULL, "iiii", (int64_t)(on[VL_PERM_MESSAGES] != 0),
-	    (int64_t)(on[VL_PERM_DOCUMENTS] != 0), c->firm_id, portal);
+	rc = vl_db_exec(STMT_PORTAL_PERMS, NULL, NULL, "iiiiiiiii",
+	    (int64_t)(on[VL_PERM_MESSAGES] != 0), (int64_t)(on[VL_PERM_DOCUMENTS] != 0),
+	    (int64_t)(on[VL_PERM_BILLS] != 0), (int64_t)(on[VL_PERM_CALENDAR] != 0),
+	    (int64_t)(on[VL_PERM_TASKS] != 0), (int64_t)(on[VL_PERM_NOTES] != 0),
+	    (int64_t)(on[VL_PERM_FORMS] != 0), c->firm_id, portal);
 	if (rc == VL_OK)
 		vl_audit(c, "portal_permissions", "matter", matter);
 	return rc;
@@ -141,8 +208,8 @@ vl_portal_tell_clients(struct vl_ctx *c, int64_t portal, int64_t matter_id, cons
 	/* No email (nor invitation) about an item the clients cannot open. */
 	if ((unsigned)kind >= VL_PERM__MAX)
 		return VL_ERR;
-	if ((rc = vl_db_row(c->pool, STMT_PORTAL_PERM_OF, "ii", "ii", firm, portal,
-	    &perm[VL_PERM_MESSAGES], &perm[VL_PERM_DOCUMENTS])) != VL_OK)
+	if ((rc = vl_db_row(c->pool, STMT_PORTAL_PERM_OF, "ii", "iiiiiii", firm, portal,
+	    &perm[0], &perm[1], &perm[2], &perm[3], &perm[4], &perm[5], &perm[6])) != VL_OK)
 		return rc;
 	if (!perm[kind])
 		return VL_OK;

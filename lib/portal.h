@@ -14,8 +14,36 @@ extern "C" {
 /* What the portal lets its clients see (F-B1), one switch each: the kind
  * of a new item, and the permission boxes.  The names are those of the
  * form's perm_<name> boxes. */
-enum vl_portal_perm { VL_PERM_MESSAGES, VL_PERM_DOCUMENTS, VL_PERM__MAX };
+enum vl_portal_perm {
+	VL_PERM_MESSAGES,
+	VL_PERM_DOCUMENTS,
+	VL_PERM_BILLS,
+	VL_PERM_CALENDAR,
+	VL_PERM_TASKS,
+	VL_PERM_NOTES,
+	VL_PERM_FORMS,
+	VL_PERM__MAX
+};
 extern const char *const vl_portal_perms[VL_PERM__MAX];
+/* A matter's portal as the acting client sees it. */
+struct vl_client_portal {
+	int64_t	 portal, matter;
+	char	*number, *description;
+	int	 perm[VL_PERM__MAX];
+};
+/* The portal of matter for the acting client (c->contact_id): VL_DECLINED
+ * when the client does not take part in it (removed participants neither),
+ * so another matter looks like no matter at all.  Every client page starts
+ * here, then checks the permission of its kind. */
+enum vl_rc vl_portal_of_client(struct vl_ctx *, int64_t matter, struct vl_client_portal *);
+/* Sets the client page's tab bar ({{>PORTAL_TABS}}, _portal_tabs.tpl): a
+ * tab for each kind the portal's permissions allow, current one marked
+ * (a name of vl_portal_perms). */
+/* The page of kind's tab for the client, in pool: /portal/matters/<id>... */
+const char *vl_portal_client_href(struct vl_pool *, const struct vl_client_portal *,
+	    enum vl_portal_perm);
+void	 vl_portal_client_tabs(struct vl_pool *, struct vl_tpl *, const struct vl_client_portal *,
+	    enum vl_portal_perm current);
 /* Sets the portal's permissions (on[] 0 or 1 each) and audits it.
  * VL_OK or VL_ERR. */
 enum vl_rc vl_portal_set_perms(struct vl_ctx *, int64_t matter, int64_t portal,

@@ -9,6 +9,7 @@
 }}{{#CALENDAR}}Calendar{{/CALENDAR}}{{!
 }}{{#TASKS}}Tasks{{/TASKS}}{{!
 }}{{#NOTES}}Notes{{/NOTES}}{{!
+}}{{#FORMS}}Forms{{/FORMS}}{{!
 }}{{#ACTIVITIES}}Activities{{/ACTIVITIES}}{{!
 }}</a>
 {{/TAB}}

@@ -12,10 +12,7 @@
 {{#NOTICE}}<p class="notice" role="status">{{! The text of each notice code; only the one shown expands.
 }}{{#SENT}}Sent. Your law firm has been told.{{/SENT}}{{!
 }}</p>{{/NOTICE}}
-<nav class="subtabs small" aria-label="This matter">
-{{#CAN_MESSAGES}}<a href="/portal/matters/{{MATTER_ID}}"{{#VIEW_MESSAGES}} class="current" aria-current="page"{{/VIEW_MESSAGES}}>Messages</a>{{/CAN_MESSAGES}}
-{{#CAN_DOCUMENTS}}<a href="/portal/matters/{{MATTER_ID}}?view=shared"{{#VIEW_SHARED}} class="current" aria-current="page"{{/VIEW_SHARED}}>Shared resources</a>{{/CAN_DOCUMENTS}}
-</nav>
+{{>PORTAL_TABS}}
 {{#VIEW_MESSAGES}}
 <ol class="feed">
 {{#MESSAGE}}<li class="message{{#MINE}} from-client{{/MINE}}">
