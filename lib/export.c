@@ -98,6 +98,23 @@ const struct vl_export_skip vl_export_skipped[] = {
 	/* An enrolment not yet confirmed: a secret no code has proved. */
 	{ "totp", "pending", "a two-factor enrolment in progress (15 minutes)" },
 	{ "totp", "pending_at", "a two-factor enrolment in progress (15 minutes)" },
+	/* BILLING-PENDING: the billing tables, each moved to vl_export_tables
+	 * with its statements as the billing and payment modules are built. */
+	{ "firms", "combine_envelopes", "billing-pending" },
+	{ "firms", "next_bill_number", "billing-pending" },
+	{ "bills", NULL, "billing-pending" },
+	{ "bill_matters", NULL, "billing-pending" },
+	{ "bill_lines", NULL, "billing-pending" },
+	{ "bill_events", NULL, "billing-pending" },
+	{ "envelopes", NULL, "billing-pending" },
+	{ "envelope_items", NULL, "billing-pending" },
+	{ "payment_providers", NULL, "billing-pending" },
+	{ "pay_links", NULL, "billing-pending" },
+	{ "payments", NULL, "billing-pending" },
+	{ "payment_allocations", NULL, "billing-pending" },
+	{ "refunds", NULL, "billing-pending" },
+	{ "checkouts", NULL, "billing-pending" },
+	{ "webhook_events", NULL, "billing-pending" },
 };
 const size_t vl_export_nskipped = sizeof(vl_export_skipped) / sizeof(vl_export_skipped[0]);
 
