@@ -44,7 +44,7 @@ UNIT_BIN = $(UNIT:%=$(BUILD)/tests/%)
 DBTEST	 = $(notdir $(basename $(wildcard tests/db/test_*.c)))
 DBTEST_BIN = $(DBTEST:%=$(BUILD)/tests/db/%)
 
-.PHONY: all deps run stop test unit unit-asan dbtests fuzz bench check check-templates clean
+.PHONY: all deps run stop test unit unit-asan dbtests fuzz bench check check-templates clean dist-cgi
 
 all: $(CGI_BIN) $(BIN_BIN)
 
@@ -77,6 +77,34 @@ $(BUILD)/tests/db/%: tests/db/%.c tests/db/dbtest.c tests/db/dbtest.h $(LIBA)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< tests/db/dbtest.c $(LIBA) $(LDLIBS) -lcmocka
 
 dbtests: $(DBTEST_BIN)
+
+# `make dist-cgi`: build/dist/vellum-cgi-$(VERSION).tar.gz, the programs for
+# a host without our libraries (docs/install.md).  The permissively licensed
+# libraries and the C++ runtime are linked in; the others (MariaDB
+# Connector/C, liboath, libqrencode: LGPL; libcurl and what it needs) are
+# shipped beside the programs in lib/, found through an RPATH of
+# $ORIGIN/../lib (DT_RPATH, not RUNPATH: it also serves the shipped
+# libraries' own needs).  libgcc_s stays the host's: a static unwinder
+# would ask for glibc 2.35.  lib/glibc_compat.c answers the C++ runtime's
+# arc4random (glibc 2.36).
+VERSION	?= $(shell git log -1 --format=%cd-%h --date=format:%Y%m%d 2>/dev/null || echo dev)
+DIST_STATIC = -lctemplate -lfcgi -lsodium -linih -ljansson -lmagic -llzma -lbz2 -lz -lstdc++
+DIST_LDFLAGS = $(LDFLAGS) -Wl,-rpath,'$$ORIGIN/../lib' -Wl,--disable-new-dtags -Wl,--wrap=arc4random
+DIST_LDLIBS = $(BUILD)/lib/glibc_compat.o -Wl,-Bstatic $(DIST_STATIC) -Wl,-Bdynamic \
+	      $(filter-out $(DIST_STATIC),$(LDLIBS))
+DIST_LINK = $(BUILD)/dist-link
+.SECONDARY: $(BUILD)/lib/glibc_compat.o
+
+$(DIST_LINK)/cgi-bin/%: cgi-bin/%.c $(LIBA) $(BUILD)/lib/glibc_compat.o
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(DIST_LDFLAGS) -o $@ $< $(LIBA) $(DIST_LDLIBS)
+
+$(DIST_LINK)/bin/%: bin/%.c $(LIBA) $(BUILD)/lib/glibc_compat.o
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(DIST_LDFLAGS) -o $@ $< $(LIBA) $(DIST_LDLIBS)
+
+dist-cgi: $(CGI:%=$(DIST_LINK)/cgi-bin/%) $(BINS:%=$(DIST_LINK)/bin/%)
+	@bin/dist-cgi $(DIST_LINK) $(BUILD)/dist $(VERSION)
 
 # Debian packages and npm tools; installs when root, else says what to run.
 deps:

@@ -68,6 +68,7 @@ static const struct key {
 	{ "auth_limit", K_INT, offsetof(struct vl_conf, auth_limit), 1, 1000000 },
 	{ "auth_window", K_INT, offsetof(struct vl_conf, auth_window), 1, 86400 },
 	{ "development", K_INT, offsetof(struct vl_conf, development), 0, 1 },
+	{ "magic", K_STR, offsetof(struct vl_conf, magic), 0, 0 },
 };
 
 void
@@ -348,12 +349,26 @@ vl_conf_load(const char *path, struct vl_buf *err)
 		conf_path = vl_xstrdup(path);
 	rc = vl_conf_parse(&vl_conf, vl_buf_str(&text), err);
 	if (rc == VL_OK) {
-		char *d = vl_xstrdup(conf_path);
-		anchor(&vl_conf.store, dirname(d));
-		free(d);
-		d = vl_xstrdup(conf_path);
-		anchor(&vl_conf.tmp, dirname(d));
-		free(d);
+		/*
+		 * Every path is read from the config file's directory, never
+		 * from a program's working directory (under CGI, the web
+		 * root's cgi-bin/): an unpacked tarball's config can then say
+		 * templates = templates wherever it lies.
+		 */
+		char	**paths[] = { &vl_conf.store, &vl_conf.tmp, &vl_conf.templates,
+		    &vl_conf.site_templates, &vl_conf.magic };
+		size_t	  i;
+
+		for (i = 0; i < sizeof(paths) / sizeof(paths[0]); i++) {
+			char *d;
+
+			/* An empty templates key stays empty (none). */
+			if (*paths[i] == NULL || (i >= 2 && **paths[i] == '\0'))
+				continue;
+			d = vl_xstrdup(conf_path);
+			anchor(paths[i], dirname(d));
+			free(d);
+		}
 	}
 	if (rc == VL_OK && vl_conf.secret_hex == NULL) {
 		vl_buf_addf(err, "%s: no secret set", path);

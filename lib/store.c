@@ -379,7 +379,7 @@ vl_store_sniff(const char *path)
 	if (cookie == NULL) {
 		if ((cookie = magic_open(MAGIC_MIME_TYPE | MAGIC_ERROR)) == NULL)
 			return "application/octet-stream";
-		if (magic_load(cookie, NULL) != 0) {
+		if (magic_load(cookie, vl_conf.magic) != 0) {
 			vl_err("libmagic: %s", magic_error(cookie));
 			magic_close(cookie);
 			cookie = NULL;
