@@ -69,6 +69,7 @@ static const struct key {
 	{ "auth_window", K_INT, offsetof(struct vl_conf, auth_window), 1, 86400 },
 	{ "development", K_INT, offsetof(struct vl_conf, development), 0, 1 },
 	{ "magic", K_STR, offsetof(struct vl_conf, magic), 0, 0 },
+	{ "smtp_ca_file", K_STR, offsetof(struct vl_conf, smtp_ca_file), 0, 0 },
 };
 
 void
@@ -356,13 +357,13 @@ vl_conf_load(const char *path, struct vl_buf *err)
 		 * templates = templates wherever it lies.
 		 */
 		char	**paths[] = { &vl_conf.store, &vl_conf.tmp, &vl_conf.templates,
-		    &vl_conf.site_templates, &vl_conf.magic };
+		    &vl_conf.site_templates, &vl_conf.magic, &vl_conf.smtp_ca_file };
 		size_t	  i;
 
 		for (i = 0; i < sizeof(paths) / sizeof(paths[0]); i++) {
 			char *d;
 
-			/* An empty templates key stays empty (none). */
+			/* An empty key past store and tmp stays empty (none). */
 			if (*paths[i] == NULL || (i >= 2 && **paths[i] == '\0'))
 				continue;
 			d = vl_xstrdup(conf_path);

@@ -189,14 +189,15 @@ cross_site(struct vl_req *r)
 }
 
 /*
- * 1 if path has a "." or ".." segment, also spelled with %2e.  The server
- * routes on the path with those resolved (Apache and nginx alike) while
- * REQUEST_URI keeps them, so /matters/2/../1 would reach the program of
- * /matters/1 saying 2.  Such a path is refused rather than resolved once
+ * 1 if path has a "." or ".." segment, also spelled with %2e, or an
+ * encoded slash (%2f).  The server routes on the path with those decoded
+ * and resolved (Apache and nginx alike) while REQUEST_URI keeps them as
+ * sent, so /matters/2/../1 or /matters/2%2f..%2f1 would reach the program
+ * of /matters/1 saying 2.  Such a path is refused rather than resolved once
  * more here: no two readings of one path can then differ.
  */
-static int
-dot_segment(const char *p)
+int
+vl_path_unsafe(const char *p)
 {
 	size_t	 dots;
 	int	 other;
@@ -205,6 +206,8 @@ dot_segment(const char *p)
 		dots = 0;
 		other = 0;
 		while (*p != '\0' && *p != '/') {
+			if (p[0] == '%' && p[1] == '2' && (p[2] == 'f' || p[2] == 'F'))
+				return 1;
 			if (*p == '.') {
 				dots++;
 				p++;
@@ -263,10 +266,10 @@ vl_req_handle(const struct vl_app *app, struct vl_req *r)
 	if ((rc = body_length(r, &len, &msg)) != VL_OK)
 		goto fail;
 	r->unread = (uint64_t)len;
-	if (dot_segment(r->uri)) {
+	if (vl_path_unsafe(r->uri)) {
 		rc = VL_INVALID;
 		msg = "This address is not valid.";
-		vl_warn("path with a dot segment refused");
+		vl_warn("path with a dot segment or an encoded slash refused");
 		goto fail;
 	}
 	q = vl_req_env(r, "QUERY_STRING");

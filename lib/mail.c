@@ -407,6 +407,9 @@ vl_mail_send(const struct vl_mail_msg *m, struct vl_buf *err)
 	envfrom = vl_strip_crlf(m->from_addr);
 	curl_easy_setopt(curl, CURLOPT_URL, vl_conf.smtp_url);
 	curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "smtp,smtps");
+	/* A host whose CA bundle is not where the build machine keeps it. */
+	if (vl_conf.smtp_ca_file != NULL && *vl_conf.smtp_ca_file != '\0')
+		curl_easy_setopt(curl, CURLOPT_CAINFO, vl_conf.smtp_ca_file);
 	if (vl_conf.smtp_user != NULL) {
 		curl_easy_setopt(curl, CURLOPT_USERNAME, vl_conf.smtp_user);
 		curl_easy_setopt(curl, CURLOPT_PASSWORD, vl_conf.smtp_password);

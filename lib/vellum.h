@@ -122,6 +122,7 @@ struct vl_conf {
 	int64_t	 auth_limit, auth_window;	/* sign-in, reset and link requests per address per window (s) */
 	int64_t	 development;		/* 1: a development stack (vellumctl seed-demo runs) */
 	char	*magic;			/* libmagic's database; NULL: libmagic's own */
+	char	*smtp_ca_file;		/* CA bundle for the relay's TLS; NULL: libcurl's */
 };
 extern struct vl_conf vl_conf;
 /* Loads path (NULL: $VELLUM_CONF, else the built-in default path). */

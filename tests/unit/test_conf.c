@@ -2,6 +2,8 @@
 #include "vectors.h"
 #include "internal.h"
 
+#include <unistd.h>
+
 #define LONG10	"abcdefghij"
 #define LONG190	LONG10 LONG10 LONG10 LONG10 LONG10 LONG10 LONG10 LONG10 LONG10 LONG10 \
 		LONG10 LONG10 LONG10 LONG10 LONG10 LONG10 LONG10 LONG10 LONG10
@@ -160,6 +162,63 @@ test_quoted_values(void **state)
 	vl_buf_release(&err);
 }
 
+/* Relative paths are read from the config file's directory, absolute ones
+ * kept, empty optional ones left empty: an unpacked tarball's config says
+ * templates = templates and magic = share/magic.mgc wherever it lies. */
+static void
+test_paths_beside_the_file(void **state)
+{
+	static const struct {
+		const char	*text;
+		const char	*templates, *site, *magic, *ca, *store;
+	} v[] = {
+		{ "templates = templates\nmagic = share/magic.mgc\nsite_templates = site\n"
+		  "smtp_ca_file = ca.pem\n", "D/templates", "D/site", "D/share/magic.mgc", "D/ca.pem",
+		  "D/store" },
+		{ "templates = /opt/t\nmagic = /usr/lib/file/magic.mgc\nstore = /srv/s\n",
+		  "/opt/t", NULL, "/usr/lib/file/magic.mgc", NULL, "/srv/s" },
+		{ "site_templates =\nsmtp_ca_file =\n", "D/templates", "", NULL, "", "D/store" },
+	};
+	char		 dir[] = "/tmp/vellum-conf-XXXXXX", path[64], want[128];
+	const char	*got[5], *exp[5];
+	struct vl_buf	 err = VL_BUF_INIT;
+	FILE		*f;
+	size_t		 i, k;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/vellum.conf", dir);
+	for (i = 0; i < NELEM(v); i++) {
+		assert_non_null(f = fopen(path, "w"));
+		fprintf(f, "secret = %064d\n%s", 0, v[i].text);
+		fclose(f);
+		vl_buf_reset(&err);
+		if (vl_conf_load(path, &err) != VL_OK)
+			fail_msg("paths %zu: %s", i, vl_buf_str(&err));
+		got[0] = vl_conf.templates, got[1] = vl_conf.site_templates, got[2] = vl_conf.magic;
+		got[3] = vl_conf.smtp_ca_file, got[4] = vl_conf.store;
+		exp[0] = v[i].templates, exp[1] = v[i].site, exp[2] = v[i].magic;
+		exp[3] = v[i].ca, exp[4] = v[i].store;
+		for (k = 0; k < 5; k++) {
+			if (exp[k] == NULL) {
+				if (got[k] != NULL)
+					fail_msg("paths %zu.%zu: got %s, want none", i, k, got[k]);
+				continue;
+			}
+			if (exp[k][0] == 'D')
+				snprintf(want, sizeof(want), "%s%s", dir, exp[k] + 1);
+			else
+				snprintf(want, sizeof(want), "%s", exp[k]);
+			if (got[k] == NULL || strcmp(got[k], want) != 0)
+				fail_msg("paths %zu.%zu: got %s, want %s", i, k, got[k] ? got[k] : "(none)", want);
+		}
+	}
+	vl_conf_free(&vl_conf);
+	vl_buf_release(&err);
+	unlink(path);
+	rmdir(dir);
+}
+
 static void
 test_load_missing(void **state)
 {
@@ -180,6 +239,7 @@ main(void)
 		cmocka_unit_test(test_values),
 		cmocka_unit_test(test_read_values),
 		cmocka_unit_test(test_quoted_values),
+		cmocka_unit_test(test_paths_beside_the_file),
 		cmocka_unit_test(test_load_missing),
 	};
 

@@ -168,6 +168,10 @@ static const struct {
 	{ "signed out, client page", &client_app, ENV("REQUEST_METHOD=GET",
 	  "HTTP_COOKIE=__Host-sid=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"), NULL, "Status: 303",
 	  "Location: /portal/login\r\n", 0 },
+	{ "an encoded slash in the path", &echo_app, ENV("REQUEST_METHOD=GET",
+	  "REQUEST_URI=/matters/2%2f..%2f1"), NULL, "Status: 400", "This address is not valid", 0 },
+	{ "an encoded dot segment in the path", &echo_app, ENV("REQUEST_METHOD=GET",
+	  "REQUEST_URI=/matters/2/%2E%2e/1?x=1"), NULL, "Status: 400", "This address is not valid", 0 },
 	{ "stale session cookie of the wrong shape", &private_app, ENV("REQUEST_METHOD=GET",
 	  "HTTP_COOKIE=__Host-sid=short"), NULL, "Status: 303", "Location: /login", 0 },
 };
@@ -193,6 +197,33 @@ test_vectors(void **state)
 			assert_int_equal(unread, strlen(vec[i].body));
 		free(out);
 	}
+}
+
+/* Paths the server and the program could read apart, and their neighbours. */
+static void
+test_path_unsafe(void **state)
+{
+	static const struct {
+		const char	*path;
+		int		 unsafe;
+	} v[] = {
+		{ "/", 0 }, { "/matters/12", 0 }, { "/matters/12/documents", 0 },
+		{ "/static/vellum.css", 0 }, { "/a.b/c", 0 }, { "/.well-known/x", 0 },
+		{ "/...", 0 }, { "/a/.../b", 0 }, { "/%2e%2e%2e", 0 }, { "/a%2", 0 }, { "/a%", 0 },
+		{ "/%2", 0 }, { "/matters/1%2", 0 }, { "/%252f", 0 }, { "/%252e%252e", 0 },
+		{ "/matters/2/../1", 1 }, { "/matters/2/./1", 1 }, { "/matters/2/..", 1 },
+		{ "/..", 1 }, { "/.", 1 }, { "..", 1 },
+		{ "/matters/2/%2e%2e/1", 1 }, { "/matters/2/%2E./1", 1 }, { "/matters/2/.%2e/1", 1 },
+		{ "/matters/2/%2e/1", 1 },
+		{ "/matters/2%2f..%2f1", 1 }, { "/matters/2%2F..%2F1", 1 }, { "/matters%2f1", 1 },
+		{ "/matters/1%2fdocuments", 1 }, { "/%2f", 1 }, { "/a/%2Fb", 1 },
+	};
+	size_t	 i;
+
+	(void)state;
+	for (i = 0; i < NELEM(v); i++)
+		if (vl_path_unsafe(v[i].path) != v[i].unsafe)
+			fail_msg("\"%s\": want %d", v[i].path, v[i].unsafe);
 }
 
 /* A signed-out form: GET sets the pre-session cookie, POST with it passes. */
@@ -384,6 +415,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_vectors),
+		cmocka_unit_test(test_path_unsafe),
 		cmocka_unit_test(test_presession_csrf_roundtrip),
 		cmocka_unit_test(test_multipart_limits),
 		cmocka_unit_test(test_head_has_no_body),
