@@ -1,0 +1,160 @@
+// The dist-cgi tarball, installed as docs/install.md's "Installing from the
+// dist-cgi tarball" says, word for word: `make dist-cgi` (once per run; it
+// only relinks what changed), the section's commands run with a directory
+// of this run for /home/firm, then checks on what was unpacked (every
+// program needs nothing outside the C library and the shipped files; the
+// oldest glibc is the one the tarball and the docs name; every shipped
+// library has its licence), then the portal's journey in a browser through
+// Apache CGI from that install, on the test stack's MariaDB.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { APACHE, ROOT, VAR, sql } from './helpers.mjs';
+import { browserJourney, launchBrowser } from './apache-journey.mjs';
+
+const HOME = path.join(VAR, 'dist-home');
+const APP = path.join(HOME, 'vellum'), WEB = path.join(HOME, 'public_html');
+// The C library and the loader: all a program may need from the host.
+const CLIB = /^(linux-vdso\.so\.1|libc\.so\.6|libm\.so\.6|libpthread\.so\.0|libdl\.so\.2|librt\.so\.1|libresolv\.so\.2|libgcc_s\.so\.1|\/lib64\/ld-linux-x86-64\.so\.2)$/;
+let tarball, browser, buildMs;
+
+const doc = fs.readFileSync(path.join(ROOT, 'docs/install.md'), 'utf8');
+const section = doc.slice(doc.indexOf('## Installing from the dist-cgi tarball'));
+const steps = [...section.slice(0, section.indexOf('\n## ', 10) > 0 ? section.indexOf('\n## ', 10) : undefined)
+  .matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1]);
+
+// One block of the section, as a shell runs it, with this run's paths.
+function run(block) {
+  const version = path.basename(tarball).replace(/^vellum-cgi-|\.tar\.gz$/g, '');
+  const script = block.replaceAll('/home/firm', HOME).replaceAll('VERSION', version);
+  const env = { ...process.env };
+  delete env.VELLUM_CONF;
+  const r = spawnSync('sh', ['-eu', '-c', script], { env, encoding: 'utf8', timeout: 120000 });
+  assert.equal(r.status, 0, `${script}\n${r.stdout}${r.stderr}`);
+}
+
+function apache(...args) {
+  const r = spawnSync(path.join(ROOT, 'bin/stack'), args, { encoding: 'utf8', timeout: 60000,
+    env: { ...process.env, VL_APACHE_APP: APP, VL_APACHE_WEB: WEB } });
+  if (r.status !== 0) throw new Error(`bin/stack ${args.join(' ')}: ${r.stderr}`);
+}
+
+before(() => {
+  const t0 = Date.now();
+  const out = execFileSync('make', ['-s', '--no-print-directory', 'dist-cgi'], { cwd: ROOT, encoding: 'utf8', timeout: 600000 });
+  buildMs = Date.now() - t0;
+  tarball = path.join(ROOT, out.trim().split('\n').pop().split(' ')[0]);
+  assert.match(path.basename(tarball), /^vellum-cgi-[0-9]{8}-[0-9a-f]+\.tar\.gz$/);
+  fs.rmSync(HOME, { recursive: true, force: true });
+  fs.mkdirSync(HOME, { recursive: true });
+  fs.copyFileSync(tarball, path.join(HOME, path.basename(tarball)));
+});
+
+after(async () => {
+  if (browser) await browser.close();
+  apache('apache-stop');
+});
+
+test(`docs/install.md's steps install the tarball (make dist-cgi, then the section's two blocks)`, () => {
+  assert.equal(steps.length, 2, 'the section has its two blocks of commands');
+  assert.ok(buildMs < 300000, `make dist-cgi took ${buildMs} ms`);
+  run(steps[0]);
+  // "Fill in vellum/vellum.conf": the database and secret of the test
+  // stack, this Apache's address; the rest as the sample has it.
+  const stackConf = Object.fromEntries(fs.readFileSync(process.env.VELLUM_CONF, 'utf8').split('\n')
+    .filter((l) => /^\w+ = /.test(l)).map((l) => l.split(/ = (.*)/s).slice(0, 2)));
+  const fill = { db_socket: stackConf.db_socket, db_user: stackConf.db_user, db_password: `"${stackConf.db_password}"`,
+    db_name: stackConf.db_name, secret: stackConf.secret, base_url: APACHE, smtp_url: stackConf.smtp_url,
+    mail_from: stackConf.mail_from, cookie_secure: stackConf.cookie_secure, auth_limit: stackConf.auth_limit };
+  const conf = path.join(APP, 'vellum.conf');
+  assert.equal(fs.statSync(conf).mode & 0o777, 0o600);
+  const sample = fs.readFileSync(conf, 'utf8').split('\n').filter((l) => !/^(db_host|db_socket|db_user|db_password|db_name|secret|base_url|smtp_url|mail_from) =/.test(l));
+  fs.writeFileSync(conf, [...sample, ...Object.entries(fill).map(([k, v]) => `${k} = ${v}`)].join('\n') + '\n');
+  assert.match(fs.readFileSync(conf, 'utf8'), /^templates = templates$/m, 'the sample names its templates relatively');
+  run(steps[1]);
+  for (const d of ['store', 'tmp']) assert.equal(fs.statSync(path.join(APP, d)).mode & 0o777, 0o700, `${d} made by migrate`);
+  // The layout the Apache section describes.
+  for (const p of fs.readdirSync(path.join(APP, 'cgi-bin'))) {
+    assert.equal(fs.readFileSync(path.join(WEB, 'cgi-bin', p), 'utf8'), `#!${APP}/cgi-bin/${p}\n`);
+    assert.equal(fs.statSync(path.join(WEB, 'cgi-bin', p)).mode & 0o777, 0o711);
+  }
+  assert.match(fs.readFileSync(path.join(WEB, '.htaccess'), 'utf8'), new RegExp(`^SetEnv VELLUM_CONF ${APP}/vellum\\.conf$`, 'm'));
+  const programs = execFileSync(path.join(ROOT, 'bin/routes'), ['programs'], { encoding: 'utf8' }).trim().split('\n');
+  assert.deepEqual(fs.readdirSync(path.join(APP, 'cgi-bin')).sort(), [...new Set(programs)].sort(), 'every program shipped');
+  for (const f of ['bin/vellumctl', 'bin/mailer', 'sql/001_init.sql', 'templates/login.tpl', 'share/magic.mgc'])
+    assert.ok(fs.existsSync(path.join(APP, f)), f);
+  assert.ok(fs.existsSync(path.join(WEB, 'static/errors/413.html')));
+});
+
+// Every ELF file of the install: the programs, vellumctl, the mailer, lib/.
+const elves = () => ['cgi-bin', 'bin', 'lib'].flatMap((d) => fs.readdirSync(path.join(APP, d)).map((f) => path.join(APP, d, f)))
+  .filter((f) => fs.readFileSync(f).subarray(0, 4).toString('latin1') === '\x7fELF');
+
+test('ldd: every program and shipped library needs nothing but the C library and the shipped files', () => {
+  const files = elves();
+  assert.ok(files.length > 40, `${files.length} ELF files`);
+  for (const f of files) {
+    const out = execFileSync('ldd', [f], { encoding: 'utf8' });
+    for (const line of out.trim().split('\n')) {
+      const m = line.trim().match(/^(\S+)(?: => (\S+))?/);
+      assert.ok(!/not found/.test(line), `${f}: ${line}`);
+      if (CLIB.test(m[1])) continue;
+      assert.ok(m[2] && path.resolve(m[2]).startsWith(path.join(APP, 'lib') + '/'),
+        `${path.basename(f)} loads ${m[1]} from ${m[2]}, outside the install`);
+    }
+  }
+  // No program carries a C++ runtime of the host: it is linked in.
+  for (const f of files.filter((x) => !x.includes('/lib/')))
+    assert.doesNotMatch(execFileSync('objdump', ['-p', f], { encoding: 'utf8' }), /NEEDED\s+lib(stdc\+\+|ctemplate|fcgi|sodium|inih|jansson|magic)\b/,
+      `${path.basename(f)} links a library that should be in it`);
+});
+
+test('the oldest glibc: the highest GLIBC_ version any file asks for, in the tarball and in docs/install.md', () => {
+  const versions = new Set();
+  for (const f of elves())
+    for (const m of execFileSync('objdump', ['-T', f], { encoding: 'utf8', maxBuffer: 64 << 20 }).matchAll(/GLIBC_([0-9][0-9.]*)/g))
+      versions.add(m[1]);
+  const cmp = (a, b) => { const x = a.split('.').map(Number), y = b.split('.').map(Number);
+    for (let i = 0; i < Math.max(x.length, y.length); i++) if ((x[i] || 0) !== (y[i] || 0)) return (x[i] || 0) - (y[i] || 0); return 0; };
+  const need = [...versions].sort(cmp).pop();
+  assert.equal(fs.readFileSync(path.join(APP, 'GLIBC'), 'utf8').trim(), need);
+  assert.match(fs.readFileSync(path.join(APP, 'README'), 'utf8'), new RegExp(`glibc ${need.replace('.', '\\.')} or later`));
+  assert.match(section, new RegExp(`\\*\\*glibc ${need.replace('.', '\\.')} or later\\*\\*`), 'docs/install.md names the same figure');
+  assert.ok(cmp(need, '2.34') <= 0, `glibc ${need} is newer than the 2.34 the tarball promises`);
+});
+
+test('LICENSES names every component linked in or shipped, each with its copyright file', () => {
+  const readme = fs.readFileSync(path.join(APP, 'LICENSES/README'), 'utf8');
+  for (const a of ['libctemplate.a', 'libfcgi.a', 'libsodium.a', 'libinih.a', 'libjansson.a', 'libmagic.a', 'libstdc++.a', 'magic.mgc'])
+    assert.match(readme, new RegExp(`^  ${a.replace(/[.+]/g, '\\$&')} `, 'm'), a);
+  for (const so of fs.readdirSync(path.join(APP, 'lib'))) {
+    const line = readme.split('\n').find((l) => l.startsWith(`  ${so} `));
+    assert.ok(line, `${so} is named`);
+    const file = line.trim().split(/\s+/).pop();
+    assert.ok(fs.statSync(path.join(APP, file)).size > 100, `${so}: ${file}`);
+  }
+  assert.match(readme, /relink/);
+  assert.match(readme, /libmariadb\.so\.3 /, 'Connector/C (LGPL) is shipped as a shared library');
+});
+
+test("the portal's journey in a browser through Apache CGI, from the tarball's install", async () => {
+  apache('apache-start', 'cgid');
+  browser = await launchBrowser();
+  const t0 = Date.now();
+  const mid = await browserJourney(browser, APACHE, `DIST-${process.pid}`);
+  assert.ok(Date.now() - t0 < 60000, `the journey took ${Date.now() - t0} ms`);
+  // The files went to this install's store, their type named by the
+  // shipped libmagic database.
+  const docs = sql(`SELECT CONCAT_WS('|', name, mime, storage_key) FROM documents WHERE matter_id = ${mid} ORDER BY mime`).split('\n');
+  assert.equal(docs.length, 2);
+  const [pdf, txt] = docs.map((l) => l.split('|'));
+  assert.equal(pdf[1], 'application/pdf');
+  assert.equal(txt[1], 'text/plain');
+  const stored = fs.readdirSync(path.join(APP, 'store'), { recursive: true });
+  for (const d of [pdf, txt]) assert.ok(stored.some((f) => f.endsWith(d[2])), `${d[0]} in the install's store`);
+  // The processes Apache ran were the tarball's programs.
+  const log = fs.readFileSync(path.join(VAR, 'log/apache-error.log'), 'utf8');
+  assert.doesNotMatch(log.split('\n').slice(-50).join('\n'), /error while loading shared libraries|GLIBC_/);
+});
