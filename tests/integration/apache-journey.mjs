@@ -43,7 +43,11 @@ export async function browserJourney(browser, base, number) {
   context.setDefaultTimeout(20000);
   const page = await context.newPage();
   const errors = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  // The browser's own favicon request is not the page's (nginx answers it
+  // 204, Apache its 404 page).
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/\/favicon\.ico$/.test(m.location()?.url || '')) errors.push(`${m.text()} ${m.location()?.url || ''}`);
+  });
   page.on('pageerror', (e) => errors.push(e.message));
   try {
     await page.goto(base + '/login');
