@@ -188,45 +188,6 @@ cross_site(struct vl_req *r)
 	return s != NULL && strcmp(s, "cross-site") == 0;
 }
 
-/*
- * 1 if path has a "." or ".." segment, also spelled with %2e, or an
- * encoded slash (%2f).  The server routes on the path with those decoded
- * and resolved (Apache and nginx alike) while REQUEST_URI keeps them as
- * sent, so /matters/2/../1 or /matters/2%2f..%2f1 would reach the program
- * of /matters/1 saying 2.  Such a path is refused rather than resolved once
- * more here: no two readings of one path can then differ.
- */
-int
-vl_path_unsafe(const char *p)
-{
-	size_t	 dots;
-	int	 other;
-
-	while (*p != '\0') {
-		dots = 0;
-		other = 0;
-		while (*p != '\0' && *p != '/') {
-			if (p[0] == '%' && p[1] == '2' && (p[2] == 'f' || p[2] == 'F'))
-				return 1;
-			if (*p == '.') {
-				dots++;
-				p++;
-			} else if (p[0] == '%' && p[1] == '2' && (p[2] == 'e' || p[2] == 'E')) {
-				dots++;
-				p += 3;
-			} else {
-				other = 1;
-				p++;
-			}
-		}
-		if (!other && (dots == 1 || dots == 2))
-			return 1;
-		if (*p == '/')
-			p++;
-	}
-	return 0;
-}
-
 #define CSRF_FAILED "This form has expired or did not come from this site. " \
 	"Please go back, reload the page and try again."
 

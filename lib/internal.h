@@ -56,9 +56,6 @@ enum vl_rc vl_read_raw(struct vl_pool *, vl_reader, void *rdarg, const char *tmp
 
 /* Handles one request with the given transport (exposed for tests). */
 void	 vl_req_handle(const struct vl_app *, struct vl_req *);
-/* 1 if a request path (no query) holds a "." or ".." segment (also as
- * %2e) or an encoded slash (%2f): the front door refuses it (400). */
-int	 vl_path_unsafe(const char *);
 
 int	 vl_tpl_init(const char *site_dir, const char *default_dir);
 void	 vl_tpl_reload(void);

@@ -160,6 +160,9 @@ enum vl_valid {
 /* Validates v (len bytes); on success returns 1 and may set *num. */
 int	 vl_validate(enum vl_valid, const char *v, size_t len, size_t max, int64_t *num);
 int	 vl_utf8_valid(const char *, size_t);
+/* 1 if a request path (no query) holds a "." or ".." segment (also as
+ * %2e) or an encoded slash (%2f): the front door refuses it (400). */
+int	 vl_path_unsafe(const char *);
 /* h gets the SHA-256 a typed token (a link's, a cookie's) is stored under;
  * 0 when token is not one (43 base64url characters). */
 int	 vl_token_hash(const char *token, unsigned char h[32]);
