@@ -76,6 +76,14 @@ test(`docs/install.md's steps install the tarball (make dist-cgi, then the secti
   assert.match(fs.readFileSync(conf, 'utf8'), /^templates = templates$/m, 'the sample names its templates relatively');
   run(steps[1]);
   for (const d of ['store', 'tmp']) assert.equal(fs.statSync(path.join(APP, d)).mode & 0o777, 0o700, `${d} made by migrate`);
+  // vellumctl reads the database; the mailer (its libcurl and TLS
+  // libraries shipped) loads and answers: a usage line, not the loader's
+  // complaint.  (Run for real it would sweep this install's store against
+  // the shared test database.)
+  const env = { ...process.env, VELLUM_CONF: conf };
+  assert.equal(spawnSync(path.join(APP, 'bin/vellumctl'), ['mailq'], { env, encoding: 'utf8', timeout: 20000 }).status, 0);
+  const mailer = spawnSync(path.join(APP, 'bin/mailer'), ['-x'], { env, encoding: 'utf8', timeout: 20000 });
+  assert.match(mailer.stderr, /usage: mailer/, mailer.stderr);
   // The layout the Apache section describes.
   for (const p of fs.readdirSync(path.join(APP, 'cgi-bin'))) {
     assert.equal(fs.readFileSync(path.join(WEB, 'cgi-bin', p), 'utf8'), `#!${APP}/cgi-bin/${p}\n`);
