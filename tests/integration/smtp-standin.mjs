@@ -1,20 +1,25 @@
 // A small SMTP server for the mailer tests, on loopback only: it speaks just
 // enough ESMTP for libcurl (EHLO, MAIL, RCPT, DATA, RSET, NOOP, QUIT), never
-// offers STARTTLS, keeps every message it accepts (with its Message-ID and
+// offers STARTTLS (given tls: { key, cert } it speaks TLS from the start,
+// an smtps:// server), keeps every message it accepts (with its Message-ID and
 // arrival time), and can be told to answer the end of DATA slowly or to run
 // a hook first (a test kills the mailer there: a message in flight).
 import net from 'node:net';
+import tls from 'node:tls';
 
 export class SmtpStandin {
   // delay: milliseconds before the reply to the end of DATA (or a function
   // giving them, for jitter).
   // beforeReply(msg): awaited before that reply, after the message is kept.
-  constructor({ delay = 0, beforeReply = null } = {}) {
+  constructor({ delay = 0, beforeReply = null, tls: secure = null } = {}) {
     this.delay = delay;
     this.beforeReply = beforeReply;
     this.messages = [];
     this.sockets = new Set();
-    this.server = net.createServer((s) => this.session(s));
+    this.secure = !!secure;
+    this.server = secure ? tls.createServer(secure, (s) => this.session(s)) : net.createServer((s) => this.session(s));
+    // A handshake the client broke off (an unknown certificate) is no error here.
+    this.server.on('tlsClientError', () => {});
   }
 
   listen() {
@@ -32,7 +37,7 @@ export class SmtpStandin {
     return new Promise((resolve) => this.server.close(() => resolve()));
   }
 
-  get url() { return `smtp://127.0.0.1:${this.port}`; }
+  get url() { return this.secure ? `smtps://localhost:${this.port}` : `smtp://127.0.0.1:${this.port}`; }
 
   // Message-ID -> how many times it arrived.
   counts(filter = () => true) {
