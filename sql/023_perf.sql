@@ -1,0 +1,17 @@
+-- Issue 13: a page's pickers without a statement of their own.
+--
+-- users_stamp changes whenever the firm's list of users as pickers show it
+-- (ids and names) changes; the session statement reads it with the firm,
+-- and a process keeps the users picker until the stamp it was read under
+-- is no longer the firm's.  Triggers keep it, so every writer counts,
+-- whichever program or tool it is (and the tests' own SQL).  A name
+-- unchanged (sign-ins, roles, deactivation) leaves the firm row alone: the
+-- WHERE is then false before any row is read, so no lock is taken.
+ALTER TABLE firms ADD COLUMN users_stamp BIGINT NOT NULL DEFAULT 1;
+CREATE TRIGGER users_stamp_insert AFTER INSERT ON users FOR EACH ROW
+	UPDATE firms SET users_stamp = users_stamp + 1 WHERE id = NEW.firm_id;
+CREATE TRIGGER users_stamp_update AFTER UPDATE ON users FOR EACH ROW
+	UPDATE firms SET users_stamp = users_stamp + 1 WHERE id IN (OLD.firm_id, NEW.firm_id)
+	AND NOT (OLD.name <=> NEW.name AND OLD.firm_id <=> NEW.firm_id);
+CREATE TRIGGER users_stamp_delete AFTER DELETE ON users FOR EACH ROW
+	UPDATE firms SET users_stamp = users_stamp + 1 WHERE id = OLD.firm_id;
