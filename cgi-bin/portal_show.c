@@ -14,6 +14,7 @@
 #include "tz.h"
 #include "portal.h"
 #include "feed.h"
+#include "picks.h"
 
 enum field { F_VIEW, F_EVENTS, F_NOTICE, F_BEFORE, FIELD__MAX };
 
@@ -49,37 +50,33 @@ static const char *const notices[] = {
 	"unmuted",
 };
 
+/* Participants with their addresses, and the contacts one may add. */
 static enum vl_rc
 participants(struct vl_req *r, struct vl_tpl *d, int64_t portal)
 {
-	struct vl_rows	*rows, *em;
-	struct vl_tpl	*row, *o;
-	int64_t		 cid, active;
-	char		*name, *email, *addr;
+	struct vl_portal_people	 pp;
+	struct vl_tpl		*row, *o;
+	size_t			 i, j;
 
-	if (vl_db_query(r->pool, STMT_PARTICIPANTS_LIST, &rows, "ii", r->sess->firm_id, portal) != VL_OK)
+	if (vl_picks_portal_people(r->ctx, portal, &pp) != VL_OK)
 		return VL_ERR;
-	while (vl_db_next(rows, "issi", &cid, &name, &email, &active) > 0) {
+	for (i = 0; i < pp.nin; i++) {
 		row = vl_tpl_section(d, "PARTICIPANT");
-		vl_tpl_set_int(row, "CONTACT_ID", cid);
-		vl_tpl_set(row, "NAME", name);
-		vl_tpl_set(row, "EMAIL", email ? email : "(no email address)");
-		vl_tpl_set(row, "STATE", active ? "Has an account" : "Invited with the first message or share");
-		if (vl_db_query(r->pool, STMT_CONTACT_EMAILS, &em, "ii", r->sess->firm_id, cid) != VL_OK)
-			continue;
-		while (vl_db_next(em, "s", &addr) > 0) {
+		vl_tpl_set_int(row, "CONTACT_ID", pp.in[i].id);
+		vl_tpl_set(row, "NAME", pp.in[i].name);
+		vl_tpl_set(row, "STATE", pp.in[i].active ? "Has an account" :
+		    "Invited with the first message or share");
+		for (j = 0; j < pp.in[i].naddr; j++) {
 			o = vl_tpl_section(row, "ADDRESS");
-			vl_tpl_set(o, "ADDR", addr);
-			if (email && strcmp(addr, email) == 0)
+			vl_tpl_set(o, "ADDR", pp.in[i].addr[j]);
+			if (pp.in[i].login[j])
 				vl_tpl_show(o, "SELECTED");
 		}
 	}
-	if (vl_db_query(r->pool, STMT_CONTACTS_NOT_IN_PORTAL, &rows, "ii", r->sess->firm_id, portal) != VL_OK)
-		return VL_ERR;
-	while (vl_db_next(rows, "is", &cid, &name) > 0) {
+	for (i = 0; i < pp.nout; i++) {
 		row = vl_tpl_section(d, "CANDIDATE");
-		vl_tpl_set_int(row, "CONTACT_ID", cid);
-		vl_tpl_set(row, "NAME", name);
+		vl_tpl_set_int(row, "CONTACT_ID", pp.out[i].id);
+		vl_tpl_set(row, "NAME", pp.out[i].name);
 	}
 	return VL_OK;
 }
@@ -180,24 +177,21 @@ shared(struct vl_req *r, struct vl_tpl *d, int64_t portal)
 static enum vl_rc
 pickers(struct vl_req *r, struct vl_tpl *d, int64_t mid)
 {
-	struct vl_rows	*rows;
+	struct vl_pick	*docs, *folders;
 	struct vl_tpl	*o;
-	int64_t		 id;
-	char		*name;
+	size_t		 nd, nf, i;
 
-	if (vl_db_query(r->pool, STMT_DOCS_OF_MATTER, &rows, "ii", r->sess->firm_id, mid) != VL_OK)
+	if (vl_picks_attachable(r->ctx, mid, &docs, &nd, &folders, &nf) != VL_OK)
 		return VL_ERR;
-	while (vl_db_next(rows, "is", &id, &name) > 0) {
+	for (i = 0; i < nd; i++) {
 		o = vl_tpl_section(d, "DOC_CHOICE");
-		vl_tpl_set_int(o, "ID", id);
-		vl_tpl_set(o, "NAME", name);
+		vl_tpl_set_int(o, "ID", docs[i].id);
+		vl_tpl_set(o, "NAME", docs[i].name);
 	}
-	if (vl_db_query(r->pool, STMT_FOLDERS_ALL, &rows, "ii", r->sess->firm_id, mid) != VL_OK)
-		return VL_ERR;
-	while (vl_db_next(rows, "is", &id, &name) > 0) {
+	for (i = 0; i < nf; i++) {
 		o = vl_tpl_section(d, "FOLDER_CHOICE");
-		vl_tpl_set_int(o, "ID", id);
-		vl_tpl_set(o, "NAME", name);
+		vl_tpl_set_int(o, "ID", folders[i].id);
+		vl_tpl_set(o, "NAME", folders[i].name);
 	}
 	return VL_OK;
 }
@@ -210,7 +204,6 @@ get(struct vl_req *r)
 	int64_t		 mid, portal, perm[7];
 	struct vl_matter m;
 	struct vl_tpl	*d, *o;
-	char		*slug;
 	enum vl_rc	 rc;
 	size_t		 i;
 
@@ -237,11 +230,11 @@ get(struct vl_req *r)
 		if (perm[i])
 			vl_tpl_show(o, "CHECKED");
 	}
-	if (vl_db_row(r->pool, STMT_FIRM_SLUG, "i", "s", r->sess->firm_id, &slug) != VL_OK ||
-	    vl_portal_email_panel(r->ctx, d, portal, mid) != VL_OK)
+	if (vl_portal_email_panel(r->ctx, d, portal, mid) != VL_OK)
 		return VL_ERR;
+	/* The slug comes with the session. */
 	vl_tpl_set(d, "LOGIN_LINK", vl_pool_printf(r->pool, "%s/portal/login?firm=%s",
-	    vl_conf.base_url, slug));
+	    vl_conf.base_url, r->sess->firm_slug != NULL ? r->sess->firm_slug : ""));
 	if (participants(r, d, portal) != VL_OK || pickers(r, d, mid) != VL_OK)
 		return VL_ERR;
 	if (strcmp(view, "shared") == 0) {
