@@ -28,7 +28,7 @@ vl_feed_cursor_parse(const char *s, struct vl_feed_cursor *c)
 		return -1;
 	memcpy(num, s, len);
 	num[len] = '\0';
-	if (vl_strtonum(num, 1, INT64_MAX, &c->us) != VL_OK ||
+	if (vl_strtonum(num, 1, VL_FEED_US_MAX, &c->us) != VL_OK ||
 	    vl_strtonum(dash + 1, 1, INT64_MAX, &c->id) != VL_OK) {
 		c->us = c->id = 0;
 		return -1;

@@ -41,8 +41,12 @@ struct vl_feed_event {
 	const char	*kind, *who, *detail;
 };
 
-/* Parses "US-ID" (two decimal integers, both > 0) into c; returns 0, or -1
- * (c zeroed) for anything else. */
+/* The last microsecond of 9999-12-31: a later cursor would overflow the
+ * database's DATETIME and match nothing. */
+#define VL_FEED_US_MAX	253402300799999999LL
+
+/* Parses "US-ID" (two decimal integers, US in 1..VL_FEED_US_MAX, ID > 0)
+ * into c; returns 0, or -1 (c zeroed) for anything else. */
 int	 vl_feed_cursor_parse(const char *s, struct vl_feed_cursor *c);
 /* "US-ID" of c, in the pool. */
 char	*vl_feed_cursor_fmt(struct vl_pool *, const struct vl_feed_cursor *c);
