@@ -21,3 +21,7 @@ CREATE TRIGGER users_stamp_delete AFTER DELETE ON users FOR EACH ROW
 -- receipt of the firm (item_reads_portal starts with firm_id), a cost that
 -- grew with messages times receipts (about 15 us a row at 200 receipts).
 ALTER TABLE item_reads ADD KEY item_reads_item (item_kind, item_id, first_at);
+
+-- The mailer's next due row (MAIL_CLAIM_SELECT) in index order, one status
+-- at a time: the claim reads one entry instead of sorting the queue.
+ALTER TABLE notifications ADD KEY notifications_claim (status, next_attempt_at, coalesce_key);
