@@ -13,12 +13,14 @@
 #include "tz.h"
 #include "portal.h"
 #include "doc.h"
+#include "feed.h"
 
-enum field { F_VIEW, F_NOTICE, FIELD__MAX };
+enum field { F_VIEW, F_NOTICE, F_BEFORE, FIELD__MAX };
 
 static const struct vl_field fields[FIELD__MAX] = {
 	{ "view", VL_V_LINE, 16 },
 	{ "notice", VL_V_LINE, 16 },
+	{ "before", VL_V_LINE, 48 },
 };
 
 /* Notice codes client_reply sends back with; the texts are in client_portal.tpl. */
@@ -51,45 +53,54 @@ switcher(struct vl_req *r, struct vl_tpl *d, int64_t current, int64_t *first)
 	return n;
 }
 
+/* A page of the feed: the latest, or the one before the cursor in the link. */
 static enum vl_rc
-messages(struct vl_req *r, struct vl_tpl *d, int64_t portal)
+messages(struct vl_req *r, struct vl_tpl *d, int64_t mid, int64_t portal)
 {
-	struct vl_rows	*rows;
-	struct vl_tpl	*row;
-	int64_t		 id, when, mine, did, fid, unread, me = r->sess->contact_id;
-	int64_t		 firm = r->sess->firm_id;
-	char		*who, *body, *dname, *fname;
-	int		 any_unread = 0, got;
+	struct vl_feed_cursor	 before;
+	struct vl_feed		 f;
+	struct vl_tpl		*row;
+	const char		*arg = r->fields[F_BEFORE].val;
+	int			 any_unread = 0;
+	size_t			 i;
 
-	if (vl_db_query(r->pool, STMT_FEED_CLIENT, &rows, "iiiii", me, me, me, firm, portal) != VL_OK)
+	if (r->fields[F_BEFORE].present && vl_feed_cursor_parse(arg, &before) != 0)
+		return VL_INVALID;
+	if (!r->fields[F_BEFORE].present)
+		memset(&before, 0, sizeof(before));
+	if (vl_feed_client(r->ctx, portal, &before, &f) != VL_OK)
 		return VL_ERR;
-	while ((got = vl_db_next(rows, "iisisisisi", &id, &when, &who, &mine, &body, &did, &dname,
-	    &fid, &fname, &unread)) > 0) {
+	for (i = 0; i < f.n; i++) {
 		row = vl_tpl_section(d, "MESSAGE");
-		vl_tpl_set(row, "WHEN", vl_tz_when(r->ctx, when));
-		vl_tpl_set(row, "WHO", who);
-		vl_tpl_set(row, "BODY", body);
-		if (mine)
+		vl_tpl_set(row, "WHEN", vl_tz_when(r->ctx, f.msg[i].when));
+		vl_tpl_set(row, "WHO", f.msg[i].who);
+		vl_tpl_set(row, "BODY", f.msg[i].body);
+		if (f.msg[i].mine)
 			vl_tpl_show(row, "MINE");
-		if (unread) {
+		if (f.msg[i].unread) {
 			vl_tpl_show(row, "NEW");
 			any_unread = 1;
 		}
-		if (did) {
+		if (f.msg[i].doc_id) {
 			struct vl_tpl *a = vl_tpl_section(row, "DOC");
-			vl_tpl_set_int(a, "DOC_ID", did);
-			vl_tpl_set(a, "DOC_NAME", dname);
+			vl_tpl_set_int(a, "DOC_ID", f.msg[i].doc_id);
+			vl_tpl_set(a, "DOC_NAME", f.msg[i].doc_name);
 		}
-		if (fid)
-			vl_tpl_set(vl_tpl_section(row, "FOLDER"), "FOLDER_NAME", fname);
+		if (f.msg[i].folder_id)
+			vl_tpl_set(vl_tpl_section(row, "FOLDER"), "FOLDER_NAME", f.msg[i].folder_name);
 	}
-	if (got < 0)
-		return VL_ERR;
-	/* Seen now: the first open of each new message, and an event for the
-	 * firm; not when another site sent the client here. */
+	if (f.earlier)
+		vl_tpl_set(vl_tpl_section(d, "EARLIER"), "HREF", vl_pool_printf(r->pool,
+		    "/portal/matters/%lld?before=%s", (long long)mid, vl_feed_cursor_fmt(r->pool,
+		    &f.oldest)));
+	if (before.id != 0)
+		vl_tpl_set(vl_tpl_section(d, "LATEST"), "HREF", vl_pool_printf(r->pool,
+		    "/portal/matters/%lld", (long long)mid));
+	/* Seen now: the first open of each new message shown, and an event
+	 * for the firm; not when another site sent the client here. */
 	if (!any_unread || !vl_portal_own_navigation(r))
 		return VL_OK;
-	return vl_portal_read_messages(r->ctx, portal);
+	return vl_feed_read(r->ctx, portal, &f);
 }
 
 static enum vl_rc
@@ -165,8 +176,8 @@ get(struct vl_req *r)
 	} else if (pmsg) {
 		vl_tpl_show(d, "VIEW_MESSAGES");
 		vl_portal_client_tabs(r->pool, d, &cp, VL_PERM_MESSAGES);
-		if (messages(r, d, cp.portal) != VL_OK)
-			return VL_ERR;
+		if ((rc = messages(r, d, mid, cp.portal)) != VL_OK)
+			return rc;
 	} else {
 		/* Neither: the first kind the portal shows has the matter's page. */
 		for (k = VL_PERM_BILLS; k < VL_PERM__MAX; k++)

@@ -9,6 +9,7 @@
 #include "vellum.h"
 #include "tz.h"
 #include "matters.h"
+#include "picks.h"
 
 enum field { F_STATUS, F_CLIENT, F_RESPONSIBLE, F_Q, F_SORT, F_PAGE, FIELD__MAX };
 
@@ -23,17 +24,40 @@ static const struct vl_field fields[FIELD__MAX] = {
 
 #define NUM(f)	(r->fields[f].val ? r->fields[f].num : 0)
 
+/* The client a link filters by, with a link to the same list for all clients. */
+static void
+client_filter(struct vl_req *r, struct vl_tpl *d, const struct vl_matter_filter *f,
+    const char *name)
+{
+	struct vl_buf	 all = VL_BUF_INIT;
+	struct vl_tpl	*c = vl_tpl_section(d, "CLIENT_FILTER");
+
+	if (f->status != NULL && *f->status)
+		vl_buf_add_param(&all, "status", f->status);
+	if (f->responsible)
+		vl_buf_add_param(&all, "responsible", vl_pool_printf(r->pool, "%lld",
+		    (long long)f->responsible));
+	if (f->q != NULL && *f->q)
+		vl_buf_add_param(&all, "q", f->q);
+	vl_buf_add_param(&all, "sort", vl_matter_sorts[f->sort]);
+	vl_tpl_set_int(c, "CLIENT_ID", f->client);
+	vl_tpl_set(c, "CLIENT_NAME", name);
+	vl_tpl_set(c, "ALL_CLIENTS", vl_pool_printf(r->pool, "/matters?%s", vl_buf_str(&all)));
+	vl_buf_release(&all);
+}
+
 static enum vl_rc
 get(struct vl_req *r)
 {
 	struct vl_matter_filter	 f = { r->fields[F_STATUS].val, r->fields[F_Q].val, NUM(F_CLIENT),
 	    NUM(F_RESPONSIBLE), vl_matter_sort_of(r->fields[F_SORT].val), NUM(F_PAGE) };
 	struct vl_matter_rec	*rows;
-	struct vl_pick		*clients, *users;
+	struct vl_pick		*users;
 	struct vl_buf		 q = VL_BUF_INIT;
 	struct vl_tpl		*d, *row;
 	const char		*filters;
-	size_t			 n, nc, nu, i;
+	char			*client = NULL;
+	size_t			 n, nu, i;
 	int			 more, s;
 	enum vl_rc		 rc;
 
@@ -42,9 +66,14 @@ get(struct vl_req *r)
 		f.status = NULL;
 	if (r->fields[F_Q].present && f.q == NULL)
 		return VL_INVALID;
+	/* No client picker (a firm has thousands): the search finds clients
+	 * by name, and a link with ?client= (from a contact) names its client. */
 	if ((rc = vl_matter_find(r->ctx, &f, &rows, &n, &more)) != VL_OK ||
-	    (rc = vl_pick_clients(r->ctx, f.client, &clients, &nc)) != VL_OK ||
-	    (rc = vl_pick_users(r->ctx, &users, &nu)) != VL_OK)
+	    (rc = vl_picks_users(r->ctx, &users, &nu)) != VL_OK)
+		return rc;
+	if (f.client && n > 0)
+		client = rows[0].client;
+	else if (f.client && (rc = vl_picks_contact_name(r->ctx, f.client, &client)) == VL_ERR)
 		return rc;
 	d = vl_page_new(r, "Matters");
 	for (i = 0; i < n; i++) {
@@ -64,7 +93,6 @@ get(struct vl_req *r)
 	vl_tpl_set(d, "Q", f.q);
 	if (f.status != NULL && *f.status)
 		vl_tpl_show(d, strcmp(f.status, "open") == 0 ? "STATUS_OPEN" : "STATUS_CLOSED");
-	vl_pick_options(d, "CLIENT_OPTION", clients, nc, f.client);
 	vl_pick_options(d, "USER_OPTION", users, nu, f.responsible);
 	/* The filters, for the sort and page links. */
 	if (f.status != NULL && *f.status)
@@ -77,6 +105,8 @@ get(struct vl_req *r)
 	if (f.q != NULL && *f.q)
 		vl_buf_add_param(&q, "q", f.q);
 	filters = vl_pool_strdup(r->pool, vl_buf_str(&q));
+	if (client != NULL)
+		client_filter(r, d, &f, client);
 	vl_buf_add_param(&q, "sort", vl_matter_sorts[f.sort]);
 	vl_list_pager(r->pool, d, "/matters", vl_pool_strdup(r->pool, vl_buf_str(&q)), f.page, more);
 	vl_buf_release(&q);

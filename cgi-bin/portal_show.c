@@ -13,13 +13,16 @@
 #include "matter.h"
 #include "tz.h"
 #include "portal.h"
+#include "feed.h"
+#include "picks.h"
 
-enum field { F_VIEW, F_EVENTS, F_NOTICE, FIELD__MAX };
+enum field { F_VIEW, F_EVENTS, F_NOTICE, F_BEFORE, FIELD__MAX };
 
 static const struct vl_field fields[FIELD__MAX] = {
 	{ "view", VL_V_LINE, 16 },
 	{ "events", VL_V_BOOL, 1 },
 	{ "notice", VL_V_LINE, 32 },
+	{ "before", VL_V_LINE, 48 },
 };
 
 static const char *const perm_labels[VL_PERM__MAX] = {
@@ -47,98 +50,96 @@ static const char *const notices[] = {
 	"unmuted",
 };
 
+/* Participants with their addresses, and the contacts one may add. */
 static enum vl_rc
 participants(struct vl_req *r, struct vl_tpl *d, int64_t portal)
 {
-	struct vl_rows	*rows, *em;
-	struct vl_tpl	*row, *o;
-	int64_t		 cid, active;
-	char		*name, *email, *addr;
+	struct vl_portal_people	 pp;
+	struct vl_tpl		*row, *o;
+	size_t			 i, j;
 
-	if (vl_db_query(r->pool, STMT_PARTICIPANTS_LIST, &rows, "ii", r->sess->firm_id, portal) != VL_OK)
+	if (vl_picks_portal_people(r->ctx, portal, &pp) != VL_OK)
 		return VL_ERR;
-	while (vl_db_next(rows, "issi", &cid, &name, &email, &active) > 0) {
+	for (i = 0; i < pp.nin; i++) {
 		row = vl_tpl_section(d, "PARTICIPANT");
-		vl_tpl_set_int(row, "CONTACT_ID", cid);
-		vl_tpl_set(row, "NAME", name);
-		vl_tpl_set(row, "EMAIL", email ? email : "(no email address)");
-		vl_tpl_set(row, "STATE", active ? "Has an account" : "Invited with the first message or share");
-		if (vl_db_query(r->pool, STMT_CONTACT_EMAILS, &em, "ii", r->sess->firm_id, cid) != VL_OK)
-			continue;
-		while (vl_db_next(em, "s", &addr) > 0) {
+		vl_tpl_set_int(row, "CONTACT_ID", pp.in[i].id);
+		vl_tpl_set(row, "NAME", pp.in[i].name);
+		vl_tpl_set(row, "STATE", pp.in[i].active ? "Has an account" :
+		    "Invited with the first message or share");
+		for (j = 0; j < pp.in[i].naddr; j++) {
 			o = vl_tpl_section(row, "ADDRESS");
-			vl_tpl_set(o, "ADDR", addr);
-			if (email && strcmp(addr, email) == 0)
+			vl_tpl_set(o, "ADDR", pp.in[i].addr[j]);
+			if (pp.in[i].login[j])
 				vl_tpl_show(o, "SELECTED");
 		}
 	}
-	if (vl_db_query(r->pool, STMT_CONTACTS_NOT_IN_PORTAL, &rows, "ii", r->sess->firm_id, portal) != VL_OK)
-		return VL_ERR;
-	while (vl_db_next(rows, "is", &cid, &name) > 0) {
+	for (i = 0; i < pp.nout; i++) {
 		row = vl_tpl_section(d, "CANDIDATE");
-		vl_tpl_set_int(row, "CONTACT_ID", cid);
-		vl_tpl_set(row, "NAME", name);
+		vl_tpl_set_int(row, "CONTACT_ID", pp.out[i].id);
+		vl_tpl_set(row, "NAME", pp.out[i].name);
 	}
 	return VL_OK;
 }
 
-/* The feed, with portal events mixed in by time when asked. */
+/* A page of the feed (the latest, or the one before the link's cursor),
+ * with the portal's events of the same span mixed in by time when asked. */
 static enum vl_rc
-feed(struct vl_req *r, struct vl_tpl *d, int64_t portal, int events)
+feed(struct vl_req *r, struct vl_tpl *d, int64_t mid, int64_t portal, int events)
 {
-	struct vl_rows	*msgs, *ev = NULL;
-	struct vl_tpl	*row;
-	int64_t		 id, at, when, client, did, fid, eat = 0, ewhen;
-	char		*who, *body, *dname, *fname, *readers;
-	char		*kind, *ename, *detail;
-	const char	*zone = vl_tz_firm(r->ctx);
-	int		 more_m, more_e = 0, n = 0;
+	struct vl_feed_cursor	 before;
+	struct vl_feed_event	*ev = NULL;
+	struct vl_feed		 f;
+	struct vl_tpl		*row;
+	const char		*zone = vl_tz_firm(r->ctx);
+	size_t			 i = 0, e = 0, ne = 0;
 
-	if (vl_db_query(r->pool, STMT_FEED_FIRM, &msgs, "ii", r->sess->firm_id, portal) != VL_OK)
+	if (r->fields[F_BEFORE].present && vl_feed_cursor_parse(r->fields[F_BEFORE].val, &before) != 0)
+		return VL_INVALID;
+	if (!r->fields[F_BEFORE].present)
+		memset(&before, 0, sizeof(before));
+	if (vl_feed_firm(r->ctx, portal, &before, &f) != VL_OK ||
+	    (events && vl_feed_events(r->ctx, portal, &f, &before, &ev, &ne) != VL_OK))
 		return VL_ERR;
-	if (events && vl_db_query(r->pool, STMT_EVENTS_LIST, &ev, "ii", r->sess->firm_id, portal) != VL_OK)
-		return VL_ERR;
-	if ((more_m = vl_db_next(msgs, "iiisisisiss", &id, &at, &when, &who, &client, &body, &did,
-	    &dname, &fid, &fname, &readers)) < 0)
-		return VL_ERR;
-	if (ev)
-		more_e = vl_db_next(ev, "iisss", &eat, &ewhen, &kind, &ename, &detail) > 0;
-	while (more_m || more_e) {
-		if (more_e && (!more_m || eat < at)) {
-			row = vl_tpl_section(d, "ENTRY");
-			row = vl_tpl_section(row, "EVENT");
-			vl_tpl_set(row, "WHEN", vl_tz_fmt(r->pool, zone, ewhen));
-			vl_tpl_set(row, "WHO", ename);
-			vl_tpl_set(row, "WHAT", vl_portal_event_text(kind));
-			vl_tpl_set(row, "DETAIL", detail);
-			more_e = vl_db_next(ev, "iisss", &eat, &ewhen, &kind, &ename, &detail) > 0;
+	while (i < f.n || e < ne) {
+		if (e < ne && (i == f.n || ev[e].us < f.msg[i].us)) {
+			row = vl_tpl_section(vl_tpl_section(d, "ENTRY"), "EVENT");
+			vl_tpl_set(row, "WHEN", vl_tz_fmt(r->pool, zone, ev[e].when));
+			vl_tpl_set(row, "WHO", ev[e].who);
+			vl_tpl_set(row, "WHAT", vl_portal_event_text(ev[e].kind));
+			vl_tpl_set(row, "DETAIL", ev[e].detail);
+			e++;
 			continue;
 		}
 		row = vl_tpl_section(vl_tpl_section(d, "ENTRY"), "MESSAGE");
-		vl_tpl_set_int(row, "ID", id);
-		vl_tpl_set(row, "WHEN", vl_tz_fmt(r->pool, zone, when));
-		vl_tpl_set(row, "WHO", who);
-		vl_tpl_set(row, "BODY", body);
-		if (client)
+		vl_tpl_set_int(row, "ID", f.msg[i].id);
+		vl_tpl_set(row, "WHEN", vl_tz_fmt(r->pool, zone, f.msg[i].when));
+		vl_tpl_set(row, "WHO", f.msg[i].who);
+		vl_tpl_set(row, "BODY", f.msg[i].body);
+		if (f.msg[i].from_client)
 			vl_tpl_show(row, "FROM_CLIENT");
-		if (did) {
+		if (f.msg[i].doc_id) {
 			struct vl_tpl *doc = vl_tpl_section(row, "DOC");
-			vl_tpl_set_int(doc, "DOC_ID", did);
-			vl_tpl_set(doc, "DOC_NAME", dname);
+			vl_tpl_set_int(doc, "DOC_ID", f.msg[i].doc_id);
+			vl_tpl_set(doc, "DOC_NAME", f.msg[i].doc_name);
 		}
-		if (fid)
-			vl_tpl_set(vl_tpl_section(row, "FOLDER"), "FOLDER_NAME", fname);
-		if (*readers)
+		if (f.msg[i].folder_id)
+			vl_tpl_set(vl_tpl_section(row, "FOLDER"), "FOLDER_NAME", f.msg[i].folder_name);
+		if (*f.msg[i].readers)
 			vl_tpl_set(vl_tpl_section(row, "READ"), "READERS",
-			    vl_tz_readers(r->pool, zone, readers));
-		else if (!client)
+			    vl_tz_readers(r->pool, zone, f.msg[i].readers));
+		else if (!f.msg[i].from_client)
 			vl_tpl_show(row, "UNREAD");
-		n++;
-		more_m = vl_db_next(msgs, "iiisisisiss", &id, &at, &when, &who, &client, &body, &did,
-		    &dname, &fid, &fname, &readers) > 0;
+		i++;
 	}
-	if (n == 0)
+	if (f.n == 0 && before.id == 0)
 		vl_tpl_show(d, "NO_MESSAGES");
+	if (f.earlier)
+		vl_tpl_set(vl_tpl_section(d, "EARLIER"), "HREF", vl_pool_printf(r->pool,
+		    "/matters/%lld/portal?%sbefore=%s", (long long)mid, events ? "events=1&" : "",
+		    vl_feed_cursor_fmt(r->pool, &f.oldest)));
+	if (before.id != 0)
+		vl_tpl_set(vl_tpl_section(d, "LATEST"), "HREF", vl_pool_printf(r->pool,
+		    "/matters/%lld/portal%s", (long long)mid, events ? "?events=1" : ""));
 	return VL_OK;
 }
 
@@ -176,24 +177,21 @@ shared(struct vl_req *r, struct vl_tpl *d, int64_t portal)
 static enum vl_rc
 pickers(struct vl_req *r, struct vl_tpl *d, int64_t mid)
 {
-	struct vl_rows	*rows;
+	struct vl_pick	*docs, *folders;
 	struct vl_tpl	*o;
-	int64_t		 id;
-	char		*name;
+	size_t		 nd, nf, i;
 
-	if (vl_db_query(r->pool, STMT_DOCS_OF_MATTER, &rows, "ii", r->sess->firm_id, mid) != VL_OK)
+	if (vl_picks_attachable(r->ctx, mid, &docs, &nd, &folders, &nf) != VL_OK)
 		return VL_ERR;
-	while (vl_db_next(rows, "is", &id, &name) > 0) {
+	for (i = 0; i < nd; i++) {
 		o = vl_tpl_section(d, "DOC_CHOICE");
-		vl_tpl_set_int(o, "ID", id);
-		vl_tpl_set(o, "NAME", name);
+		vl_tpl_set_int(o, "ID", docs[i].id);
+		vl_tpl_set(o, "NAME", docs[i].name);
 	}
-	if (vl_db_query(r->pool, STMT_FOLDERS_ALL, &rows, "ii", r->sess->firm_id, mid) != VL_OK)
-		return VL_ERR;
-	while (vl_db_next(rows, "is", &id, &name) > 0) {
+	for (i = 0; i < nf; i++) {
 		o = vl_tpl_section(d, "FOLDER_CHOICE");
-		vl_tpl_set_int(o, "ID", id);
-		vl_tpl_set(o, "NAME", name);
+		vl_tpl_set_int(o, "ID", folders[i].id);
+		vl_tpl_set(o, "NAME", folders[i].name);
 	}
 	return VL_OK;
 }
@@ -206,7 +204,6 @@ get(struct vl_req *r)
 	int64_t		 mid, portal, perm[7];
 	struct vl_matter m;
 	struct vl_tpl	*d, *o;
-	char		*slug;
 	enum vl_rc	 rc;
 	size_t		 i;
 
@@ -233,11 +230,11 @@ get(struct vl_req *r)
 		if (perm[i])
 			vl_tpl_show(o, "CHECKED");
 	}
-	if (vl_db_row(r->pool, STMT_FIRM_SLUG, "i", "s", r->sess->firm_id, &slug) != VL_OK ||
-	    vl_portal_email_panel(r->ctx, d, portal, mid) != VL_OK)
+	if (vl_portal_email_panel(r->ctx, d, portal, mid) != VL_OK)
 		return VL_ERR;
+	/* The slug comes with the session. */
 	vl_tpl_set(d, "LOGIN_LINK", vl_pool_printf(r->pool, "%s/portal/login?firm=%s",
-	    vl_conf.base_url, slug));
+	    vl_conf.base_url, r->sess->firm_slug != NULL ? r->sess->firm_slug : ""));
 	if (participants(r, d, portal) != VL_OK || pickers(r, d, mid) != VL_OK)
 		return VL_ERR;
 	if (strcmp(view, "shared") == 0) {
@@ -247,8 +244,8 @@ get(struct vl_req *r)
 	} else {
 		vl_tpl_show(d, "VIEW_MESSAGES");
 		vl_tpl_show(d, events ? "EVENTS_ON" : "EVENTS_OFF");
-		if (feed(r, d, portal, events) != VL_OK)
-			return VL_ERR;
+		if ((rc = feed(r, d, mid, portal, events)) != VL_OK)
+			return rc;
 	}
 	return vl_page_send(r, "portal.tpl", d);
 }

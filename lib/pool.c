@@ -116,8 +116,15 @@ vl_pool_printf(struct vl_pool *p, const char *fmt, ...)
 {
 	struct vl_buf	 b = VL_BUF_INIT;
 	va_list		 ap;
-	char		*s;
+	char		 small[128], *s;
+	int		 n;
 
+	/* Most strings are short: one pass on the stack, no heap buffer. */
+	va_start(ap, fmt);
+	n = vsnprintf(small, sizeof(small), fmt, ap);
+	va_end(ap);
+	if (n >= 0 && (size_t)n < sizeof(small))
+		return vl_pool_strndup(p, small, (size_t)n);
 	va_start(ap, fmt);
 	vl_buf_vaddf(&b, fmt, ap);
 	va_end(ap);

@@ -350,18 +350,3 @@ vl_portal_download(struct vl_ctx *c, int64_t portal, int64_t doc, const char *na
 	vl_audit(c, "client_download", "document", doc);
 	return VL_OK;
 }
-
-enum vl_rc
-vl_portal_read_messages(struct vl_ctx *c, int64_t portal)
-{
-	int64_t	 me = c->contact_id;
-	enum vl_rc rc;
-
-	if (me == 0)
-		return VL_FORBIDDEN;
-	/* The events first: they name the messages not yet read. */
-	if ((rc = vl_db_exec(STMT_FEED_READ_EVENTS, NULL, NULL, "iiiii", me, c->firm_id, portal,
-	    me, me)) != VL_OK)
-		return rc;
-	return vl_db_exec(STMT_FEED_READS, NULL, NULL, "iiii", me, c->firm_id, portal, me);
-}

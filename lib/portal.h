@@ -86,9 +86,6 @@ enum vl_rc vl_portal_mute(struct vl_ctx *, int64_t portal, int on);
  * receipt, and on the first open an event for the firm. */
 enum vl_rc vl_portal_download(struct vl_ctx *, int64_t portal, int64_t doc, const char *name,
 	    int read);
-/* The acting client saw the portal's messages: each new one read, with an
- * event for the firm. */
-enum vl_rc vl_portal_read_messages(struct vl_ctx *, int64_t portal);
 
 #ifdef __cplusplus
 }

@@ -136,8 +136,20 @@ vl_tpl_set_int(struct vl_tpl *t, const char *key, long long v)
 {
 	if (t == NULL)
 		return;
+	/* By hand: SetFormattedValue goes through vsnprintf, for every id of
+	 * every row of a list. */
+	char			 d[24];
+	size_t			 i = sizeof(d);
+	unsigned long long	 u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+
+	do {
+		d[--i] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u > 0);
+	if (v < 0)
+		d[--i] = '-';
 	try {
-		D(t)->SetFormattedValue(key, "%lld", v);
+		D(t)->SetValue(key, ctemplate::TemplateString(d + i, sizeof(d) - i));
 	} catch (...) {
 	}
 }

@@ -55,13 +55,17 @@ local(const char *zone, int64_t utc, struct tm *tm)
 	static char	 current[65];
 	time_t		 t = (time_t)utc;
 
-	if (!vl_tz_valid(zone))
-		zone = "UTC";
-	/* tzset() reads the zone file: only when the zone changes. */
-	if (strcmp(current, zone) != 0) {
-		setenv("TZ", zone, 1);
-		tzset();
-		snprintf(current, sizeof(current), "%s", zone);
+	/* The zone in use was checked when it was set: a page formats every
+	 * row's time in the same zone, and checking costs a stat() a row. */
+	if (zone == NULL || strcmp(current, zone) != 0) {
+		if (!vl_tz_valid(zone))
+			zone = "UTC";
+		/* tzset() reads the zone file: only when the zone changes. */
+		if (strcmp(current, zone) != 0) {
+			setenv("TZ", zone, 1);
+			tzset();
+			snprintf(current, sizeof(current), "%s", zone);
+		}
 	}
 	if (localtime_r(&t, tm) == NULL) {
 		t = 0;
@@ -70,27 +74,86 @@ local(const char *zone, int64_t utc, struct tm *tm)
 	return zone;
 }
 
+/* Bounded appends for the formats below: a time is formatted for every row
+ * of a list, and printf's machinery was most of a row's cost. */
+struct out {
+	char	 s[160];
+	size_t	 len;
+};
+
+static void
+put(struct out *o, const char *s)
+{
+	size_t	 n = strlen(s);
+
+	if (n > sizeof(o->s) - 1 - o->len)
+		n = sizeof(o->s) - 1 - o->len;
+	memcpy(o->s + o->len, s, n);
+	o->len += n;
+	o->s[o->len] = '\0';
+}
+
+/* Decimal v (negative as 0), at least width digits. */
+static void
+put_num(struct out *o, int v, int width)
+{
+	char	 d[12];
+	int	 i = (int)sizeof(d) - 1;
+
+	d[i] = '\0';
+	if (v < 0)
+		v = 0;
+	do {
+		d[--i] = (char)('0' + v % 10);
+		v /= 10;
+		width--;
+	} while ((v > 0 || width > 0) && i > 0);
+	put(o, d + i);
+}
+
+/* "Nov 22, 2026" of tm. */
+static void
+put_date(struct out *o, const struct tm *tm)
+{
+	put(o, months[tm->tm_mon]);
+	put(o, " ");
+	put_num(o, tm->tm_mday, 1);
+	put(o, ", ");
+	put_num(o, tm->tm_year + 1900, 1);
+}
+
 char *
 vl_tz_fmt(struct vl_pool *pool, const char *zone, int64_t utc)
 {
 	struct tm	 tm;
+	struct out	 o = { "", 0 };
 	const char	*used = local(zone, utc, &tm), *abbr = tm.tm_zone;
 	int		 h = tm.tm_hour % 12 == 0 ? 12 : tm.tm_hour % 12;
 
-	if (abbr == NULL || *abbr == '\0' || *abbr == '+' || *abbr == '-')
-		return vl_pool_printf(pool, "%s %d, %d %d:%02d %s (%s)", months[tm.tm_mon],
-		    tm.tm_mday, tm.tm_year + 1900, h, tm.tm_min, tm.tm_hour < 12 ? "AM" : "PM", used);
-	return vl_pool_printf(pool, "%s %d, %d %d:%02d %s %s", months[tm.tm_mon], tm.tm_mday,
-	    tm.tm_year + 1900, h, tm.tm_min, tm.tm_hour < 12 ? "AM" : "PM", abbr);
+	put_date(&o, &tm);
+	put(&o, " ");
+	put_num(&o, h, 1);
+	put(&o, ":");
+	put_num(&o, tm.tm_min, 2);
+	put(&o, tm.tm_hour < 12 ? " AM " : " PM ");
+	if (abbr == NULL || *abbr == '\0' || *abbr == '+' || *abbr == '-') {
+		put(&o, "(");
+		put(&o, used);
+		put(&o, ")");
+	} else
+		put(&o, abbr);
+	return vl_pool_strndup(pool, o.s, o.len);
 }
 
 char *
 vl_tz_date(struct vl_pool *pool, const char *zone, int64_t utc)
 {
 	struct tm	 tm;
+	struct out	 o = { "", 0 };
 
 	local(zone, utc, &tm);
-	return vl_pool_printf(pool, "%s %d, %d", months[tm.tm_mon], tm.tm_mday, tm.tm_year + 1900);
+	put_date(&o, &tm);
+	return vl_pool_strndup(pool, o.s, o.len);
 }
 
 char *

@@ -215,6 +215,7 @@ struct vl_ctx {
 	const char	*remote;	/* client address for the audit; "-" if none */
 	const char	*id;		/* request id for logs; "" if none */
 	const char	*zone;		/* the firm's time zone once read (vl_tz_firm) */
+	int64_t		 users_stamp;	/* the firm's users_stamp read with the session, or 0 */
 };
 /* Sets c to act for firm as user or contact (0: neither) from remote
  * (NULL: "-"), memory in pool; no request id, zone not yet read. */
@@ -239,13 +240,14 @@ struct vl_sess {
 	int64_t		 firm_id;
 	int64_t		 user_id;	/* firm user, or 0 */
 	int64_t		 contact_id;	/* client contact, or 0 */
-	char		*firm_slug;	/* clients only */
+	char		*firm_slug;	/* the firm's slug */
 	char		*firm_name;
 	char		*firm_logo;	/* the firm's logo URL, or NULL (a new session: NULL) */
 	char		*firm_zone;	/* its time zone, or NULL (then read when needed) */
 	char		*user_email;
 	char		*user_name;
 	char		*role;
+	int64_t		 users_stamp;	/* firm users: firms.users_stamp, else 0 */
 	char		 csrf[65];
 };
 

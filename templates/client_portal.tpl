@@ -14,6 +14,8 @@
 }}</p>{{/NOTICE}}
 {{>PORTAL_TABS}}
 {{#VIEW_MESSAGES}}
+{{#LATEST}}<p class="pager"><a href="{{HREF}}">Latest messages</a></p>{{/LATEST}}
+{{#EARLIER}}<p class="pager"><a href="{{HREF}}">Earlier messages</a></p>{{/EARLIER}}
 <ol class="feed">
 {{#MESSAGE}}<li class="message{{#MINE}} from-client{{/MINE}}">
   <div class="meta"><strong>{{WHO}}</strong> <time>{{WHEN}}</time>{{#NEW}} <span class="badge">new</span>{{/NEW}}</div>

@@ -6,8 +6,7 @@
   <input type="search" id="q" name="q" value="{{Q}}" maxlength="200" placeholder="Number, description or client">
   <label for="status">Status</label>
   <select id="status" name="status"><option value="">All</option><option value="open"{{#STATUS_OPEN}} selected{{/STATUS_OPEN}}>Open</option><option value="closed"{{#STATUS_CLOSED}} selected{{/STATUS_CLOSED}}>Closed</option></select>
-  <label for="client">Client</label>
-  <select id="client" name="client"><option value="0">All clients</option>{{#CLIENT_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/CLIENT_OPTION}}</select>
+  {{#CLIENT_FILTER}}<span class="filter">Client: {{CLIENT_NAME}} <input type="hidden" name="client" value="{{CLIENT_ID}}"><a href="{{ALL_CLIENTS}}">All clients</a></span>{{/CLIENT_FILTER}}
   <label for="responsible">Responsible</label>
   <select id="responsible" name="responsible"><option value="0">Anyone</option>{{#USER_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/USER_OPTION}}</select>
   <input type="hidden" name="sort" value="{{SORT}}">

@@ -34,6 +34,8 @@ Once opened, a portal stays open: you end access item by item, or per participan
 </nav>
 {{#VIEW_MESSAGES}}
 <p class="toggle">{{#EVENTS_OFF}}<a href="/matters/{{MATTER_ID}}/portal?events=1">Show all client portal events</a>{{/EVENTS_OFF}}{{#EVENTS_ON}}<a href="/matters/{{MATTER_ID}}/portal">Show all client portal events <span aria-hidden="true">✓</span><span class="sr-only"> (shown: follow to hide them)</span></a>{{/EVENTS_ON}}</p>
+{{#LATEST}}<p class="pager"><a href="{{HREF}}">Latest messages</a></p>{{/LATEST}}
+{{#EARLIER}}<p class="pager"><a href="{{HREF}}">Earlier messages</a></p>{{/EARLIER}}
 <ol class="feed">
 {{#ENTRY}}{{#MESSAGE}}<li class="message{{#FROM_CLIENT}} from-client{{/FROM_CLIENT}}" id="m{{ID}}">
   <div class="meta"><strong>{{WHO}}</strong> <time>{{WHEN}}</time></div>

@@ -51,6 +51,7 @@ export const PAGES = {
   '~ ^/matters/[0-9]+/portal$': [
     { as: 'firm', url: '/matters/{mid}/portal?notice=sent', note: 'messages, attachments, receipts' },
     { as: 'firm', url: '/matters/{mid}/portal?events=1', note: 'with the portal events' },
+    { as: 'firm', url: '/matters/{mid}/portal?events=1&before=253402300799999999-1', note: 'a page of earlier messages (Latest messages link)' },
     { as: 'firm', url: '/matters/{mid}/portal?view=shared', note: 'shared resources' },
     { as: 'firm', url: '/matters/{freshMid}/portal', note: 'not opened yet' },
   ],
@@ -74,6 +75,7 @@ export const PAGES = {
     { as: 'client', url: '/portal', note: 'two matters: choose one' },
     { as: 'client', url: '/portal/matters/{mid}?notice=sent', note: 'messages with attachments' },
     { as: 'client', url: '/portal/matters/{mid}?view=shared', note: 'shared documents' },
+    { as: 'client', url: '/portal/matters/{mid}?before=253402300799999999-1', note: 'a page of earlier messages (Latest messages link)' },
     { as: 'client', url: '/portal/matters/{mid2}', note: 'a matter with nothing shared yet' },
     { as: 'client', url: '/portal/matters/999999999', status: 404, note: 'error page: not found' },
   ],

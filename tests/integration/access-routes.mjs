@@ -196,6 +196,9 @@ export const routes = [
     path: '/matters/{mid}/portal?view=shared', forge: { mid: F } }),
   firm({ name: 'portal page, with events', prog: 'portal_show', loc: LOC.portal, method: 'GET',
     path: '/matters/{mid}/portal?events=1&notice=sent', forge: { mid: F } }),
+  // Earlier messages: a cursor is a place in the feed, not an id to check.
+  firm({ name: 'portal page, earlier messages', prog: 'portal_show', loc: LOC.portal, method: 'GET',
+    path: '/matters/{mid}/portal?events=1&before=253402300799999999-1', forge: { mid: F } }),
   firm({ name: 'portal_action GET delete_message (confirmation)', prog: 'portal_action', loc: LOC.portalAction,
     method: 'GET', op: 'delete_message', path: '/matters/{mid}/portal/action?op=delete_message&message={message}',
     forge: { mid: F, message: FM } }),
@@ -262,6 +265,8 @@ export const routes = [
     path: '/portal/matters/{mid}?view=messages', needs: 'messages', forge: { mid: FM } }),
   client({ name: 'client matter, shared resources', prog: 'client_home', loc: LOC.clientHome, method: 'GET',
     path: '/portal/matters/{mid}?view=shared', needs: 'documents', forge: { mid: FM } }),
+  client({ name: 'client matter, earlier messages', prog: 'client_home', loc: LOC.clientHome, method: 'GET',
+    path: '/portal/matters/{mid}?before=253402300799999999-1', needs: 'messages', forge: { mid: FM } }),
   // (events=1 is the firm's portal page's; a client's page ignores it)
   client({ name: 'client matter, events asked for', prog: 'client_home', loc: LOC.clientHome, method: 'GET',
     path: '/portal/matters/{mid}?events=1', needs: 'messages', forge: { mid: FM } }),

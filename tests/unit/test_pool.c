@@ -42,6 +42,19 @@ test_strings(void **state)
 	assert_null(vl_pool_strdup(p, NULL));
 	assert_string_equal(vl_pool_strndup(p, "hello", 3), "hel");
 	assert_string_equal(vl_pool_printf(p, "%s=%d", "n", 7), "n=7");
+	/* Around the 128-byte stack buffer: one pass below, the heap above. */
+	{
+		static const size_t	 lens[] = { 0, 1, 126, 127, 128, 129, 4000 };
+		char			 s[4001];
+		size_t			 i;
+
+		for (i = 0; i < sizeof(lens) / sizeof(lens[0]); i++) {
+			memset(s, 'x', lens[i]);
+			s[lens[i]] = '\0';
+			assert_string_equal(vl_pool_printf(p, "%s", s), s);
+			assert_string_equal(vl_pool_printf(p, "<%s>", s) + 1 + lens[i], ">");
+		}
+	}
 	vl_pool_free(p);
 }
 

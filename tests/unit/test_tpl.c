@@ -102,6 +102,38 @@ test_sections_includes(void **state)
 	vl_buf_release(&err);
 }
 
+/* Integers are set as their decimal digits, the extremes included. */
+static void
+test_ints(void **state)
+{
+	struct vl_buf	 out = VL_BUF_INIT, err = VL_BUF_INIT;
+	struct vl_tpl	*d = vl_tpl_new(pool);
+	static const struct {
+		long long	 v;
+		const char	*want;
+	} vec[] = {
+		{ 0, "<p>0</p>" },
+		{ 7, "<p>7</p>" },
+		{ -1, "<p>-1</p>" },
+		{ 1234567890123LL, "<p>1234567890123</p>" },
+		{ 9223372036854775807LL, "<p>9223372036854775807</p>" },
+		{ -9223372036854775807LL - 1, "<p>-9223372036854775808</p>" },
+	};
+	size_t	 i;
+
+	(void)state;
+	put(deflt, "int.tpl", "{{%AUTOESCAPE context=\"HTML\"}}<p>{{N}}</p>");
+	vl_tpl_reload();
+	for (i = 0; i < NELEM(vec); i++) {
+		vl_tpl_set_int(d, "N", vec[i].v);
+		assert_int_equal(expand("int.tpl", d, &out, &err), VL_TPL_OK);
+		assert_string_equal(vl_buf_str(&out), vec[i].want);
+	}
+	vl_pool_reset(pool);
+	vl_buf_release(&out);
+	vl_buf_release(&err);
+}
+
 static void
 test_broken_and_reload(void **state)
 {
@@ -210,6 +242,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_escape),
 		cmocka_unit_test(test_sections_includes),
+		cmocka_unit_test(test_ints),
 		cmocka_unit_test(test_broken_and_reload),
 		cmocka_unit_test(test_site_override),
 	};

@@ -1,0 +1,178 @@
+// The cheaper pages keep every guarantee (issue 13): the Messages pages a
+// page at a time (the latest 50, "Earlier messages" by keyset, a plain
+// link), read receipts and the firm's events for what was shown; a removed
+// participant, a revoked session, a permission turned off, a deactivated
+// colleague and a new colleague take effect on the very next request, on
+// every process; the matters page names a linked client without a picker
+// and never another firm's.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
+import { Client, csrfOf, sql, portalAction, demoAdmin, clientOnMatter, pids } from './helpers.mjs';
+
+const R = crypto.randomBytes(4).toString('hex');
+const PASS = 'paging portal pass';
+const count = (html, re) => (html.match(re) || []).length;
+const messagesOf = (html) => count(html, /<li class="message/g);
+const earlierOf = (html) => {
+  const m = html.match(/<a href="([^"]*before=[0-9]+-[0-9]+)">Earlier messages<\/a>/);
+  return m ? m[1].replace(/&amp;/g, '&') : null;
+};
+// Enough requests that each process of a program answers at least once
+// (nginx spreads them; a stale copy in any process would show).
+const everyProcess = (prog) => 4 * pids(prog).length;
+
+test('Messages pages: the latest 50, Earlier messages without OFFSET, receipts for what was shown', async () => {
+  const { mid, contact, client } = await clientOnMatter({ name: `Paging Client ${R}`, email: `paging.${R}@perf.test`,
+    number: `PG-${R}`, password: PASS });
+  const portal = sql(`SELECT id FROM portals WHERE matter_id = ${mid}`);
+  // 69 more, older than the welcome message, two at the same microsecond.
+  sql(`INSERT INTO messages (firm_id, portal_id, author_user, body, created_at)
+       WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 69)
+       SELECT p.firm_id, p.id, p.opened_by, CONCAT('Paged note ', i, '.'),
+       NOW(6) - INTERVAL 1 HOUR + INTERVAL (i - (i = 40)) SECOND FROM n JOIN portals p ON p.id = ${portal}`);
+  const reads = () => sql(`SELECT COUNT(*) FROM item_reads WHERE portal_id = ${portal} AND contact_id = ${contact} AND item_kind = 'message'`);
+  const events = () => sql(`SELECT COUNT(*) FROM portal_events WHERE portal_id = ${portal} AND kind = 'read_message'`);
+
+  const latest = await client.get(`/portal/matters/${mid}`);
+  assert.equal(latest.status, 200);
+  assert.equal(messagesOf(latest.text), 50);
+  assert.match(latest.text, /Welcome, Paging Client/);
+  assert.match(latest.text, /Paged note 69\./);
+  assert.doesNotMatch(latest.text, /Paged note 19\./);
+  assert.doesNotMatch(latest.text, /Latest messages/);
+  const earlier = earlierOf(latest.text);
+  assert.match(earlier, new RegExp(`^/portal/matters/${mid}\\?before=`));
+  // Only the 50 shown were opened, each with one event for the firm.
+  assert.equal(reads(), '50');
+  assert.equal(events(), '50');
+
+  const back = await client.get(earlier);
+  assert.equal(back.status, 200);
+  assert.equal(messagesOf(back.text), 20);
+  for (let i = 1; i <= 20; i++) assert.match(back.text, new RegExp(`Paged note ${i}\\.`));
+  assert.equal(earlierOf(back.text), null);
+  assert.match(back.text, new RegExp(`<a href="/portal/matters/${mid}">Latest messages</a>`));
+  assert.equal(reads(), '70');
+  assert.equal(events(), '70');
+  // Seen again: nothing new.
+  await client.get(`/portal/matters/${mid}`);
+  await client.get(earlier);
+  assert.equal(events(), '70');
+
+  // The firm's page: the same pages, the readers of each, the events of each span.
+  const firm = await demoAdmin();
+  const fl = await firm.get(`/matters/${mid}/portal?events=1`);
+  assert.equal(fl.status, 200);
+  assert.equal(messagesOf(fl.text), 50);
+  assert.equal(count(fl.text, /Read by Paging Client/g), 50);
+  const readEvents = (html) => count(html, new RegExp(`<li class="event"><time>[^<]*</time> Paging Client ${R} read a message`, 'g'));
+  assert.equal(readEvents(fl.text), 70);	// every read happened after these
+  const fe = earlierOf(fl.text);
+  assert.match(fe, new RegExp(`^/matters/${mid}/portal\\?events=1&before=`));
+  const fb = await firm.get(fe);
+  assert.equal(messagesOf(fb.text), 20);
+  assert.equal(readEvents(fb.text), 0);
+  assert.match(fb.text, new RegExp(`<a href="/matters/${mid}/portal\\?events=1">Latest messages</a>`));
+
+  // A cursor is only a place: malformed is refused, a far one shows the
+  // latest, another portal's shows only this portal's messages.
+  for (const bad of ['x', '1-', '-1', '0-0', '1-1-1', '99999999999999999999-1', '253402300800000000-1', `${'9'.repeat(60)}`]) {
+    assert.equal((await client.get(`/portal/matters/${mid}?before=${encodeURIComponent(bad)}`)).status, 400, bad);
+    assert.equal((await firm.get(`/matters/${mid}/portal?before=${encodeURIComponent(bad)}`)).status, 400, bad);
+  }
+  const far = await client.get(`/portal/matters/${mid}?before=253402300799999999-9223372036854775807`);
+  assert.equal(messagesOf(far.text), 50);
+  const other = sql(`SELECT MAX(id) FROM messages WHERE portal_id <> ${portal}`);
+  const otherUs = sql(`SELECT TIMESTAMPDIFF(MICROSECOND, '1970-01-01', created_at) FROM messages WHERE id = ${other}`);
+  const cross = await client.get(`/portal/matters/${mid}?before=${otherUs}-${other}`);
+  assert.equal(cross.status, 200);
+  const ids = [...cross.text.matchAll(/Paged note (\d+)\.|Welcome, Paging/g)].length;
+  assert.equal(ids, messagesOf(cross.text));
+});
+
+test('guarantees on the very next request: permission off, participant removed, session revoked', async () => {
+  const { mid, contact, client } = await clientOnMatter({ name: `Next Client ${R}`, email: `next.${R}@perf.test`,
+    number: `NX-${R}`, password: PASS });
+  const firm = await demoAdmin();
+  const seen = async () => (await client.get(`/portal/matters/${mid}`));
+  const n = everyProcess('client_home');
+  for (let i = 0; i < n; i++) assert.match((await seen()).text, /Welcome, Next Client/);
+  // Messages turned off: the next view has no messages, on every process.
+  assert.equal((await portalAction(firm, mid, { op: 'permissions', perm_documents: '1' })).status, 303);
+  for (let i = 0; i < n; i++) assert.doesNotMatch((await seen()).text, /Welcome, Next Client/);
+  assert.equal((await portalAction(firm, mid, { op: 'permissions', perm_messages: '1', perm_documents: '1' })).status, 303);
+  assert.match((await seen()).text, /Welcome, Next Client/);
+  // The session ended elsewhere (its row gone): signed out at once.
+  sql(`DELETE FROM sessions WHERE contact_id = ${contact}`);
+  for (let i = 0; i < n; i++) {
+    const res = await seen();
+    assert.equal(res.status, 303);
+    assert.match(res.location, /\/portal\/login/);
+  }
+  // Removed (signed in again first): the matter is gone at once.
+  const again = (await clientOnMatter({ name: `Next Client ${R}`, email: `next.${R}@perf.test`,
+    number: `NX-${R}`, password: PASS })).client;
+  assert.equal((await again.get(`/portal/matters/${mid}`)).status, 200);
+  assert.equal((await portalAction(firm, mid, { op: 'remove_participant', contact })).status, 303);
+  for (let i = 0; i < n; i++) {
+    const res = await again.get(`/portal/matters/${mid}`);
+    assert.notEqual(res.status, 200);
+    assert.doesNotMatch(res.text, /Welcome, Next Client/);
+  }
+});
+
+test('firm users: deactivated or signed out at once; a new colleague in the picker at once', async () => {
+  const email = `member.${R}@perf.test`;
+  const firmId = sql("SELECT id FROM firms WHERE slug = 'demo'");
+  sql(`INSERT INTO users (firm_id, email, name, role, pw_hash) SELECT ${firmId}, '${email}', 'Perf Member ${R}', 'member', pw_hash FROM users WHERE email = 'member@demo.test'`);
+  const m = new Client();
+  assert.equal((await m.signIn(email, 'demo-member-pass')).status, 303);
+  const n = everyProcess('matters_list');
+  for (let i = 0; i < n; i++) assert.equal((await m.get('/matters')).status, 200);
+  // A colleague added behind the programs' back (the stamp's triggers see it).
+  sql(`INSERT INTO users (firm_id, email, name, role, pw_hash) VALUES (${firmId}, 'late.${R}@perf.test', 'Late Colleague ${R}', 'member', '!')`);
+  for (let i = 0; i < n; i++) assert.match((await m.get('/matters')).text, new RegExp(`<option value="\\d+">Late Colleague ${R}</option>`));
+  // Deactivated: the next request is refused.
+  sql(`UPDATE users SET deactivated_at = NOW(6) WHERE email = '${email}'`);
+  for (let i = 0; i < n; i++) {
+    const res = await m.get('/matters');
+    assert.notEqual(res.status, 200);
+    assert.doesNotMatch(res.text, /Late Colleague/);
+  }
+  // Revoked: a session row gone is a signed-out request.
+  const a = await demoAdmin();
+  assert.equal((await a.get('/matters')).status, 200);
+  sql(`DELETE FROM sessions WHERE token_hash = UNHEX(SHA2('${a.jar.get('__Host-sid')}', 256))`);
+  const after = await a.get('/matters');
+  assert.notEqual(after.status, 200);
+});
+
+test('matters page: a linked client named without a picker, never another firm\'s', async () => {
+  const a = await demoAdmin();
+  const page = await a.get('/matters');
+  assert.doesNotMatch(page.text, /id="client"/);
+  assert.doesNotMatch(page.text, /<label for="client">/);
+  const client = sql("SELECT m.client_id FROM matters m JOIN firms f ON f.id = m.firm_id WHERE f.slug = 'demo' AND m.number = '2026-0001'");
+  const name = sql(`SELECT name FROM contacts WHERE id = ${client}`);
+  const res = await a.get(`/matters?client=${client}&status=open&q=20&sort=-opened`);
+  assert.equal(res.status, 200);
+  assert.match(res.text, new RegExp(`Client: ${name} <input type="hidden" name="client" value="${client}">`));
+  assert.match(res.text, /<a href="\/matters\?status=open&amp;q=20&amp;sort=-opened">All clients<\/a>/);
+  // A client with no matter is still named (its own statement).
+  const firmId = sql("SELECT id FROM firms WHERE slug = 'demo'");
+  sql(`INSERT INTO contacts (firm_id, kind, name) VALUES (${firmId}, 'person', 'No Matters ${R}')`);
+  const lonely = sql(`SELECT MAX(id) FROM contacts WHERE firm_id = ${firmId} AND name = 'No Matters ${R}'`);
+  const none = await a.get(`/matters?client=${lonely}`);
+  assert.match(none.text, new RegExp(`Client: No Matters ${R}`));
+  assert.match(none.text, /No matters match these filters\./);
+  // Another firm's contact: no name, no matter.
+  sql(`INSERT INTO firms (name, slug) VALUES ('Perf Other ${R}', 'perf-${R}')`);
+  const other = sql(`SELECT id FROM firms WHERE slug = 'perf-${R}'`);
+  sql(`INSERT INTO contacts (firm_id, kind, name) VALUES (${other}, 'person', 'Secret Client ${R}')`);
+  const secret = sql(`SELECT MAX(id) FROM contacts WHERE firm_id = ${other}`);
+  const theirs = await a.get(`/matters?client=${secret}`);
+  assert.equal(theirs.status, 200);
+  assert.doesNotMatch(theirs.text, /Secret Client/);
+  assert.match(theirs.text, /No matters match these filters\./);
+});
