@@ -107,12 +107,10 @@ vl_task_due_range(enum vl_task_due due, const char *today, char from[11], char t
 	return 1;
 }
 
-/* The typed task checked into fe; the assignee must be the firm's. */
+/* The typed task checked into fe. */
 static void
-check_in(struct vl_ctx *c, const struct vl_task_in *in, struct vl_ferr *fe)
+check_in(const struct vl_task_in *in, struct vl_ferr *fe)
 {
-	char	*name;
-
 	if (in->title == NULL || *in->title == '\0')
 		vl_ferr_add(fe, "title", "missing");
 	else if (strlen(in->title) > VL_TASK_TITLE_MAX)
@@ -125,9 +123,6 @@ check_in(struct vl_ctx *c, const struct vl_task_in *in, struct vl_ferr *fe)
 		vl_ferr_add(fe, "due", "invalid");
 	if (vl_task_prio_of(in->priority) == VL_PRIO__MAX)
 		vl_ferr_add(fe, "priority", "invalid");
-	if (in->assignee < 0 || (in->assignee > 0 && vl_db_row(c->pool, STMT_USER_OF_FIRM, "ii",
-	    "s", c->firm_id, in->assignee, &name) != VL_OK))
-		vl_ferr_add(fe, "assignee", "unknown");
 }
 
 enum vl_rc
@@ -137,6 +132,7 @@ vl_task_save(struct vl_ctx *c, int64_t matter, int64_t id, const struct vl_task_
 	struct vl_matter	 m;
 	struct vl_task		 old;
 	uint64_t		 newid = 0;
+	char			*name;
 	int			 changed = 0;
 	enum vl_rc		 rc;
 
@@ -144,9 +140,14 @@ vl_task_save(struct vl_ctx *c, int64_t matter, int64_t id, const struct vl_task_
 		return rc;
 	if (id != 0 && (rc = vl_task_get(c, matter, id, &old)) != VL_OK)
 		return rc;
-	check_in(c, in, fe);
+	check_in(in, fe);
 	if (fe->n > 0)
 		return VL_INVALID;
+	/* An assignee no picker offers (another firm's user) is "not found",
+	 * as an id of another firm is everywhere. */
+	if (in->assignee < 0 || (in->assignee > 0 && (rc = vl_db_row(c->pool, STMT_USER_OF_FIRM,
+	    "ii", "s", c->firm_id, in->assignee, &name)) != VL_OK))
+		return in->assignee < 0 ? VL_DECLINED : rc;
 	if ((rc = vl_db_begin()) != VL_OK)
 		return rc;
 	if (id == 0) {

@@ -48,8 +48,8 @@ struct vl_task_in {
  * Adds (id 0) or changes task id of matter, and shares or unshares it as
  * in->share says, in one transaction with its audit row.  VL_OK with *out;
  * VL_INVALID with fe filled (title_missing, title_long, description_long,
- * due_invalid, priority_invalid, assignee_unknown, share_no_portal);
- * VL_DECLINED for no such matter or task; VL_ERR.
+ * due_invalid, priority_invalid, share_no_portal); VL_DECLINED for no
+ * such matter or task, or an assignee not a user of the firm; VL_ERR.
  */
 enum vl_rc vl_task_save(struct vl_ctx *, int64_t matter, int64_t id, const struct vl_task_in *,
 	    int64_t *out, struct vl_ferr *fe);

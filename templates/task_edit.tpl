@@ -16,8 +16,7 @@
   <input type="date" id="due" name="due" value="{{DUE}}"{{#DUE_ERR}} aria-invalid="true" aria-describedby="due-err"{{/DUE_ERR}}>
   {{#DUE_ERR}}<p class="field-error" id="due-err">{{#DUE_INVALID}}Enter the due date as a day of the calendar, such as 2026-03-31, or leave it empty.{{/DUE_INVALID}}</p>{{/DUE_ERR}}
   <label for="assignee">Assigned to</label>
-  <select id="assignee" name="assignee"{{#ASSIGNEE_ERR}} aria-invalid="true" aria-describedby="assignee-err"{{/ASSIGNEE_ERR}}><option value="0">Nobody</option>{{#ASSIGNEE_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/ASSIGNEE_OPTION}}</select>
-  {{#ASSIGNEE_ERR}}<p class="field-error" id="assignee-err">{{#ASSIGNEE_UNKNOWN}}Choose a user of your firm, or nobody.{{/ASSIGNEE_UNKNOWN}}</p>{{/ASSIGNEE_ERR}}
+  <select id="assignee" name="assignee"><option value="0">Nobody</option>{{#ASSIGNEE_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/ASSIGNEE_OPTION}}</select>
   <label for="priority">Priority</label>
   <select id="priority" name="priority"{{#PRIORITY_ERR}} aria-invalid="true" aria-describedby="priority-err"{{/PRIORITY_ERR}}><option value="low"{{#PRIO_LOW}} selected{{/PRIO_LOW}}>Low</option><option value="normal"{{#PRIO_NORMAL}} selected{{/PRIO_NORMAL}}>Normal</option><option value="high"{{#PRIO_HIGH}} selected{{/PRIO_HIGH}}>High</option></select>
   {{#PRIORITY_ERR}}<p class="field-error" id="priority-err">{{#PRIORITY_INVALID}}Choose low, normal or high.{{/PRIORITY_INVALID}}</p>{{/PRIORITY_ERR}}
