@@ -239,7 +239,7 @@ vl_task_get(struct vl_ctx *c, int64_t matter, int64_t id, struct vl_task *t)
 	memset(t, 0, sizeof(*t));
 	t->id = id;
 	t->matter = matter;
-	if ((rc = vl_db_row(c->pool, STMT_TASK_GET, "iii", "ssiisiiisi", c->firm_id, matter, id,
+	if ((rc = vl_db_row(c->pool, STMT_TASK_GET, "iii", "ssiissiisi", c->firm_id, matter, id,
 	    &t->title, &t->description, &t->due, &t->assignee, &t->assignee_name, &t->priority,
 	    &may, &t->done_at, &t->done_by, &by_client)) != VL_OK)
 		return rc;
@@ -425,7 +425,7 @@ vl_task_client_done(struct vl_ctx *c, int64_t matter, int64_t id, int *changed)
 	}
 	if (rc == VL_OK)
 		rc = vl_portal_tell_firm(c, p.portal, matter, p.number,
-		    vl_pool_printf(c->pool, "marked a task done: %s", t.title), NULL);
+		    vl_pool_printf(c->pool, "word that a task is done: %s", t.title), NULL);
 	if (rc == VL_OK) {
 		vl_audit_in(c, matter, "client_task_done", "task", id);
 		rc = vl_db_commit();
