@@ -11,6 +11,7 @@
 #include "vellum.h"
 #include "listing.h"
 #include "portal.h"
+#include "note.h"
 #include "task.h"
 #include "tz.h"
 
@@ -60,9 +61,9 @@ get(struct vl_req *r)
 		s = vl_tpl_section(d, "TASK");
 		vl_tpl_set_int(s, "ID", t[i].id);
 		vl_tpl_set(s, "TITLE", t[i].title);
-		vl_tpl_set(s, "DESCRIPTION", t[i].description);
 		if (t[i].description != NULL && *t[i].description != '\0')
 			vl_tpl_show(s, "HAS_DESCRIPTION");
+		vl_text_show(r->pool, s, "DESC", t[i].description);
 		vl_tpl_show(s, vl_task_prio_of(t[i].priority) == VL_PRIO_HIGH ? "HIGH" :
 		    vl_task_prio_of(t[i].priority) == VL_PRIO_LOW ? "LOW" : "NORMAL");
 		if (t[i].due >= 0)

@@ -11,6 +11,7 @@
 #include "matter.h"
 #include "matters.h"
 #include "recmark.h"
+#include "note.h"
 #include "task.h"
 #include "tz.h"
 
@@ -38,9 +39,9 @@ row(struct vl_req *r, struct vl_tpl *d, const struct vl_task *t, const char *tod
 
 	vl_tpl_set_int(s, "ID", t->id);
 	vl_tpl_set(s, "TITLE", t->title);
-	vl_tpl_set(s, "DESCRIPTION", t->description);
 	if (t->description != NULL && *t->description != '\0')
 		vl_tpl_show(s, "HAS_DESCRIPTION");
+	vl_text_show(r->pool, s, "DESC", t->description);
 	vl_tpl_set(s, "ASSIGNEE", t->assignee_name);
 	vl_tpl_show(s, vl_task_prio_of(t->priority) == VL_PRIO_HIGH ? "HIGH" :
 	    vl_task_prio_of(t->priority) == VL_PRIO_LOW ? "LOW" : "NORMAL");

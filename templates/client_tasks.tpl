@@ -9,7 +9,7 @@
 <table class="list stack">
 <thead><tr><th>Task</th><th>Due</th><th>Priority</th><th>Status</th></tr></thead>
 <tbody>
-{{#TASK}}<tr><td><strong>{{TITLE}}</strong>{{#HAS_DESCRIPTION}}<br>{{DESCRIPTION}}{{/HAS_DESCRIPTION}}</td>
+{{#TASK}}<tr><td><strong>{{TITLE}}</strong>{{#HAS_DESCRIPTION}}<br>{{#DESC}}{{LINE}}{{#BREAK}}<br>{{/BREAK}}{{/DESC}}{{/HAS_DESCRIPTION}}</td>
 <td data-label="Due">{{DUE}}</td>
 <td data-label="Priority">{{#HIGH}}High{{/HIGH}}{{#NORMAL}}Normal{{/NORMAL}}{{#LOW}}Low{{/LOW}}</td>
 <td data-label="Status">{{#OPEN}}Open{{/OPEN}}{{#DONE}}Done by {{DONE_BY}} on {{DONE_WHEN}}{{/DONE}}{{#MAY_DONE}}Open

@@ -13,7 +13,7 @@
   <input type="date" id="date" name="date" value="{{DATE}}" required{{#DATE_ERR}} aria-invalid="true" aria-describedby="date-err"{{/DATE_ERR}}>
   {{#DATE_ERR}}<p class="field-error" id="date-err">{{#DATE_INVALID}}Enter the date as a day of the calendar, such as 2026-03-31.{{/DATE_INVALID}}</p>{{/DATE_ERR}}
   <label for="body">Note</label>
-  <textarea id="body" name="body" rows="10" required{{#BODY_ERR}} aria-invalid="true" aria-describedby="body-err"{{/BODY_ERR}}>{{BODY_TEXT}}</textarea>
+  <textarea id="body" name="body" rows="10" required{{#BODY_ERR}} aria-invalid="true" aria-describedby="body-err"{{/BODY_ERR}}>{{BODY_TEXT:pre_escape}}</textarea>
   {{#BODY_ERR}}<p class="field-error" id="body-err">{{#BODY_MISSING}}Write the note.{{/BODY_MISSING}}{{#BODY_LONG}}The note is too long: at most 20,000 characters.{{/BODY_LONG}}</p>{{/BODY_ERR}}
   <p class="muted">Plain text: line breaks are kept as typed.</p>
   <fieldset>

@@ -10,7 +10,7 @@
   <input type="text" id="title" name="title" value="{{TITLE}}" maxlength="200" required{{#TITLE_ERR}} aria-invalid="true" aria-describedby="title-err"{{/TITLE_ERR}}>
   {{#TITLE_ERR}}<p class="field-error" id="title-err">{{#TITLE_MISSING}}Enter a title.{{/TITLE_MISSING}}{{#TITLE_LONG}}The title is too long: at most 200 characters.{{/TITLE_LONG}}</p>{{/TITLE_ERR}}
   <label for="description">Description (optional)</label>
-  <textarea id="description" name="description" rows="4"{{#DESCRIPTION_ERR}} aria-invalid="true" aria-describedby="description-err"{{/DESCRIPTION_ERR}}>{{DESCRIPTION_TEXT}}</textarea>
+  <textarea id="description" name="description" rows="4"{{#DESCRIPTION_ERR}} aria-invalid="true" aria-describedby="description-err"{{/DESCRIPTION_ERR}}>{{DESCRIPTION_TEXT:pre_escape}}</textarea>
   {{#DESCRIPTION_ERR}}<p class="field-error" id="description-err">{{#DESCRIPTION_LONG}}The description is too long: at most 4,000 characters.{{/DESCRIPTION_LONG}}{{#DESCRIPTION_INVALID}}The description holds characters that cannot be kept.{{/DESCRIPTION_INVALID}}</p>{{/DESCRIPTION_ERR}}
   <label for="due">Due date (optional)</label>
   <input type="date" id="due" name="due" value="{{DUE}}"{{#DUE_ERR}} aria-invalid="true" aria-describedby="due-err"{{/DUE_ERR}}>

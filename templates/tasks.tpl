@@ -18,7 +18,7 @@
 <table class="list">
 <thead><tr><th>Task</th><th>Due</th><th>Priority</th><th>Assigned to</th><th>Status</th><th>Portal</th><th><span class="sr-only">Actions</span></th></tr></thead>
 <tbody>
-{{#TASK}}<tr><td><strong>{{TITLE}}</strong>{{#HAS_DESCRIPTION}}<br><span class="muted">{{DESCRIPTION}}</span>{{/HAS_DESCRIPTION}}</td>
+{{#TASK}}<tr><td><strong>{{TITLE}}</strong>{{#HAS_DESCRIPTION}}<br><span class="muted">{{#DESC}}{{LINE}}{{#BREAK}}<br>{{/BREAK}}{{/DESC}}</span>{{/HAS_DESCRIPTION}}</td>
 <td>{{DUE}}{{#OVERDUE}} <span class="badge">overdue</span>{{/OVERDUE}}</td>
 <td>{{#HIGH}}High{{/HIGH}}{{#NORMAL}}Normal{{/NORMAL}}{{#LOW}}Low{{/LOW}}</td>
 <td>{{ASSIGNEE}}</td>

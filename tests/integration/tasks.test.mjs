@@ -43,6 +43,9 @@ test('a shared task reaches the client (page and coalesced email); unticked, the
   assert.match(page, /Task added\./);
   assert.match(page, new RegExp(`<strong>${title}</strong>`));
   assert.match(page, /Shared; the client may mark it done/);
+  assert.match(page, /Both copies,<br>signed\./, 'the description keeps its lines');
+  assert.match((await firm.get(`${T(mid)}?id=${taskId(mid, title)}`)).text, />Both copies,\nsigned\.<\/textarea>/,
+    'and keeps them when edited');
   assert.equal(sql(`SELECT COUNT(*) FROM audit_log WHERE action = 'task_shared' AND item_id = ${id}`), '1');
 
   // The client: the Tasks tab lists it, with its button.
@@ -51,6 +54,7 @@ test('a shared task reaches the client (page and coalesced email); unticked, the
   assert.match(list.text, new RegExp(title));
   assert.match(list.text, /aria-current="page" href="\/portal\/matters\/\d+\/tasks">Tasks</);
   assert.match(list.text, /Mark done/);
+  assert.match(list.text, /Both copies,<br>signed\./);
   // One coalesced email to the address on file, without the task's words.
   const mails = await waitForMail(email, before + 1);
   const mail = mails.find((m) => /a task in/.test(m.text));
