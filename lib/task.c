@@ -59,11 +59,17 @@ days_of(int64_t y, int64_t m, int64_t d)
 	return era * 146097 + doe - 719468;
 }
 
+/* The day z as "YYYY-MM-DD"; days past 9999-12-31 are that day (the
+ * calendar of the forms ends there). */
 static void
 civil_of(int64_t z, char out[11])
 {
 	int64_t	 era, doe, yoe, y, doy, mp, d, m;
 
+	if (z > days_of(9999, 12, 31)) {
+		memcpy(out, "9999-12-31", 11);
+		return;
+	}
 	z += 719468;
 	era = (z >= 0 ? z : z - 146096) / 146097;
 	doe = z - era * 146097;
