@@ -131,7 +131,8 @@ export async function fixture() {
     number: `A11Y-${R}`,
     priv: docId(mid, 'private-notes.txt'), letter,
     message: sql(`SELECT MAX(m.id) FROM messages m JOIN portals p ON p.id = m.portal_id WHERE p.matter_id = ${mid}`),
-    share: sql(`SELECT MAX(s.id) FROM shares s JOIN portals p ON p.id = s.portal_id WHERE p.matter_id = ${mid}`),
+    share: sql(`SELECT MAX(s.id) FROM shares s JOIN portals p ON p.id = s.portal_id WHERE p.matter_id = ${mid}` +
+      ' AND s.record_kind IS NULL'),
     inviteToken, resetToken, deadToken: 'A'.repeat(43),
   };
 }

@@ -172,30 +172,27 @@ export const PAGES = {
     { as: 'firm', url: '/matters/{mid}/activities/edit?op=delete&id={activity}', note: 'confirmation page' },
   ],
 
-  // Tasks and notes, the firm's and the client's.
+  // Tasks and notes, the firm's and the client's (the member sees the
+  // same pages as the admin: one sample each is enough for the member).
   '= /tasks': [
     { as: 'firm', url: '/tasks', note: 'my open tasks' },
-    { as: 'firm', url: '/tasks?due=later', note: 'filtered' },
+    { as: 'admin', url: '/tasks?due=later', note: 'filtered' },
   ],
   '~ ^/matters/[0-9]+/tasks$': [
     { as: 'firm', url: '/matters/{mid}/tasks?show=all&notice=added', note: 'open and done, shared and viewed' },
-    { as: 'firm', url: '/matters/{mid}/tasks?due=overdue&assignee={adminId}', note: 'filtered' },
-    { as: 'firm', url: '/matters/{freshMid}/tasks', note: 'empty' },
+    { as: 'admin', url: '/matters/{freshMid}/tasks?due=overdue&assignee={adminId}', note: 'filtered, nothing found' },
   ],
   '~ ^/matters/[0-9]+/tasks/edit$': [
-    { as: 'firm', url: '/matters/{mid}/tasks/edit', note: 'new task' },
     { as: 'firm', url: '/matters/{mid}/tasks/edit?id={task}', note: 'edit' },
-    { as: 'firm', url: '/matters/{mid}/tasks/edit?op=delete&id={task}', note: 'confirmation page' },
-    { as: 'firm', url: '/matters/{mid}/tasks/edit?id=999999999', status: 404, note: 'error page: not found' },
+    { as: 'admin', url: '/matters/{mid}/tasks/edit?op=delete&id={task}', note: 'confirmation page' },
   ],
   '~ ^/matters/[0-9]+/notes$': [
     { as: 'firm', url: '/matters/{mid}/notes?notice=saved', note: 'a shared note with its lines' },
-    { as: 'firm', url: '/matters/{freshMid}/notes', note: 'empty' },
+    { as: 'admin', url: '/matters/{freshMid}/notes', note: 'empty' },
   ],
   '~ ^/matters/[0-9]+/notes/edit$': [
-    { as: 'firm', url: '/matters/{mid}/notes/edit', note: 'new note' },
     { as: 'firm', url: '/matters/{mid}/notes/edit?id={note}', note: 'edit' },
-    { as: 'firm', url: '/matters/{mid}/notes/edit?op=delete&id={note}', note: 'confirmation page' },
+    { as: 'admin', url: '/matters/{mid}/notes/edit?op=delete&id={note}', note: 'confirmation page' },
   ],
   '~ ^/portal/matters/[0-9]+/tasks$': [
     { as: 'client', url: '/portal/matters/{mid}/tasks?notice=done', note: 'shared tasks, one to mark done' },
