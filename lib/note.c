@@ -51,7 +51,7 @@ vl_note_save(struct vl_ctx *c, int64_t matter, int64_t id, const struct vl_note_
 {
 	struct vl_matter	 m;
 	struct vl_note		 old;
-	uint64_t		 newid = 0;
+	uint64_t		 newid = 0, n = 1;
 	int			 changed = 0;
 	enum vl_rc		 rc;
 
@@ -69,8 +69,11 @@ vl_note_save(struct vl_ctx *c, int64_t matter, int64_t id, const struct vl_note_
 		    in->subject, in->body, in->date, c->user_id);
 		id = (int64_t)newid;
 	} else
-		rc = vl_db_exec(STMT_NOTE_UPDATE, NULL, NULL, "sssiii", in->subject, in->body,
+		rc = vl_db_exec(STMT_NOTE_UPDATE, &n, NULL, "sssiii", in->subject, in->body,
 		    in->date, c->firm_id, matter, id);
+	/* updated_at always changes: no row means deleted meanwhile. */
+	if (rc == VL_OK && n == 0)
+		rc = VL_DECLINED;
 	if (rc == VL_OK)
 		rc = vl_rshare_set(c, &m, VL_REC_NOTE, id, in->share != 0, in->subject, &changed);
 	if (rc == VL_CONFLICT) {

@@ -137,7 +137,7 @@ vl_task_save(struct vl_ctx *c, int64_t matter, int64_t id, const struct vl_task_
 {
 	struct vl_matter	 m;
 	struct vl_task		 old;
-	uint64_t		 newid = 0;
+	uint64_t		 newid = 0, n = 1;
 	char			*name;
 	int			 changed = 0;
 	enum vl_rc		 rc;
@@ -162,9 +162,12 @@ vl_task_save(struct vl_ctx *c, int64_t matter, int64_t id, const struct vl_task_
 		    (int64_t)(in->client_done != 0), c->user_id);
 		id = (int64_t)newid;
 	} else
-		rc = vl_db_exec(STMT_TASK_UPDATE, NULL, NULL, "sssisiiii", in->title,
+		rc = vl_db_exec(STMT_TASK_UPDATE, &n, NULL, "sssisiiii", in->title,
 		    in->description, in->due ? in->due : "", in->assignee, in->priority,
 		    (int64_t)(in->client_done != 0), c->firm_id, matter, id);
+	/* updated_at always changes: no row means deleted meanwhile. */
+	if (rc == VL_OK && n == 0)
+		rc = VL_DECLINED;
 	if (rc == VL_OK)
 		rc = vl_rshare_set(c, &m, VL_REC_TASK, id, in->share != 0, in->title, &changed);
 	if (rc == VL_CONFLICT) {

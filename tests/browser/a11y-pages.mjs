@@ -172,26 +172,26 @@ export const PAGES = {
     { as: 'firm', url: '/matters/{mid}/activities/edit?op=delete&id={activity}', note: 'confirmation page' },
   ],
 
-  // Tasks and notes, the firm's and the client's (the member sees the
-  // same pages as the admin: one sample each is enough for the member).
+  // Tasks and notes, the firm's and the client's (a member sees the
+  // admin's pages: My tasks is the member's sample).
   '= /tasks': [
     { as: 'firm', url: '/tasks', note: 'my open tasks' },
     { as: 'admin', url: '/tasks?due=later', note: 'filtered' },
   ],
   '~ ^/matters/[0-9]+/tasks$': [
-    { as: 'firm', url: '/matters/{mid}/tasks?show=all&notice=added', note: 'open and done, shared and viewed' },
+    { as: 'admin', url: '/matters/{mid}/tasks?show=all&notice=added', note: 'open and done, shared and viewed' },
     { as: 'admin', url: '/matters/{freshMid}/tasks?due=overdue&assignee={adminId}', note: 'filtered, nothing found' },
   ],
   '~ ^/matters/[0-9]+/tasks/edit$': [
-    { as: 'firm', url: '/matters/{mid}/tasks/edit?id={task}', note: 'edit' },
+    { as: 'admin', url: '/matters/{mid}/tasks/edit?id={task}', note: 'edit' },
     { as: 'admin', url: '/matters/{mid}/tasks/edit?op=delete&id={task}', note: 'confirmation page' },
   ],
   '~ ^/matters/[0-9]+/notes$': [
-    { as: 'firm', url: '/matters/{mid}/notes?notice=saved', note: 'a shared note with its lines' },
+    { as: 'admin', url: '/matters/{mid}/notes?notice=saved', note: 'a shared note with its lines' },
     { as: 'admin', url: '/matters/{freshMid}/notes', note: 'empty' },
   ],
   '~ ^/matters/[0-9]+/notes/edit$': [
-    { as: 'firm', url: '/matters/{mid}/notes/edit?id={note}', note: 'edit' },
+    { as: 'admin', url: '/matters/{mid}/notes/edit?id={note}', note: 'edit' },
     { as: 'admin', url: '/matters/{mid}/notes/edit?op=delete&id={note}', note: 'confirmation page' },
   ],
   '~ ^/portal/matters/[0-9]+/tasks$': [
@@ -201,7 +201,6 @@ export const PAGES = {
   '~ ^/portal/matters/[0-9]+/notes(/[0-9]+)?$': [
     { as: 'client', url: '/portal/matters/{mid}/notes', note: 'shared notes' },
     { as: 'client', url: '/portal/matters/{mid}/notes/{note}', note: 'one note with its lines' },
-    { as: 'client', url: '/portal/matters/{mid}/notes/999999999', status: 404, note: 'error page: not found' },
   ],
 };
 
