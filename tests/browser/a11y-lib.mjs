@@ -96,6 +96,24 @@ export async function fixture() {
       ` 'A11y ${kind} ${R}', ${category}, NOW(6), NOW(6))`);
   const activity = sql(`SELECT id FROM activities WHERE matter_id = ${mid} AND description = 'A11y time ${R}'`);
 
+  // Tasks (shared, the client may mark one done; one done) and a shared
+  // note with lines; the client opens the note.
+  const T = `/matters/${mid}/tasks/edit`, N = `/matters/${mid}/notes/edit`;
+  ok(await firm.submit(T, T, { op: 'save', title: `File the reply ${R}`, description: 'Before the hearing.',
+    due: '2026-01-05', assignee: adminId, priority: 'high', share: '1', client_done: '1' }), 'a shared task');
+  ok(await firm.submit(T, T, { op: 'save', title: `Sign the letter ${R}`, description: '', due: '2099-01-05',
+    assignee: adminId, priority: 'low', share: '1' }), 'a shared task the client may not mark done');
+  const task = sql(`SELECT id FROM tasks WHERE matter_id = ${mid} AND title = 'File the reply ${R}'`);
+  const later = sql(`SELECT id FROM tasks WHERE matter_id = ${mid} AND title = 'Sign the letter ${R}'`);
+  ok(await firm.submit(T, T, { op: 'done', id: later }), 'a task done');
+  ok(await firm.submit(N, N, { op: 'save', subject: `Call notes ${R}`, body: 'First line.\nSecond line.\n\nAfter a blank.',
+    date: '2026-06-01', share: '1' }), 'a shared note');
+  const note = sql(`SELECT id FROM notes WHERE matter_id = ${mid} AND subject = 'Call notes ${R}'`);
+  const reader = new Client();
+  const rp = await reader.get('/portal/login?firm=demo');
+  assert.equal((await reader.post('/portal/login?firm=demo', { csrf: csrfOf(rp.text), email, password })).status, 303);
+  assert.equal((await reader.get(`/portal/matters/${mid}/notes/${note}`)).status, 200, 'the client reads the note');
+
   // A firm user and a client with two-factor sign-in on: their code step.
   const tfEmail = `a11y-2fa-${R}@demo.test`;
   sql(`INSERT INTO users (firm_id, email, name, role, pw_hash)
@@ -108,12 +126,13 @@ export async function fixture() {
   await enrol(tfc.client, '/portal/account');
 
   return {
-    joinToken, adminId, memberId, activity, tfEmail, tfPassword: PASSWORDS.member, tfClientEmail,
+    joinToken, adminId, memberId, activity, task, note, tfEmail, tfPassword: PASSWORDS.member, tfClientEmail,
     R, mid, mid2, freshMid: fresh.mid, contact, invitee, folder, pfolder, email, password,
     number: `A11Y-${R}`,
     priv: docId(mid, 'private-notes.txt'), letter,
     message: sql(`SELECT MAX(m.id) FROM messages m JOIN portals p ON p.id = m.portal_id WHERE p.matter_id = ${mid}`),
-    share: sql(`SELECT MAX(s.id) FROM shares s JOIN portals p ON p.id = s.portal_id WHERE p.matter_id = ${mid}`),
+    share: sql(`SELECT MAX(s.id) FROM shares s JOIN portals p ON p.id = s.portal_id WHERE p.matter_id = ${mid}` +
+      ' AND s.record_kind IS NULL'),
     inviteToken, resetToken, deadToken: 'A'.repeat(43),
   };
 }

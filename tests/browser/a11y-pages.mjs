@@ -8,6 +8,7 @@
 //   as      'public' (signed out), 'admin', 'member', 'client'; 'firm' is
 //           admin and member
 //   url     path and query, {slot} filled from the fixture (a11y-lib.mjs)
+//   check   (FORM_RESULTS) check boxes ticked, by label, before the button
 //   status  the HTTP status of the page the actor ends on (default 200;
 //           a redirect is followed, as the browser does)
 //   lands   the path the actor ends on, when a redirect takes it elsewhere
@@ -172,6 +173,37 @@ export const PAGES = {
     { as: 'firm', url: '/matters/{mid}/activities/edit?id={activity}', note: 'edit' },
     { as: 'firm', url: '/matters/{mid}/activities/edit?op=delete&id={activity}', note: 'confirmation page' },
   ],
+
+  // Tasks and notes, the firm's and the client's (a member sees the
+  // admin's pages: My tasks is the member's sample).
+  '= /tasks': [
+    { as: 'firm', url: '/tasks', note: 'my open tasks' },
+    { as: 'admin', url: '/tasks?due=later', note: 'filtered' },
+  ],
+  '~ ^/matters/[0-9]+/tasks$': [
+    { as: 'admin', url: '/matters/{mid}/tasks?show=all&notice=added', note: 'open and done, shared and viewed' },
+    { as: 'admin', url: '/matters/{freshMid}/tasks?due=overdue&assignee={adminId}', note: 'filtered, nothing found' },
+  ],
+  '~ ^/matters/[0-9]+/tasks/edit$': [
+    { as: 'admin', url: '/matters/{mid}/tasks/edit?id={task}', note: 'edit' },
+    { as: 'admin', url: '/matters/{mid}/tasks/edit?op=delete&id={task}', note: 'confirmation page' },
+  ],
+  '~ ^/matters/[0-9]+/notes$': [
+    { as: 'admin', url: '/matters/{mid}/notes?notice=saved', note: 'a shared note with its lines' },
+    { as: 'admin', url: '/matters/{freshMid}/notes', note: 'empty' },
+  ],
+  '~ ^/matters/[0-9]+/notes/edit$': [
+    { as: 'admin', url: '/matters/{mid}/notes/edit?id={note}', note: 'edit' },
+    { as: 'admin', url: '/matters/{mid}/notes/edit?op=delete&id={note}', note: 'confirmation page' },
+  ],
+  '~ ^/portal/matters/[0-9]+/tasks$': [
+    { as: 'client', url: '/portal/matters/{mid}/tasks?notice=done', note: 'shared tasks, one to mark done' },
+    { as: 'client', url: '/portal/matters/{mid2}/tasks', note: 'nothing shared yet' },
+  ],
+  '~ ^/portal/matters/[0-9]+/notes(/[0-9]+)?$': [
+    { as: 'client', url: '/portal/matters/{mid}/notes', note: 'shared notes' },
+    { as: 'client', url: '/portal/matters/{mid}/notes/{note}', note: 'one note with its lines' },
+  ],
 };
 
 // Pages reached only by sending a form: the actor, the page the form is
@@ -216,6 +248,11 @@ export const FORM_RESULTS = [
     button: 'Add', expect: /already a category/, note: 'category refused' },
   { as: 'admin', url: '/matters/{mid}/activities/edit?kind=time', fill: { 'Time (minutes, or hours:minutes)': 'a while', '#rate': '200.00', Description: 'Reading' },
     button: 'Add', expect: /Enter the time as minutes|Choose/, note: 'time entry refused' },
+  // Shared into a matter whose portal is not open: the box marked.
+  { as: 'admin', url: '/matters/{freshMid}/tasks/edit', fill: { Title: 'A task for the portal' },
+    check: ['Share via client portal'], button: 'Add task', expect: /portal is not open yet/, note: 'task refused' },
+  { as: 'admin', url: '/matters/{freshMid}/notes/edit', fill: { Subject: 'A note for the portal', Note: 'Line one.' },
+    check: ['Share via client portal'], button: 'Add note', expect: /portal is not open yet/, note: 'note refused' },
   { as: 'member', url: '/account',
     fill: { 'Current password': 'not my password at all', 'New password': 'a new long password', 'Repeat the new password': 'a new long password' },
     button: 'Change password', expect: /not correct/, note: 'password change refused' },

@@ -124,6 +124,7 @@ test('every page: no serious or critical axe violation; keyboard reaches every c
         {
           await page.goto(BASE + fill(f.url));
           for (const [field, value] of Object.entries(f.fill)) await (field.startsWith('#') ? page.locator(field) : page.getByLabel(field, { exact: true })).fill(typed(value));
+          for (const box of f.check || []) await page.getByLabel(box, { exact: true }).check();
           await page.getByRole('button', { name: f.button, exact: true }).click();
           // The answer is a new page: wait for what it shows, not for the
           // old page's load state, which holds already.

@@ -22,7 +22,7 @@
 //   own     shows the signed-in person's own data (no id): anyone signed in on
 //           that side gets it, without a byte of the victim's
 //   self    a sign-out: only refusals across sides and signed out are tried
-//   needs   'messages' / 'documents': the client permission the request needs;
+//   needs   'messages' / 'documents' / 'tasks' / 'notes': the client permission the request needs;
 //           a client with it off is refused on their OWN matter
 //   never   refused even to the rightful client (a document never shared, one
 //           whose sharing was stopped, a deleted message's attachment)
@@ -94,6 +94,13 @@ export const LOC = {
   security: '= /settings/security',
   clientCode: '= /portal/login/code',
   clientAccount: '= /portal/account',
+  myTasks: '= /tasks',
+  tasks: '~ ^/matters/[0-9]+/tasks$',
+  taskEdit: '~ ^/matters/[0-9]+/tasks/edit$',
+  notes: '~ ^/matters/[0-9]+/notes$',
+  noteEdit: '~ ^/matters/[0-9]+/notes/edit$',
+  clientTasks: '~ ^/portal/matters/[0-9]+/tasks$',
+  clientNotes: '~ ^/portal/matters/[0-9]+/notes(/[0-9]+)?$',
 };
 
 const WRONG_PW = 'not the password at all';
@@ -245,6 +252,27 @@ export const routes = [
     path: '/matters/{mid}/activities/edit?id={act}', forge: { mid: F, act: FM } }),
   firm({ name: 'activity delete (confirmation)', prog: 'activity_edit', loc: LOC.activityEdit, method: 'GET',
     path: '/matters/{mid}/activities/edit?op=delete&id={act}', forge: { mid: F, act: FM } }),
+  // Tasks and notes (F-A8, F-B11).
+  firm({ name: 'tasks', prog: 'tasks_list', loc: LOC.tasks, method: 'GET',
+    path: '/matters/{mid}/tasks?show=all&assignee={user}&due=&page=1&notice=added', forge: { mid: F } }),
+  firm({ name: 'tasks, due this week', prog: 'tasks_list', loc: LOC.tasks, method: 'GET',
+    path: '/matters/{mid}/tasks?show=open&due=week', forge: { mid: F } }),
+  firm({ name: 'task form, new', prog: 'task_edit', loc: LOC.taskEdit, method: 'GET',
+    path: '/matters/{mid}/tasks/edit', forge: { mid: F } }),
+  firm({ name: 'task form, edit', prog: 'task_edit', loc: LOC.taskEdit, method: 'GET',
+    path: '/matters/{mid}/tasks/edit?id={task}', forge: { mid: F, task: FM } }),
+  firm({ name: 'task delete (confirmation)', prog: 'task_edit', loc: LOC.taskEdit, method: 'GET',
+    path: '/matters/{mid}/tasks/edit?op=delete&id={task}', forge: { mid: F, task: FM } }),
+  firm({ name: 'my tasks', prog: 'my_tasks', loc: LOC.myTasks, method: 'GET', path: '/tasks?due=overdue&page=1',
+    own: true, notag: true }),
+  firm({ name: 'notes', prog: 'notes_list', loc: LOC.notes, method: 'GET',
+    path: '/matters/{mid}/notes?page=1&notice=saved', forge: { mid: F } }),
+  firm({ name: 'note form, new', prog: 'note_edit', loc: LOC.noteEdit, method: 'GET',
+    path: '/matters/{mid}/notes/edit', forge: { mid: F } }),
+  firm({ name: 'note form, edit', prog: 'note_edit', loc: LOC.noteEdit, method: 'GET',
+    path: '/matters/{mid}/notes/edit?id={note}', forge: { mid: F, note: FM } }),
+  firm({ name: 'note delete (confirmation)', prog: 'note_edit', loc: LOC.noteEdit, method: 'GET',
+    path: '/matters/{mid}/notes/edit?op=delete&id={note}', forge: { mid: F, note: FM } }),
   firm({ name: 'my account', prog: 'account_show', loc: LOC.account, method: 'GET',
     path: '/account?notice=password_changed&page=0', myacct: true }),
   firm({ name: 'my account, enrolment', prog: 'account_show', loc: LOC.account, method: 'GET',
@@ -280,6 +308,18 @@ export const routes = [
     path: '/portal/documents/{revoked}', never: true }),
   client({ name: 'client download (a deleted message\'s attachment)', prog: 'client_download', loc: LOC.clientDownload,
     method: 'GET', path: '/portal/documents/{gone}', never: true }),
+  client({ name: 'client tasks', prog: 'client_tasks', loc: LOC.clientTasks, method: 'GET',
+    path: '/portal/matters/{mid}/tasks?page=1&notice=done', needs: 'tasks', forge: { mid: FM } }),
+  client({ name: 'client notes', prog: 'client_notes', loc: LOC.clientNotes, method: 'GET',
+    path: '/portal/matters/{mid}/notes?page=1', needs: 'notes', forge: { mid: FM } }),
+  client({ name: 'client note', prog: 'client_notes', loc: LOC.clientNotes, method: 'GET',
+    path: '/portal/matters/{mid}/notes/{note}', needs: 'notes', forge: { mid: FM, note: FM } }),
+  client({ name: 'client note (never shared)', prog: 'client_notes', loc: LOC.clientNotes, method: 'GET',
+    path: '/portal/matters/{mid}/notes/{pnote}', never: true }),
+  client({ name: 'client note (sharing stopped)', prog: 'client_notes', loc: LOC.clientNotes, method: 'GET',
+    path: '/portal/matters/{mid}/notes/{rnote}', never: true }),
+  client({ name: 'client task (never shared) done', prog: 'client_tasks', loc: LOC.clientTasks, method: 'POST',
+    op: 'done', path: '/portal/matters/{mid}/tasks', body: { op: 'done', id: '{ptask}' }, never: true, ok: [404] }),
   client({ name: 'client my account', prog: 'client_account', loc: LOC.clientAccount, method: 'GET',
     path: '/portal/account?notice=password_changed&page=0', myacct: true }),
   client({ name: 'client my account, enrolment', prog: 'client_account', loc: LOC.clientAccount, method: 'GET',
@@ -296,6 +336,11 @@ export const routes = [
   client({ name: 'client reply with upload', prog: 'client_reply', loc: LOC.reply, method: 'POST',
     path: '/portal/matters/{mid}/reply', body: { body: 'an intruder uploads' },
     files: [['intruder-reply.txt', 'bytes an intruder left']], needs: 'messages', forge: { mid: FM } }),
+  client({ name: 'client task done', prog: 'client_tasks', loc: LOC.clientTasks, method: 'POST', op: 'done',
+    path: '/portal/matters/{mid}/tasks', body: { op: 'done', id: '{task}' }, needs: 'tasks', forge: { mid: FM, task: FM } }),
+  // The firm does not let clients mark this one done: refused, even to the rightful client.
+  client({ name: 'client task done (not allowed on it)', prog: 'client_tasks', loc: LOC.clientTasks, method: 'POST',
+    op: 'done', path: '/portal/matters/{mid}/tasks', body: { op: 'done', id: '{ltask}' }, never: true, ok: [403] }),
   client({ name: 'client sign-out', prog: 'client_logout', loc: LOC.clientLogout, method: 'POST',
     path: '/portal/logout', body: {}, self: true }),
 
@@ -368,6 +413,27 @@ export const routes = [
     forge: { mid: F, act: FM } }),
   firm({ name: 'activity delete', prog: 'activity_edit', loc: LOC.activityEdit, method: 'POST', op: 'delete',
     path: '/matters/{mid}/activities/edit', body: { op: 'delete', id: '{exp}' }, forge: { mid: F, exp: FM } }),
+
+  // Tasks and notes: made, changed, marked, deleted (delete last).
+  firm({ name: 'task add', prog: 'task_edit', loc: LOC.taskEdit, method: 'POST', op: 'save',
+    path: '/matters/{mid}/tasks/edit', body: { op: 'save', title: '{tag} added task', description: 'by the form',
+      due: '2026-06-02', assignee: '{user}', priority: 'high', share: '1', client_done: '1' },
+    forge: { mid: F, user: F } }),
+  firm({ name: 'task edit', prog: 'task_edit', loc: LOC.taskEdit, method: 'POST', op: 'save',
+    path: '/matters/{mid}/tasks/edit', body: { op: 'save', id: '{task}', title: '{tag} edited task', description: '',
+      due: '', assignee: '0', priority: 'low', share: '1' }, forge: { mid: F, task: FM } }),
+  ...['done', 'undone'].map((op) => firm({ name: `task ${op}`, prog: 'task_edit', loc: LOC.taskEdit, method: 'POST',
+    op, path: '/matters/{mid}/tasks/edit', body: { op, id: '{task}' }, forge: { mid: F, task: FM } })),
+  firm({ name: 'task delete', prog: 'task_edit', loc: LOC.taskEdit, method: 'POST', op: 'delete',
+    path: '/matters/{mid}/tasks/edit', body: { op: 'delete', id: '{task}' }, forge: { mid: F, task: FM } }),
+  firm({ name: 'note add', prog: 'note_edit', loc: LOC.noteEdit, method: 'POST', op: 'save',
+    path: '/matters/{mid}/notes/edit', body: { op: 'save', subject: '{tag} added note', body: 'line one\nline two',
+      date: '2026-06-02', share: '1' }, forge: { mid: F } }),
+  firm({ name: 'note edit', prog: 'note_edit', loc: LOC.noteEdit, method: 'POST', op: 'save',
+    path: '/matters/{mid}/notes/edit', body: { op: 'save', id: '{note}', subject: '{tag} edited note', body: 'edited',
+      date: '2026-06-03' }, forge: { mid: F, note: FM } }),
+  firm({ name: 'note delete', prog: 'note_edit', loc: LOC.noteEdit, method: 'POST', op: 'delete',
+    path: '/matters/{mid}/notes/edit', body: { op: 'delete', id: '{note}' }, forge: { mid: F, note: FM } }),
 
   firm({ name: 'upload', prog: 'docs_upload', loc: LOC.upload, method: 'POST', path: '/matters/{mid}/documents/upload',
     body: { folder: '0' }, files: [['intruder-upload.txt', 'bytes an intruder left']], forge: { mid: F } }),

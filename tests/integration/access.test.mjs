@@ -68,7 +68,8 @@ function sampleCtx() {
     invitee: 'i@y.test', tag: 'acx', number: 'X-1', YYYY: '{YYYY}', NNNN: '{NNNN}' };
   for (const k of ['logofirm', 'staff', 'mid', 'contact', 'other', 'doc', 'priv', 'attach', 'inFolder', 'inMfolder',
     'sentup', 'cupload', 'revoked', 'gone', 'folder', 'mfolder', 'pfolder', 'share', 'message', 'eid', 'second',
-    'user', 'category', 'spare', 'act', 'exp', 'fsess', 'csess']) c[k] = '12';
+    'user', 'category', 'spare', 'act', 'exp', 'fsess', 'csess', 'task', 'ltask', 'ptask', 'note', 'pnote', 'rnote'])
+    c[k] = '12';
   return c;
 }
 
@@ -243,15 +244,34 @@ async function buildContent(admin, ctx) {
       ` ${kind === 'time' ? ctx.user : 'NULL'}, ${extra}, '${tag} ${kind} activity', ${ctx.category}, NOW(6), NOW(6))`);
     ctx[slot] = sql(`SELECT id FROM activities WHERE matter_id = ${mid} AND description = '${tag} ${kind} activity'`);
   }
+  // Tasks and notes: shared (the client may mark it done), shared (it may
+  // not), never shared; a note shared, one never shared, one shared and
+  // then unticked.
+  const T = `/matters/${mid}/tasks/edit`, N = `/matters/${mid}/notes/edit`;
+  const tasks = { task: [`${tag} shared task`, '1', '1'], ltask: [`${tag} locked task`, '1', ''],
+    ptask: [`${tag} private task`, '', ''] };
+  for (const [slot, [title, share, done]] of Object.entries(tasks)) {
+    await must(admin, T, { op: 'save', title, description: `${tag} ${slot} description`, due: '2026-06-10',
+      assignee: ctx.user, priority: 'normal', share, client_done: done });
+    ctx[slot] = sql(`SELECT id FROM tasks WHERE matter_id = ${mid} AND title = '${title}'`);
+  }
+  const notes = { note: [`${tag} shared note`, '1'], pnote: [`${tag} private note`, ''], rnote: [`${tag} unshared note`, '1'] };
+  for (const [slot, [subject, share]] of Object.entries(notes)) {
+    await must(admin, N, { op: 'save', subject, body: `${tag} ${slot} body\nits second line`, date: '2026-06-01', share });
+    ctx[slot] = sql(`SELECT id FROM notes WHERE matter_id = ${mid} AND subject = '${subject}'`);
+  }
+  await must(admin, N, { op: 'save', id: ctx.rnote, subject: notes.rnote[0], body: `${tag} rnote body`, date: '2026-06-01' });
   // What a client with one permission off must not get of the other kind.
   ctx.hidden = {
     messages: Object.values(bodies),
     documents: [names.doc, names.inFolder, names.inMfolder, folders.folder,
       bytes('doc'), bytes('inFolder'), bytes('inMfolder')],
+    tasks: [tasks.task[0], tasks.ltask[0], `${tag} task description`, `${tag} ltask description`],
+    notes: [notes.note[0], `${tag} note body`],
   };
   for (const s of ['doc', 'priv', 'attach', 'inFolder', 'inMfolder', 'sentup', 'revoked', 'gone', 'folder', 'mfolder',
     'pfolder', 'share', 'message', 'portal', 'contact', 'other', 'email', 'eid', 'second', 'user', 'category', 'spare',
-    'act', 'exp'])
+    'act', 'exp', 'task', 'ltask', 'ptask', 'note', 'pnote', 'rnote'])
     assert.match(String(ctx[s]), s === 'email' ? /@/ : /^\d+$/, `${tag}: ${s}`);
   return ctx;
 }
@@ -469,8 +489,8 @@ test('the access matrix: every route × method × actor is refused by its handle
       // Permissions: PM without Messages, PD without Documents.
       await must(admin, P('PM'), { op: 'permissions', perm_documents: '1' });
       await must(admin, P('PD'), { op: 'permissions', perm_messages: '1' });
-      assert.equal(sql(`SELECT CONCAT(perm_messages, perm_documents) FROM portals WHERE id = ${ctx.PM.portal}`), '01');
-      assert.equal(sql(`SELECT CONCAT(perm_messages, perm_documents) FROM portals WHERE id = ${ctx.PD.portal}`), '10');
+      assert.equal(sql(`SELECT CONCAT(perm_messages, perm_documents, perm_tasks, perm_notes) FROM portals WHERE id = ${ctx.PM.portal}`), '0100');
+      assert.equal(sql(`SELECT CONCAT(perm_messages, perm_documents, perm_tasks, perm_notes) FROM portals WHERE id = ${ctx.PD.portal}`), '1000');
 
       const otto = await clientActor('a client of another matter', ctx.O.login, ctx.O.password, ctx.O.mid);
       // Sessions to end with another person's id (My account's end_session):
@@ -483,8 +503,9 @@ test('the access matrix: every route × method × actor is refused by its handle
       const mona = await clientActor('a client with Messages off', ctx.PM.login, ctx.PM.password, ctx.PM.mid);
       const dora = await clientActor('a client with Documents off', ctx.PD.login, ctx.PD.password, ctx.PD.mid);
       const walt = await clientActor('the rightful client of W', ctx.W.login, ctx.W.password, ctx.W.mid);
-      mona.off = 'messages'; mona.home = ctx.PM;
-      dora.off = 'documents'; dora.home = ctx.PD;
+      // (Setting one permission turned Tasks and Notes off in both portals.)
+      mona.off = ['messages', 'tasks']; mona.home = ctx.PM;
+      dora.off = ['documents', 'notes']; dora.home = ctx.PD;
       const out = await signedOut();
       actors.push(otto, mona, dora, walt);
 
@@ -574,11 +595,11 @@ test('the access matrix: every route × method × actor is refused by its handle
         // An attachment (needs 'any') opens with either: as a message's with
         // Messages, as a shared resource with Documents.
         for (const a of [mona, dora]) {
-          if (r.side !== 'client' || r.needs !== a.off) continue;
+          if (r.side !== 'client' || !a.off.includes(r.needs)) continue;
           const req = requestOf(r, a.home);
           if (!req) continue;
           const page = r.method === 'GET' && r.prog === 'client_home';
-          jobs.push({ a, req, exp: { kind: page ? 'page' : 'refuse' }, marks: a.home.hidden[a.off], group: 'permission' });
+          jobs.push({ a, req, exp: { kind: page ? 'page' : 'refuse' }, marks: a.home.hidden[r.needs], group: 'permission' });
         }
         // The rightful, with forged ids; and what is never theirs.
         for (const { actor, home, foreign } of forgers) {

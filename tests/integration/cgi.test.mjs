@@ -158,6 +158,23 @@ test('every program gives the same response as CGI and as FastCGI, signed out an
     ['client_account', { uri: '/portal/account', ...F }, 303],
     ['settings_security', { uri: '/settings/security' }, 303],
     ['settings_security', { uri: '/settings/security?page=0', ...F }, 200],
+    ['my_tasks', { uri: '/tasks' }, 303],
+    ['my_tasks', { uri: '/tasks?due=week', ...F }, 200],
+    ['my_tasks', { uri: '/tasks?due=someday', ...F }, 400],
+    ['tasks_list', { uri: `/matters/${s.mid}/tasks` }, 303],
+    ['tasks_list', { uri: `/matters/${s.mid}/tasks?show=all&due=later`, ...F }, 200],
+    ['tasks_list', { uri: `/matters/${s.mid}/tasks?show=some`, ...F }, 400],
+    ['task_edit', { uri: `/matters/${s.mid}/tasks/edit`, ...F }, 200],
+    ['task_edit', fpost(`/matters/${s.mid}/tasks/edit`, 'op=delete&id=999999999'), 404],
+    ['notes_list', { uri: `/matters/${s.mid}/notes` }, 303],
+    ['notes_list', { uri: `/matters/${s.mid}/notes`, ...F }, 200],
+    ['note_edit', { uri: `/matters/${s.mid}/notes/edit`, ...F }, 200],
+    ['note_edit', fpost(`/matters/${s.mid}/notes/edit`, 'op=delete&id=999999999'), 404],
+    ['client_tasks', { uri: `/portal/matters/${s.mid}/tasks` }, 303],
+    ['client_tasks', { uri: `/portal/matters/${s.mid}/tasks`, ...C }, 200],
+    ['client_tasks', cpost(`/portal/matters/${s.mid}/tasks`, 'op=done&id=999999999'), 404],
+    ['client_notes', { uri: `/portal/matters/${s.mid}/notes`, ...C }, 200],
+    ['client_notes', { uri: `/portal/matters/${s.mid}/notes/999999999`, ...C }, 404],
   ];
   const covered = new Set(cases.map(([p]) => p));
   for (const p of programs())
