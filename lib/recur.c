@@ -109,6 +109,15 @@ vl_wall_parse(const char *s, struct vl_wall *w)
 	return 1;
 }
 
+/* At most n bytes of s into out, terminated. */
+static void
+cut(char *out, const char *s, size_t n)
+{
+	n = strnlen(s, n);
+	memcpy(out, s, n);
+	out[n] = '\0';
+}
+
 void
 vl_wall_fmt(const struct vl_wall *w, char out[17])
 {
@@ -116,7 +125,7 @@ vl_wall_fmt(const struct vl_wall *w, char out[17])
 
 	/* Through a buffer wide enough for any int: a bad w is cut, never overrun. */
 	snprintf(t, sizeof(t), "%04d-%02d-%02d %02d:%02d", w->y, w->mo, w->d, w->h, w->mi);
-	snprintf(out, 17, "%s", t);
+	cut(out, t, 16);
 }
 
 void
@@ -125,7 +134,7 @@ vl_wall_datefmt(const struct vl_wall *w, char out[11])
 	char	 t[80];
 
 	snprintf(t, sizeof(t), "%04d-%02d-%02d", w->y, w->mo, w->d);
-	snprintf(out, 11, "%s", t);
+	cut(out, t, 10);
 }
 
 int
