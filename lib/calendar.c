@@ -22,32 +22,51 @@
 #include "settings.h"
 #include "tz.h"
 
+/* The stored rule "freq|interval|byday|until|count" into r: 1, else 0. */
+static int
+read_stored_rule(char *text, struct vl_recur *r)
+{
+	char		*f[5], *p = text;
+	int64_t		 v[3];
+	size_t		 i;
+
+	for (i = 0; i < 5; i++) {
+		f[i] = p;
+		if (p == NULL)
+			return 0;
+		if ((p = strchr(p, '|')) != NULL)
+			*p++ = '\0';
+	}
+	if (p != NULL || (r->freq = vl_freq_of(f[0])) == VL_FREQ__MAX ||
+	    vl_strtonum(f[1], 0, VL_RECUR_INTERVAL_MAX, &v[0]) != VL_OK ||
+	    vl_strtonum(f[2], 0, 127, &v[1]) != VL_OK ||
+	    vl_strtonum(f[4], 0, VL_RECUR_COUNT_MAX, &v[2]) != VL_OK)
+		return 0;
+	r->interval = (int)v[0];
+	r->byday = (unsigned)v[1];
+	r->count = (int)v[2];
+	return *f[3] == '\0' || vl_wall_date(f[3], &r->until);
+}
+
 /* A row of CAL_COLS into e. */
 static int
 next_event(struct vl_rows *rows, struct vl_cal_event *e)
 {
-	char	*start, *end, *freq, *until;
-	int64_t	 all_day, intv, byday, count, cancelled;
+	char	*start, *end, *rule;
+	int64_t	 all_day, cancelled;
 	int	 got;
 
 	memset(e, 0, sizeof(*e));
 	got = vl_db_next(rows, CAL_TYPES, &e->id, &e->matter, &e->title, &e->location,
-	    &e->description, &all_day, &start, &end, &e->zone, &freq, &intv, &byday, &until,
-	    &count, &e->sequence, &cancelled, &e->created_by, &e->number);
+	    &e->description, &all_day, &start, &end, &e->zone, &rule, &e->sequence, &cancelled,
+	    &e->created_by, &e->number);
 	if (got <= 0)
 		return got;
 	e->all_day = all_day != 0;
 	e->cancelled = cancelled != 0;
 	/* Stored by this module only: a row that does not read is an error. */
-	if (!vl_wall_parse(start, &e->start) || !vl_wall_parse(end, &e->end))
-		return -1;
-	e->rule.freq = vl_freq_of(freq);
-	if (e->rule.freq == VL_FREQ__MAX)
-		return -1;
-	e->rule.interval = (int)intv;
-	e->rule.byday = (unsigned)byday;
-	e->rule.count = (int)count;
-	if (until != NULL && *until != '\0' && !vl_wall_date(until, &e->rule.until))
+	if (!vl_wall_parse(start, &e->start) || !vl_wall_parse(end, &e->end) ||
+	    !read_stored_rule(rule, &e->rule))
 		return -1;
 	return 1;
 }
@@ -365,16 +384,16 @@ save(struct vl_ctx *c, int64_t id, const struct vl_cal_in *in, struct vl_cal_eve
 	if (e->rule.until.y != 0)
 		vl_wall_datefmt(&e->rule.until, until);
 	if (id == 0) {
-		rc = vl_db_exec(STMT_CAL_INSERT, NULL, &newid, "iisssissssiisiiii", c->firm_id,
-		    e->matter, e->title, e->location, e->description, (int64_t)e->all_day, s, en,
-		    e->zone, vl_freqs[e->rule.freq], (int64_t)(e->rule.interval ? e->rule.interval : 1),
-		    (int64_t)e->rule.byday, until, (int64_t)e->rule.count, first, last, c->user_id);
+		if ((rc = vl_db_exec(STMT_CAL_INSERT, NULL, &newid, "iisis", c->firm_id, e->matter,
+		    e->zone, c->user_id, e->title)) != VL_OK)
+			return rc;
 		e->id = (int64_t)newid;
-	} else
-		rc = vl_db_exec(STMT_CAL_UPDATE, NULL, NULL, "sssisssiisiiiii", e->title,
-		    e->location, e->description, (int64_t)e->all_day, s, en, vl_freqs[e->rule.freq],
-		    (int64_t)(e->rule.interval ? e->rule.interval : 1), (int64_t)e->rule.byday, until,
-		    (int64_t)e->rule.count, first, last, c->firm_id, id);
+	}
+	/* A new event starts at SEQUENCE 0; each change counts one. */
+	rc = vl_db_exec(STMT_CAL_UPDATE, NULL, NULL, "sssisssiisiiiiii", e->title, e->location,
+	    e->description, (int64_t)e->all_day, s, en, vl_freqs[e->rule.freq],
+	    (int64_t)(e->rule.interval ? e->rule.interval : 1), (int64_t)e->rule.byday, until,
+	    (int64_t)e->rule.count, first, last, (int64_t)(id != 0), c->firm_id, e->id);
 	if (rc != VL_OK || (rc = set_attendees(c, e->id, in)) != VL_OK)
 		return rc;
 	if ((pa = portal_attendees(c, e)) < 0)
