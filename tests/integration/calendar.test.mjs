@@ -147,14 +147,11 @@ test('an event with a portal contact reaches the client; unticked it does not; c
   } finally {
     sql(`UPDATE portals SET perm_calendar = 1 WHERE matter_id = ${mid}`);
   }
-  // A removed participant: refused.
+  // A removed participant (its session still live here): refused.
   sql(`UPDATE participants SET removed_at = NOW(6) WHERE contact_id = ${contact}`);
   try {
-    const again = new Client();
-    const lp = await again.get('/portal/login?firm=demo');
-    await again.post('/portal/login?firm=demo', { csrf: csrfOf(lp.text), email, password });
-    assert.equal((await again.get(`/portal/events/${id2}.ics`)).status, 404);
-    assert.equal((await again.get(`/portal/matters/${mid}/calendar`)).status, 404);
+    assert.equal((await client.get(`/portal/events/${id2}.ics`)).status, 404);
+    assert.equal((await client.get(`/portal/matters/${mid}/calendar`)).status, 404);
   } finally {
     sql(`UPDATE participants SET removed_at = NULL WHERE contact_id = ${contact}`);
   }
@@ -228,7 +225,7 @@ test('a weekly event across the changes: one date moved, one cancelled, in the m
   assert.match(day('Mar 11, 2026'), /^2:00 PM Weekly review .* moved/);
   assert.equal(day('Mar 18, 2026'), '', 'the cancelled date is empty');
   assert.match(day('Mar 25, 2026'), /^9:00 AM Weekly review/, 'after the change still 09:00');
-  const agenda = text((await ny.get('/calendar?view=agenda&date=2026-02-20')).text);
+  const agenda = text((await ny.get('/calendar?view=agenda&date=2026-02-25')).text);
   assert.ok(agenda.includes('Mar 4, 2026 9:00 AM EST to Mar 4, 2026 10:00 AM EST'));
   assert.ok(agenda.includes('Mar 11, 2026 2:00 PM EDT to Mar 11, 2026 3:30 PM EDT'));
   assert.ok(agenda.includes('Mar 25, 2026 9:00 AM EDT'));
