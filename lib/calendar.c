@@ -272,8 +272,8 @@ set_attendees(struct vl_ctx *c, int64_t id, const struct vl_cal_in *in)
 			return rc;
 		if (ok == 0)
 			return VL_DECLINED;
-		if ((rc = vl_db_exec(STMT_CAL_ATT_USER, &n, NULL, "iiii", c->firm_id, id,
-		    c->firm_id, in->users[i])) != VL_OK)
+		if ((rc = vl_db_exec(STMT_CAL_ATT_USER, &n, NULL, "iii", c->firm_id, id,
+		    in->users[i])) != VL_OK)
 			return rc;
 	}
 	for (i = 0; i < in->ncontacts; i++) {
@@ -282,8 +282,8 @@ set_attendees(struct vl_ctx *c, int64_t id, const struct vl_cal_in *in)
 			return rc;
 		if (ok == 0)
 			return VL_DECLINED;
-		if ((rc = vl_db_exec(STMT_CAL_ATT_CONTACT, &n, NULL, "iiii", c->firm_id, id,
-		    c->firm_id, in->contacts[i])) != VL_OK)
+		if ((rc = vl_db_exec(STMT_CAL_ATT_CONTACT, &n, NULL, "iii", c->firm_id, id,
+		    in->contacts[i])) != VL_OK)
 			return rc;
 	}
 	return VL_OK;
