@@ -96,6 +96,17 @@ export async function fixture() {
       ` 'A11y ${kind} ${R}', ${category}, NOW(6), NOW(6))`);
   const activity = sql(`SELECT id FROM activities WHERE matter_id = ${mid} AND description = 'A11y time ${R}'`);
 
+  // A weekly event on the matter, shared with the client (who attends),
+  // one date moved and one cancelled.
+  const evTitle = `A11y hearing ${R}`;
+  ok(await firm.submit('/calendar/edit', '/calendar/edit', { op: 'save', matter: mid, title: evTitle,
+    location: 'Court 4', start_date: '2026-06-02', start_time: '09:00', end_date: '2026-06-02', end_time: '10:30',
+    freq: 'weekly', interval: '1', ends: 'count', count: '6', user: adminId, contact, share: '1' }), 'an event');
+  const event = sql(`SELECT MAX(id) FROM cal_events WHERE title = '${evTitle}'`);
+  ok(await firm.submit('/calendar', '/calendar/edit', { op: 'move', id: event, date: '2026-06-09',
+    start_date: '2026-06-10', start_time: '14:00', end_date: '2026-06-10', end_time: '15:00' }), 'a date moved');
+  ok(await firm.submit('/calendar', '/calendar/edit', { op: 'cancel', id: event, date: '2026-06-16' }), 'a date cancelled');
+
   // A firm user and a client with two-factor sign-in on: their code step.
   const tfEmail = `a11y-2fa-${R}@demo.test`;
   sql(`INSERT INTO users (firm_id, email, name, role, pw_hash)
@@ -108,7 +119,7 @@ export async function fixture() {
   await enrol(tfc.client, '/portal/account');
 
   return {
-    joinToken, adminId, memberId, activity, tfEmail, tfPassword: PASSWORDS.member, tfClientEmail,
+    joinToken, adminId, memberId, activity, event, tfEmail, tfPassword: PASSWORDS.member, tfClientEmail,
     R, mid, mid2, freshMid: fresh.mid, contact, invitee, folder, pfolder, email, password,
     number: `A11Y-${R}`,
     priv: docId(mid, 'private-notes.txt'), letter,

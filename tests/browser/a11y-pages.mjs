@@ -170,6 +170,35 @@ export const PAGES = {
     { as: 'firm', url: '/matters/{mid}/activities/edit?id={activity}', note: 'edit' },
     { as: 'firm', url: '/matters/{mid}/activities/edit?op=delete&id={activity}', note: 'confirmation page' },
   ],
+
+  // The calendar.
+  '= /calendar': [
+    { as: 'firm', url: '/calendar?view=month&date=2026-06-01', note: 'month: a weekly event, a date moved' },
+    { as: 'admin', url: '/calendar?view=agenda&date=2026-06-01&user={adminId}', note: 'agenda, one user\'s' },
+    { as: 'admin', url: '/calendar?notice=added', note: 'this month, a notice' },
+  ],
+  '~ ^/matters/[0-9]+/calendar$': [
+    { as: 'firm', url: '/matters/{mid}/calendar?view=month&date=2026-06-01' },
+    { as: 'admin', url: '/matters/{freshMid}/calendar?view=agenda', note: 'empty' },
+  ],
+  '= /calendar/edit': [
+    { as: 'firm', url: '/calendar/edit?matter={mid}', note: 'new event of a matter' },
+    { as: 'admin', url: '/calendar/edit', note: 'new firm-wide event' },
+    { as: 'admin', url: '/calendar/edit?id={event}&date=2026-06-23', note: 'this date or all events' },
+    { as: 'admin', url: '/calendar/edit?op=delete&id={event}', note: 'confirmation page' },
+    { as: 'admin', url: '/calendar/edit?op=cancel&id={event}&date=2026-06-23', note: 'confirmation page' },
+  ],
+  '= /calendar/settings': [{ as: 'firm', url: '/calendar/settings', note: 'the private feed' }],
+  '~ ^/calendar/feed/[A-Za-z0-9_-]+\\.ics$': [
+    { as: 'public', url: '/calendar/feed/{deadToken}.ics', status: 404, note: 'a feed; its error page' },
+  ],
+  '~ ^/portal/matters/[0-9]+/calendar$': [
+    { as: 'client', url: '/portal/matters/{mid}/calendar', note: 'shared events' },
+    { as: 'client', url: '/portal/matters/{mid2}/calendar', note: 'none shared' },
+  ],
+  '~ ^/portal/events/[0-9]+\\.ics$': [
+    { as: 'client', url: '/portal/events/999999999.ics', status: 404, note: 'a download; its error page' },
+  ],
 };
 
 // Pages reached only by sending a form: the actor, the page the form is
@@ -214,6 +243,8 @@ export const FORM_RESULTS = [
     button: 'Add', expect: /already a category/, note: 'category refused' },
   { as: 'admin', url: '/matters/{mid}/activities/edit?kind=time', fill: { 'Time (minutes, or hours:minutes)': 'a while', '#rate': '200.00', Description: 'Reading' },
     button: 'Add', expect: /Enter the time as minutes|Choose/, note: 'time entry refused' },
+  { as: 'admin', url: '/calendar/edit?matter={mid}', fill: { Title: 'A11y refused {R}', '#end_time': '08:00' },
+    button: 'Add event', expect: /The end must come after the start/, note: 'event refused' },
   { as: 'member', url: '/account',
     fill: { 'Current password': 'not my password at all', 'New password': 'a new long password', 'Repeat the new password': 'a new long password' },
     button: 'Change password', expect: /not correct/, note: 'password change refused' },
