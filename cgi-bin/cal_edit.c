@@ -118,7 +118,8 @@ form(struct vl_req *r, int64_t id, const struct vl_cal_in *in, const char *date,
 	if (in->matter != 0) {
 		vl_matter_frame(r->pool, d, &m, "calendar");
 		vl_tpl_set_int(vl_tpl_section(d, "IN_MATTER"), "MATTER_ID", m.id);
-	}
+	} else
+		vl_tpl_show(d, "FIRM");
 	if ((rc = vl_calview_form(r->ctx, d, id, in, date, occ, share)) != VL_OK)
 		return rc;
 	vl_tpl_set(d, "BACK", back(r, in->matter, NULL));

@@ -16,7 +16,6 @@
 
 #include "vellum.h"
 #include "recur.h"
-#include "tz.h"
 
 const char *const vl_freqs[VL_FREQ__MAX] = { "none", "daily", "weekly", "monthly" };
 
@@ -190,13 +189,14 @@ vl_wall_add(struct vl_wall *w, int days, int minutes)
 	from_ical(t, w);
 }
 
-/* The libical zone of name; UTC for a name that is not a zone file. */
+/* The libical zone of name; UTC for a name libical does not know (its
+ * lookup is by exact name in the tz database's list, never a path). */
 static icaltimezone *
 zone_of(const char *name)
 {
 	icaltimezone	*z = NULL;
 
-	if (vl_tz_valid(name))
+	if (name != NULL && *name != '\0' && strlen(name) <= 64)
 		z = icaltimezone_get_builtin_timezone(name);
 	return z != NULL ? z : icaltimezone_get_utc_timezone();
 }

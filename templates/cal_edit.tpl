@@ -1,8 +1,8 @@
 {{%AUTOESCAPE context="HTML"}}{{>HEADER}}
 {{#IN_MATTER}}{{>MATTER_TABS}}{{/IN_MATTER}}
-<h2>{{#NEW}}New event{{/NEW}}{{#EDIT}}Edit event{{/EDIT}}</h2>
+{{#IN_MATTER}}<h2>{{#NEW}}New event{{/NEW}}{{#EDIT}}Edit event{{/EDIT}}</h2>{{/IN_MATTER}}{{#FIRM}}<h1>{{#NEW}}New event{{/NEW}}{{#EDIT}}Edit event{{/EDIT}}</h1>{{/FIRM}}
 {{#ERRORS}}<p class="error" role="alert">Nothing was saved. Please correct the fields marked below.</p>{{/ERRORS}}
-{{#OCCURRENCE}}<section class="card narrow" aria-labelledby="occ-h">
+{{#OCCURRENCE}}<section class="card narrow cal-form" aria-labelledby="occ-h">
 <h3 id="occ-h">This event: {{OCC_DATE}}</h3>
 <p>Move this date only, or cancel it; the other dates stay as they are.</p>
 <form method="post" action="/calendar/edit">
@@ -25,7 +25,7 @@
 </form>
 </section>
 <h3>All events</h3>{{/OCCURRENCE}}
-<form class="card narrow" method="post" action="/calendar/edit">
+<form class="card narrow cal-form" method="post" action="/calendar/edit">
   <input type="hidden" name="csrf" value="{{CSRF}}">
   <input type="hidden" name="op" value="save">
 {{#HAS_ID}}  <input type="hidden" name="id" value="{{ID}}">

@@ -124,7 +124,7 @@ export async function fixture() {
     number: `A11Y-${R}`,
     priv: docId(mid, 'private-notes.txt'), letter,
     message: sql(`SELECT MAX(m.id) FROM messages m JOIN portals p ON p.id = m.portal_id WHERE p.matter_id = ${mid}`),
-    share: sql(`SELECT MAX(s.id) FROM shares s JOIN portals p ON p.id = s.portal_id WHERE p.matter_id = ${mid}`),
+    share: sql(`SELECT MAX(s.id) FROM shares s JOIN portals p ON p.id = s.portal_id WHERE p.matter_id = ${mid} AND s.record_kind IS NULL`),
     inviteToken, resetToken, deadToken: 'A'.repeat(43),
   };
 }
@@ -186,9 +186,9 @@ export async function keyboardWalk(page) {
       window.__a11y.all.push(e);
     }
   });
-  // A date field takes Tab once per part (day, month, year) and stays the
-  // focused element meanwhile: the same element again is a step inside it,
-  // not the walk coming round.
+  // A date or time field takes Tab once per part (day, month, year; hour,
+  // minute, AM/PM) and stays the focused element meanwhile: the same
+  // element again is a step inside it, not the walk coming round.
   const max = (await page.evaluate(() => window.__a11y.all.length)) * 4 + 10;
   let reached = 0;
   for (let i = 0; i < max; i++) {
@@ -196,7 +196,7 @@ export async function keyboardWalk(page) {
     const done = await page.evaluate(() => {
       const e = document.activeElement;
       const a = window.__a11y;
-      if (e && e === a.last && e.type === 'date') return 'inside';
+      if (e && e === a.last && (e.type === 'date' || e.type === 'time')) return 'inside';
       if (!e || e === document.body || a.seen.has(e)) return true;
       a.last = e;
       a.seen.add(e);
