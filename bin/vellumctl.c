@@ -44,6 +44,7 @@
 #include "tz.h"
 #include "setup.h"
 #include "twofactor.h"
+#include "ical.h"
 
 static int
 fail(const char *what)
@@ -644,6 +645,38 @@ cmd_totp_reset(int argc, char *argv[])
 }
 
 /*
+ * An iCalendar file (FILE, or - for standard input) read back with
+ * libical: one line a component, exit 1 if it does not parse cleanly.
+ * What the tests check the portal's .ics and the feeds with.
+ */
+static int	 usage(void);
+
+static int
+cmd_ics_check(int argc, char *argv[])
+{
+	struct vl_buf	 in = VL_BUF_INIT, out = VL_BUF_INIT;
+	FILE		*f;
+	char		 chunk[8192];
+	size_t		 n;
+	int		 ok;
+
+	if (argc != 1)
+		return usage();
+	f = strcmp(argv[0], "-") == 0 ? stdin : fopen(argv[0], "r");
+	if (f == NULL)
+		return fail("ics-check: cannot open the file");
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0 && in.len < ((size_t)64 << 20))
+		vl_buf_add(&in, chunk, n);
+	if (f != stdin)
+		fclose(f);
+	ok = vl_ical_check(vl_buf_str(&in), &out);
+	fputs(vl_buf_str(&out), stdout);
+	vl_buf_release(&in);
+	vl_buf_release(&out);
+	return ok ? 0 : 1;
+}
+
+/*
  * The commands, one a line: name, arguments (for the usage message), the
  * function (given the arguments after the name) and whether it reads the
  * configuration first (CONF_UNLESS_ARG: not when an argument names all it
@@ -669,6 +702,7 @@ static const struct cmd {
 	{ "import", "--in FILE [--without-two-factor]", cmd_import, CONF },
 
 	{ "totp-reset", "SLUG EMAIL", cmd_totp_reset, CONF },
+	{ "ics-check", "FILE|-", cmd_ics_check, CONF_UNLESS_ARG },
 };
 
 static int

@@ -17,6 +17,7 @@
     <a href="/matters">Matters</a>
     <a href="/contacts">Contacts</a>
     <a href="/tasks">My tasks</a>
+    <a href="/calendar">Calendar</a>
     {{#ADMIN}}<a href="/users">Users</a>
     <a href="/settings">Settings</a>
     <a href="/audit">Audit log</a>{{/ADMIN}}

@@ -113,6 +113,16 @@ export async function fixture() {
   const rp = await reader.get('/portal/login?firm=demo');
   assert.equal((await reader.post('/portal/login?firm=demo', { csrf: csrfOf(rp.text), email, password })).status, 303);
   assert.equal((await reader.get(`/portal/matters/${mid}/notes/${note}`)).status, 200, 'the client reads the note');
+  // A weekly event on the matter, shared with the client (who attends),
+  // one date moved and one cancelled.
+  const evTitle = `A11y hearing ${R}`;
+  ok(await firm.submit('/calendar/edit', '/calendar/edit', { op: 'save', matter: mid, title: evTitle,
+    location: 'Court 4', start_date: '2026-06-02', start_time: '09:00', end_date: '2026-06-02', end_time: '10:30',
+    freq: 'weekly', interval: '1', ends: 'count', count: '6', user: adminId, contact, share: '1' }), 'an event');
+  const event = sql(`SELECT MAX(id) FROM cal_events WHERE title = '${evTitle}'`);
+  ok(await firm.submit('/calendar', '/calendar/edit', { op: 'move', id: event, date: '2026-06-09',
+    start_date: '2026-06-10', start_time: '14:00', end_date: '2026-06-10', end_time: '15:00' }), 'a date moved');
+  ok(await firm.submit('/calendar', '/calendar/edit', { op: 'cancel', id: event, date: '2026-06-16' }), 'a date cancelled');
 
   // A firm user and a client with two-factor sign-in on: their code step.
   const tfEmail = `a11y-2fa-${R}@demo.test`;
@@ -126,7 +136,7 @@ export async function fixture() {
   await enrol(tfc.client, '/portal/account');
 
   return {
-    joinToken, adminId, memberId, activity, task, note, tfEmail, tfPassword: PASSWORDS.member, tfClientEmail,
+    joinToken, adminId, memberId, activity, task, note, event, tfEmail, tfPassword: PASSWORDS.member, tfClientEmail,
     R, mid, mid2, freshMid: fresh.mid, contact, invitee, folder, pfolder, email, password,
     number: `A11Y-${R}`,
     priv: docId(mid, 'private-notes.txt'), letter,
@@ -194,9 +204,9 @@ export async function keyboardWalk(page) {
       window.__a11y.all.push(e);
     }
   });
-  // A date field takes Tab once per part (day, month, year) and stays the
-  // focused element meanwhile: the same element again is a step inside it,
-  // not the walk coming round.
+  // A date or time field takes Tab once per part (day, month, year; hour,
+  // minute, AM/PM) and stays the focused element meanwhile: the same
+  // element again is a step inside it, not the walk coming round.
   const max = (await page.evaluate(() => window.__a11y.all.length)) * 4 + 10;
   let reached = 0;
   for (let i = 0; i < max; i++) {
@@ -204,7 +214,7 @@ export async function keyboardWalk(page) {
     const done = await page.evaluate(() => {
       const e = document.activeElement;
       const a = window.__a11y;
-      if (e && e === a.last && e.type === 'date') return 'inside';
+      if (e && e === a.last && (e.type === 'date' || e.type === 'time')) return 'inside';
       if (!e || e === document.body || a.seen.has(e)) return true;
       a.last = e;
       a.seen.add(e);

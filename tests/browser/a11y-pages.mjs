@@ -203,6 +203,33 @@ export const PAGES = {
   '~ ^/portal/matters/[0-9]+/notes(/[0-9]+)?$': [
     { as: 'client', url: '/portal/matters/{mid}/notes', note: 'shared notes' },
     { as: 'client', url: '/portal/matters/{mid}/notes/{note}', note: 'one note with its lines' },
+  // The calendar.
+  '= /calendar': [
+    { as: 'firm', url: '/calendar?view=month&date=2026-06-01', note: 'month: a weekly event, a date moved' },
+    { as: 'admin', url: '/calendar?view=agenda&date=2026-06-01&user={adminId}', note: 'agenda, one user\'s' },
+    { as: 'admin', url: '/calendar?notice=added', note: 'this month, a notice' },
+  ],
+  '~ ^/matters/[0-9]+/calendar$': [
+    { as: 'firm', url: '/matters/{mid}/calendar?view=month&date=2026-06-01' },
+    { as: 'admin', url: '/matters/{freshMid}/calendar?view=agenda', note: 'empty' },
+  ],
+  '= /calendar/edit': [
+    { as: 'firm', url: '/calendar/edit?matter={mid}', note: 'new event of a matter' },
+    { as: 'admin', url: '/calendar/edit', note: 'new firm-wide event' },
+    { as: 'admin', url: '/calendar/edit?id={event}&date=2026-06-23', note: 'this date or all events' },
+    { as: 'admin', url: '/calendar/edit?op=delete&id={event}', note: 'confirmation page' },
+    { as: 'admin', url: '/calendar/edit?op=cancel&id={event}&date=2026-06-23', note: 'confirmation page' },
+  ],
+  '= /calendar/settings': [{ as: 'firm', url: '/calendar/settings', note: 'the private feed' }],
+  '~ ^/calendar/feed/[A-Za-z0-9_-]+\\.ics$': [
+    { as: 'public', url: '/calendar/feed/{deadToken}.ics', status: 404, note: 'a feed; its error page' },
+  ],
+  '~ ^/portal/matters/[0-9]+/calendar$': [
+    { as: 'client', url: '/portal/matters/{mid}/calendar', note: 'shared events' },
+    { as: 'client', url: '/portal/matters/{mid2}/calendar', note: 'none shared' },
+  ],
+  '~ ^/portal/events/[0-9]+\\.ics$': [
+    { as: 'client', url: '/portal/events/999999999.ics', status: 404, note: 'a download; its error page' },
   ],
 };
 
@@ -253,6 +280,8 @@ export const FORM_RESULTS = [
     check: ['Share via client portal'], button: 'Add task', expect: /portal is not open yet/, note: 'task refused' },
   { as: 'admin', url: '/matters/{freshMid}/notes/edit', fill: { Subject: 'A note for the portal', Note: 'Line one.' },
     check: ['Share via client portal'], button: 'Add note', expect: /portal is not open yet/, note: 'note refused' },
+  { as: 'admin', url: '/calendar/edit?matter={mid}', fill: { Title: 'A11y refused {R}', '#end_time': '08:00' },
+    button: 'Add event', expect: /The end must come after the start/, note: 'event refused' },
   { as: 'member', url: '/account',
     fill: { 'Current password': 'not my password at all', 'New password': 'a new long password', 'Repeat the new password': 'a new long password' },
     button: 'Change password', expect: /not correct/, note: 'password change refused' },

@@ -68,8 +68,10 @@ function sampleCtx() {
     invitee: 'i@y.test', tag: 'acx', number: 'X-1', YYYY: '{YYYY}', NNNN: '{NNNN}' };
   for (const k of ['logofirm', 'staff', 'mid', 'contact', 'other', 'doc', 'priv', 'attach', 'inFolder', 'inMfolder',
     'sentup', 'cupload', 'revoked', 'gone', 'folder', 'mfolder', 'pfolder', 'share', 'message', 'eid', 'second',
-    'user', 'category', 'spare', 'act', 'exp', 'fsess', 'csess', 'task', 'ltask', 'ptask', 'note', 'pnote', 'rnote'])
+    'user', 'category', 'spare', 'act', 'exp', 'fsess', 'csess', 'task', 'ltask', 'ptask', 'note', 'pnote', 'rnote',
+    'event', 'evpriv', 'evrec', 'evdel'])
     c[k] = '12';
+  c.evday = '2026-06-02';
   return c;
 }
 
@@ -261,6 +263,16 @@ async function buildContent(admin, ctx) {
     ctx[slot] = sql(`SELECT id FROM notes WHERE matter_id = ${mid} AND subject = '${subject}'`);
   }
   await must(admin, N, { op: 'save', id: ctx.rnote, subject: notes.rnote[0], body: `${tag} rnote body`, date: '2026-06-01' });
+  // Calendar events on the matter: shared (the client attends), never
+  // shared, weekly (shared) and one to delete, each titled with the tag.
+  const events = { event: ['shared event', '1', 'none'], evpriv: ['private event', '', 'none'],
+    evrec: ['weekly event', '1', 'weekly'], evdel: ['event to delete', '', 'none'] };
+  for (const [slot, [what, share, freq]] of Object.entries(events)) {
+    await must(admin, '/calendar/edit', { op: 'save', matter: mid, title: `${tag} ${what}`, start_date: ctx.evday,
+      start_time: '09:00', end_date: ctx.evday, end_time: '10:00', freq, interval: '1', ends: 'count', count: '5',
+      contact: ctx.contact, share });
+    ctx[slot] = sql(`SELECT MAX(id) FROM cal_events WHERE matter_id = ${mid} AND title = '${tag} ${what}'`);
+  }
   // What a client with one permission off must not get of the other kind.
   ctx.hidden = {
     messages: Object.values(bodies),
@@ -271,7 +283,7 @@ async function buildContent(admin, ctx) {
   };
   for (const s of ['doc', 'priv', 'attach', 'inFolder', 'inMfolder', 'sentup', 'revoked', 'gone', 'folder', 'mfolder',
     'pfolder', 'share', 'message', 'portal', 'contact', 'other', 'email', 'eid', 'second', 'user', 'category', 'spare',
-    'act', 'exp', 'task', 'ltask', 'ptask', 'note', 'pnote', 'rnote'])
+    'act', 'exp', 'task', 'ltask', 'ptask', 'note', 'pnote', 'rnote', 'event', 'evpriv', 'evrec', 'evdel'])
     assert.match(String(ctx[s]), s === 'email' ? /@/ : /^\d+$/, `${tag}: ${s}`);
   return ctx;
 }
@@ -435,6 +447,7 @@ test('the access matrix: every route × method × actor is refused by its handle
       };
       const ctx = {};
       const common = { slug: 'demo', nobody: `nobody.${R}@nowhere.test`, badtoken: 'A'.repeat(43), logofirm: firmA,
+        evday: '2026-06-02',
         YYYY: '{YYYY}', NNNN: '{NNNN}' };
       // A firm user of the context's firm named with its tag (users_action),
       // and an address to invite.

@@ -175,6 +175,22 @@ test('every program gives the same response as CGI and as FastCGI, signed out an
     ['client_tasks', cpost(`/portal/matters/${s.mid}/tasks`, 'op=done&id=999999999'), 404],
     ['client_notes', { uri: `/portal/matters/${s.mid}/notes`, ...C }, 200],
     ['client_notes', { uri: `/portal/matters/${s.mid}/notes/999999999`, ...C }, 404],
+    ['cal_view', { uri: '/calendar' }, 303],
+    ['cal_view', { uri: '/calendar?view=month&date=2026-03-01', ...F }, 200],
+    ['cal_view', { uri: `/matters/${s.mid}/calendar?view=agenda&date=2026-03-01`, ...F }, 200],
+    ['cal_view', { uri: '/calendar?view=week', ...F }, 400],
+    ['cal_edit', { uri: '/calendar/edit', ...F }, 200],
+    ['cal_edit', { uri: '/calendar/edit?id=999999999', ...F }, 404],
+    ['cal_edit', fpost('/calendar/edit', 'op=delete&id=999999999'), 404],
+    ['cal_settings', { uri: '/calendar/settings' }, 303],
+    ['cal_settings', { uri: '/calendar/settings', ...F }, 200],
+    ['cal_settings', fpost('/calendar/settings', 'op=no_such_op'), 400],
+    ['cal_feed', { uri: `/calendar/feed/${'A'.repeat(43)}.ics` }, 404],
+    ['client_calendar', { uri: `/portal/matters/${s.mid}/calendar` }, 303],
+    ['client_calendar', { uri: `/portal/matters/${s.mid}/calendar`, ...C }, 200],
+    ['client_calendar', { uri: '/portal/matters/999999999/calendar', ...C }, 404],
+    ['client_event', { uri: '/portal/events/1.ics' }, 303],
+    ['client_event', { uri: '/portal/events/999999999.ics', ...C }, 404],
   ];
   const covered = new Set(cases.map(([p]) => p));
   for (const p of programs())
