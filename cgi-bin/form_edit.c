@@ -47,7 +47,6 @@ upper(struct vl_req *r, const char *prefix, const char *name)
 
 #define VAL(f)	(r->fields[f].val)
 #define NUM(f)	(r->fields[f].val ? r->fields[f].num : 0)
-#define OP(s)	(VAL(F_OP) != NULL && strcmp(VAL(F_OP), (s)) == 0)
 
 /* The builder of form id (0: the new form's page), with in in the
  * field's form (NULL: field edit's stored one, or an empty one) and e
@@ -135,6 +134,7 @@ page(struct vl_req *r, int64_t id, int64_t edit, const struct vl_form_field_in *
 static enum vl_rc
 get(struct vl_req *r)
 {
+	const char		*op = VAL(F_OP) ? VAL(F_OP) : "";
 	const char *const	 del[] = { "op", "delete", NULL };
 	struct vl_confirm	 c = { "Delete this form? It cannot be brought back.", "Delete form",
 	    NULL, "/forms", del };
@@ -146,7 +146,7 @@ get(struct vl_req *r)
 
 	if (id == 0 && strcmp(r->uri, "/forms/new") != 0)
 		return VL_DECLINED;
-	if (id != 0 && OP("delete")) {
+	if (id != 0 && strcmp(op, "delete") == 0) {
 		if ((rc = vl_form_get(r->ctx, id, &f, &x, &n)) != VL_OK)
 			return rc;
 		c.action = vl_pool_printf(r->pool, "/forms/%lld", (long long)id);
@@ -174,6 +174,7 @@ order_of(struct vl_req *r, int64_t *ids, size_t max)
 static enum vl_rc
 post(struct vl_req *r)
 {
+	const char		*op = VAL(F_OP) ? VAL(F_OP) : "";
 	struct vl_form_field_in	 in = { VAL(F_KIND), VAL(F_LABEL), VAL(F_HELP), VAL(F_OPTIONS),
 	    VAL(F_MAPS), NUM(F_REQUIRED) != 0 };
 	struct vl_form_err	 e = { NULL, NULL };
@@ -183,31 +184,31 @@ post(struct vl_req *r)
 	enum vl_rc		 rc;
 
 	if (id == 0) {
-		if (strcmp(r->uri, "/forms/new") != 0 || !OP("create"))
+		if (strcmp(r->uri, "/forms/new") != 0 || strcmp(op, "create") != 0)
 			return VL_DECLINED;
 		if ((rc = vl_form_create(r->ctx, VAL(F_NAME), &id, &e)) == VL_INVALID)
 			return page(r, 0, 0, NULL, &e, 400);
 		notice = "created";
-	} else if (OP("rename")) {
+	} else if (strcmp(op, "rename") == 0) {
 		rc = vl_form_rename(r->ctx, id, VAL(F_NAME), &e);
 		notice = "renamed";
-	} else if (OP("field")) {
+	} else if (strcmp(op, "field") == 0) {
 		rc = vl_form_field_save(r->ctx, id, fid, &in, &e);
 		notice = fid ? "saved" : "added";
-	} else if (OP("field_delete") && fid != 0) {
+	} else if (strcmp(op, "field_delete") == 0 && fid != 0) {
 		rc = vl_form_field_delete(r->ctx, id, fid);
 		notice = "removed";
-	} else if ((OP("up") || OP("down")) && fid != 0) {
-		rc = vl_form_field_move(r->ctx, id, fid, OP("up") ? -1 : 1);
+	} else if ((strcmp(op, "up") == 0 || strcmp(op, "down") == 0) && fid != 0) {
+		rc = vl_form_field_move(r->ctx, id, fid, strcmp(op, "up") == 0 ? -1 : 1);
 		notice = "moved";
-	} else if (OP("order")) {
+	} else if (strcmp(op, "order") == 0) {
 		n = order_of(r, ids, VL_FF_FIELDS_MAX);
 		rc = n ? vl_form_field_order(r->ctx, id, ids, n) : VL_INVALID;
 		notice = "moved";
-	} else if (OP("copy")) {
+	} else if (strcmp(op, "copy") == 0) {
 		rc = vl_form_copy(r->ctx, id, &id);
 		notice = "copied";
-	} else if (OP("delete")) {
+	} else if (strcmp(op, "delete") == 0) {
 		if ((rc = vl_form_delete(r->ctx, id)) == VL_OK) {
 			vl_out_redirect(r, "/forms?notice=deleted");
 			return VL_OK;
@@ -215,7 +216,7 @@ post(struct vl_req *r)
 	} else
 		return VL_INVALID;
 	if (rc == VL_INVALID && e.code != NULL)
-		return page(r, id, OP("field") ? fid : 0, OP("field") ? &in : NULL, &e, 400);
+		return page(r, id, strcmp(op, "field") == 0 ? fid : 0, strcmp(op, "field") == 0 ? &in : NULL, &e, 400);
 	if (rc == VL_CONFLICT)
 		return page(r, id, 0, NULL, &(struct vl_form_err){ NULL, "frozen" }, 409);
 	if (rc != VL_OK)

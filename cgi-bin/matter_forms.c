@@ -27,7 +27,6 @@ static const char *const notices[] = { "shared", "unshared", "reshared" };
 
 #define VAL(f)	(r->fields[f].val)
 #define NUM(f)	(r->fields[f].val ? r->fields[f].num : 0)
-#define OP(s)	(VAL(F_OP) != NULL && strcmp(VAL(F_OP), (s)) == 0)
 
 /* The subtab of m; why: the reason a share was refused (409). */
 static enum vl_rc
@@ -79,6 +78,7 @@ show(struct vl_req *r, const struct vl_matter *m, const char *why)
 static enum vl_rc
 get(struct vl_req *r)
 {
+	const char		*op = VAL(F_OP) ? VAL(F_OP) : "";
 	struct vl_form_fill	 f;
 	struct vl_matter	 m;
 	const char *const	 keep[] = { "op", "unshare", "request", VAL(F_REQUEST), NULL };
@@ -87,7 +87,7 @@ get(struct vl_req *r)
 
 	if ((rc = vl_matter_load(r->ctx, vl_req_path_id(r, "/matters/"), &m)) != VL_OK)
 		return rc;
-	if (!OP("unshare"))
+	if (strcmp(op, "unshare") != 0)
 		return show(r, &m, NULL);
 	if ((rc = vl_form_submission(r->ctx, m.id, NUM(F_REQUEST), 0, &f)) != VL_OK)
 		return rc;
@@ -101,6 +101,7 @@ get(struct vl_req *r)
 static enum vl_rc
 post(struct vl_req *r)
 {
+	const char		*op = VAL(F_OP) ? VAL(F_OP) : "";
 	struct vl_matter	 m;
 	const char		*why = NULL, *notice;
 	int64_t			 req = 0;
@@ -108,12 +109,12 @@ post(struct vl_req *r)
 
 	if ((rc = vl_matter_load(r->ctx, vl_req_path_id(r, "/matters/"), &m)) != VL_OK)
 		return rc;
-	if (OP("share") && NUM(F_FORM) != 0) {
+	if (strcmp(op, "share") == 0 && NUM(F_FORM) != 0) {
 		rc = vl_form_share(r->ctx, &m, NUM(F_FORM), &req, &why);
 		notice = "shared";
-	} else if ((OP("unshare") || OP("reshare")) && NUM(F_REQUEST) != 0) {
-		rc = vl_form_reshare(r->ctx, &m, NUM(F_REQUEST), OP("reshare"), &why);
-		notice = OP("reshare") ? "reshared" : "unshared";
+	} else if ((strcmp(op, "unshare") == 0 || strcmp(op, "reshare") == 0) && NUM(F_REQUEST) != 0) {
+		rc = vl_form_reshare(r->ctx, &m, NUM(F_REQUEST), strcmp(op, "reshare") == 0, &why);
+		notice = strcmp(op, "reshare") == 0 ? "reshared" : "unshared";
 	} else
 		return VL_INVALID;
 	if (rc == VL_CONFLICT && why != NULL)

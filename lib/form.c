@@ -342,10 +342,17 @@ vl_form_field_order(struct vl_ctx *c, int64_t form, const int64_t *ids, size_t n
 		return rc;
 	if ((rc = lock_open(c, form)) == VL_OK)
 		rc = fields_of(c, form, &list, &have);
-	/* The same set: every field once. */
+	/* An id that is no field of this form is not found (another form's,
+	 * another firm's); then the same set: every field once. */
+	for (i = 0; rc == VL_OK && i < n; i++) {
+		for (j = 0, hits = 0; j < have; j++)
+			hits += ids[i] == list[j].id;
+		if (hits == 0)
+			rc = VL_DECLINED;
+	}
 	if (rc == VL_OK && have != n)
 		rc = VL_INVALID;
-	for (i = 0; rc == VL_OK && i < n; i++) {
+	for (i = 0; rc == VL_OK && i < have; i++) {
 		for (j = 0, hits = 0; j < n; j++)
 			hits += ids[j] == list[i].id;
 		if (hits != 1)

@@ -74,7 +74,8 @@ enum vl_rc vl_form_field_delete(struct vl_ctx *, int64_t form, int64_t field);
  * stays.  VL_CONFLICT when frozen; VL_DECLINED. */
 enum vl_rc vl_form_field_move(struct vl_ctx *, int64_t form, int64_t field, int dir);
 /* Puts the fields of form in the order of ids (every field once: the
- * script's drag and drop).  VL_INVALID for another set; VL_CONFLICT. */
+ * script's drag and drop).  VL_DECLINED for an id that is no field of the
+ * form; VL_INVALID for another set; VL_CONFLICT when frozen. */
 enum vl_rc vl_form_field_order(struct vl_ctx *, int64_t form, const int64_t *ids, size_t n);
 
 /* A form given to a matter (the portal's record), and its state. */

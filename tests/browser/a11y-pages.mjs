@@ -160,6 +160,34 @@ export const PAGES = {
     { as: 'firm', url: '/matters/{mid}/edit' },
     { as: 'firm', url: '/matters/999999999/edit', status: 404, note: 'error page: not found' },
   ],
+  // Intake forms.
+  '= /forms': [
+    { as: 'firm', url: '/forms?notice=deleted' },
+    { as: 'firm', url: '/forms?q=no-such-form-at-all', note: 'nothing found' },
+  ],
+  '~ ^/forms/(new|[0-9]+)$': [
+    { as: 'firm', url: '/forms/new', note: 'new form' },
+    { as: 'firm', url: '/forms/{fopen}?field={ofield}&notice=added', note: 'the builder, a field being changed' },
+    { as: 'firm', url: '/forms/{form}', note: 'a frozen form' },
+    { as: 'firm', url: '/forms/{fopen}?op=delete', note: 'confirmation page' },
+  ],
+  '~ ^/matters/[0-9]+/forms$': [
+    { as: 'firm', url: '/matters/{mid}/forms?notice=shared', note: 'sent and open forms' },
+    { as: 'firm', url: '/matters/{freshMid}/forms', note: 'none yet' },
+    { as: 'firm', url: '/matters/{mid}/forms?op=unshare&request={creq}', note: 'confirmation page' },
+  ],
+  '~ ^/matters/[0-9]+/forms/submissions/[0-9]+(\\.csv)?$': [
+    { as: 'firm', url: '/matters/{mid}/forms/submissions/{freq}', note: 'answers and what they changed' },
+    { as: 'firm', url: '/matters/{mid}/forms/submissions/{creq}.csv', status: 404, note: 'CSV; its error page' },
+  ],
+  '~ ^/portal/matters/[0-9]+/forms$': [
+    { as: 'client', url: '/portal/matters/{mid}/forms?notice=submitted' },
+    { as: 'client', url: '/portal/matters/{mid2}/forms', note: 'none shared' },
+  ],
+  '~ ^/portal/matters/[0-9]+/forms/[0-9]+$': [
+    { as: 'client', url: '/portal/matters/{mid}/forms/{creq}?notice=saved', note: 'every field type' },
+    { as: 'client', url: '/portal/matters/{mid}/forms/{freq}', note: 'sent: the answers' },
+  ],
   '~ ^/matters/[0-9]+/activities$': [
     { as: 'firm', url: '/matters/{mid}/activities?notice=added', note: 'time and an expense, totals' },
     { as: 'firm', url: '/matters/{freshMid}/activities', note: 'empty' },
@@ -214,6 +242,8 @@ export const FORM_RESULTS = [
     button: 'Add', expect: /already a category/, note: 'category refused' },
   { as: 'admin', url: '/matters/{mid}/activities/edit?kind=time', fill: { 'Time (minutes, or hours:minutes)': 'a while', '#rate': '200.00', Description: 'Reading' },
     button: 'Add', expect: /Enter the time as minutes|Choose/, note: 'time entry refused' },
+  { as: 'client', url: '/portal/matters/{mid}/forms/{creq}', fill: { 'Your email': 'not-an-address' },
+    button: 'Send to my law firm', expect: /Some answers need your attention/, note: 'a form refused by field' },
   { as: 'member', url: '/account',
     fill: { 'Current password': 'not my password at all', 'New password': 'a new long password', 'Repeat the new password': 'a new long password' },
     button: 'Change password', expect: /not correct/, note: 'password change refused' },

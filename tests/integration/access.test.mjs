@@ -68,7 +68,8 @@ function sampleCtx() {
     invitee: 'i@y.test', tag: 'acx', number: 'X-1', YYYY: '{YYYY}', NNNN: '{NNNN}' };
   for (const k of ['logofirm', 'staff', 'mid', 'contact', 'other', 'doc', 'priv', 'attach', 'inFolder', 'inMfolder',
     'sentup', 'cupload', 'revoked', 'gone', 'folder', 'mfolder', 'pfolder', 'share', 'message', 'eid', 'second',
-    'user', 'category', 'spare', 'act', 'exp', 'fsess', 'csess']) c[k] = '12';
+    'user', 'category', 'spare', 'act', 'exp', 'fsess', 'csess', 'form', 'fopen', 'ofield', 'ofield2', 'fdel', 'freq',
+    'creq']) c[k] = '12';
   return c;
 }
 
@@ -243,6 +244,26 @@ async function buildContent(admin, ctx) {
       ` ${kind === 'time' ? ctx.user : 'NULL'}, ${extra}, '${tag} ${kind} activity', ${ctx.category}, NOW(6), NOW(6))`);
     ctx[slot] = sql(`SELECT id FROM activities WHERE matter_id = ${mid} AND description = '${tag} ${kind} activity'`);
   }
+  // Intake forms: one given to the matter and submitted (frozen), given
+  // again and left open for the client, one never given with two fields,
+  // one to delete; every name and answer with the tag.
+  const FT = `/matters/${mid}/forms`;
+  const mkForm = async (name) => (await must(admin, '/forms/new', { op: 'create', name })).location.match(/\/forms\/(\d+)/)[1];
+  const addField = (form, label) => must(admin, `/forms/${form}`, { op: 'field', kind: 'text', label, help: '', options: '',
+    maps_to: '' });
+  ctx.form = await mkForm(`${tag} intake form`);
+  await addField(ctx.form, `${tag} question`);
+  ctx.fopen = await mkForm(`${tag} open form`);
+  await addField(ctx.fopen, `${tag} first`);
+  await addField(ctx.fopen, `${tag} second`);
+  [ctx.ofield, ctx.ofield2] = sql(`SELECT id FROM form_fields WHERE form_id = ${ctx.fopen} ORDER BY position`).split('\n');
+  ctx.fdel = await mkForm(`${tag} form to delete`);
+  await must(admin, FT, { op: 'share', form: ctx.form });
+  await must(admin, FT, { op: 'share', form: ctx.form });
+  [ctx.freq, ctx.creq] = sql(`SELECT id FROM form_requests WHERE matter_id = ${mid} ORDER BY id`).split('\n');
+  sql(`UPDATE form_requests SET submitted_at = NOW(6), saved_at = NOW(6), submitted_by = ${ctx.contact} WHERE id = ${ctx.freq}`);
+  sql(`INSERT INTO form_answers (firm_id, request_id, field_id, value) SELECT firm_id, ${ctx.freq}, id, '${tag} answer'` +
+    ` FROM form_fields WHERE form_id = ${ctx.form}`);
   // What a client with one permission off must not get of the other kind.
   ctx.hidden = {
     messages: Object.values(bodies),
@@ -251,7 +272,7 @@ async function buildContent(admin, ctx) {
   };
   for (const s of ['doc', 'priv', 'attach', 'inFolder', 'inMfolder', 'sentup', 'revoked', 'gone', 'folder', 'mfolder',
     'pfolder', 'share', 'message', 'portal', 'contact', 'other', 'email', 'eid', 'second', 'user', 'category', 'spare',
-    'act', 'exp'])
+    'act', 'exp', 'form', 'fopen', 'ofield', 'ofield2', 'fdel', 'freq', 'creq'])
     assert.match(String(ctx[s]), s === 'email' ? /@/ : /^\d+$/, `${tag}: ${s}`);
   return ctx;
 }
