@@ -55,7 +55,7 @@ static enum vl_rc
 page(struct vl_req *r, int64_t id, int64_t edit, const struct vl_form_field_in *in,
     const struct vl_form_err *e, int status)
 {
-	struct vl_form_field_in	 blank = { "text", "", "", "", "", 0 };
+	struct vl_form_field_in	 blank = { "text", "", "", "", "", 0 }, stored;
 	struct vl_form_field	*x = NULL;
 	struct vl_form		 f = { 0, 0, 0, 0, NULL };
 	struct vl_tpl		*d, *row;
@@ -103,9 +103,11 @@ page(struct vl_req *r, int64_t id, int64_t edit, const struct vl_form_field_in *
 			if (i + 1 < n)
 				vl_tpl_show(row, "CAN_DOWN");
 		}
-		if (x[i].id == edit && in == NULL)
-			in = &(struct vl_form_field_in){ vl_ffield_kinds[x[i].kind], x[i].label,
+		if (x[i].id == edit && in == NULL) {
+			stored = (struct vl_form_field_in){ vl_ffield_kinds[x[i].kind], x[i].label,
 			    x[i].help, x[i].options, vl_fmaps[x[i].maps_to], x[i].required };
+			in = &stored;
+		}
 	}
 	if (n == 0)
 		vl_tpl_show(d, "NO_FIELDS");
@@ -216,7 +218,8 @@ post(struct vl_req *r)
 	} else
 		return VL_INVALID;
 	if (rc == VL_INVALID && e.code != NULL)
-		return page(r, id, strcmp(op, "field") == 0 ? fid : 0, strcmp(op, "field") == 0 ? &in : NULL, &e, 400);
+		return page(r, id, strcmp(op, "field") == 0 ? fid : 0,
+		    strcmp(op, "field") == 0 ? &in : NULL, &e, 400);
 	if (rc == VL_CONFLICT)
 		return page(r, id, 0, NULL, &(struct vl_form_err){ NULL, "frozen" }, 409);
 	if (rc != VL_OK)

@@ -112,7 +112,8 @@ post(struct vl_req *r)
 	if (strcmp(op, "share") == 0 && NUM(F_FORM) != 0) {
 		rc = vl_form_share(r->ctx, &m, NUM(F_FORM), &req, &why);
 		notice = "shared";
-	} else if ((strcmp(op, "unshare") == 0 || strcmp(op, "reshare") == 0) && NUM(F_REQUEST) != 0) {
+	} else if ((strcmp(op, "unshare") == 0 || strcmp(op, "reshare") == 0) &&
+	    NUM(F_REQUEST) != 0) {
 		rc = vl_form_reshare(r->ctx, &m, NUM(F_REQUEST), strcmp(op, "reshare") == 0, &why);
 		notice = strcmp(op, "reshare") == 0 ? "reshared" : "unshared";
 	} else

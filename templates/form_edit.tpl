@@ -37,11 +37,11 @@
   {{#HAS_OPTIONS}}<p class="muted options">Options: {{OPTIONS}}</p>{{/HAS_OPTIONS}}
 {{#CHANGE}}  <div class="field-actions">
     <form class="inline" method="post" action="/forms/{{ID}}"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="field" value="{{FID}}">
-      {{#CAN_UP}}<button type="submit" name="op" value="up">Up<span class="sr-only">: {{LABEL}}</span></button>{{/CAN_UP}}
-      {{#CAN_DOWN}}<button type="submit" name="op" value="down">Down<span class="sr-only">: {{LABEL}}</span></button>{{/CAN_DOWN}}
-      <button type="submit" name="op" value="field_delete">Remove<span class="sr-only">: {{LABEL}}</span></button>
+      {{#CAN_UP}}<button type="submit" name="op" value="up" aria-label="Move {{LABEL}} up">Up</button>{{/CAN_UP}}
+      {{#CAN_DOWN}}<button type="submit" name="op" value="down" aria-label="Move {{LABEL}} down">Down</button>{{/CAN_DOWN}}
+      <button type="submit" name="op" value="field_delete" aria-label="Remove {{LABEL}}">Remove</button>
     </form>
-    <a href="/forms/{{ID}}?field={{FID}}#field-form">Edit<span class="sr-only">: {{LABEL}}</span></a>
+    <a href="/forms/{{ID}}?field={{FID}}#field-form" aria-label="Edit {{LABEL}}">Edit</a>
   </div>
 {{/CHANGE}}</li>
 {{/FIELD}}

@@ -24,9 +24,9 @@
 {{#REQUEST}}<tr><td>{{NAME}}</td><td>{{GIVEN}}</td>
 <td>{{#WAITING}}Not filled in yet{{/WAITING}}{{#DRAFT}}Draft saved {{WHEN}}{{/DRAFT}}{{#SUBMITTED}}Submitted {{WHEN}} by {{WHO}}{{/SUBMITTED}}</td>
 <td>{{#SHARED}}Shared{{/SHARED}}{{#NOT_SHARED}}Not shared{{/NOT_SHARED}}</td>
-<td>{{#SUBMITTED}}<a href="/matters/{{MATTER_ID}}/forms/submissions/{{RID}}">Read the answers<span class="sr-only">: {{NAME}}</span></a> {{/SUBMITTED}}{{!
-}}{{#SHARED}}<a href="/matters/{{MATTER_ID}}/forms?op=unshare&amp;request={{RID}}">Stop sharing<span class="sr-only">: {{NAME}}</span></a>{{/SHARED}}{{!
-}}{{#NOT_SHARED}}<form class="inline" method="post" action="/matters/{{MATTER_ID}}/forms"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="op" value="reshare"><input type="hidden" name="request" value="{{RID}}"><button type="submit">Share again<span class="sr-only">: {{NAME}}</span></button></form>{{/NOT_SHARED}}</td></tr>
+<td>{{#SUBMITTED}}<a href="/matters/{{MATTER_ID}}/forms/submissions/{{RID}}" aria-label="Read the answers to {{NAME}}">Read the answers</a> {{/SUBMITTED}}{{!
+}}{{#SHARED}}<a href="/matters/{{MATTER_ID}}/forms?op=unshare&amp;request={{RID}}" aria-label="Stop sharing {{NAME}}">Stop sharing</a>{{/SHARED}}{{!
+}}{{#NOT_SHARED}}<form class="inline" method="post" action="/matters/{{MATTER_ID}}/forms"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="op" value="reshare"><input type="hidden" name="request" value="{{RID}}"><button type="submit" aria-label="Share {{NAME}} again">Share again</button></form>{{/NOT_SHARED}}</td></tr>
 {{/REQUEST}}
 </tbody>
 </table>

@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { BASE, OUT, sql, clientOnMatter } from '../integration/helpers.mjs';
+import { BASE, OUT, sql, clientOnMatter, until } from '../integration/helpers.mjs';
 import { launch } from './a11y-lib.mjs';
 
 const shots = path.join(OUT, 'browser');
@@ -48,22 +48,22 @@ test('the firm builds and shares a form; the client fills it with a file and sen
       await firm.getByLabel('Required').setChecked(required);
       await firm.getByLabel('On submission, fill').selectOption(maps);
       await firm.getByRole('button', { name: 'Add field' }).click();
-      await firm.waitForURL(/notice=added/);
+      await firm.locator('li.form-field', { hasText: label }).waitFor();
     };
     await add('choice', 'How did you hear of us', { options: 'A friend\nThe web' });
     await add('text', 'Your full name', { required: true, maps: 'contact_name' });
     await add('file', 'The receipt', { required: true });
     // The name first: up once with the button (no script needed) ...
-    await firm.getByRole('button', { name: 'Up: Your full name' }).click();
-    await firm.waitForURL(/notice=moved/);
     const fid = sql(`SELECT id FROM forms WHERE name = 'Claim ${R}'`);
     const labels = () => sql(`SELECT GROUP_CONCAT(label ORDER BY position SEPARATOR '|') FROM form_fields WHERE form_id = ${fid}`);
-    assert.equal(labels(), 'Your full name|How did you hear of us|The receipt');
+    await firm.getByRole('button', { name: 'Move Your full name up' }).click();
+    await until(() => labels() === 'Your full name|How did you hear of us|The receipt', 'moved up');
+    await firm.locator('li.form-field').first().filter({ hasText: 'Your full name' }).waitFor();
     // ... and the receipt above the question by dragging.
     await firm.locator('li.form-field', { hasText: 'The receipt' })
       .dragTo(firm.locator('li.form-field', { hasText: 'How did you hear of us' }), { targetPosition: { x: 20, y: 5 } });
-    await firm.waitForURL(/notice=moved/);
-    assert.equal(labels(), 'Your full name|The receipt|How did you hear of us');
+    await until(() => labels() === 'Your full name|The receipt|How did you hear of us', 'dragged');
+    await firm.locator('li.form-field').nth(1).filter({ hasText: 'The receipt' }).waitFor();
     await shot(firm, '60-form-builder.png');
 
     // Shared from the matter's Forms tab.
@@ -104,7 +104,7 @@ test('the firm builds and shares a form; the client fills it with a file and sen
 
     // The firm reads it, and the mapped name changed.
     await firm.goto(`${BASE}/matters/${mid}/forms`);
-    await firm.getByRole('link', { name: `Read the answers: Claim ${R}` }).click();
+    await firm.getByRole('link', { name: `Read the answers to Claim ${R}` }).click();
     const answers = await firm.locator('dl.answers').innerText();
     assert.match(answers, new RegExp(`Your full name\\s+Gil Gardner ${R}`));
     assert.match(answers, /How did you hear of us\s+The web/);

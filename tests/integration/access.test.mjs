@@ -68,7 +68,7 @@ function sampleCtx() {
     invitee: 'i@y.test', tag: 'acx', number: 'X-1', YYYY: '{YYYY}', NNNN: '{NNNN}' };
   for (const k of ['logofirm', 'staff', 'mid', 'contact', 'other', 'doc', 'priv', 'attach', 'inFolder', 'inMfolder',
     'sentup', 'cupload', 'revoked', 'gone', 'folder', 'mfolder', 'pfolder', 'share', 'message', 'eid', 'second',
-    'user', 'category', 'spare', 'act', 'exp', 'fsess', 'csess', 'form', 'fopen', 'ofield', 'ofield2', 'fdel', 'freq',
+    'user', 'category', 'spare', 'act', 'exp', 'fsess', 'csess', 'form', 'fopen', 'ofield', 'ofieldb', 'fdel', 'freq',
     'creq']) c[k] = '12';
   return c;
 }
@@ -256,7 +256,7 @@ async function buildContent(admin, ctx) {
   ctx.fopen = await mkForm(`${tag} open form`);
   await addField(ctx.fopen, `${tag} first`);
   await addField(ctx.fopen, `${tag} second`);
-  [ctx.ofield, ctx.ofield2] = sql(`SELECT id FROM form_fields WHERE form_id = ${ctx.fopen} ORDER BY position`).split('\n');
+  [ctx.ofield, ctx.ofieldb] = sql(`SELECT id FROM form_fields WHERE form_id = ${ctx.fopen} ORDER BY position`).split('\n');
   ctx.fdel = await mkForm(`${tag} form to delete`);
   await must(admin, FT, { op: 'share', form: ctx.form });
   await must(admin, FT, { op: 'share', form: ctx.form });
@@ -272,7 +272,7 @@ async function buildContent(admin, ctx) {
   };
   for (const s of ['doc', 'priv', 'attach', 'inFolder', 'inMfolder', 'sentup', 'revoked', 'gone', 'folder', 'mfolder',
     'pfolder', 'share', 'message', 'portal', 'contact', 'other', 'email', 'eid', 'second', 'user', 'category', 'spare',
-    'act', 'exp', 'form', 'fopen', 'ofield', 'ofield2', 'fdel', 'freq', 'creq'])
+    'act', 'exp', 'form', 'fopen', 'ofield', 'ofieldb', 'fdel', 'freq', 'creq'])
     assert.match(String(ctx[s]), s === 'email' ? /@/ : /^\d+$/, `${tag}: ${s}`);
   return ctx;
 }
