@@ -15,7 +15,7 @@
 {{/SENT}}
 {{#FILL}}{{#SAVED_AT}}<p class="muted">Draft last saved {{WHEN}}.</p>{{/SAVED_AT}}
 <p class="muted">Fields marked “required” must be answered before you send the form. You can save a draft and come back.</p>
-<form class="card client-form" method="post" action="/portal/matters/{{MATTER_ID}}/forms/{{RID}}" enctype="multipart/form-data">
+<form class="card client-form" method="post" action="/portal/matters/{{MATTER_ID}}/forms/{{RID}}" enctype="multipart/form-data" novalidate>
   <input type="hidden" name="csrf" value="{{CSRF}}">
 {{#FIELD}}<div class="form-answer{{#BAD}} bad{{/BAD}}">
 {{#T_TEXT}}  <label for="f{{FID}}">{{LABEL}}{{#REQUIRED}} <span class="req">(required)</span>{{/REQUIRED}}</label>
@@ -31,14 +31,14 @@
 {{/T_DATE}}{{#T_NUMBER}}  <label for="f{{FID}}">{{LABEL}}{{#REQUIRED}} <span class="req">(required)</span>{{/REQUIRED}}</label>
   <input type="text" inputmode="decimal" id="f{{FID}}" name="f{{FID}}" value="{{VALUE}}" maxlength="32"{{#BAD}} aria-invalid="true"{{/BAD}} aria-describedby="h{{FID}} e{{FID}}">
 {{/T_NUMBER}}{{#T_CHOICE}}  <fieldset id="f{{FID}}"{{#BAD}} aria-invalid="true"{{/BAD}} aria-describedby="h{{FID}} e{{FID}}"><legend>{{LABEL}}{{#REQUIRED}} <span class="req">(required)</span>{{/REQUIRED}}</legend>
-{{#OPTION}}    <p class="choice"><input type="radio" id="f{{FID}}-{{N}}" name="f{{FID}}" value="{{OPT}}"{{#CHECKED}} checked{{/CHECKED}}> <label class="inline" for="f{{FID}}-{{N}}">{{OPT}}</label></p>
+{{#OPTION}}    <label class="choice" for="f{{FID}}-{{N}}"><input type="radio" id="f{{FID}}-{{N}}" name="f{{FID}}" value="{{OPT}}"{{#CHECKED}} checked{{/CHECKED}}> {{OPT}}</label>
 {{/OPTION}}  </fieldset>
 {{/T_CHOICE}}{{#T_MULTI}}  <fieldset id="f{{FID}}"{{#BAD}} aria-invalid="true"{{/BAD}} aria-describedby="h{{FID}} e{{FID}}"><legend>{{LABEL}}{{#REQUIRED}} <span class="req">(required)</span>{{/REQUIRED}}</legend>
-{{#OPTION}}    <p class="choice"><input type="checkbox" id="f{{FID}}-{{N}}" name="f{{FID}}" value="{{OPT}}"{{#CHECKED}} checked{{/CHECKED}}> <label class="inline" for="f{{FID}}-{{N}}">{{OPT}}</label></p>
+{{#OPTION}}    <label class="choice" for="f{{FID}}-{{N}}"><input type="checkbox" id="f{{FID}}-{{N}}" name="f{{FID}}" value="{{OPT}}"{{#CHECKED}} checked{{/CHECKED}}> {{OPT}}</label>
 {{/OPTION}}  </fieldset>
 {{/T_MULTI}}{{#T_YESNO}}  <fieldset id="f{{FID}}"{{#BAD}} aria-invalid="true"{{/BAD}} aria-describedby="h{{FID}} e{{FID}}"><legend>{{LABEL}}{{#REQUIRED}} <span class="req">(required)</span>{{/REQUIRED}}</legend>
-    <p class="choice"><input type="radio" id="f{{FID}}-yes" name="f{{FID}}" value="yes"{{#YES}} checked{{/YES}}> <label class="inline" for="f{{FID}}-yes">Yes</label></p>
-    <p class="choice"><input type="radio" id="f{{FID}}-no" name="f{{FID}}" value="no"{{#NO}} checked{{/NO}}> <label class="inline" for="f{{FID}}-no">No</label></p>
+    <label class="choice" for="f{{FID}}-yes"><input type="radio" id="f{{FID}}-yes" name="f{{FID}}" value="yes"{{#YES}} checked{{/YES}}> Yes</label>
+    <label class="choice" for="f{{FID}}-no"><input type="radio" id="f{{FID}}-no" name="f{{FID}}" value="no"{{#NO}} checked{{/NO}}> No</label>
   </fieldset>
 {{/T_YESNO}}{{#T_FILE}}  <label for="f{{FID}}">{{LABEL}}{{#REQUIRED}} <span class="req">(required)</span>{{/REQUIRED}}</label>
   {{#HAS_FILE}}<p class="muted">Uploaded: {{FILE}}. Choose another file to replace it.</p>{{/HAS_FILE}}

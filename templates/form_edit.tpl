@@ -87,7 +87,7 @@
   <textarea id="help" name="help" rows="2" maxlength="1000"{{#BAD_HELP}} aria-invalid="true" aria-describedby="form-error"{{/BAD_HELP}}>{{HELP}}</textarea>
   <label for="options">Options, one a line (choices only)</label>
   <textarea id="options" name="options" rows="4"{{#BAD_OPTIONS}} aria-invalid="true" aria-describedby="form-error"{{/BAD_OPTIONS}}>{{OPTIONS}}</textarea>
-  <p><input type="checkbox" id="required" name="required" value="1"{{#IS_REQUIRED}} checked{{/IS_REQUIRED}}> <label for="required" class="inline">Required</label></p>
+  <label class="choice" for="required"><input type="checkbox" id="required" name="required" value="1"{{#IS_REQUIRED}} checked{{/IS_REQUIRED}}> Required</label>
   <label for="maps_to">On submission, fill</label>
   <select id="maps_to" name="maps_to"{{#BAD_MAPS_TO}} aria-invalid="true" aria-describedby="form-error"{{/BAD_MAPS_TO}}>
     <option value=""{{#M_NONE}} selected{{/M_NONE}}>Nothing (keep the answer only)</option>
