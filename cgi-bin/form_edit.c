@@ -142,6 +142,7 @@ get(struct vl_req *r)
 	    NULL, "/forms", del };
 	struct vl_form_field	*x;
 	struct vl_form		 f;
+	struct vl_tpl		*d;
 	int64_t			 id = vl_req_path_id(r, "/forms/");
 	size_t			 n;
 	enum vl_rc		 rc;
@@ -152,8 +153,9 @@ get(struct vl_req *r)
 		if ((rc = vl_form_get(r->ctx, id, &f, &x, &n)) != VL_OK)
 			return rc;
 		c.action = vl_pool_printf(r->pool, "/forms/%lld", (long long)id);
-		return vl_page_confirm(r, vl_page_new(r, vl_pool_printf(r->pool, "Delete %s",
-		    f.name)), &c);
+		d = vl_page_new(r, vl_pool_printf(r->pool, "Delete %s", f.name));
+		vl_tpl_show(d, "OWN_PAGE");	/* no tabs: the question's title is the <h1> */
+		return vl_page_confirm(r, d, &c);
 	}
 	return page(r, id, NUM(F_FIELD), NULL, NULL, 200);
 }

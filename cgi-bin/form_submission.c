@@ -3,7 +3,7 @@
  * /matters/<id>/forms/submissions/<request> shows each question with its
  * answer (a file: a link to the document it became) and, for the fields
  * that filled the client's or the matter's record, what they held before
- * and after; ".csv" downloads the same (audited).  Only submitted forms:
+ * and after; ".csv" and ".pdf" download the same (audited).  Only submitted forms:
  * a draft is the client's until sent.
  */
 #include <string.h>
@@ -13,9 +13,10 @@
 #include "matter.h"
 #include "tz.h"
 
-/* The request's id of the path, and whether it asks for CSV. */
+/* The request's id of the path, and the format it asks for: 0 the page,
+ * 1 CSV, 2 PDF. */
 static int64_t
-request_of(struct vl_req *r, int64_t matter, int *csv)
+request_of(struct vl_req *r, int64_t matter, int *fmt)
 {
 	const char	*prefix = vl_pool_printf(r->pool, "/matters/%lld/forms/submissions/",
 	    (long long)matter);
@@ -27,7 +28,12 @@ request_of(struct vl_req *r, int64_t matter, int *csv)
 		return 0;
 	s = vl_pool_strdup(r->pool, r->uri + strlen(prefix));
 	n = strlen(s);
-	if ((*csv = n > 4 && strcmp(s + n - 4, ".csv") == 0))
+	*fmt = 0;
+	if (n > 4 && strcmp(s + n - 4, ".csv") == 0)
+		*fmt = 1;
+	else if (n > 4 && strcmp(s + n - 4, ".pdf") == 0)
+		*fmt = 2;
+	if (*fmt)
 		s[n - 4] = '\0';
 	return vl_strtonum(s, 1, INT64_MAX, &id) == VL_OK ? id : 0;
 }
@@ -41,20 +47,23 @@ get(struct vl_req *r)
 	struct vl_tpl		*d, *row;
 	int64_t			 req;
 	size_t			 i;
-	int			 csv = 0;
+	int			 fmt = 0;
 	enum vl_rc		 rc;
 
 	if ((rc = vl_matter_load(r->ctx, vl_req_path_id(r, "/matters/"), &m)) != VL_OK)
 		return rc;
-	if ((req = request_of(r, m.id, &csv)) == 0)
+	if ((req = request_of(r, m.id, &fmt)) == 0)
 		return VL_DECLINED;
 	if ((rc = vl_form_submission(r->ctx, m.id, req, 1, &f)) != VL_OK)
 		return rc;
-	if (csv) {
-		if ((rc = vl_form_csv(r->ctx, m.id, &f, &out)) == VL_OK) {
+	if (fmt) {
+		rc = fmt == 1 ? vl_form_csv(r->ctx, m.id, &f, &out) : vl_form_pdf(r->ctx, &m, &f, &out);
+		if (rc == VL_OK) {
 			vl_out_header(r, "Content-Disposition", vl_pool_printf(r->pool,
-			    "attachment; filename=\"form-%lld.csv\"", (long long)req));
-			vl_out_send(r, 200, "text/csv; charset=utf-8", vl_buf_str(&out), out.len);
+			    "attachment; filename=\"form-%lld.%s\"", (long long)req, fmt == 1 ? "csv" :
+			    "pdf"));
+			vl_out_send(r, 200, fmt == 1 ? "text/csv; charset=utf-8" : "application/pdf",
+			    out.len ? out.buf : "", out.len);
 		}
 		vl_buf_release(&out);
 		return rc;

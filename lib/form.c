@@ -14,8 +14,10 @@
 #include "formval.h"
 #include "listing.h"
 #include "matter.h"
+#include "pdf.h"
 #include "portal.h"
 #include "rshare.h"
+#include "tz.h"
 #include "settings.h"
 
 /* ---- the builder ---- */
@@ -584,6 +586,49 @@ vl_form_csv(struct vl_ctx *c, int64_t matter, const struct vl_form_fill *f, stru
 	}
 	vl_audit_in(c, matter, "form_submission_csv", "form_request", f->req.id);
 	return VL_OK;
+}
+
+enum vl_rc
+vl_form_pdf(struct vl_ctx *c, const struct vl_matter *m, const struct vl_form_fill *f,
+    struct vl_buf *out)
+{
+	static const char *const head[] = { "Field", "Before", "After" };
+	static const double	 width[] = { 0.3, 0.35, 0.35 };
+	static const int	 right[] = { 0, 0, 0 };
+	struct vl_pdf		*pdf = vl_pdf_new(f->req.name);
+	const char		*cells[3];
+	size_t			 i, changes = 0;
+	enum vl_rc		 rc;
+
+	vl_pdf_heading(pdf, 1, f->req.name);
+	vl_pdf_para(pdf, vl_pool_printf(c->pool, "Matter %s: %s", m->number, m->description));
+	vl_pdf_para(pdf, vl_pool_printf(c->pool, "Submitted %s by %s",
+	    vl_tz_when(c, f->req.submitted), f->req.submitter));
+	vl_pdf_space(pdf, 12);
+	for (i = 0; i < f->n; i++)
+		vl_pdf_row(pdf, f->fields[i].label, f->values[i] && *f->values[i] ? f->values[i] :
+		    "(not answered)");
+	for (i = 0; i < f->n; i++)
+		changes += f->changed[i] != 0;
+	if (changes > 0) {
+		vl_pdf_space(pdf, 12);
+		vl_pdf_heading(pdf, 2, "What the answers changed");
+		vl_pdf_table(pdf, 3, head, width, right);
+		for (i = 0; i < f->n; i++) {
+			if (!f->changed[i])
+				continue;
+			cells[0] = f->fields[i].label;
+			cells[1] = f->olds[i];
+			cells[2] = f->news[i];
+			vl_pdf_table_row(pdf, cells, 0);
+		}
+		vl_pdf_table_end(pdf);
+	}
+	rc = vl_pdf_finish(pdf, out);
+	vl_pdf_free(pdf);
+	if (rc == VL_OK)
+		vl_audit_in(c, m->id, "form_submission_pdf", "form_request", f->req.id);
+	return rc;
 }
 
 enum vl_rc

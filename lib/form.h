@@ -124,6 +124,12 @@ enum vl_rc vl_form_submission(struct vl_ctx *, int64_t matter, int64_t req, int 
 enum vl_rc vl_form_csv(struct vl_ctx *, int64_t matter, const struct vl_form_fill *f,
 	    struct vl_buf *out);
 
+/* The submission as a PDF (lib/pdf.h): each question and its answer, and
+ * a table of what the answers changed, into out; the firm's download,
+ * audited.  VL_OK or VL_ERR. */
+enum vl_rc vl_form_pdf(struct vl_ctx *, const struct vl_matter *m, const struct vl_form_fill *f,
+	    struct vl_buf *out);
+
 /* The requests shared with the acting client in portal p, latest first,
  * a page.  VL_DECLINED when the portal's Forms permission is off. */
 enum vl_rc vl_form_client_list(struct vl_ctx *, const struct vl_client_portal *p, int64_t page,

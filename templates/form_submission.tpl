@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}{{>HEADER}}
 {{>MATTER_TABS}}
 <h2>{{NAME}}</h2>
-<p>Submitted {{WHEN}} by {{WHO}}. <a href="/matters/{{MATTER_ID}}/forms/submissions/{{RID}}.csv">Download as CSV</a></p>
+<p>Submitted {{WHEN}} by {{WHO}}. <a href="/matters/{{MATTER_ID}}/forms/submissions/{{RID}}.csv">Download as CSV</a> · <a href="/matters/{{MATTER_ID}}/forms/submissions/{{RID}}.pdf">Download as PDF</a></p>
 <dl class="details answers">
 {{#ANSWER}}  <dt>{{LABEL}}</dt>
   <dd class="answer">{{#TEXT}}{{VALUE}}{{/TEXT}}{{#FILE}}<a href="/documents/{{DOC}}/download">{{VALUE}}</a>{{/FILE}}{{#NONE}}<span class="muted">Not answered</span>{{/NONE}}</dd>

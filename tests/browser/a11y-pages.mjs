@@ -176,9 +176,10 @@ export const PAGES = {
     { as: 'firm', url: '/matters/{freshMid}/forms', note: 'none yet' },
     { as: 'firm', url: '/matters/{mid}/forms?op=unshare&request={creq}', note: 'confirmation page' },
   ],
-  '~ ^/matters/[0-9]+/forms/submissions/[0-9]+(\\.csv)?$': [
+  '~ ^/matters/[0-9]+/forms/submissions/[0-9]+(\\.csv|\\.pdf)?$': [
     { as: 'firm', url: '/matters/{mid}/forms/submissions/{freq}', note: 'answers and what they changed' },
     { as: 'firm', url: '/matters/{mid}/forms/submissions/{creq}.csv', status: 404, note: 'CSV; its error page' },
+    { as: 'firm', url: '/matters/{mid}/forms/submissions/{creq}.pdf', status: 404, note: 'PDF; its error page' },
   ],
   '~ ^/portal/matters/[0-9]+/forms$': [
     { as: 'client', url: '/portal/matters/{mid}/forms?notice=submitted' },

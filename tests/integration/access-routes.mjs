@@ -97,7 +97,7 @@ export const LOC = {
   forms: '= /forms',
   formEdit: '~ ^/forms/(new|[0-9]+)$',
   matterForms: '~ ^/matters/[0-9]+/forms$',
-  submission: '~ ^/matters/[0-9]+/forms/submissions/[0-9]+(\\.csv)?$',
+  submission: '~ ^/matters/[0-9]+/forms/submissions/[0-9]+(\\.csv|\\.pdf)?$',
   clientForms: '~ ^/portal/matters/[0-9]+/forms$',
   clientForm: '~ ^/portal/matters/[0-9]+/forms/[0-9]+$',
 };
@@ -251,7 +251,7 @@ export const routes = [
   // Intake forms: the firm's forms are the firm's (another firm's id is
   // no form), a matter's Forms tab and submissions are the matter's.
   firm({ name: 'forms list', prog: 'forms_list', loc: LOC.forms, method: 'GET',
-    path: '/forms?q={tag}&page=1&notice=deleted', own: true }),
+    path: '/forms?q=&page=1&notice=deleted', own: true }),
   firm({ name: 'form builder, new', prog: 'form_edit', loc: LOC.formEdit, method: 'GET', path: '/forms/new',
     own: true, notag: true }),
   firm({ name: 'form builder', prog: 'form_edit', loc: LOC.formEdit, method: 'GET',
@@ -268,6 +268,8 @@ export const routes = [
     path: '/matters/{mid}/forms/submissions/{freq}', forge: { mid: F, freq: FM } }),
   firm({ name: 'form submission CSV', prog: 'form_submission', loc: LOC.submission, method: 'GET',
     path: '/matters/{mid}/forms/submissions/{freq}.csv', forge: { mid: F, freq: FM } }),
+  firm({ name: 'form submission PDF', prog: 'form_submission', loc: LOC.submission, method: 'GET',
+    path: '/matters/{mid}/forms/submissions/{freq}.pdf', notag: true, forge: { mid: F, freq: FM } }),
   firm({ name: 'form submission, a form not yet sent', prog: 'form_submission', loc: LOC.submission,
     method: 'GET', path: '/matters/{mid}/forms/submissions/{creq}', ok: [404], forge: { mid: F, creq: FM } }),
   firm({ name: 'my account', prog: 'account_show', loc: LOC.account, method: 'GET',

@@ -10,7 +10,10 @@
 // and CSV), the form then frozen, and unsharing closing the client's page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Client, csrfOf, sql, demoAdmin, clientOnMatter, mailsTo, until, BASE } from './helpers.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { Client, csrfOf, sql, demoAdmin, clientOnMatter, mailsTo, until, BASE, OUT } from './helpers.mjs';
 
 const R = Date.now().toString(36);
 const text = (html) => html.replace(/<[^>]+>/g, ' ').replace(/&#39;/g, "'").replace(/&quot;/g, '"')
@@ -236,6 +239,25 @@ test('shared, drafted, refused by field, submitted once; mapped fields changed a
   assert.ok(rows.includes(`Full name,text,Fiona Fixed ${R},Fiona ${R},Fiona Fixed ${R}`), rows.join('\n'));
   assert.ok(rows.includes("Damages claimed,number,1250.50,,"));
   assert.equal(sql(`SELECT COUNT(*) FROM audit_log WHERE action = 'form_submission_csv' AND item_id = ${req}`), '1');
+  // PDF: read back with pdftotext, the answers and what they changed.
+  const pdf = await fetch(`${BASE}${tab}/submissions/${req}.pdf`, { headers: { cookie: admin.cookieHeader() } });
+  assert.equal(pdf.status, 200);
+  assert.equal(pdf.headers.get('content-type'), 'application/pdf');
+  assert.match(pdf.headers.get('content-disposition'), new RegExp(`attachment; filename="form-${req}.pdf"`));
+  const bytes = Buffer.from(await pdf.arrayBuffer());
+  assert.equal(bytes.subarray(0, 5).toString(), '%PDF-');
+  fs.mkdirSync(OUT, { recursive: true });
+  const file = path.join(OUT, `form-${R}.pdf`);
+  fs.writeFileSync(file, bytes);
+  const read = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  assert.match(read, new RegExp(`Claim ${R}`));
+  assert.match(read, new RegExp(`Matter FRM-${R}: Slipped on ice ${R}`));
+  assert.match(read, new RegExp(`Submitted .* by Fiona Fixed ${R}`));
+  assert.match(read, /Damages claimed 1250\.50/);
+  assert.match(read, /Preferred contact Phone/);
+  assert.match(read, /What the answers changed/);
+  assert.match(read, new RegExp(`Full name Fiona ${R} Fiona Fixed ${R}`));
+  assert.equal(sql(`SELECT COUNT(*) FROM audit_log WHERE action = 'form_submission_pdf' AND item_id = ${req}`), '1');
   // The Forms tab: submitted, with the link.
   assert.match(text((await admin.get(tab)).text), new RegExp(`Claim ${R} .* Submitted .* by Fiona Fixed ${R}`));
   // The form is frozen now: no field changes (409), a copy can.
