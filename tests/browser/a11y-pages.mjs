@@ -163,23 +163,23 @@ export const PAGES = {
   // Intake forms.
   '= /forms': [
     { as: 'firm', url: '/forms?notice=deleted' },
-    { as: 'firm', url: '/forms?q=no-such-form-at-all', note: 'nothing found' },
+    { as: 'admin', url: '/forms?q=no-such-form-at-all', note: 'nothing found' },
   ],
   '~ ^/forms/(new|[0-9]+)$': [
-    { as: 'firm', url: '/forms/new', note: 'new form' },
-    { as: 'firm', url: '/forms/{fopen}?field={ofield}&notice=added', note: 'the builder, a field being changed' },
-    { as: 'firm', url: '/forms/{form}', note: 'a frozen form' },
-    { as: 'firm', url: '/forms/{fopen}?op=delete', note: 'confirmation page' },
+    { as: 'admin', url: '/forms/new', note: 'new form' },
+    { as: 'admin', url: '/forms/{fopen}?field={ofield}&notice=added', note: 'the builder, a field being changed' },
+    { as: 'admin', url: '/forms/{form}', note: 'a frozen form' },
+    { as: 'admin', url: '/forms/{fopen}?op=delete', note: 'confirmation page' },
   ],
   '~ ^/matters/[0-9]+/forms$': [
     { as: 'firm', url: '/matters/{mid}/forms?notice=shared', note: 'sent and open forms' },
-    { as: 'firm', url: '/matters/{freshMid}/forms', note: 'none yet' },
-    { as: 'firm', url: '/matters/{mid}/forms?op=unshare&request={creq}', note: 'confirmation page' },
+    { as: 'admin', url: '/matters/{freshMid}/forms', note: 'none yet' },
+    { as: 'admin', url: '/matters/{mid}/forms?op=unshare&request={creq}', note: 'confirmation page' },
   ],
   '~ ^/matters/[0-9]+/forms/submissions/[0-9]+(\\.csv|\\.pdf)?$': [
     { as: 'firm', url: '/matters/{mid}/forms/submissions/{freq}', note: 'answers and what they changed' },
-    { as: 'firm', url: '/matters/{mid}/forms/submissions/{creq}.csv', status: 404, note: 'CSV; its error page' },
-    { as: 'firm', url: '/matters/{mid}/forms/submissions/{creq}.pdf', status: 404, note: 'PDF; its error page' },
+    { as: 'admin', url: '/matters/{mid}/forms/submissions/{creq}.csv', status: 404, note: 'CSV; its error page' },
+    { as: 'admin', url: '/matters/{mid}/forms/submissions/{creq}.pdf', status: 404, note: 'PDF; its error page' },
   ],
   '~ ^/portal/matters/[0-9]+/forms$': [
     { as: 'client', url: '/portal/matters/{mid}/forms?notice=submitted' },
