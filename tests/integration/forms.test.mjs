@@ -323,6 +323,13 @@ test('refused: another matter\'s client, a removed participant, another firm\'s 
   const forged = await fill(b.client, url, 'submit', [], [], `/portal/matters/${b.mid}`);
   assert.equal(forged.status, 404);
   assert.equal(sql(`SELECT COUNT(*) FROM form_answers WHERE request_id = ${req}`), '0');
+  // The Forms permission off: the list and the form are refused at once.
+  const ap = sql(`SELECT id FROM portals WHERE matter_id = ${a.mid}`);
+  sql(`UPDATE portals SET perm_forms = 0 WHERE id = ${ap}`);
+  assert.equal((await a.client.get(`/portal/matters/${a.mid}/forms`)).status, 404, 'the list, Forms off');
+  assert.equal((await a.client.get(url)).status, 404, 'the form, Forms off');
+  sql(`UPDATE portals SET perm_forms = 1 WHERE id = ${ap}`);
+  assert.equal((await a.client.get(url)).status, 200);
   // A client at the firm's pages: sent to sign in, as a firm stranger.
   assert.equal((await a.client.get(`/forms/${fid}`)).status, 303);
   assert.equal((await a.client.get(`${tab}/submissions/${req}`)).status, 303);
