@@ -43,9 +43,11 @@ get(struct vl_req *r)
 		vl_tpl_set_int(row, "RID", q[i].id);
 		vl_tpl_set(row, "NAME", q[i].name);
 		if (q[i].submitted)
-			vl_tpl_set(vl_tpl_section(row, "SENT"), "WHEN", vl_tz_when(r->ctx, q[i].submitted));
+			vl_tpl_set(vl_tpl_section(row, "SENT"), "WHEN",
+			    vl_tz_when(r->ctx, q[i].submitted));
 		else if (q[i].saved)
-			vl_tpl_set(vl_tpl_section(row, "DRAFT"), "WHEN", vl_tz_when(r->ctx, q[i].saved));
+			vl_tpl_set(vl_tpl_section(row, "DRAFT"), "WHEN",
+			    vl_tz_when(r->ctx, q[i].saved));
 		else
 			vl_tpl_show(row, "TO_FILL");
 	}

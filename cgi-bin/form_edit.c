@@ -182,7 +182,8 @@ post(struct vl_req *r)
 	struct vl_form_field_in	 in = { VAL(F_KIND), VAL(F_LABEL), VAL(F_HELP), VAL(F_OPTIONS),
 	    VAL(F_MAPS), NUM(F_REQUIRED) != 0 };
 	struct vl_form_err	 e = { NULL, NULL };
-	int64_t			 id = vl_req_path_id(r, "/forms/"), ids[VL_FF_FIELDS_MAX], fid = NUM(F_FIELD);
+	int64_t			 id = vl_req_path_id(r, "/forms/"), fid = NUM(F_FIELD);
+	int64_t			 ids[VL_FF_FIELDS_MAX];
 	const char		*notice = NULL;
 	size_t			 n;
 	enum vl_rc		 rc;
