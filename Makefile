@@ -28,6 +28,7 @@ LIB_C	 = util buf pool log conf input valid ctx req front run out page db pw ses
 LIB_C	+= feed feedcursor picks
 LIB_C += task note recmark notetext
 LIB_C	+= recur ical calendar calview
+LIB_C	+= formval form pdf
 LIB_OBJ	 = $(LIB_C:%=$(BUILD)/lib/%.o) $(BUILD)/lib/tpl.o
 LIBA	 = $(BUILD)/libvellum.a
 

@@ -100,3 +100,40 @@ document.addEventListener('click', (ev) => {
   else if (document.execCommand('copy')) done();
 });
 for (const btn of document.querySelectorAll('button[data-copy]')) btn.hidden = false;
+
+// The form builder's drag and drop: a field dragged to another place is
+// saved at once through the page's hidden "order" form (POST with its CSRF
+// token); without the script the Up and Down buttons do the same.
+(function () {
+  'use strict';
+  var list = document.getElementById('fields');
+  var form = document.getElementById('order-form');
+  if (!list || !form || !('draggable' in list)) return;
+  var items = list.querySelectorAll('li.form-field');
+  if (items.length < 2 || !list.querySelector('.field-actions')) return;
+  var dragged = null;
+  Array.prototype.forEach.call(items, function (li) {
+    li.draggable = true;
+    li.classList.add('draggable');
+    li.addEventListener('dragstart', function (e) {
+      dragged = li;
+      e.dataTransfer.effectAllowed = 'move';
+      e.dataTransfer.setData('text/plain', li.getAttribute('data-field'));
+    });
+    li.addEventListener('dragover', function (e) {
+      if (dragged && dragged !== li) e.preventDefault();
+    });
+    li.addEventListener('drop', function (e) {
+      e.preventDefault();
+      if (!dragged || dragged === li) return;
+      var r = li.getBoundingClientRect();
+      list.insertBefore(dragged, e.clientY > r.top + r.height / 2 ? li.nextSibling : li);
+      var ids = [];
+      Array.prototype.forEach.call(list.querySelectorAll('li.form-field'), function (x) {
+        ids.push(x.getAttribute('data-field'));
+      });
+      document.getElementById('order').value = ids.join(',');
+      form.submit();
+    });
+  });
+})();

@@ -18,6 +18,7 @@
     <a href="/contacts">Contacts</a>
     <a href="/tasks">My tasks</a>
     <a href="/calendar">Calendar</a>
+    <a href="/forms">Forms</a>
     {{#ADMIN}}<a href="/users">Users</a>
     <a href="/settings">Settings</a>
     <a href="/audit">Audit log</a>{{/ADMIN}}

@@ -123,6 +123,32 @@ export async function fixture() {
   ok(await firm.submit('/calendar', '/calendar/edit', { op: 'move', id: event, date: '2026-06-09',
     start_date: '2026-06-10', start_time: '14:00', end_date: '2026-06-10', end_time: '15:00' }), 'a date moved');
   ok(await firm.submit('/calendar', '/calendar/edit', { op: 'cancel', id: event, date: '2026-06-16' }), 'a date cancelled');
+  // An intake form of every field type, given to the matter twice: one
+  // sent (the firm's submission page), one open (the client's form); an
+  // open form of two fields; the firm's form of a fresh matter's tab.
+  const formOf = (name) => {
+    sql(`INSERT INTO forms (firm_id, name, created_at, updated_at) VALUES (${f}, '${name}', NOW(6), NOW(6))`);
+    return sql(`SELECT MAX(id) FROM forms WHERE firm_id = ${f} AND name = '${name}'`);
+  };
+  const form = formOf(`A11y intake ${R}`);
+  [['text', 'Your full name', 1, '', 'contact_name'], ['longtext', 'What happened', 0, '', 'matter_description'],
+    ['email', 'Your email', 0, '', ''], ['phone', 'Your phone', 0, '', 'contact_phone'],
+    ['date', 'Date of the accident', 0, '', ''], ['number', 'Damages claimed', 0, '', ''],
+    ['choice', 'Preferred contact', 0, 'Phone\\nEmail', ''], ['multi', 'Documents you hold', 0, 'Contract\\nPhotos', ''],
+    ['yesno', 'Were you injured', 1, '', ''], ['file', 'A photo', 0, '', '']].forEach(([kind, label, req, opts, map], i) =>
+    sql(`INSERT INTO form_fields (firm_id, form_id, position, kind, label, help, required, options, maps_to) VALUES` +
+      ` (${f}, ${form}, ${i}, '${kind}', '${label}', '${i === 0 ? 'As on your passport' : ''}', ${req}, '${opts}', '${map}')`));
+  const fopen = formOf(`A11y open form ${R}`);
+  for (const [i, label] of ['First question', 'Second question'].entries())
+    sql(`INSERT INTO form_fields (firm_id, form_id, position, kind, label) VALUES (${f}, ${fopen}, ${i}, 'text', '${label}')`);
+  const ofield = sql(`SELECT MIN(id) FROM form_fields WHERE form_id = ${fopen}`);
+  for (let i = 0; i < 2; i++)
+    ok(await firm.submit(`/matters/${mid}/forms`, `/matters/${mid}/forms`, { op: 'share', form }), 'share the form');
+  const [freq, creq] = sql(`SELECT id FROM form_requests WHERE matter_id = ${mid} ORDER BY id`).split('\n');
+  sql(`UPDATE form_requests SET submitted_at = NOW(6), saved_at = NOW(6), submitted_by = ${contact} WHERE id = ${freq}`);
+  sql(`INSERT INTO form_answers (firm_id, request_id, field_id, value, old_value, new_value) SELECT ${f}, ${freq}, id,` +
+    ` IF(kind = 'yesno', 'no', CONCAT('Answer to ', label)), IF(maps_to = '', NULL, 'Before'), IF(maps_to = '', NULL,` +
+    ` CONCAT('Answer to ', label)) FROM form_fields WHERE form_id = ${form} AND kind <> 'file'`);
 
   // A firm user and a client with two-factor sign-in on: their code step.
   const tfEmail = `a11y-2fa-${R}@demo.test`;
@@ -143,6 +169,7 @@ export async function fixture() {
     message: sql(`SELECT MAX(m.id) FROM messages m JOIN portals p ON p.id = m.portal_id WHERE p.matter_id = ${mid}`),
     share: sql(`SELECT MAX(s.id) FROM shares s JOIN portals p ON p.id = s.portal_id WHERE p.matter_id = ${mid}` +
       ' AND s.record_kind IS NULL'),
+    form, fopen, ofield, freq, creq,
     inviteToken, resetToken, deadToken: 'A'.repeat(43),
   };
 }

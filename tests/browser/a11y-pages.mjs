@@ -163,6 +163,35 @@ export const PAGES = {
     { as: 'firm', url: '/matters/{mid}/edit' },
     { as: 'firm', url: '/matters/999999999/edit', status: 404, note: 'error page: not found' },
   ],
+  // Intake forms.
+  '= /forms': [
+    { as: 'firm', url: '/forms?notice=deleted' },
+    { as: 'admin', url: '/forms?q=no-such-form-at-all', note: 'nothing found' },
+  ],
+  '~ ^/forms/(new|[0-9]+)$': [
+    { as: 'admin', url: '/forms/new', note: 'new form' },
+    { as: 'admin', url: '/forms/{fopen}?field={ofield}&notice=added', note: 'the builder, a field being changed' },
+    { as: 'admin', url: '/forms/{form}', note: 'a frozen form' },
+    { as: 'admin', url: '/forms/{fopen}?op=delete', note: 'confirmation page' },
+  ],
+  '~ ^/matters/[0-9]+/forms$': [
+    { as: 'firm', url: '/matters/{mid}/forms?notice=shared', note: 'sent and open forms' },
+    { as: 'admin', url: '/matters/{freshMid}/forms', note: 'none yet' },
+    { as: 'admin', url: '/matters/{mid}/forms?op=unshare&request={creq}', note: 'confirmation page' },
+  ],
+  '~ ^/matters/[0-9]+/forms/submissions/[0-9]+(\\.csv|\\.pdf)?$': [
+    { as: 'firm', url: '/matters/{mid}/forms/submissions/{freq}', note: 'answers and what they changed' },
+    { as: 'admin', url: '/matters/{mid}/forms/submissions/{creq}.csv', status: 404, note: 'CSV; its error page' },
+    { as: 'admin', url: '/matters/{mid}/forms/submissions/{creq}.pdf', status: 404, note: 'PDF; its error page' },
+  ],
+  '~ ^/portal/matters/[0-9]+/forms$': [
+    { as: 'client', url: '/portal/matters/{mid}/forms?notice=submitted' },
+    { as: 'client', url: '/portal/matters/{mid2}/forms', note: 'none shared' },
+  ],
+  '~ ^/portal/matters/[0-9]+/forms/[0-9]+$': [
+    { as: 'client', url: '/portal/matters/{mid}/forms/{creq}?notice=saved', note: 'every field type' },
+    { as: 'client', url: '/portal/matters/{mid}/forms/{freq}', note: 'sent: the answers' },
+  ],
   '~ ^/matters/[0-9]+/activities$': [
     { as: 'firm', url: '/matters/{mid}/activities?notice=added', note: 'time and an expense, totals' },
     { as: 'firm', url: '/matters/{freshMid}/activities', note: 'empty' },
@@ -282,6 +311,8 @@ export const FORM_RESULTS = [
     check: ['Share via client portal'], button: 'Add note', expect: /portal is not open yet/, note: 'note refused' },
   { as: 'admin', url: '/calendar/edit?matter={mid}', fill: { Title: 'A11y refused {R}', '#end_time': '08:00' },
     button: 'Add event', expect: /The end must come after the start/, note: 'event refused' },
+  { as: 'client', url: '/portal/matters/{mid}/forms/{creq}', fill: { 'Your email': 'not-an-address' },
+    button: 'Send to my law firm', expect: /Some answers need your attention/, note: 'a form refused by field' },
   { as: 'member', url: '/account',
     fill: { 'Current password': 'not my password at all', 'New password': 'a new long password', 'Repeat the new password': 'a new long password' },
     button: 'Change password', expect: /not correct/, note: 'password change refused' },

@@ -69,7 +69,7 @@ function sampleCtx() {
   for (const k of ['logofirm', 'staff', 'mid', 'contact', 'other', 'doc', 'priv', 'attach', 'inFolder', 'inMfolder',
     'sentup', 'cupload', 'revoked', 'gone', 'folder', 'mfolder', 'pfolder', 'share', 'message', 'eid', 'second',
     'user', 'category', 'spare', 'act', 'exp', 'fsess', 'csess', 'task', 'ltask', 'ptask', 'note', 'pnote', 'rnote',
-    'event', 'evpriv', 'evrec', 'evdel'])
+    'event', 'evpriv', 'evrec', 'evdel', 'form', 'fopen', 'ofield', 'ofieldb', 'fdel', 'freq', 'creq'])
     c[k] = '12';
   c.evday = '2026-06-02';
   return c;
@@ -273,6 +273,26 @@ async function buildContent(admin, ctx) {
       contact: ctx.contact, share });
     ctx[slot] = sql(`SELECT MAX(id) FROM cal_events WHERE matter_id = ${mid} AND title = '${tag} ${what}'`);
   }
+  // Intake forms: one given to the matter and submitted (frozen), given
+  // again and left open for the client, one never given with two fields,
+  // one to delete; every name and answer with the tag.
+  const FT = `/matters/${mid}/forms`;
+  const mkForm = async (name) => (await must(admin, '/forms/new', { op: 'create', name })).location.match(/\/forms\/(\d+)/)[1];
+  const addField = (form, label) => must(admin, `/forms/${form}`, { op: 'field', kind: 'text', label, help: '', options: '',
+    maps_to: '' });
+  ctx.form = await mkForm(`${tag} intake form`);
+  await addField(ctx.form, `${tag} question`);
+  ctx.fopen = await mkForm(`${tag} open form`);
+  await addField(ctx.fopen, `${tag} first`);
+  await addField(ctx.fopen, `${tag} second`);
+  [ctx.ofield, ctx.ofieldb] = sql(`SELECT id FROM form_fields WHERE form_id = ${ctx.fopen} ORDER BY position`).split('\n');
+  ctx.fdel = await mkForm(`${tag} form to delete`);
+  await must(admin, FT, { op: 'share', form: ctx.form });
+  await must(admin, FT, { op: 'share', form: ctx.form });
+  [ctx.freq, ctx.creq] = sql(`SELECT id FROM form_requests WHERE matter_id = ${mid} ORDER BY id`).split('\n');
+  sql(`UPDATE form_requests SET submitted_at = NOW(6), saved_at = NOW(6), submitted_by = ${ctx.contact} WHERE id = ${ctx.freq}`);
+  sql(`INSERT INTO form_answers (firm_id, request_id, field_id, value) SELECT firm_id, ${ctx.freq}, id, '${tag} answer'` +
+    ` FROM form_fields WHERE form_id = ${ctx.form}`);
   // What a client with one permission off must not get of the other kind.
   ctx.hidden = {
     messages: Object.values(bodies),
@@ -283,7 +303,8 @@ async function buildContent(admin, ctx) {
   };
   for (const s of ['doc', 'priv', 'attach', 'inFolder', 'inMfolder', 'sentup', 'revoked', 'gone', 'folder', 'mfolder',
     'pfolder', 'share', 'message', 'portal', 'contact', 'other', 'email', 'eid', 'second', 'user', 'category', 'spare',
-    'act', 'exp', 'task', 'ltask', 'ptask', 'note', 'pnote', 'rnote', 'event', 'evpriv', 'evrec', 'evdel'])
+    'act', 'exp', 'task', 'ltask', 'ptask', 'note', 'pnote', 'rnote', 'event', 'evpriv', 'evrec', 'evdel',
+    'form', 'fopen', 'ofield', 'ofieldb', 'fdel', 'freq', 'creq'])
     assert.match(String(ctx[s]), s === 'email' ? /@/ : /^\d+$/, `${tag}: ${s}`);
   return ctx;
 }
