@@ -1,7 +1,8 @@
 /*
- * One matter: /matters/<id>?tab=... with the subtabs of SPEC F-A4.  The
- * matter is fetched with the firm bound, so another firm's id is a 404.
- * Tabs with programs of their own (Documents) link there.
+ * One matter's details: /matters/<id>, under the subtabs of SPEC F-A4,
+ * each of which is a page of its own (lib/matter.c).  The matter is
+ * fetched with the firm bound, so another firm's id is a 404.  The old
+ * ?tab= of bookmarks is read and ignored.
  */
 #include <string.h>
 
@@ -22,40 +23,22 @@ static const char *const notices[] = {
 	"created", "saved", "closed", "reopened",
 };
 
-/* The tabs shown here empty; their headings and texts are in matter.tpl. */
-static const struct {
-	const char	*key, *section;
-} tabs[] = {
-	{ "communications", "COMMUNICATIONS" },
-	{ "bills", "BILLS" },
-	{ "calendar", "CALENDAR" },
-	{ "tasks", "TASKS" },
-	{ "notes", "NOTES" },
-};
-
 static enum vl_rc
 get(struct vl_req *r)
 {
-	const char	*want = r->fields[F_TAB].val, *cur = "details";
 	struct vl_matter m;
 	struct vl_matter_rec rec;
 	struct vl_tpl	*d;
 	int64_t		 id;
 	enum vl_rc	 rc;
-	size_t		 i, which = 0;
 
 	if ((id = vl_req_path_id(r, "/matters/")) == 0)
 		return VL_DECLINED;
-	for (i = 0; want != NULL && i < sizeof(tabs) / sizeof(tabs[0]); i++)
-		if (strcmp(want, tabs[i].key) == 0) {
-			cur = tabs[i].key;
-			which = i;
-		}
 	if ((rc = vl_matter_load(r->ctx, id, &m)) != VL_OK ||
 	    (rc = vl_matter_get(r->ctx, id, &rec)) != VL_OK)
 		return rc;
 	d = vl_page_new(r, vl_pool_printf(r->pool, "%s %s", m.number, m.description));
-	vl_matter_frame(r->pool, d, &m, cur);
+	vl_matter_frame(r->pool, d, &m, "details");
 	vl_page_notice(d, notices, sizeof(notices) / sizeof(notices[0]), r->fields[F_NOTICE].val);
 	vl_tpl_set(d, "STATUS", m.status);
 	vl_tpl_show(d, strcmp(m.status, "open") == 0 ? "IS_OPEN" : "IS_CLOSED");
@@ -67,10 +50,7 @@ get(struct vl_req *r)
 	if (rec.closed != 0)
 		vl_tpl_set(vl_tpl_section(d, "CLOSED_ON"), "CLOSED", vl_tz_date(r->pool, "UTC",
 		    rec.closed));
-	if (strcmp(cur, "details") == 0)
-		vl_tpl_show(d, "DETAILS");
-	else
-		vl_tpl_show(vl_tpl_section(d, "EMPTY_TAB"), tabs[which].section);
+	vl_tpl_show(d, "DETAILS");
 	return vl_page_send(r, "matter.tpl", d);
 }
 

@@ -25,17 +25,4 @@
   <button type="submit">Reopen matter</button>{{/IS_CLOSED}}
 </form>
 {{/DETAILS}}
-{{#EMPTY_TAB}}{{! The heading and text of each tab without a page yet; only the tab shown expands.
-}}
-{{#COMMUNICATIONS}}<h2>Communications</h2>
-<p class="empty">The client portal for this matter has not been opened yet.</p>{{/COMMUNICATIONS}}{{!
-}}{{#BILLS}}<h2>Bills</h2>
-<p class="empty">No bills for this matter yet.</p>{{/BILLS}}{{!
-}}{{#CALENDAR}}<h2>Calendar</h2>
-<p class="empty">No calendar events for this matter yet.</p>{{/CALENDAR}}{{!
-}}{{#TASKS}}<h2>Tasks</h2>
-<p class="empty">No tasks for this matter yet.</p>{{/TASKS}}{{!
-}}{{#NOTES}}<h2>Notes</h2>
-<p class="empty">No notes for this matter yet.</p>{{/NOTES}}
-{{/EMPTY_TAB}}
 {{>FOOTER}}

@@ -31,8 +31,7 @@ export const PAGES = {
   '= /matters': [{ as: 'firm', url: '/matters' }],
   '~ ^/matters/[0-9]+$': [
     { as: 'firm', url: '/matters/{mid}' },
-    { as: 'firm', url: '/matters/{mid}?tab=bills', note: 'a tab without a page yet' },
-    { as: 'firm', url: '/matters/{freshMid}?tab=communications', note: 'portal not opened' },
+    { as: 'firm', url: '/matters/{freshMid}', note: 'a fresh matter' },
     { as: 'firm', url: '/matters/999999999', status: 404, note: 'error page: not found' },
   ],
   '~ ^/matters/[0-9]+/documents$': [

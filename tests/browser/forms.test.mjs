@@ -37,7 +37,7 @@ test('the firm builds and shares a form; the client fills it with a file and sen
 
     // The builder.
     await firm.getByRole('link', { name: 'Forms', exact: true }).click();
-    await firm.getByRole('link', { name: 'New form' }).click();
+    await firm.getByRole('link', { name: 'New form', exact: true }).click();
     await firm.getByLabel('Name').fill(`Claim ${R}`);
     await firm.getByRole('button', { name: 'Create form' }).click();
     await firm.waitForURL(/notice=created/);

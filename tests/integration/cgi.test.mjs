@@ -191,6 +191,21 @@ test('every program gives the same response as CGI and as FastCGI, signed out an
     ['client_calendar', { uri: '/portal/matters/999999999/calendar', ...C }, 404],
     ['client_event', { uri: '/portal/events/1.ics' }, 303],
     ['client_event', { uri: '/portal/events/999999999.ics', ...C }, 404],
+    ['forms_list', { uri: '/forms' }, 303],
+    ['forms_list', { uri: '/forms?q=x&page=2', ...F }, 200],
+    ['form_edit', { uri: '/forms/new', ...F }, 200],
+    ['form_edit', { uri: '/forms/999999999', ...F }, 404],
+    ['form_edit', fpost('/forms/new', 'op=create&name='), 400],
+    ['form_edit', fpost('/forms/999999999', 'op=no_such_op'), 400],
+    ['matter_forms', { uri: `/matters/${s.mid}/forms` }, 303],
+    ['matter_forms', { uri: `/matters/${s.mid}/forms`, ...F }, 200],
+    ['matter_forms', fpost(`/matters/${s.mid}/forms`, 'op=share&form=999999999'), 404],
+    ['form_submission', { uri: `/matters/${s.mid}/forms/submissions/999999999.csv`, ...F }, 404],
+    ['form_submission', { uri: `/matters/${s.mid}/forms/submissions/1` }, 303],
+    ['client_forms', { uri: `/portal/matters/${s.mid}/forms`, ...C }, 200],
+    ['client_forms', { uri: '/portal/matters/999999999/forms', ...C }, 404],
+    ['client_form', { uri: `/portal/matters/${s.mid}/forms/999999999`, ...C }, 404],
+    ['client_form', cpost(`/portal/matters/${s.mid}/forms/999999999`, 'op=save'), 404],
   ];
   const covered = new Set(cases.map(([p]) => p));
   for (const p of programs())

@@ -22,12 +22,16 @@ test('a matter page shows its details and the F-A4 subtabs', async () => {
   const id = list.text.match(/<a href="\/matters\/(\d+)">2026-0002<\/a>/)[1];
   const page = await c.get(`/matters/${id}`);
   assert.equal(page.status, 200);
-  for (const tab of ['Communications', 'Documents', 'Bills', 'Calendar', 'Tasks', 'Notes', 'Activities'])
+  for (const tab of ['Communications', 'Documents', 'Bills', 'Calendar', 'Tasks', 'Notes', 'Forms', 'Activities'])
     assert.match(page.text, new RegExp(`>${tab}</a>`));
+  // Each tab is its own page.
+  for (const [tab, path] of [['Bills', 'bills'], ['Calendar', 'calendar'], ['Tasks', 'tasks'], ['Notes', 'notes'],
+    ['Forms', 'forms']])
+    assert.match(page.text, new RegExp(`href="/matters/${id}/${path}">${tab}</a>`));
   assert.match(page.text, /Brightside Bakery: commercial lease renewal/);
   assert.match(page.text, /<dt>Client<\/dt><dd><a href="\/contacts\/\d+">Brightside Bakery Ltd<\/a><\/dd>/);
-  const bills = await c.get(`/matters/${id}?tab=bills`);
-  assert.match(bills.text, /aria-current="page" href="\/matters\/\d+\?tab=bills">Bills/);
+  const tasks = await c.get(`/matters/${id}/tasks`);
+  assert.match(tasks.text, new RegExp(`class="current" aria-current="page" href="/matters/${id}/tasks">Tasks`));
   assert.match(page.text, new RegExp(`href="/matters/${id}/documents">Documents</a>`));
 });
 
