@@ -68,6 +68,7 @@ static const struct key {
 	{ "auth_limit", K_INT, offsetof(struct vl_conf, auth_limit), 1, 1000000 },
 	{ "auth_window", K_INT, offsetof(struct vl_conf, auth_window), 1, 86400 },
 	{ "development", K_INT, offsetof(struct vl_conf, development), 0, 1 },
+	{ "stripe_api_base", K_STR, offsetof(struct vl_conf, stripe_api_base), 0, 0 },
 };
 
 void
@@ -109,6 +110,7 @@ vl_conf_defaults(struct vl_conf *c)
 	c->notify_window = 60;
 	c->auth_limit = 100;
 	c->auth_window = 600;
+	c->stripe_api_base = vl_xstrdup("https://api.stripe.com");
 }
 
 /* One parse: inih's reader and handler share it. */

@@ -121,6 +121,7 @@ struct vl_conf {
 	int64_t	 notify_window;		/* seconds a coalesced mail collects items */
 	int64_t	 auth_limit, auth_window;	/* sign-in, reset and link requests per address per window (s) */
 	int64_t	 development;		/* 1: a development stack (vellumctl seed-demo runs) */
+	char	*stripe_api_base;	/* the payment provider's API, no trailing slash */
 };
 extern struct vl_conf vl_conf;
 /* Loads path (NULL: $VELLUM_CONF, else the built-in default path). */
