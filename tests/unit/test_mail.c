@@ -467,6 +467,18 @@ key_marker(enum vl_mail_kind kind, const char *m)
 	size_t		 i;
 
 	for (k = vl_mail_keys[kind]; *k != NULL; k++) {
+		/* "list.key": the list's section and its key are markers. */
+		if (strchr(*k, '.') != NULL) {
+			for (i = 0; (*k)[i] != '.' && m[i] == toupper((unsigned char)(*k)[i]); i++)
+				;
+			if ((*k)[i] == '.' && m[i] == '\0')
+				return 1;
+			for (i = 0; (*k)[i] != '.'; i++)
+				;
+			if (strcasecmp(*k + i + 1, m) == 0)
+				return 1;
+			continue;
+		}
 		for (i = 0; (*k)[i] != '\0' && m[i] == toupper((unsigned char)(*k)[i]); i++)
 			;
 		if ((*k)[i] == '\0' && m[i] == '\0')
