@@ -19,6 +19,8 @@ const char *const vl_mail_kinds[VL_MAIL_KIND__MAX] = {
 	"staff_invitation",
 	"bill",
 	"envelope",
+	"payment_receipt",
+	"refund_receipt",
 };
 
 static const char *const password_reset_keys[] = { "link", "minutes", NULL };
@@ -35,6 +37,10 @@ static const char *const bill_keys[] = { "number", "kind", "amount", "due", "mes
 static const char *const envelope_keys[] = { "subject", "body", "portal", "payall",
 	"items.number", "items.kind", "items.amount", "items.view", "items.pay", NULL };
 
+/* A receipt: what was paid or refunded, how, over which items. */
+static const char *const receipt_keys[] = { "name", "amount", "method", "items", "when", "link",
+	NULL };
+
 const char *const *const vl_mail_keys[VL_MAIL_KIND__MAX] = {
 	password_reset_keys,
 	password_changed_keys,
@@ -45,6 +51,8 @@ const char *const *const vl_mail_keys[VL_MAIL_KIND__MAX] = {
 	staff_invitation_keys,
 	bill_keys,
 	envelope_keys,
+	receipt_keys,
+	receipt_keys,
 };
 
 enum vl_mail_kind
