@@ -298,7 +298,7 @@ static enum vl_rc
 bill_lock(struct vl_ctx *c, int64_t id, struct lbill *b)
 {
 	b->id = id;
-	return vl_db_row(c->pool, STMT_PAY_BILL_LOCK, "ii", "sisiiisi", c->firm_id, id, &b->kind,
+	return vl_db_row(c->pool, STMT_PAY_BILL_LOCK, "ii", "sissiisi", c->firm_id, id, &b->kind,
 	    &b->contact, &b->state, &b->currency, &b->total, &b->balance, &b->number, &b->issued);
 }
 
@@ -395,7 +395,7 @@ record(struct vl_ctx *c, const struct money_in *m, const int64_t *ids, size_t n,
 	}
 	if ((left = vl_pay_allocate(m->amount, items, k, part)) < 0)
 		return VL_ERR;
-	if ((rc = vl_db_exec(STMT_PAY_INSERT, NULL, &pid, "iisssisssi", c->firm_id, m->contact,
+	if ((rc = vl_db_exec(STMT_PAY_INSERT, NULL, &pid, "iisssissssi", c->firm_id, m->contact,
 	    m->account, vl_pay_methods[m->method], m->currency, m->amount, m->received_on,
 	    m->reference ? m->reference : "", m->session, m->intent, c->user_id)) != VL_OK)
 		return rc;
@@ -487,7 +487,7 @@ vl_pay_due(struct vl_ctx *c, int64_t contact, const int64_t *ids, size_t n,
 			;
 		if (j < *nout)
 			continue;
-		rc = vl_db_row(c->pool, STMT_PAY_BILL_GET, "ii", "sisiiisi", c->firm_id, ids[i],
+		rc = vl_db_row(c->pool, STMT_PAY_BILL_GET, "ii", "sissiisi", c->firm_id, ids[i],
 		    &b.kind, &b.contact, &b.state, &b.currency, &b.total, &b.balance, &b.number,
 		    &b.issued);
 		if (rc == VL_DECLINED)
@@ -805,7 +805,7 @@ vl_pay_load(struct vl_ctx *c, int64_t id, struct vl_payment *p)
 
 	memset(p, 0, sizeof(*p));
 	p->id = id;
-	if ((rc = vl_db_row(c->pool, STMT_PAY_GET, "ii", "issiisssii", c->firm_id, id, &p->contact,
+	if ((rc = vl_db_row(c->pool, STMT_PAY_GET, "ii", "issiissisi", c->firm_id, id, &p->contact,
 	    &p->account, &p->method, &p->amount, &p->refunded, &p->currency, &intent,
 	    &p->received_on, &p->reference, &p->created_at)) != VL_OK)
 		return rc;
@@ -875,7 +875,7 @@ vl_pay_refund(struct vl_ctx *c, int64_t id, const char *amount_text, const char 
 	if (p.online) {
 		if ((rc = provider_keys(c, c->firm_id, 0, &key, &whsec)) != VL_OK)
 			return rc == VL_DECLINED ? vl_form_refuse(e, "amount", "provider") : rc;
-		if ((rc = vl_db_row(c->pool, STMT_PAY_GET, "ii", "issiisssii", c->firm_id, id,
+		if ((rc = vl_db_row(c->pool, STMT_PAY_GET, "ii", "issiissisi", c->firm_id, id,
 		    &contact, &account, &method, &pamount, &prefunded, &currency, &intent, &rday,
 		    &ref, &created)) != VL_OK)
 			return rc;
@@ -894,7 +894,7 @@ vl_pay_refund(struct vl_ctx *c, int64_t id, const char *amount_text, const char 
 	}
 	if ((rc = vl_db_begin()) != VL_OK)
 		return rc;
-	if ((rc = vl_db_row(c->pool, STMT_PAY_LOCK, "ii", "issiisssii", c->firm_id, id, &contact,
+	if ((rc = vl_db_row(c->pool, STMT_PAY_LOCK, "ii", "issiissisi", c->firm_id, id, &contact,
 	    &account, &method, &pamount, &prefunded, &currency, &intent, &rday, &ref,
 	    &created)) != VL_OK)
 		goto fail;
