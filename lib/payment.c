@@ -15,6 +15,7 @@
 #include "bill.h"
 #include "money.h"
 #include "notify.h"
+#include "paylink.h"
 #include "stripe.h"
 #include "stripesig.h"
 #include "tz.h"
@@ -500,6 +501,30 @@ vl_pay_due(struct vl_ctx *c, int64_t contact, const int64_t *ids, size_t n,
 		    strcmp(b.kind, "trust") == 0, b.number, b.currency };
 	}
 	return VL_OK;
+}
+
+enum vl_rc
+vl_pay_link_due(struct vl_ctx *c, const struct vl_paylink *l, struct vl_pay_due *out,
+    size_t *nout)
+{
+	struct vl_rows	*rows;
+	int64_t		 ids[VL_PAY_ITEMS_MAX];
+	size_t		 n = 0;
+	int		 got;
+
+	*nout = 0;
+	if (l->bill != 0)
+		ids[n++] = l->bill;
+	else {
+		if (vl_db_query(c->pool, STMT_PAY_ENVELOPE_BILLS, &rows, "ii", c->firm_id,
+		    l->envelope) != VL_OK)
+			return VL_ERR;
+		while (n < VL_PAY_ITEMS_MAX && (got = vl_db_next(rows, "i", &ids[n])) > 0)
+			n++;
+		if (vl_db_rows_failed(rows))
+			return VL_ERR;
+	}
+	return vl_pay_due(c, l->contact, ids, n, out, nout);
 }
 
 enum vl_rc

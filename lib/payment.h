@@ -126,6 +126,12 @@ struct vl_pay_due {
 enum vl_rc vl_pay_due(struct vl_ctx *, int64_t contact, const int64_t *ids, size_t n,
 	    struct vl_pay_due *out, size_t *nout);
 
+/* The open items of pay link l (its bill, or every bill of its envelope)
+ * for l's contact, as vl_pay_due.  c acts for l's firm. */
+struct vl_paylink;
+enum vl_rc vl_pay_link_due(struct vl_ctx *, const struct vl_paylink *l, struct vl_pay_due *out,
+	    size_t *nout);
+
 /*
  * Starts a checkout for contact over bills[n] (all trust or all
  * operating: VL_CONFLICT otherwise), for amount typed (NULL or "": the

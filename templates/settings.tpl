@@ -5,6 +5,7 @@
 <a href="/settings/matters">Matter numbers</a>
 <a href="/settings/categories">Activity categories</a>
 <a href="/settings/security">Sign-in security</a>
+<a href="/settings/payments">Payments</a>
 </nav>
 {{#NOTICE}}<p class="notice" role="status">{{! The text of each notice code; only the one shown expands.
 }}{{#SETUP}}Your firm is set up and you are signed in as its administrator. Check the settings below, then invite your colleagues from Users.{{/SETUP}}{{!
