@@ -1052,7 +1052,7 @@ vl_pay_reconcile(struct vl_ctx *c, const char *day, struct vl_buf *out, int *dif
 		vl_buf_addf(out, "the provider's charges could not be listed: %s\n",
 		    why.len ? vl_buf_str(&why) : vl_rc_names[rc]);
 		vl_buf_release(&why);
-		return rc == VL_TOOBIG ? VL_ERR : rc;
+		return VL_ERR;
 	}
 	vl_buf_release(&why);
 	seen = vl_pool_calloc(c->pool, n ? n : 1, 1);
