@@ -77,10 +77,9 @@ next_bill(struct vl_rows *rows, struct vl_bill *b)
 	int	 r;
 
 	memset(b, 0, sizeof(*b));
-	r = vl_db_next(rows, "iiissssiiiisssiiii", &b->id, &b->matter, &b->contact, &kind, &state,
+	r = vl_db_next(rows, "iiissssiiiisssii", &b->id, &b->matter, &b->contact, &kind, &state,
 	    &b->number, &b->currency, &b->total, &b->balance, &b->issued_on, &b->due_on,
-	    &b->memo, &b->contact_name, &b->matter_number, &b->created_at, &b->finalised_at,
-	    &b->voided_at, &b->updated_at);
+	    &b->memo, &b->contact_name, &b->matter_number, &b->finalised_at, &b->updated_at);
 	if (r != 1)
 		return r;
 	b->kind = kind != NULL && strcmp(kind, "trust") == 0 ? VL_BILLK_TRUST : VL_BILLK_BILL;
@@ -213,7 +212,7 @@ insert_bill(struct vl_ctx *c, enum vl_bill_kind kind, int64_t contact, int64_t m
 	    (rc = vl_db_exec(STMT_BILL_NUMBER_NEXT, NULL, NULL, "i", c->firm_id)) != VL_OK)
 		return rc == VL_DECLINED ? VL_ERR : rc;
 	vl_date_today(c, today);
-	if ((rc = vl_db_exec(STMT_BILL_INSERT, NULL, &newid, "isiisssssi", c->firm_id,
+	if ((rc = vl_db_exec(STMT_BILL_INSERT, NULL, &newid, "issiissssi", c->firm_id,
 	    vl_bill_kinds[kind], vl_pool_printf(c->pool, "%lld", (long long)next), contact, matter,
 	    vl_firm_currency(c), today, due != NULL && *due != '\0' ? due : NULL,
 	    vl_utf8_clean(c->pool, memo, MEMO_MAX), c->user_id)) != VL_OK)

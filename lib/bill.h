@@ -65,7 +65,7 @@ struct vl_bill {
 	char			*contact_name, *matter_number;	/* matter_number "" without one */
 	int64_t			 total, balance;
 	int64_t			 issued_on, due_on;		/* due_on 0: none */
-	int64_t			 created_at, finalised_at, voided_at, updated_at;
+	int64_t			 finalised_at, updated_at;	/* finalised_at 0: a draft */
 };
 
 /* A line of a bill (date: the epoch of its day). */
