@@ -677,7 +677,7 @@ cmd_webhook(int argc, char *argv[])
 }
 
 /* payments reconcile DAY [--firm SLUG]: the provider's charges of the day
- * (UTC) against the payments recorded, one line a difference; exit 1 when
+ * (the firm's, in its zone) against the payments recorded, one line a difference; exit 1 when
  * there is any, or when the comparison could not be made (said on stderr). */
 static int
 cmd_payments(int argc, char *argv[])

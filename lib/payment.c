@@ -1029,6 +1029,30 @@ day_epoch(const char *day)
 	return (int64_t)timegm(&tm);
 }
 
+/*
+ * The first second of the day that starts at UTC midnight utc_day, where
+ * zone is: the local date only grows with time, so a search over the
+ * day's possible offsets (UTC-14 to UTC+14) finds it, whatever the
+ * zone's rules (summer time included).
+ */
+static int64_t
+local_midnight(const char *zone, int64_t utc_day)
+{
+	int64_t	 lo = utc_day - 15 * 3600, hi = utc_day + 15 * 3600, mid;
+	int	 y, m, d, wy, wm, wd;
+
+	vl_tz_ymd("UTC", utc_day, &wy, &wm, &wd);
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		vl_tz_ymd(zone, mid, &y, &m, &d);
+		if (y * 10000 + m * 100 + d >= wy * 10000 + wm * 100 + wd)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return lo;
+}
+
 enum vl_rc
 vl_pay_reconcile(struct vl_ctx *c, const char *day, struct vl_buf *out, int *diffs)
 {
@@ -1036,18 +1060,21 @@ vl_pay_reconcile(struct vl_ctx *c, const char *day, struct vl_buf *out, int *dif
 	struct vl_buf		 why = VL_BUF_INIT;
 	struct vl_rows		*rows;
 	char			*key, *whsec, *pi, *cur;
-	int64_t			 from = day_epoch(day), pid, amt, ref;
+	int64_t			 utc = day_epoch(day), from, to, pid, amt, ref;
 	size_t			 n, i, nseen = 0;
 	char			*seen;
 	int			 got;
 	enum vl_rc		 rc;
 
 	*diffs = 0;
-	if (from == 0)
+	if (utc == 0)
 		return VL_INVALID;
+	/* the firm's day, as its payments' received_on dates are */
+	from = local_midnight(vl_tz_firm(c), utc);
+	to = local_midnight(vl_tz_firm(c), utc + 86400);
 	if ((rc = provider_keys(c, c->firm_id, 0, &key, &whsec)) != VL_OK)
 		return rc == VL_DECLINED ? VL_FORBIDDEN : rc;
-	if ((rc = vl_stripe_charges(c->pool, key, from, from + 86400, 100000, &ch, &n,
+	if ((rc = vl_stripe_charges(c->pool, key, from, to, 100000, &ch, &n,
 	    &why)) != VL_OK) {
 		vl_buf_addf(out, "the provider's charges could not be listed: %s\n",
 		    why.len ? vl_buf_str(&why) : vl_rc_names[rc]);

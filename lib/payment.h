@@ -200,8 +200,8 @@ enum vl_rc vl_pay_refund(struct vl_ctx *, int64_t id, const char *amount, const 
 	    struct vl_form_err *e);
 
 /*
- * The provider's charges of day ("YYYY-MM-DD", UTC) against the acting
- * firm's recorded payments of that day: one line a difference into out
+ * The provider's charges of day ("YYYY-MM-DD", the firm's day in its time
+ * zone) against the acting firm's online payments received that day: one line a difference into out
  * ("missing here: ...", "missing there: ...", "amounts differ: ...").
  * *diffs counts them.  VL_OK, VL_INVALID (a bad day), VL_FORBIDDEN (no
  * provider), VL_ERR.

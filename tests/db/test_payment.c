@@ -284,7 +284,7 @@ test_ach_partial(void **state_)
 	(void)state_;
 	id = num(dbt_one("INSERT INTO payments (firm_id, contact_id, account, method, amount,"
 	    " currency, received_on, provider_session, provider_payment, created_at) VALUES"
-	    " (%lld, %lld, 'operating', 'ach', 10000, '%s', CURDATE(), 'cs_x', 'pi_ach_%s',"
+	    " (%lld, %lld, 'operating', 'ach', 10000, '%s', '2000-01-03', 'cs_x', 'pi_ach_%s',"
 	    " NOW(6)); SELECT LAST_INSERT_ID()", (long long)dbt_firm, (long long)contact, cur,
 	    dbt_tag));
 	dbt_one("INSERT INTO payment_allocations (payment_id, firm_id, bill_id, amount) VALUES"
