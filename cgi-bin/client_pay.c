@@ -39,7 +39,7 @@ page(struct vl_req *r, const struct vl_bill *b, const struct vl_client_portal *p
 	vl_tpl_set(d, "TOTAL_TEXT", vl_money_fmt(r->pool, b->total, b->currency));
 	vl_tpl_set(d, "BALANCE_TEXT", vl_money_fmt(r->pool, b->balance, b->currency));
 	vl_tpl_show(d, b->kind == VL_BILLK_TRUST ? "TRUST" : "OPERATING");
-	if (r->fields[F_DONE].val)
+	if (r->fields[F_DONE].num)
 		vl_tpl_show(d, "PROCESSING");
 	on = vl_paylink_payments_on(r->ctx);
 	if (on < 0)

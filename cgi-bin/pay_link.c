@@ -52,10 +52,10 @@ link(struct vl_req *r, struct vl_paylink *l)
 static enum vl_rc
 gone(struct vl_req *r)
 {
-	struct vl_tpl	*d = vl_page_new(r, r->fields[F_DONE].val ? "Thank you" : "Pay link");
+	struct vl_tpl	*d = vl_page_new(r, r->fields[F_DONE].num ? "Thank you" : "Pay link");
 
-	vl_tpl_show(d, r->fields[F_DONE].val ? "THANKS" : "INVALID");
-	return vl_page_send_status(r, r->fields[F_DONE].val ? 200 : 404, "pay_gone.tpl", d);
+	vl_tpl_show(d, r->fields[F_DONE].num ? "THANKS" : "INVALID");
+	return vl_page_send_status(r, r->fields[F_DONE].num ? 200 : 404, "pay_gone.tpl", d);
 }
 
 static enum vl_rc
@@ -75,7 +75,7 @@ page(struct vl_req *r, const struct vl_paylink *l, const char *group, const char
 		return gone(r);
 	d = vl_page_new(r, "Pay");
 	vl_tpl_set(d, "TOKEN", token_of(r));
-	if (r->fields[F_DONE].val)
+	if (r->fields[F_DONE].num)
 		vl_tpl_show(d, "PROCESSING");
 	for (i = 0; i < n; i++) {
 		t = due[i].trust;

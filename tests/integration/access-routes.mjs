@@ -94,6 +94,12 @@ export const LOC = {
   security: '= /settings/security',
   clientCode: '= /portal/login/code',
   clientAccount: '= /portal/account',
+  settingsPayments: '= /settings/payments',
+  webhook: '= /webhooks/stripe',
+  paymentRecord: '~ ^/bills/[0-9]+/payments/new$',
+  payment: '~ ^/payments/[0-9]+$',
+  payLink: '~ ^/pay/[A-Za-z0-9_-]+$',
+  clientPay: '~ ^/portal/bills/[0-9]+/pay$',
 };
 
 const WRONG_PW = 'not the password at all';
@@ -304,7 +310,8 @@ export const routes = [
   portalPost('share a folder', { op: 'share', folder: '{pfolder}' }, { pfolder: FM }),
   portalPost('mute', { op: 'mute' }),
   portalPost('unmute', { op: 'unmute' }),
-  portalPost('permissions', { op: 'permissions', perm_messages: '1', perm_documents: '1' }),
+  portalPost('permissions', { op: 'permissions', perm_messages: '1', perm_documents: '1', perm_bills: '1',
+    perm_calendar: '1', perm_tasks: '1', perm_notes: '1', perm_forms: '1' }),
   portalPost('set_email', { op: 'set_email', contact: '{contact}', email: '{email}' }, { 'contact+email': F }),
   portalPost('add_participant', { op: 'add_participant', contact: '{other}' }, { other: F }),
   portalPost('unshare', { op: 'unshare', share: '{share}' }, { share: FM }),
@@ -424,6 +431,38 @@ export const routes = [
   ...['admin', 'member', 'deactivate', 'reactivate'].map((op) => firm({
     name: `users_action ${op}`, prog: 'users_action', loc: LOC.usersAction, method: 'POST', op,
     path: '/users/action', body: { op, user: '{staff}' }, admin: true, forge: { staff: F } })),
+  // ---- payments: the provider's settings (admins), offline money and a
+  // payment's refund (any firm user, of the firm's own bills: a bill or
+  // payment id of another firm is refused), the portal's Pay bill (only a
+  // bill shared with the client), the public pay link (a dead token: the
+  // live ones are pay.test.mjs's) and the provider's webhook (signed, not
+  // a form: refused as such) ----
+  firm({ name: 'payment settings page', prog: 'settings_payments', loc: LOC.settingsPayments, method: 'GET',
+    path: '/settings/payments?notice=saved', admin: true, notag: true, mine: true }),
+  firm({ name: 'payment settings save', prog: 'settings_payments', loc: LOC.settingsPayments, method: 'POST',
+    path: '/settings/payments', body: { label: '{tag} account', secret_key: 'sk_test_accessmatrix0001',
+      webhook_secret: 'whsec_accessmatrix0001', enabled: '1' }, admin: true, mine: true }),
+  firm({ name: 'record payment page', prog: 'payment_record', loc: LOC.paymentRecord, method: 'GET',
+    path: '/bills/{pbill}/payments/new', forge: { pbill: F } }),
+  firm({ name: 'record payment', prog: 'payment_record', loc: LOC.paymentRecord, method: 'POST',
+    path: '/bills/{pbill}/payments/new', body: { amount: '1.00', date: '2026-06-01', method: 'check',
+      reference: '{tag} matrix check' }, forge: { pbill: F } }),
+  firm({ name: 'payment page', prog: 'payment_show', loc: LOC.payment, method: 'GET',
+    path: '/payments/{payment}?notice=recorded', forge: { payment: F } }),
+  firm({ name: 'payment refund', prog: 'payment_show', loc: LOC.payment, method: 'POST',
+    path: '/payments/{payment}', body: { amount: '0.01', reason: '{tag} matrix refund' }, forge: { payment: F } }),
+  client({ name: 'client pay bill page', prog: 'client_pay', loc: LOC.clientPay, method: 'GET',
+    path: '/portal/bills/{pbill}/pay?done=1', forge: { pbill: FM } }),
+  // Walt's rightful post reaches the provider's page (303) when the demo
+  // firm's provider answers, else the form says why (200, 400).
+  client({ name: 'client pay bill', prog: 'client_pay', loc: LOC.clientPay, method: 'POST',
+    path: '/portal/bills/{pbill}/pay', body: { amount: '1.00' }, forge: { pbill: FM }, ok: [200, 303, 400] }),
+  pub({ name: 'pay link page (dead token)', prog: 'pay_link', loc: LOC.payLink, method: 'GET',
+    path: '/pay/{badtoken}?done=0', pub: [404] }),
+  pub({ name: 'pay link POST (dead token)', prog: 'pay_link', loc: LOC.payLink, method: 'POST',
+    path: '/pay/{badtoken}', body: { amount: '1.00', group: 'operating' }, form: '/login', pub: [403, 404] }),
+  pub({ name: 'provider webhook (a form, unsigned)', prog: 'webhook_stripe', loc: LOC.webhook, method: 'POST',
+    path: '/webhooks/stripe', body: { id: 'evt_matrix' }, form: '/login', pub: [400] }),
   // ---- admin pages: a member is refused (403); another firm's admin sees
   // its own firm's log, without a byte of the victim's.  Last of the GETs,
   // so the rightful admin's log holds the client downloads just made. ----

@@ -68,7 +68,7 @@ function sampleCtx() {
     invitee: 'i@y.test', tag: 'acx', number: 'X-1', YYYY: '{YYYY}', NNNN: '{NNNN}' };
   for (const k of ['logofirm', 'staff', 'mid', 'contact', 'other', 'doc', 'priv', 'attach', 'inFolder', 'inMfolder',
     'sentup', 'cupload', 'revoked', 'gone', 'folder', 'mfolder', 'pfolder', 'share', 'message', 'eid', 'second',
-    'user', 'category', 'spare', 'act', 'exp', 'fsess', 'csess']) c[k] = '12';
+    'user', 'category', 'spare', 'act', 'exp', 'fsess', 'csess', 'pbill', 'payment']) c[k] = '12';
   return c;
 }
 
@@ -243,6 +243,19 @@ async function buildContent(admin, ctx) {
       ` ${kind === 'time' ? ctx.user : 'NULL'}, ${extra}, '${tag} ${kind} activity', ${ctx.category}, NOW(6), NOW(6))`);
     ctx[slot] = sql(`SELECT id FROM activities WHERE matter_id = ${mid} AND description = '${tag} ${kind} activity'`);
   }
+  // Payments: a bill shared into the portal and a payment recorded on it
+  // (offline, by the firm's page).
+  const pnum = `${tag}-PB`;
+  sql('INSERT INTO bills (firm_id, kind, number, contact_id, matter_id, state, currency, total, balance, issued_on,' +
+    ` created_at, updated_at) VALUES (${firmId}, 'bill', '${pnum}', ${ctx.contact}, ${mid}, 'final', 'USD', 100000,` +
+    ' 100000, \'2026-06-01\', NOW(6), NOW(6))');
+  ctx.pbill = sql(`SELECT id FROM bills WHERE firm_id = ${firmId} AND number = '${pnum}'`);
+  sql(`INSERT INTO bill_matters (bill_id, firm_id, matter_id) VALUES (${ctx.pbill}, ${firmId}, ${mid})`);
+  sql('INSERT INTO shares (firm_id, portal_id, record_kind, record_id, created_at) VALUES' +
+    ` (${firmId}, ${ctx.portal}, 'bill', ${ctx.pbill}, NOW(6))`);
+  await must(admin, `/bills/${ctx.pbill}/payments/new`, { amount: '10.00', date: '2026-06-01', method: 'check',
+    reference: `${tag} check` });
+  ctx.payment = sql(`SELECT MAX(payment_id) FROM payment_allocations WHERE bill_id = ${ctx.pbill}`);
   // What a client with one permission off must not get of the other kind.
   ctx.hidden = {
     messages: Object.values(bodies),
@@ -251,7 +264,7 @@ async function buildContent(admin, ctx) {
   };
   for (const s of ['doc', 'priv', 'attach', 'inFolder', 'inMfolder', 'sentup', 'revoked', 'gone', 'folder', 'mfolder',
     'pfolder', 'share', 'message', 'portal', 'contact', 'other', 'email', 'eid', 'second', 'user', 'category', 'spare',
-    'act', 'exp'])
+    'act', 'exp', 'pbill', 'payment'])
     assert.match(String(ctx[s]), s === 'email' ? /@/ : /^\d+$/, `${tag}: ${s}`);
   return ctx;
 }
