@@ -107,7 +107,7 @@ export async function fixture() {
   const tfc = await clientOnMatter({ name: `Tess Factor ${R}`, email: tfClientEmail, number: `A11Y2FA-${R}`, password });
   await enrol(tfc.client, '/portal/account');
 
-  return {
+  const fx = {
     joinToken, adminId, memberId, activity, tfEmail, tfPassword: PASSWORDS.member, tfClientEmail,
     R, mid, mid2, freshMid: fresh.mid, contact, invitee, folder, pfolder, email, password,
     number: `A11Y-${R}`,
@@ -116,6 +116,24 @@ export async function fixture() {
     share: sql(`SELECT MAX(s.id) FROM shares s JOIN portals p ON p.id = s.portal_id WHERE p.matter_id = ${mid}`),
     inviteToken, resetToken, deadToken: 'A'.repeat(43),
   };
+
+  // Payments: a bill shared with the client, an offline payment on it and
+  // a live pay link (made after the share above is read).
+  sql('INSERT INTO bills (firm_id, kind, number, contact_id, matter_id, state, currency, total, balance, issued_on,' +
+    ` created_at, updated_at) VALUES (${f}, 'bill', 'A11YB-${R}', ${contact}, ${mid}, 'final', 'USD', 125000, 125000,` +
+    ' \'2026-06-01\', NOW(6), NOW(6))');
+  fx.payBill = sql(`SELECT id FROM bills WHERE firm_id = ${f} AND number = 'A11YB-${R}'`);
+  sql(`INSERT INTO bill_matters (bill_id, firm_id, matter_id) VALUES (${fx.payBill}, ${f}, ${mid})`);
+  sql('INSERT INTO shares (firm_id, portal_id, record_kind, record_id, created_at) SELECT firm_id, id, \'bill\',' +
+    ` ${fx.payBill}, NOW(6) FROM portals WHERE matter_id = ${mid}`);
+  ok(await firm.submit(`/bills/${fx.payBill}/payments/new`, `/bills/${fx.payBill}/payments/new`,
+    { amount: '250.00', date: '2026-06-02', method: 'check', reference: 'Check 1042' }), 'record a payment');
+  fx.payment = sql(`SELECT MAX(payment_id) FROM payment_allocations WHERE bill_id = ${fx.payBill}`);
+  fx.payToken = crypto.randomBytes(32).toString('base64url');
+  sql('INSERT INTO pay_links (token_hash, firm_id, contact_id, bill_id, created_at, expires_at) VALUES' +
+    ` (UNHEX('${crypto.createHash('sha256').update(fx.payToken).digest('hex')}'), ${f}, ${contact}, ${fx.payBill},` +
+    ' NOW(6), NOW(6) + INTERVAL 90 DAY)');
+  return fx;
 }
 
 // Signs an actor in through the sign-in form of its side, as a person does.

@@ -16,6 +16,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 export const PAGES = {
+  '= /settings/payments': [{ as: 'admin', url: '/settings/payments?notice=saved', note: 'payment provider' }],
+  '~ ^/bills/[0-9]+/payments/new$': [{ as: 'firm', url: '/bills/{payBill}/payments/new', note: 'record payment' }],
+  '~ ^/payments/[0-9]+$': [{ as: 'firm', url: '/payments/{payment}?notice=recorded', note: 'a payment, its refund form' }],
+  '~ ^/pay/[A-Za-z0-9_-]+$': [
+    { as: 'public', url: '/pay/{payToken}', note: 'a live pay link' },
+    { as: 'public', url: '/pay/{payToken}?done=1', note: 'back from the provider: processing' },
+    { as: 'public', url: '/pay/{deadToken}', status: 404, note: 'a dead pay link' },
+  ],
+  '~ ^/portal/bills/[0-9]+/pay$': [{ as: 'client', url: '/portal/bills/{payBill}/pay', note: "the portal's Pay bill" }],
   '= /': [{ as: 'public', url: '/', note: 'start page: firm sign-in' }],
   '= /login': [
     { as: 'public', url: '/login' },
