@@ -56,16 +56,23 @@ messages(struct vl_req *r, struct vl_tpl *d, int64_t portal)
 {
 	struct vl_rows	*rows;
 	struct vl_tpl	*row;
-	int64_t		 id, when, mine, did, fid, unread, me = r->sess->contact_id;
+	int64_t		 id, when, mine, did, fid, unread, bill, order, me = r->sess->contact_id;
 	int64_t		 firm = r->sess->firm_id;
-	char		*who, *body, *dname, *fname;
+	char		*who, *body, *dname, *fname, *bnumber;
 	int		 any_unread = 0, got;
 
-	if (vl_db_query(r->pool, STMT_FEED_CLIENT, &rows, "iiiii", me, me, me, firm, portal) != VL_OK)
+	if (vl_db_query(r->pool, STMT_FEED_CLIENT, &rows, "iiiiiii", me, me, me, firm, portal, firm,
+	    portal) != VL_OK)
 		return VL_ERR;
-	while ((got = vl_db_next(rows, "iisisisisi", &id, &when, &who, &mine, &body, &did, &dname,
-	    &fid, &fname, &unread)) > 0) {
+	while ((got = vl_db_next(rows, "iisisisisiisi", &id, &when, &who, &mine, &body, &did, &dname,
+	    &fid, &fname, &unread, &bill, &bnumber, &order)) > 0) {
 		row = vl_tpl_section(d, "MESSAGE");
+		/* A bill shared with the portal: its entry links to it. */
+		if (bill != 0) {
+			struct vl_tpl *b = vl_tpl_section(row, "BILL");
+			vl_tpl_set_int(b, "BILL_ID", bill);
+			vl_tpl_set(b, "BILL_NUMBER", bnumber);
+		}
 		vl_tpl_set(row, "WHEN", vl_tz_when(r->ctx, when));
 		vl_tpl_set(row, "WHO", who);
 		vl_tpl_set(row, "BODY", body);

@@ -786,3 +786,142 @@ vl_bill_payments(struct vl_ctx *c, int64_t bill, struct vl_bill_payment **out, s
 	*n = i;
 	return VL_OK;
 }
+
+void
+vl_bill_fill(struct vl_pool *pool, struct vl_tpl *d, const struct vl_bill *b)
+{
+	static const char *const state_sections[VL_BILL_STATE__MAX] = {
+		"DRAFT", "FINAL", "PARTIAL", "PAID", "VOID",
+	};
+
+	vl_tpl_set_int(d, "ID", b->id);
+	vl_tpl_set(d, "NUMBER", b->number);
+	vl_tpl_set(d, "CONTACT", b->contact_name);
+	vl_tpl_set_int(d, "CONTACT_ID", b->contact);
+	vl_tpl_set(d, "MATTER", b->matter_number);
+	vl_tpl_set_int(d, "MATTER_ID", b->matter);
+	vl_tpl_set(d, "TOTAL", vl_money_fmt(pool, b->total, b->currency));
+	vl_tpl_set(d, "BALANCE", vl_money_fmt(pool, b->balance, b->currency));
+	vl_tpl_set(d, "PAID", vl_money_fmt(pool, b->total - b->balance, b->currency));
+	vl_tpl_set(d, "ISSUED", vl_tz_date(pool, "UTC", b->issued_on));
+	vl_tpl_set(d, "DUE", b->due_on ? vl_tz_date(pool, "UTC", b->due_on) : "");
+	vl_tpl_set(d, "MEMO", b->memo);
+	if (b->memo != NULL && *b->memo != '\0')
+		vl_tpl_show(d, "MEMO");
+	vl_tpl_show(d, b->kind == VL_BILLK_TRUST ? "TRUST" : "BILL");
+	vl_tpl_show(d, state_sections[b->state]);
+	if (b->state == VL_BILL_FINAL || b->state == VL_BILL_PARTIAL)
+		vl_tpl_show(d, "UNPAID");
+	vl_tpl_show(d, b->matter != 0 ? "ONE_MATTER" : "NO_MATTER");
+	if (b->due_on != 0)
+		vl_tpl_show(d, "HAS_DUE");
+	if (b->balance > 0 && b->state != VL_BILL_VOID && b->state != VL_BILL_DRAFT)
+		vl_tpl_show(d, "HAS_BALANCE");
+}
+
+enum vl_rc
+vl_bill_contact_name(struct vl_ctx *c, int64_t contact, char **name)
+{
+	return vl_db_row(c->pool, STMT_BILL_CONTACT_NAME, "ii", "s", c->firm_id, contact, name);
+}
+
+enum vl_rc
+vl_bill_unbilled(struct vl_ctx *c, int64_t matter, int64_t contact,
+    struct vl_bill_unbilled **out, size_t *n)
+{
+	struct vl_bill_unbilled *u;
+	struct vl_matter m;
+	struct vl_rows	*rows;
+	char		*name;
+	size_t		 i = 0;
+	enum vl_rc	 rc;
+	int		 r = 0;
+
+	*n = 0;
+	if (matter != 0)
+		rc = vl_matter_load(c, matter, &m);
+	else
+		rc = vl_bill_contact_name(c, contact, &name);
+	if (rc != VL_OK)
+		return rc;
+	if (matter != 0)
+		rc = vl_db_query(c->pool, STMT_BILL_UNBILLED, &rows, "ii", c->firm_id, matter);
+	else
+		rc = vl_db_query(c->pool, STMT_BILL_UNBILLED_CONTACT, &rows, "ii", c->firm_id, contact);
+	if (rc != VL_OK)
+		return rc;
+	u = vl_pool_calloc(c->pool, vl_db_count(rows) + 1, sizeof(*u));
+	while (i < vl_db_count(rows)) {
+		if (matter != 0) {
+			r = vl_db_next(rows, "iisssi", &u[i].id, &u[i].date, &u[i].kind,
+			    &u[i].description, &u[i].quantity, &u[i].amount);
+			u[i].matter_number = m.number;
+		} else
+			r = vl_db_next(rows, "iisssis", &u[i].id, &u[i].date, &u[i].kind,
+			    &u[i].description, &u[i].quantity, &u[i].amount, &u[i].matter_number);
+		if (r != 1)
+			break;
+		i++;
+	}
+	if (r < 0 || vl_db_rows_failed(rows))
+		return VL_ERR;
+	*out = u;
+	*n = i;
+	return VL_OK;
+}
+
+enum vl_rc
+vl_bill_send_bulk(struct vl_ctx *c, const int64_t *ids, size_t n, int portal, int email,
+    const char *message, struct vl_bill_sendres **out)
+{
+	struct vl_bill_sendres *res;
+	struct vl_bill	 b;
+	size_t		 i;
+	enum vl_rc	 rc;
+
+	if (n == 0 || n > VL_BULK_MAX)
+		return VL_INVALID;
+	if (message != NULL && strlen(message) > MEMO_MAX)
+		return VL_INVALID;
+	res = vl_pool_calloc(c->pool, n, sizeof(*res));
+	for (i = 0; i < n; i++) {
+		res[i].id = ids[i];
+		res[i].number = "";
+		res[i].contact = "";
+		if ((rc = vl_bill_load(c, ids[i], &b)) == VL_OK) {
+			res[i].number = b.number;
+			res[i].contact = b.contact_name;
+			rc = vl_bill_send(c, ids[i], portal, email, message, 1, &res[i].how);
+		}
+		if (rc == VL_ERR)
+			return rc;
+		res[i].rc = rc;
+	}
+	*out = res;
+	return VL_OK;
+}
+
+int64_t
+vl_bill_path_id(const char *path, const char *prefix, int *pdf)
+{
+	char		 digits[24];
+	size_t		 n = strlen(prefix), k;
+	int64_t		 id;
+
+	*pdf = 0;
+	if (path == NULL || strncmp(path, prefix, n) != 0)
+		return 0;
+	path += n;
+	k = strspn(path, "0123456789");
+	if (k == 0 || k >= sizeof(digits))
+		return 0;
+	if (strcmp(path + k, ".pdf") == 0)
+		*pdf = 1;
+	else if (path[k] != '\0')
+		return 0;
+	memcpy(digits, path, k);
+	digits[k] = '\0';
+	if (vl_strtonum(digits, 1, INT64_MAX, &id) != VL_OK)
+		return 0;
+	return id;
+}

@@ -83,6 +83,10 @@ int	 vl_bill_sum(const int64_t *amounts, size_t n, int64_t *total);
  * bill or funds request, not void. */
 int	 vl_bill_portal_ok(const struct vl_bill *);
 
+/* The bill id of a path prefix + "<id>" or prefix + "<id>.pdf" (*pdf then
+ * 1); 0 for anything else. */
+int64_t	 vl_bill_path_id(const char *path, const char *prefix, int *pdf);
+
 /* Loads bill id of the acting firm into *b (pool memory).  VL_DECLINED
  * when the firm has none such (another firm's id too); VL_ERR. */
 enum vl_rc vl_bill_load(struct vl_ctx *, int64_t id, struct vl_bill *b);
@@ -114,6 +118,19 @@ enum vl_rc vl_bill_create_multi(struct vl_ctx *, int64_t contact, const int64_t 
 enum vl_rc vl_bill_create_funds(struct vl_ctx *, int64_t matter, int64_t contact,
 	    const char *amount, const char *due, const char *memo, int64_t *id,
 	    struct vl_form_err *e);
+
+/* An unbilled activity offered to "New bill". */
+struct vl_bill_unbilled {
+	int64_t	 id, date, amount;
+	char	*kind, *description, *quantity, *matter_number;
+};
+/* The unbilled activities of matter (matter != 0), or of every matter of
+ * contact (matter 0), oldest first, at most 1000.  VL_DECLINED for no such
+ * matter or contact of the firm. */
+enum vl_rc vl_bill_unbilled(struct vl_ctx *, int64_t matter, int64_t contact,
+	    struct vl_bill_unbilled **rows, size_t *n);
+/* The name of contact of the acting firm (pool); VL_DECLINED for none. */
+enum vl_rc vl_bill_contact_name(struct vl_ctx *, int64_t contact, char **name);
 
 /* Marks draft bill b final (an event and the audit row).  Nothing for a
  * bill already past draft.  VL_CONFLICT for a void bill.  Opens its own
@@ -152,6 +169,21 @@ extern const char *const vl_bill_sent_names[VL_SENT__MAX];
  * VL_ERR. */
 enum vl_rc vl_bill_send(struct vl_ctx *, int64_t id, int portal, int email, const char *message,
 	    int bulk, enum vl_bill_sent *how);
+
+/* One bill's outcome of a bulk send. */
+struct vl_bill_sendres {
+	int64_t			 id;
+	char			*number, *contact;
+	enum vl_bill_sent	 how;
+	enum vl_rc		 rc;	/* VL_DECLINED: no such bill of the firm */
+};
+/* Sends bills ids[n] (at most VL_BULK_MAX) as vl_bill_send with bulk 1,
+ * each in its own transaction: a bill that cannot go through the portal
+ * goes by email only.  *out gets one result a bill, in order.  VL_OK;
+ * VL_INVALID for none or too many; VL_ERR stops at a database failure. */
+#define VL_BULK_MAX	500
+enum vl_rc vl_bill_send_bulk(struct vl_ctx *, const int64_t *ids, size_t n, int portal,
+	    int email, const char *message, struct vl_bill_sendres **out);
 
 /* Records a timeline event of kind for bill (the acting user or contact;
  * detail may be NULL) inside the caller's transaction.  VL_OK or VL_ERR. */
@@ -201,6 +233,15 @@ struct vl_bill_payment {
 };
 enum vl_rc vl_bill_payments(struct vl_ctx *, int64_t bill, struct vl_bill_payment **rows,
 	    size_t *n);
+
+/*
+ * Sets bill b on d for a page: ID, NUMBER, CONTACT, CONTACT_ID, MATTER
+ * (number), MATTER_ID, TOTAL, BALANCE, PAID (formatted), ISSUED, DUE,
+ * MEMO, and the sections of its kind (BILL or TRUST), its state (DRAFT,
+ * FINAL, PARTIAL, PAID, VOID; UNPAID for final and partial), ONE_MATTER
+ * or NO_MATTER, HAS_DUE, HAS_BALANCE.
+ */
+void	 vl_bill_fill(struct vl_pool *, struct vl_tpl *d, const struct vl_bill *b);
 
 #ifdef __cplusplus
 }

@@ -38,7 +38,7 @@ enum vl_rc
 vl_billpdf_render(struct vl_ctx *c, const char *firm, const struct vl_bill *b, struct vl_buf *out)
 {
 	static const char *const head_keys[] = { "date", "description", "quantity", "amount" };
-	static const double width[] = { 1.2, 4.5, 0.9, 1.4 };
+	static const double width[] = { 1.6, 4.2, 0.8, 1.5 };
 	static const int right[] = { 0, 0, 1, 1 };
 	struct vl_words	*w = words(c->pool);
 	struct vl_bill_line *l;

@@ -16,6 +16,7 @@
   <nav>
     <a href="/matters">Matters</a>
     <a href="/contacts">Contacts</a>
+    <a href="/billing">Billing</a>
     {{#ADMIN}}<a href="/users">Users</a>
     <a href="/settings">Settings</a>
     <a href="/audit">Audit log</a>{{/ADMIN}}
