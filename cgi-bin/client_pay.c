@@ -69,6 +69,18 @@ get(struct vl_req *r)
 	return page(r, &b, &p, NULL, NULL);
 }
 
+/* The provider's page: a page of ours that goes there by itself (a
+ * form's redirect to another site would be refused by our own CSP's
+ * form-action), with a link for a browser that does not. */
+static enum vl_rc
+go(struct vl_req *r, const char *url)
+{
+	struct vl_tpl	*d = vl_page_new(r, "Secure payment page");
+
+	vl_tpl_set(d, "URL", url);
+	return vl_page_send(r, "pay_continue.tpl", d);
+}
+
 static enum vl_rc
 post(struct vl_req *r)
 {
@@ -93,8 +105,7 @@ post(struct vl_req *r)
 		return page(r, &b, &p, NULL, NULL);
 	if (rc != VL_OK)
 		return rc;
-	vl_out_redirect(r, url);
-	return VL_OK;
+	return go(r, url);
 }
 
 static const struct vl_app app = {

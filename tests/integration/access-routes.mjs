@@ -453,10 +453,10 @@ export const routes = [
     path: '/payments/{payment}', body: { amount: '0.01', reason: '{tag} matrix refund' }, forge: { payment: F } }),
   client({ name: 'client pay bill page', prog: 'client_pay', loc: LOC.clientPay, method: 'GET',
     path: '/portal/bills/{pbill}/pay?done=1', forge: { pbill: FM } }),
-  // Walt's rightful post reaches the provider's page (303) when the demo
-  // firm's provider answers, else the form says why (200, 400).
+  // Walt's rightful post gets the page that goes to the provider's when
+  // the demo firm's provider answers, else the form saying why (200, 400).
   client({ name: 'client pay bill', prog: 'client_pay', loc: LOC.clientPay, method: 'POST',
-    path: '/portal/bills/{pbill}/pay', body: { amount: '1.00' }, forge: { pbill: FM }, ok: [200, 303, 400] }),
+    path: '/portal/bills/{pbill}/pay', body: { amount: '1.00' }, forge: { pbill: FM }, ok: [200, 400] }),
   pub({ name: 'pay link page (dead token)', prog: 'pay_link', loc: LOC.payLink, method: 'GET',
     path: '/pay/{badtoken}?done=0', pub: [404] }),
   pub({ name: 'pay link POST (dead token)', prog: 'pay_link', loc: LOC.payLink, method: 'POST',

@@ -82,6 +82,14 @@ export async function payOnProvider(url, method = 'card') {
   return res.headers.get('location');
 }
 
+// Where a pay form's answer sends the browser: the provider's hosted page,
+// by a page of ours that goes there (a refresh and a link); null if not.
+export function providerUrl(res) {
+  if (res.status !== 200) return null;
+  const m = res.text.match(/<a class="button" href="(http:\/\/127\.0\.0\.1:\d+\/c\/pay\/cs_test_[0-9a-f]+)"/);
+  return m ? m[1] : null;
+}
+
 // The stand-in's events for the test account.
 export async function events() {
   return (await fetch(`${STANDIN}/_standin/events?key=${account().key}`)).json();

@@ -11,7 +11,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { until, mailsTo, demoAdmin } from './helpers.mjs';
 import { Client, csrfOf, sql, R, paymentsOn, bill, balance, state, share, payLink, payer,
-  payOnProvider, events, deliver, account, firmId } from './pay-helpers.mjs';
+  payOnProvider, events, deliver, account, firmId, providerUrl } from './pay-helpers.mjs';
 
 const text = (html) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 
@@ -46,9 +46,9 @@ test('the client pays part of a bill through its pay link, then the rest; receip
   assert.match(text(res.text), /above zero/);
   // part: 400.00 by card on the provider's page
   res = await checkout(c, token, { amount: '400.00', email: 'attacker@evil.test' });
-  assert.equal(res.status, 303);
-  assert.match(res.location, /^http:\/\/127\.0\.0\.1:\d+\/c\/pay\/cs_test_/);
-  const back = await payOnProvider(res.location);
+  assert.equal(res.status, 200);
+  assert.match(res.text, /http-equiv="refresh" content="0; url=http:\/\/127\.0\.0\.1:\d+\/c\/pay\/cs_test_/);
+  const back = await payOnProvider(providerUrl(res));
   assert.equal(back, `${process.env.VL_BASE}/pay/${token}?done=1`);
   const done = await c.get(new URL(back).pathname + '?done=1');
   assert.equal(done.status, 200);
@@ -68,7 +68,7 @@ test('the client pays part of a bill through its pay link, then the rest; receip
   const again = await c.get(`/pay/${token}`);
   assert.match(again.text, /value="600.00"/);
   res = await checkout(c, token, {});
-  await payOnProvider(res.location);
+  await payOnProvider(providerUrl(res));
   await until(() => state(b.id) === 'paid', 'the webhook records the rest');
   assert.equal(balance(b.id), 0);
   await receipts(2);
@@ -91,16 +91,16 @@ test('Pay All over an envelope: every bill paid oldest first, the funds request 
   assert.match(page.text, /value="500.00"/);
   // part of the bills' total goes to the oldest first
   let res = await checkout(c, token, { amount: '350.00' });
-  await payOnProvider(res.location);
+  await payOnProvider(providerUrl(res));
   await until(() => balance(b2.id) === 0, 'the oldest bill is paid first');
   assert.equal(balance(b1.id), 15000);
   assert.equal(balance(t.id), 50000, 'trust untouched by an operating payment');
   res = await checkout(c, token, {});
-  await payOnProvider(res.location);
+  await payOnProvider(providerUrl(res));
   await until(() => balance(b1.id) === 0, 'Pay All pays the rest');
   res = await c.post(`/pay/${token}`, { csrf: csrfOf((await c.get(`/pay/${token}`)).text), group: 'trust' });
-  assert.equal(res.status, 303);
-  await payOnProvider(res.location);
+  assert.ok(providerUrl(res), 'the trust group has its own checkout');
+  await payOnProvider(providerUrl(res));
   await until(() => balance(t.id) === 0, 'the funds request is paid');
   assert.equal(sql(`SELECT p.account FROM payments p JOIN payment_allocations a ON a.payment_id = p.id WHERE a.bill_id = ${t.id}`), 'trust');
   // no payment ever mixes the two
@@ -112,8 +112,8 @@ test('a webhook delivered 100 times changes state once', async () => {
   const token = payLink({ contact: who.contact, billId: b.id });
   const c = new Client();
   const res = await checkout(c, token, { amount: '25.00' });
-  const session = new URL(res.location).pathname.split('/').pop();
-  await payOnProvider(res.location);
+  const session = new URL(providerUrl(res)).pathname.split('/').pop();
+  await payOnProvider(providerUrl(res));
   await until(() => balance(b.id) === 7500, 'recorded once');
   const ev = (await events()).find((e) => e.type === 'checkout.session.completed' && e.data.object.id === session);
   assert.ok(ev, 'the provider fired checkout.session.completed');
@@ -136,7 +136,7 @@ test('a webhook with a bad signature, an old timestamp or a tampered body is ref
   const b = bill({ contact: who.contact, matter: who.mid, total: 10000 });
   const token = payLink({ contact: who.contact, billId: b.id });
   const res = await checkout(new Client(), token, {});
-  const session = new URL(res.location).pathname.split('/').pop();
+  const session = new URL(providerUrl(res)).pathname.split('/').pop();
   const checkoutId = sql(`SELECT id FROM checkouts WHERE provider_session = '${session}'`);
   // a forged completion: the provider never saw a payment
   const forged = JSON.stringify({ id: `evt_forged_${R}`, object: 'event', type: 'checkout.session.completed',
@@ -187,6 +187,7 @@ test('the pay link is refused once withdrawn or expired, and pays nothing', asyn
 });
 
 test('the portal\'s Pay bill: only a shared bill of the client\'s own matter', async () => {
+  who = await payer('a'); // signed in again: sessions idle out in 10 s on the test stack
   const b = bill({ contact: who.contact, matter: who.mid, total: 20000 });
   const url = `/portal/bills/${b.id}/pay`;
   assert.equal((await who.client.get(url)).status, 404, 'not shared yet');
@@ -195,8 +196,8 @@ test('the portal\'s Pay bill: only a shared bill of the client\'s own matter', a
   assert.equal(page.status, 200);
   assert.match(page.text, /value="200.00"/);
   const res = await who.client.post(url, { csrf: csrfOf(page.text), amount: '50' });
-  assert.equal(res.status, 303);
-  await payOnProvider(res.location);
+  assert.ok(providerUrl(res), res.text.slice(0, 300));
+  await payOnProvider(providerUrl(res));
   await until(() => balance(b.id) === 15000, 'the portal payment is recorded');
   // another client, a firm user, a signed-out browser
   const other = await payer('b');
