@@ -781,6 +781,10 @@ vl_pay_webhook(struct vl_ctx *c, const char *header, const char *body, size_t le
 	}
 	c->firm_id = firm;
 	c->zone = NULL;
+	/* the provider's other events are kept (replay, the record) and done */
+	if (!pays(e.type))
+		return vl_db_exec(STMT_PAY_EVENT_INSERT_DONE, NULL, NULL, "siss", e.id, firm, e.type,
+		    body);
 	if ((rc = vl_db_exec(STMT_PAY_EVENT_INSERT, &fresh, NULL, "siss", e.id, firm, e.type,
 	    body)) != VL_OK)
 		return rc;
@@ -793,7 +797,6 @@ vl_pay_webhook(struct vl_ctx *c, const char *header, const char *body, size_t le
 			return VL_OK;
 		return handle(c, e.id, stored);
 	}
-	vl_audit(c, "webhook_received", "firm", firm);
 	return handle(c, e.id, body);
 }
 
