@@ -4,13 +4,17 @@
 // no card field), comes back to "processing", and sees the new balance
 // once the provider's webhook is recorded.  Screenshots go to
 // test-output/browser/.
-import { test } from 'node:test';
+import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { BASE, OUT, csrfOf, until, mailsTo } from '../integration/helpers.mjs';
-import { R, paymentsOn, payer, bill, share, balance, STANDIN } from '../integration/pay-helpers.mjs';
+import { R, paymentsOn, payer, bill, share, balance, STANDIN, sql, firmId } from '../integration/pay-helpers.mjs';
+
+// The demo firm takes no payments online after this file, as before it
+// (other files' pages show no pay button).
+after(() => sql(`UPDATE payment_providers SET enabled = 0 WHERE firm_id = ${firmId()}`));
 
 const shots = path.join(OUT, 'browser');
 const shot = (page, name) => page.screenshot({ path: path.join(shots, name), fullPage: true });

@@ -441,7 +441,7 @@ export const routes = [
     path: '/settings/payments?notice=saved', admin: true, notag: true, mine: true }),
   firm({ name: 'payment settings save', prog: 'settings_payments', loc: LOC.settingsPayments, method: 'POST',
     path: '/settings/payments', body: { label: '{tag} account', secret_key: 'sk_test_accessmatrix0001',
-      webhook_secret: 'whsec_accessmatrix0001', enabled: '1' }, admin: true, mine: true }),
+      webhook_secret: 'whsec_accessmatrix0001', enabled: '' }, admin: true, mine: true }),
   firm({ name: 'record payment page', prog: 'payment_record', loc: LOC.paymentRecord, method: 'GET',
     path: '/bills/{pbill}/payments/new', forge: { pbill: F } }),
   firm({ name: 'record payment', prog: 'payment_record', loc: LOC.paymentRecord, method: 'POST',

@@ -158,6 +158,19 @@ test('every program gives the same response as CGI and as FastCGI, signed out an
     ['client_account', { uri: '/portal/account', ...F }, 303],
     ['settings_security', { uri: '/settings/security' }, 303],
     ['settings_security', { uri: '/settings/security?page=0', ...F }, 200],
+    // Payments: the provider's settings, money in and refunds, the pay
+    // pages, the webhook (not signed: refused).
+    ['settings_payments', { uri: '/settings/payments' }, 303],
+    ['settings_payments', { uri: '/settings/payments', ...F }, 200],
+    ['settings_payments', fpost('/settings/payments', 'secret_key=pk_test_publishable'), 400],
+    ['payment_record', { uri: '/bills/999999999/payments/new', ...F }, 404],
+    ['payment_record', fpost('/bills/999999999/payments/new', 'amount=1'), 404],
+    ['payment_show', { uri: '/payments/999999999', ...F }, 404],
+    ['payment_show', fpost('/payments/999999999', 'amount=1'), 404],
+    ['pay_link', { uri: '/pay/' + 'A'.repeat(43) }, 404],
+    ['client_pay', { uri: '/portal/bills/1/pay' }, 303],
+    ['client_pay', { uri: '/portal/bills/999999999/pay', ...C }, 404],
+    ['webhook_stripe', { method: 'POST', uri: '/webhooks/stripe', body: '{}', type: 'application/json' }, 400],
   ];
   const covered = new Set(cases.map(([p]) => p));
   for (const p of programs())

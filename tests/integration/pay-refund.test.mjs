@@ -4,12 +4,16 @@
 // provider is asked; a full refund of a "Pay All" ACH payment re-opening
 // every item it paid; and `vellumctl payments reconcile` reporting the
 // day's differences between the provider's charges and the payments here.
-import { test } from 'node:test';
+import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { until, mailsTo, demoAdmin } from './helpers.mjs';
 import { Client, csrfOf, sql, R, paymentsOn, bill, balance, state, payLink, payer,
   payOnProvider, provider, firmId, providerUrl } from './pay-helpers.mjs';
+
+// The demo firm takes no payments online after this file, as before it
+// (other files' pages show no pay button).
+after(() => sql(`UPDATE payment_providers SET enabled = 0 WHERE firm_id = ${firmId()}`));
 
 const text = (html) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 

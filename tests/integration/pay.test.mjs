@@ -7,11 +7,15 @@
 // and tampered webhooks refused and changing nothing; pay links refused
 // once withdrawn or expired; the portal's "Pay bill" only for a bill
 // shared with the client; offline "Record payment".
-import { test } from 'node:test';
+import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { until, mailsTo, demoAdmin } from './helpers.mjs';
 import { Client, csrfOf, sql, R, paymentsOn, bill, balance, state, share, payLink, payer,
   payOnProvider, events, deliver, account, firmId, providerUrl } from './pay-helpers.mjs';
+
+// The demo firm takes no payments online after this file, as before it
+// (other files' pages show no pay button).
+after(() => sql(`UPDATE payment_providers SET enabled = 0 WHERE firm_id = ${firmId()}`));
 
 const text = (html) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 
