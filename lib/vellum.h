@@ -226,7 +226,7 @@ struct vl_app {
 	int			 client;	/* a public page of the client side */
 	int			 raw_body;	/* accepts one file as a raw body */
 	/* A provider's signed POST (a webhook): its JSON body, at most
-	 * max_body (0: 64 KiB), read whole into r->body; no session and no
+	 * 256 KiB, read whole into r->body; no session and no
 	 * CSRF token, as no browser sends it: the program verifies the
 	 * body's signature itself before anything changes. */
 	int			 signed_body;

@@ -54,11 +54,39 @@ bill(const char *kind, int64_t c, int64_t total, const char *issued)
 {
 	static int	 seq;
 
-	return num(dbt_one("INSERT INTO bills (firm_id, kind, number, contact_id, matter_id, state,"
+	int64_t		 id;
+
+	id = num(dbt_one("INSERT INTO bills (firm_id, kind, number, contact_id, matter_id, state,"
 	    " currency, total, balance, issued_on, created_at, updated_at) VALUES (%lld, '%s',"
 	    " 'PT-%s-%d', %lld, %lld, 'final', '%s', %lld, %lld, '%s', NOW(6), NOW(6));"
 	    " SELECT LAST_INSERT_ID()", (long long)dbt_firm, kind, dbt_tag, ++seq, (long long)c,
 	    (long long)matter, cur, (long long)total, (long long)total, issued));
+	dbt_one("INSERT INTO bill_matters (bill_id, firm_id, matter_id) VALUES (%lld, %lld, %lld)",
+	    (long long)id, (long long)dbt_firm, (long long)matter);
+	return id;
+}
+
+/* The stand-in provider's test account ("key secret" beside the
+ * configuration file, as bin/stack writes it) into key and whsec. */
+static int
+standin(char key[128], char whsec[128])
+{
+	const char	*conf = getenv("VELLUM_CONF");
+	char		 path[1024], *slash;
+	FILE		*f;
+	int		 n;
+
+	if (conf == NULL || strlen(conf) >= sizeof(path) - 32)
+		return 0;
+	snprintf(path, sizeof(path), "%s", conf);
+	if ((slash = strrchr(path, '/')) == NULL)
+		return 0;
+	snprintf(slash + 1, sizeof(path) - (size_t)(slash + 1 - path), "standin-account");
+	if ((f = fopen(path, "r")) == NULL)
+		return 0;
+	n = fscanf(f, "%127s %127s", key, whsec);
+	fclose(f);
+	return n == 2;
 }
 
 static int64_t
@@ -352,6 +380,57 @@ test_webhook(void **state_)
 	vl_buf_release(&h);
 }
 
+/* A checkout: at the provider (the stand-in's account) for what the client
+ * chose, never 0 or above the balance, never trust and operating money
+ * together, never another contact's bill; nothing is paid until the
+ * provider's webhook says so. */
+static void
+test_checkout(void **state_)
+{
+	struct vl_ctx			*c = as(user);
+	struct vl_form_err		 e = { NULL, NULL };
+	struct vl_pay_provider_in	 in = { "Stand-in", NULL, NULL, 1 };
+	char				 key[128], whsec[128];
+	const char			*url = NULL;
+	int64_t				 b = bill("bill", contact, 40000, "2026-02-01");
+	int64_t				 t = bill("trust", contact, 10000, "2026-02-02");
+	int64_t				 o = bill("bill", other, 10000, "2026-02-03"), both[2];
+
+	(void)state_;
+	assert_true(standin(key, whsec));
+	in.secret_key = key;
+	in.webhook_secret = whsec;
+	/* payments off: no checkout */
+	in.enabled = 0;
+	assert_int_equal(vl_pay_provider_save(c, &in, &e), VL_OK);
+	assert_int_equal(vl_pay_checkout(c, contact, &b, 1, NULL, "http://127.0.0.1/back", &url, &e),
+	    VL_FORBIDDEN);
+	in.enabled = 1;
+	assert_int_equal(vl_pay_provider_save(c, &in, &e), VL_OK);
+	assert_int_equal(vl_pay_checkout(c, contact, &b, 1, "400.01", "http://127.0.0.1/back", &url,
+	    &e), VL_INVALID);
+	assert_string_equal(e.code, "amount_over");
+	assert_int_equal(vl_pay_checkout(c, contact, &b, 1, "0.00", "http://127.0.0.1/back", &url, &e),
+	    VL_INVALID);
+	assert_string_equal(e.code, "amount_zero");
+	both[0] = b;
+	both[1] = t;
+	assert_int_equal(vl_pay_checkout(c, contact, both, 2, NULL, "http://127.0.0.1/back", &url, &e),
+	    VL_CONFLICT);
+	assert_int_equal(vl_pay_checkout(c, contact, &o, 1, NULL, "http://127.0.0.1/back", &url, &e),
+	    VL_DECLINED);
+	assert_int_equal(vl_pay_checkout(c, contact, &b, 1, "125.50", "http://127.0.0.1/back", &url,
+	    &e), VL_OK);
+	assert_non_null(url);
+	assert_non_null(strstr(url, "/c/pay/cs_test_"));
+	assert_string_equal(dbt_one("SELECT CONCAT(amount, ' ', account, ' ', bills, ' ',"
+	    " provider_session LIKE 'cs_test_%%', ' ', completed_at IS NULL) FROM checkouts WHERE"
+	    " firm_id = %lld ORDER BY id DESC LIMIT 1", (long long)dbt_firm),
+	    vl_pool_printf(dbt_pool, "12550 operating %lld 1 1", (long long)b));
+	/* the browser's return marks nothing: the bill owes the same */
+	assert_int_equal(balance(b), 40000);
+}
+
 int
 main(void)
 {
@@ -361,6 +440,7 @@ main(void)
 		cmocka_unit_test(test_refund),
 		cmocka_unit_test(test_ach_partial),
 		cmocka_unit_test(test_webhook),
+		cmocka_unit_test(test_checkout),
 	};
 
 	return cmocka_run_group_tests_name("payment (db)", tests, setup, teardown);
