@@ -346,3 +346,20 @@ test('the Billing list pages at 50 with its filter in the URL', async () => {
   const none = await firm.get(`/billing?tab=draft&contact=${contact}&from=2027-01-01`);
   assert.match(none.text, /No bills match these filters/);
 });
+
+test('two requests at once for the same activities make one bill; the other is told', async () => {
+  const firm = await demoAdmin();
+  const other = await demoAdmin();
+  const { mid } = await person('jo');
+  const acts = [expense(mid, 1100, `Jo one ${R}`), expense(mid, 2200, `Jo two ${R}`)];
+  const [a, b] = await Promise.all([firm, other].map((c) =>
+    submitIds(c, `/matters/${mid}/bills/new`, `/matters/${mid}/bills/new`, {}, acts)));
+  assert.deepEqual([a.status, b.status].sort(), [303, 409]);
+  assert.equal(sql(`SELECT COUNT(DISTINCT bill_id) FROM activities WHERE id IN (${acts.join(',')})`), '1');
+  assert.equal(sql(`SELECT COUNT(*) FROM bill_lines WHERE activity_id IN (${acts.join(',')})`), '2');
+  // Two sends at once of one draft to the portal: one share, final once.
+  const id = sql(`SELECT bill_id FROM activities WHERE id = ${acts[0]}`);
+  await Promise.all([firm, other].map((c) => send(c, id, { portal: '1', confirm: '1' })));
+  assert.equal(shared(id), '1');
+  assert.equal(sql(`SELECT COUNT(*) FROM bill_events WHERE bill_id = ${id} AND kind = 'finalised'`), '1');
+});
