@@ -11,6 +11,7 @@
 #include "bill.h"
 #include "money.h"
 #include "activity.h"
+#include "matter.h"
 
 enum field { F_TAB, F_CONTACT, F_MATTER, F_FROM, F_TO, F_PAGE, F_NOTICE, FIELD__MAX };
 
@@ -42,7 +43,9 @@ get(struct vl_req *r)
 	struct vl_bill_totals t;
 	struct vl_bill	*b;
 	struct vl_buf	 q = VL_BUF_INIT, fq = VL_BUF_INIT;
-	struct vl_tpl	*d, *row, *tab, *byc = NULL;
+	struct vl_tpl	*d, *row, *tab;
+	struct vl_matter m;
+	char		*cname = NULL;
 	const char	*cur = vl_firm_currency(r->ctx);
 	size_t		 n, i, which = 1;
 	int		 more;
@@ -57,6 +60,10 @@ get(struct vl_req *r)
 			return VL_INVALID;
 	}
 	f.tab = tab_state[which];
+	/* A filter names the firm's own contact and matter, or nothing. */
+	if ((f.contact && (rc = vl_bill_contact_name(r->ctx, f.contact, &cname)) != VL_OK) ||
+	    (f.matter && (rc = vl_matter_load(r->ctx, f.matter, &m)) != VL_OK))
+		return rc;
 	if ((rc = vl_bill_find(r->ctx, &f, &b, &n, &more)) != VL_OK ||
 	    (rc = vl_bill_totals(r->ctx, &f, &t)) != VL_OK)
 		return rc;
@@ -87,17 +94,21 @@ get(struct vl_req *r)
 	vl_tpl_set(d, "TAB_NAME", tabs[which]);
 	vl_tpl_set(d, "FROM", f.from);
 	vl_tpl_set(d, "TO", f.to);
-	if (f.contact)
-		vl_tpl_set_int(byc = vl_tpl_section(d, "BY_CONTACT"), "CONTACT_ID", f.contact);
-	if (f.matter)
-		vl_tpl_set_int(vl_tpl_section(d, "BY_MATTER"), "MATTER_ID", f.matter);
+	if (f.contact) {
+		row = vl_tpl_section(d, "BY_CONTACT");
+		vl_tpl_set_int(row, "CONTACT_ID", f.contact);
+		vl_tpl_set(row, "CONTACT_NAME", cname);
+	}
+	if (f.matter) {
+		row = vl_tpl_section(d, "BY_MATTER");
+		vl_tpl_set_int(row, "MATTER_ID", f.matter);
+		vl_tpl_set(row, "MATTER_NUMBER", m.number);
+	}
 	for (i = 0; i < n; i++) {
 		row = vl_tpl_section(d, "ROW");
 		vl_bill_fill(r->pool, row, &b[i]);
 		if (which == 1)
 			vl_tpl_show(row, "SELECT");
-		if (byc != NULL && i == 0)
-			vl_tpl_set(byc, "CONTACT_NAME", b[i].contact_name);
 	}
 	if (n > 0 && which == 1)
 		vl_tpl_show(d, "BULK");

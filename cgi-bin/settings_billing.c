@@ -2,8 +2,8 @@
  * The firm's billing setting (admins only): POST /settings/billing with
  * combine=1 or without it sets "Combine outstanding invoices and trust
  * requests for a single client into the same email envelope" (audited,
- * lib/envelope.c) and comes back to /settings with a notice.  GET goes to
- * /settings, where the setting is shown.
+ * lib/envelope.c) and comes back to /settings with a notice; the setting
+ * is shown on /settings.
  */
 #include "vellum.h"
 #include "envelope.h"
@@ -13,13 +13,6 @@ enum field { F_COMBINE, FIELD__MAX };
 static const struct vl_field fields[FIELD__MAX] = {
 	{ "combine", VL_V_BOOL, 8 },
 };
-
-static enum vl_rc
-get(struct vl_req *r)
-{
-	vl_out_redirect(r, "/settings");
-	return VL_OK;
-}
 
 static enum vl_rc
 post(struct vl_req *r)
@@ -38,7 +31,6 @@ static const struct vl_app app = {
 	.fields = fields,
 	.nfields = FIELD__MAX,
 	.access = VL_FIRM_ADMIN,
-	.get = get,
 	.post = post,
 };
 

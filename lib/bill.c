@@ -267,12 +267,14 @@ create_from(struct vl_ctx *c, int64_t matter, int64_t contact, const int64_t *id
 		rc = vl_db_row(c->pool, STMT_BILL_ACTIVITY_LOCK, "ii", "iiisssi", c->firm_id, ids[i],
 		    &t[i].matter, &t[i].client, &t[i].amount, &t[i].date, &t[i].description,
 		    &t[i].quantity, &unbilled);
-		if (rc == VL_DECLINED)
-			rc = VL_CONFLICT;	/* gone meanwhile, or never one of these */
 		if (rc != VL_OK)
+			goto fail;	/* VL_DECLINED: not the firm's (or gone) */
+		/* Another matter's (another client's): no such activity here. */
+		if ((matter != 0 && t[i].matter != matter) || (matter == 0 && t[i].client != contact)) {
+			rc = VL_DECLINED;
 			goto fail;
-		if (!unbilled || (matter != 0 && t[i].matter != matter) ||
-		    (matter == 0 && t[i].client != contact)) {
+		}
+		if (!unbilled) {
 			rc = VL_CONFLICT;
 			goto fail;
 		}
@@ -884,15 +886,17 @@ vl_bill_send_bulk(struct vl_ctx *c, const int64_t *ids, size_t n, int portal, in
 	if (message != NULL && strlen(message) > MEMO_MAX)
 		return VL_INVALID;
 	res = vl_pool_calloc(c->pool, n, sizeof(*res));
+	/* Every id must be one of the firm's bills, or nothing is sent: a
+	 * forged id is refused, not reported. */
 	for (i = 0; i < n; i++) {
+		if ((rc = vl_bill_load(c, ids[i], &b)) != VL_OK)
+			return rc;
 		res[i].id = ids[i];
-		res[i].number = "";
-		res[i].contact = "";
-		if ((rc = vl_bill_load(c, ids[i], &b)) == VL_OK) {
-			res[i].number = b.number;
-			res[i].contact = b.contact_name;
-			rc = vl_bill_send(c, ids[i], portal, email, message, 1, &res[i].how);
-		}
+		res[i].number = b.number;
+		res[i].contact = b.contact_name;
+	}
+	for (i = 0; i < n; i++) {
+		rc = vl_bill_send(c, ids[i], portal, email, message, 1, &res[i].how);
 		if (rc == VL_ERR)
 			return rc;
 		res[i].rc = rc;

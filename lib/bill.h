@@ -103,9 +103,10 @@ enum vl_rc vl_bill_lines(struct vl_ctx *, const struct vl_bill *b, struct vl_bil
 /* A new bill from activities of matter: ids[n] (each must be the matter's
  * and unbilled); due "YYYY-MM-DD" or NULL/""; memo may be NULL.  The
  * activities are locked (activities.bill_id) in the same transaction.
- * VL_OK with *id; VL_INVALID with *e (activities_missing, due_invalid,
- * memo_long); VL_DECLINED for no such matter; VL_CONFLICT when one of
- * them is billed already or not the matter's; VL_ERR. */
+ * VL_OK with *id; VL_INVALID with *e (activities_missing, activities_many,
+ * total_large, due_invalid, memo_long); VL_DECLINED for no such matter, or
+ * an activity not the matter's; VL_CONFLICT when one of them is billed
+ * already (or twice in ids); VL_ERR. */
 enum vl_rc vl_bill_create(struct vl_ctx *, int64_t matter, const int64_t *ids, size_t n,
 	    const char *due, const char *memo, int64_t *id, struct vl_form_err *e);
 /* A multi-matter bill for contact from the unbilled activities ids[n] of
@@ -180,7 +181,8 @@ struct vl_bill_sendres {
 /* Sends bills ids[n] (at most VL_BULK_MAX) as vl_bill_send with bulk 1,
  * each in its own transaction: a bill that cannot go through the portal
  * goes by email only.  *out gets one result a bill, in order.  VL_OK;
- * VL_INVALID for none or too many; VL_ERR stops at a database failure. */
+ * VL_INVALID for none or too many; VL_DECLINED (nothing sent) when one is
+ * not the firm's; VL_ERR stops at a database failure. */
 #define VL_BULK_MAX	500
 enum vl_rc vl_bill_send_bulk(struct vl_ctx *, const int64_t *ids, size_t n, int portal,
 	    int email, const char *message, struct vl_bill_sendres **out);

@@ -138,14 +138,13 @@ vl_envelope_prepare(struct vl_ctx *c, const int64_t *ids, size_t n, size_t *made
 	contacts = vl_pool_calloc(c->pool, n, sizeof(*contacts));
 	group = vl_pool_calloc(c->pool, n, sizeof(*group));
 	for (i = 0; i < n; i++) {
-		rc = vl_bill_load(c, ids[i], &b[k]);
-		if (rc == VL_DECLINED || (rc == VL_OK && b[k].state != VL_BILL_FINAL &&
-		    b[k].state != VL_BILL_PARTIAL)) {
+		/* Not the firm's: the whole request is refused. */
+		if ((rc = vl_bill_load(c, ids[i], &b[k])) != VL_OK)
+			return rc;
+		if (b[k].state != VL_BILL_FINAL && b[k].state != VL_BILL_PARTIAL) {
 			(*skipped)++;
 			continue;
 		}
-		if (rc != VL_OK)
-			return rc;
 		contacts[k] = b[k].contact;
 		k++;
 	}

@@ -50,7 +50,8 @@ enum vl_rc vl_envelope_set_combine(struct vl_ctx *, int on);
  * Makes the acting user's draft envelopes of bills ids[n] (the user's
  * earlier drafts are dropped): only unpaid bills (final or partly paid)
  * go in, the others are counted in *skipped.  *made gets how many
- * envelopes.  VL_OK; VL_INVALID when none could go; VL_ERR.
+ * envelopes.  VL_OK; VL_INVALID when none could go; VL_DECLINED (nothing
+ * made) when one is not the firm's; VL_ERR.
  */
 enum vl_rc vl_envelope_prepare(struct vl_ctx *, const int64_t *ids, size_t n, size_t *made,
 	    size_t *skipped);

@@ -15,8 +15,8 @@
 {{#NO_ACTIVITIES}}<p class="empty">There are no unbilled activities to bill.</p>{{/NO_ACTIVITIES}}
 {{#HAS_ACTIVITIES}}<form method="post" action="{{ACTION}}">
   <input type="hidden" name="csrf" value="{{CSRF}}">
-  <fieldset{{#BAD_ACTIVITIES}} aria-invalid="true" aria-describedby="form-error"{{/BAD_ACTIVITIES}}>
-  <legend>Unbilled activities to put on the bill</legend>
+  <div role="group" aria-labelledby="acts-legend"{{#BAD_ACTIVITIES}} aria-describedby="form-error"{{/BAD_ACTIVITIES}}>
+  <h3 id="acts-legend">Unbilled activities to put on the bill</h3>
   <div class="table-scroll" role="region" aria-label="Unbilled activities" tabindex="0">
   <table class="list">
   <thead><tr><th><span class="sr-only">Bill it</span></th><th>Date</th><th>Matter</th><th>Type</th><th>Description</th><th>Hours</th><th>Amount</th></tr></thead>
@@ -25,7 +25,7 @@
 {{/ACTIVITY}}  </tbody>
   </table>
   </div>
-  </fieldset>
+  </div>
   <div class="card narrow">
   <label for="due">Due date (optional)</label>
   <input type="date" id="due" name="due" value="{{DUE}}"{{#BAD_DUE}} aria-invalid="true" aria-describedby="form-error"{{/BAD_DUE}}>

@@ -16,7 +16,7 @@
 {{#BY_CONTACT}}  <input type="hidden" name="contact" value="{{CONTACT_ID}}">
   <span>Client: {{CONTACT_NAME}} <a href="/billing?tab={{TAB_NAME}}">(all clients)</a></span>
 {{/BY_CONTACT}}{{#BY_MATTER}}  <input type="hidden" name="matter" value="{{MATTER_ID}}">
-  <span>One matter <a href="/billing?tab={{TAB_NAME}}">(all matters)</a></span>
+  <span>Matter: {{MATTER_NUMBER}} <a href="/billing?tab={{TAB_NAME}}">(all matters)</a></span>
 {{/BY_MATTER}}  <label for="from">Issued from</label>
   <input type="date" id="from" name="from" value="{{FROM}}">
   <label for="to">to</label>

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { BASE, ROOT, OUT, sql, csrfOf, demoAdmin, clientOnMatter, waitForMail, resetLinkOf, Client } from '../integration/helpers.mjs';
 import { newMatter, upload, newFolder, docsAction, portalAction, clientReply, docId } from '../integration/docs-helpers.mjs';
+import { newBill, expense, submitIds } from '../integration/bills-helpers.mjs';
 
 export const AXE = fs.readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 export const SHOTS = path.join(OUT, 'browser');
@@ -96,6 +97,17 @@ export async function fixture() {
       ` 'A11y ${kind} ${R}', ${category}, NOW(6), NOW(6))`);
   const activity = sql(`SELECT id FROM activities WHERE matter_id = ${mid} AND description = 'A11y time ${R}'`);
 
+  // Bills: one shared with the portal, a draft, and an envelope to review.
+  const bill = await newBill(firm, mid, [expense(mid, 125000, `A11y filing ${R}`), expense(mid, 900, `A11y copies ${R}`)],
+    { due: '2026-12-31', memo: 'Thank you for your business.' });
+  const sendPage = await firm.get(`/bills/${bill}/send`);
+  ok(await firm.post(`/bills/${bill}/send`, { csrf: csrfOf(sendPage.text), op: 'send', portal: '1', confirm: '1' }),
+    'share the bill');
+  const draftBill = await newBill(firm, mid, [expense(mid, 5000, `A11y draft work ${R}`)]);
+  expense(mid, 700, `A11y unbilled ${R}`);
+  ok(await submitIds(firm, '/billing?tab=unpaid', '/envelopes', { op: 'prepare' }, [bill]), 'an envelope');
+  const envelope = sql(`SELECT MAX(id) FROM envelopes WHERE created_by = ${adminId} AND sent_at IS NULL`);
+
   // A firm user and a client with two-factor sign-in on: their code step.
   const tfEmail = `a11y-2fa-${R}@demo.test`;
   sql(`INSERT INTO users (firm_id, email, name, role, pw_hash)
@@ -108,12 +120,14 @@ export async function fixture() {
   await enrol(tfc.client, '/portal/account');
 
   const fx = {
+    bill, draftBill, envelope,
     joinToken, adminId, memberId, activity, tfEmail, tfPassword: PASSWORDS.member, tfClientEmail,
     R, mid, mid2, freshMid: fresh.mid, contact, invitee, folder, pfolder, email, password,
     number: `A11Y-${R}`,
     priv: docId(mid, 'private-notes.txt'), letter,
     message: sql(`SELECT MAX(m.id) FROM messages m JOIN portals p ON p.id = m.portal_id WHERE p.matter_id = ${mid}`),
-    share: sql(`SELECT MAX(s.id) FROM shares s JOIN portals p ON p.id = s.portal_id WHERE p.matter_id = ${mid}`),
+    share: sql(`SELECT MAX(s.id) FROM shares s JOIN portals p ON p.id = s.portal_id WHERE p.matter_id = ${mid}
+      AND s.record_kind IS NULL`),
     inviteToken, resetToken, deadToken: 'A'.repeat(43),
   };
 

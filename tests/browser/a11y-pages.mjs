@@ -179,6 +179,49 @@ export const PAGES = {
     { as: 'firm', url: '/matters/{mid}/activities/edit?id={activity}', note: 'edit' },
     { as: 'firm', url: '/matters/{mid}/activities/edit?op=delete&id={activity}', note: 'confirmation page' },
   ],
+
+  // Bills and funds requests.
+  '= /billing': [
+    { as: 'firm', url: '/billing?tab=unpaid&notice=sent', note: 'unpaid, bulk send and envelopes' },
+    { as: 'firm', url: '/billing?tab=draft&contact={contact}', note: 'drafts of one client' },
+    { as: 'firm', url: '/billing?tab=void&from=2000-01-01&to=2000-01-02', note: 'no match' },
+  ],
+  '~ ^/matters/[0-9]+/bills$': [
+    { as: 'firm', url: '/matters/{mid}/bills', note: 'shared and draft bills' },
+    { as: 'firm', url: '/matters/{freshMid}/bills', note: 'empty' },
+  ],
+  '~ ^/(matters|contacts)/[0-9]+/bills/new$': [
+    { as: 'firm', url: '/matters/{mid}/bills/new', note: 'unbilled activities to choose' },
+    { as: 'firm', url: '/contacts/{contact}/bills/new', note: 'a multi-matter bill' },
+    { as: 'firm', url: '/matters/{freshMid}/bills/new', note: 'nothing to bill' },
+  ],
+  '~ ^/(matters|contacts)/[0-9]+/funds/new$': [
+    { as: 'firm', url: '/matters/{mid}/funds/new' },
+    { as: 'firm', url: '/contacts/{contact}/funds/new', note: 'client level' },
+  ],
+  '~ ^/bills/[0-9]+(\\.pdf)?$': [
+    { as: 'firm', url: '/bills/{bill}?notice=sent_both', note: 'shared: lines, payments, timeline' },
+    { as: 'firm', url: '/bills/{draftBill}', note: 'a draft' },
+    { as: 'firm', url: '/bills/{bill}?op=unshare', note: 'confirmation page' },
+    { as: 'firm', url: '/bills/{draftBill}?op=void', note: 'confirmation page' },
+    { as: 'firm', url: '/bills/999999999', status: 404, note: 'error page: not found' },
+  ],
+  '~ ^/bills/[0-9]+/send$': [
+    { as: 'firm', url: '/bills/{draftBill}/send', note: 'the send form' },
+  ],
+  '= /envelopes': [
+    { as: 'admin', url: '/envelopes?notice=prepared', note: 'an envelope to review, Send All Envelopes' },
+    { as: 'member', url: '/envelopes', note: 'none' },
+  ],
+  '~ ^/envelopes/[0-9]+$': [
+    { as: 'firm', url: '/envelopes/{envelope}', note: 'the draft email' },
+  ],
+  '~ ^/portal/matters/[0-9]+/bills$': [
+    { as: 'client', url: '/portal/matters/{mid}/bills', note: 'the Bills tab' },
+  ],
+  '~ ^/portal/bills/[0-9]+(\\.pdf)?$': [
+    { as: 'client', url: '/portal/bills/{bill}', note: 'a shared bill' },
+  ],
 };
 
 // Pages reached only by sending a form: the actor, the page the form is
@@ -223,6 +266,10 @@ export const FORM_RESULTS = [
     button: 'Add', expect: /already a category/, note: 'category refused' },
   { as: 'admin', url: '/matters/{mid}/activities/edit?kind=time', fill: { 'Time (minutes, or hours:minutes)': 'a while', '#rate': '200.00', Description: 'Reading' },
     button: 'Add', expect: /Enter the time as minutes|Choose/, note: 'time entry refused' },
+  { as: 'admin', url: '/matters/{mid}/funds/new', fill: { '#amount': '12.345' },
+    button: 'Create funds request', expect: /Enter the amount/, note: 'funds request refused' },
+  { as: 'admin', url: '/bills/{draftBill}/send', fill: {}, button: 'Send bill',
+    expect: /This is an Unfinal invoice/, note: 'a draft to the portal: the question' },
   { as: 'member', url: '/account',
     fill: { 'Current password': 'not my password at all', 'New password': 'a new long password', 'Repeat the new password': 'a new long password' },
     button: 'Change password', expect: /not correct/, note: 'password change refused' },

@@ -153,9 +153,9 @@ test_create_locks(void **state)
 	assert_int_equal(vl_bill_create(c, matter, ids, 1, NULL, NULL, &again, &e), VL_CONFLICT);
 	assert_int_equal(vl_activity_save(c, matter, ids[0], &in, &out, &e), VL_CONFLICT);
 	assert_int_equal(vl_activity_delete(c, matter, ids[1]), VL_CONFLICT);
-	/* Another matter's activity is not this matter's to bill. */
+	/* Another matter's activity is no such activity here. */
 	ids[0] = expense(matter2, 100, "Elsewhere");
-	assert_int_equal(vl_bill_create(c, matter, ids, 1, NULL, NULL, &again, &e), VL_CONFLICT);
+	assert_int_equal(vl_bill_create(c, matter, ids, 1, NULL, NULL, &again, &e), VL_DECLINED);
 	/* The same activity twice in one list. */
 	ids[1] = ids[0];
 	assert_int_equal(vl_bill_create(c, matter2, ids, 2, NULL, NULL, &again, &e), VL_CONFLICT);
@@ -184,7 +184,7 @@ test_multi_and_funds(void **state)
 	ids[0] = expense(matter, 100, "One");
 	ids[1] = expense(matter2, 200, "Two");
 	/* Not the contact's matters: refused. */
-	assert_int_equal(vl_bill_create_multi(c, other, ids, 2, NULL, NULL, &id, &e), VL_CONFLICT);
+	assert_int_equal(vl_bill_create_multi(c, other, ids, 2, NULL, NULL, &id, &e), VL_DECLINED);
 	assert_int_equal(vl_bill_create_multi(c, contact, ids, 2, NULL, NULL, &id, &e), VL_OK);
 	assert_int_equal(vl_bill_load(c, id, &b), VL_OK);
 	assert_int_equal(b.matter, 0);

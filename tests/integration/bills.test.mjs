@@ -141,15 +141,20 @@ test('bulk: a multi-matter bill and a client-level funds request go by email onl
   assert.equal(sql(`SELECT CONCAT(kind, ' ', total, ' ', matter_id IS NULL) FROM bills WHERE id = ${funds}`), 'trust 150000 1');
   // And a bill of the matter, which can go through the portal.
   const plain = await newBill(firm, mid, [expense(mid, 300, `Dee three ${R}`)]);
-  const res = await submitIds(firm, '/billing?tab=unpaid', '/billing/send', { portal: '1', message: `Bulk ${R}` },
+  // A forged id refuses the whole request: nothing is sent.
+  const forged = await submitIds(firm, '/billing?tab=unpaid', '/billing/send', { portal: '1', message: `Bulk ${R}` },
     [multi, funds, plain, 999999999]);
+  assert.equal(forged.status, 404);
+  assert.equal(stateOf(plain), 'draft');
+  assert.equal(billMails(email), '0');
+  const res = await submitIds(firm, '/billing?tab=unpaid', '/billing/send', { portal: '1', message: `Bulk ${R}` },
+    [multi, funds, plain]);
   assert.equal(res.status, 200);
   const rows = text(res.text);
-  const rowOf = (id) => rows.match(new RegExp(`${sql(`SELECT number FROM bills WHERE id = ${id}`)} dee ${R} ([^]*?)(?= \\d+ dee| Not sent: no such|$)`, 'i'));
+  const rowOf = (id) => rows.match(new RegExp(`${sql(`SELECT number FROM bills WHERE id = ${id}`)} dee ${R} ([^]*?)(?= \\d+ dee|$)`, 'i'));
   assert.match(rowOf(multi)[1], /^Email only/);
   assert.match(rowOf(funds)[1], /^Email only/);
   assert.match(rowOf(plain)[1], /^Client portal/);
-  assert.match(rows, /Not sent: no such bill/);
   assert.equal(shared(multi), '0');
   assert.equal(shared(funds), '0');
   assert.equal(shared(plain), '1');
@@ -340,4 +345,21 @@ test('the Billing list pages at 50 with its filter in the URL', async () => {
   assert.equal((p2.text.match(/href="\/bills\/\d+"/g) || []).length, 5);
   const none = await firm.get(`/billing?tab=draft&contact=${contact}&from=2027-01-01`);
   assert.match(none.text, /No bills match these filters/);
+});
+
+test('two requests at once for the same activities make one bill; the other is told', async () => {
+  const firm = await demoAdmin();
+  const other = await demoAdmin();
+  const { mid } = await person('jo');
+  const acts = [expense(mid, 1100, `Jo one ${R}`), expense(mid, 2200, `Jo two ${R}`)];
+  const [a, b] = await Promise.all([firm, other].map((c) =>
+    submitIds(c, `/matters/${mid}/bills/new`, `/matters/${mid}/bills/new`, {}, acts)));
+  assert.deepEqual([a.status, b.status].sort(), [303, 409]);
+  assert.equal(sql(`SELECT COUNT(DISTINCT bill_id) FROM activities WHERE id IN (${acts.join(',')})`), '1');
+  assert.equal(sql(`SELECT COUNT(*) FROM bill_lines WHERE activity_id IN (${acts.join(',')})`), '2');
+  // Two sends at once of one draft to the portal: one share, final once.
+  const id = sql(`SELECT bill_id FROM activities WHERE id = ${acts[0]}`);
+  await Promise.all([firm, other].map((c) => send(c, id, { portal: '1', confirm: '1' })));
+  assert.equal(shared(id), '1');
+  assert.equal(sql(`SELECT COUNT(*) FROM bill_events WHERE bill_id = ${id} AND kind = 'finalised'`), '1');
 });

@@ -171,6 +171,28 @@ test('every program gives the same response as CGI and as FastCGI, signed out an
     ['client_pay', { uri: '/portal/bills/1/pay' }, 303],
     ['client_pay', { uri: '/portal/bills/999999999/pay', ...C }, 404],
     ['webhook_stripe', { method: 'POST', uri: '/webhooks/stripe', body: '{}', type: 'application/json' }, 400],
+    // Bills: pages, refused forms and ids of no bill (nothing changes).
+    ['billing_list', { uri: '/billing' }, 303],
+    ['billing_list', { uri: '/billing?tab=unpaid', ...F }, 200],
+    ['billing_list', { uri: '/billing?tab=nope', ...F }, 400],
+    ['billing_send', fpost('/billing/send', 'portal=1'), 400],
+    ['bills_matter', { uri: `/matters/${s.mid}/bills` }, 303],
+    ['bills_matter', { uri: `/matters/${s.mid}/bills`, ...F }, 200],
+    ['bill_new', { uri: `/matters/${s.mid}/bills/new`, ...F }, 200],
+    ['bill_new', fpost('/matters/999999999/bills/new', 'id=1'), 404],
+    ['funds_new', { uri: `/contacts/${s.contact}/funds/new`, ...F }, 200],
+    ['funds_new', fpost(`/matters/${s.mid}/funds/new`, 'amount=x'), 400],
+    ['bill_show', { uri: '/bills/999999999', ...F }, 404],
+    ['bill_show', { uri: '/bills/999999999.pdf', ...F }, 404],
+    ['bill_show', fpost('/bills/999999999', 'op=void'), 404],
+    ['bill_send', { uri: '/bills/999999999/send', ...F }, 404],
+    ['envelopes', fpost('/envelopes', 'op=no_such_op'), 400],
+    ['envelope_edit', { uri: '/envelopes/999999999', ...F }, 404],
+    ['settings_billing', { method: 'POST', uri: '/settings/billing', body: 'combine=1', type: form }, 403],
+    ['client_bills', { uri: `/portal/matters/${s.mid}/bills`, ...C }, 200],
+    ['client_bills', { uri: '/portal/matters/999999999/bills', ...C }, 404],
+    ['client_bill', { uri: '/portal/bills/999999999' }, 303],
+    ['client_bill', { uri: '/portal/bills/999999999', ...C }, 404],
   ];
   const covered = new Set(cases.map(([p]) => p));
   for (const p of programs())
