@@ -29,6 +29,8 @@ LIB_C	+= feed feedcursor picks
 LIB_C += task note recmark notetext
 LIB_C	+= recur ical calendar calview
 LIB_C	+= formval form pdf
+LIB_C	+= stripesig stripe payment
+LIB_C	+= bill paylink envelope words billpdf
 LIB_OBJ	 = $(LIB_C:%=$(BUILD)/lib/%.o) $(BUILD)/lib/tpl.o
 LIBA	 = $(BUILD)/libvellum.a
 

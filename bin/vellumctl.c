@@ -45,6 +45,7 @@
 #include "setup.h"
 #include "twofactor.h"
 #include "ical.h"
+#include "payment.h"
 
 static int
 fail(const char *what)
@@ -684,6 +685,94 @@ cmd_ics_check(int argc, char *argv[])
  */
 enum conf { CONF, CONF_UNLESS_ARG };
 
+/* webhook replay EVENT_ID: a stored provider event handled again; it
+ * changes state only if it never did (a failed handling, say). */
+static int
+cmd_webhook(int argc, char *argv[])
+{
+	struct vl_pool	*pool = vl_pool_new();
+	struct vl_ctx	 c;
+	enum vl_rc	 rc;
+
+	if (argc != 2 || strcmp(argv[0], "replay") != 0 || strlen(argv[1]) > 255) {
+		vl_pool_free(pool);
+		return fail("usage: webhook replay EVENT_ID");
+	}
+	vl_ctx_init(&c, pool, 0, 0, 0, "vellumctl");
+	rc = vl_pay_replay(&c, argv[1]);
+	vl_pool_free(pool);
+	if (rc == VL_DECLINED)
+		return fail("webhook: no stored event has this id");
+	if (rc != VL_OK)
+		return fail("webhook: the event could not be handled (see the log); try again");
+	printf("event %s handled\n", argv[1]);
+	return 0;
+}
+
+/* payments reconcile DAY [--firm SLUG]: the provider's charges of the day
+ * (the firm's, in its zone) against the payments recorded, one line a difference; exit 1 when
+ * there is any, or when the comparison could not be made (said on stderr). */
+static int
+cmd_payments(int argc, char *argv[])
+{
+	static const char *const names[] = { "--firm" };
+	struct vl_pool	*pool = vl_pool_new();
+	struct vl_buf	 out = VL_BUF_INIT;
+	struct vl_rows	*rows;
+	struct vl_ctx	 c;
+	const char	*slug = NULL;
+	int64_t		 firm;
+	int		 diffs, all = 0, n = 0, got, err = 0;
+	enum vl_rc	 rc;
+
+	if (argc < 2 || strcmp(argv[0], "reconcile") != 0 ||
+	    options(argc - 2, argv + 2, names, &slug, 1) != 0) {
+		vl_pool_free(pool);
+		return fail("usage: payments reconcile YYYY-MM-DD [--firm SLUG]");
+	}
+	if (slug != NULL) {
+		if ((rc = vl_db_row(pool, STMT_PAY_FIRM_SLUG, "s", "i", slug, &firm)) != VL_OK) {
+			vl_pool_free(pool);
+			return fail(rc == VL_DECLINED ? "payments: no firm has this slug" :
+			    "payments: database error");
+		}
+		rows = NULL;
+	} else if (vl_db_query(pool, STMT_PAY_PROVIDER_FIRMS, &rows, "") != VL_OK) {
+		vl_pool_free(pool);
+		return fail("payments: database error");
+	}
+	for (;;) {
+		if (rows != NULL && (got = vl_db_next(rows, "i", &firm)) <= 0) {
+			err |= got < 0;
+			break;
+		}
+		vl_ctx_init(&c, pool, firm, 0, 0, "vellumctl");
+		vl_buf_reset(&out);
+		rc = vl_pay_reconcile(&c, argv[1], &out, &diffs);
+		printf("firm %lld, %s:\n%s", (long long)firm, argv[1], vl_buf_str(&out));
+		if (rc == VL_INVALID) {
+			vl_buf_release(&out);
+			vl_pool_free(pool);
+			return fail("payments: the day is YYYY-MM-DD");
+		}
+		if (rc == VL_FORBIDDEN)
+			printf("no payment provider is set up\n");
+		else if (rc != VL_OK)
+			err = 1;
+		all += diffs;
+		n++;
+		if (rows == NULL)
+			break;
+	}
+	vl_buf_release(&out);
+	vl_pool_free(pool);
+	if (err)
+		return fail("payments: the comparison is incomplete (see above)");
+	if (n == 0)
+		printf("no firm takes payments online\n");
+	return all ? 1 : 0;
+}
+
 static const struct cmd {
 	const char	*name, *usage;
 	int		(*fn)(int, char *[]);
@@ -700,6 +789,8 @@ static const struct cmd {
 	{ "audit", "verify [--firm SLUG]", cmd_audit, CONF },
 	{ "export", "--firm SLUG --out FILE", cmd_export, CONF },
 	{ "import", "--in FILE [--without-two-factor]", cmd_import, CONF },
+	{ "webhook", "replay EVENT_ID", cmd_webhook, CONF },
+	{ "payments", "reconcile YYYY-MM-DD [--firm SLUG]", cmd_payments, CONF },
 
 	{ "totp-reset", "SLUG EMAIL", cmd_totp_reset, CONF },
 	{ "ics-check", "FILE|-", cmd_ics_check, CONF_UNLESS_ARG },

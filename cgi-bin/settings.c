@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "vellum.h"
+#include "envelope.h"
 #include "logo.h"
 #include "settings.h"
 
@@ -26,7 +27,8 @@ static const struct vl_field fields[FIELD__MAX] = {
 };
 
 /* Notice codes; the texts are in settings.tpl. */
-static const char *const notices[] = { "setup", "saved", "slug", "logo", "logo_removed" };
+static const char *const notices[] = { "setup", "saved", "slug", "logo", "logo_removed",
+	"billing" };
 
 /* The page: s the values to show (saved, or as typed), fe what is wrong. */
 static enum vl_rc
@@ -49,6 +51,8 @@ page(struct vl_req *r, int status, const struct vl_settings *s, const struct vl_
 	vl_tpl_set_int(d, "DEFAULT_WINDOW", vl_conf.notify_window);
 	if (s->preview)
 		vl_tpl_show(d, "PREVIEW_ON");
+	if (vl_envelope_combine(r->ctx) == 1)
+		vl_tpl_show(d, "COMBINE_ON");
 	/* The link as it works now: with the saved slug. */
 	vl_tpl_set(d, "LOGIN_LINK", vl_pool_printf(r->pool, "%s/portal/login?firm=%s",
 	    vl_conf.base_url, saved->slug));

@@ -70,6 +70,7 @@ static const struct key {
 	{ "development", K_INT, offsetof(struct vl_conf, development), 0, 1 },
 	{ "magic", K_STR, offsetof(struct vl_conf, magic), 0, 0 },
 	{ "smtp_ca_file", K_STR, offsetof(struct vl_conf, smtp_ca_file), 0, 0 },
+	{ "stripe_api_base", K_STR, offsetof(struct vl_conf, stripe_api_base), 0, 0 },
 };
 
 void
@@ -111,6 +112,7 @@ vl_conf_defaults(struct vl_conf *c)
 	c->notify_window = 60;
 	c->auth_limit = 100;
 	c->auth_window = 600;
+	c->stripe_api_base = vl_xstrdup("https://api.stripe.com");
 }
 
 /* One parse: inih's reader and handler share it. */

@@ -75,6 +75,18 @@ const struct vl_export_table vl_export_tables[] = {
 	{ "form_fields", STMT_EXPORT_FORM_FIELDS, STMT_IMPORT_FORM_FIELDS },
 	{ "form_requests", STMT_EXPORT_FORM_REQUESTS, STMT_IMPORT_FORM_REQUESTS },
 	{ "form_answers", STMT_EXPORT_FORM_ANSWERS, STMT_IMPORT_FORM_ANSWERS },
+	{ "bills", STMT_EXPORT_BILLS, STMT_IMPORT_BILLS },
+	{ "bill_matters", STMT_EXPORT_BILL_MATTERS, STMT_IMPORT_BILL_MATTERS },
+	{ "bill_lines", STMT_EXPORT_BILL_LINES, STMT_IMPORT_BILL_LINES },
+	{ "bill_events", STMT_EXPORT_BILL_EVENTS, STMT_IMPORT_BILL_EVENTS },
+	{ "envelopes", STMT_EXPORT_ENVELOPES, STMT_IMPORT_ENVELOPES },
+	{ "envelope_items", STMT_EXPORT_ENVELOPE_ITEMS, STMT_IMPORT_ENVELOPE_ITEMS },
+	{ "pay_links", STMT_EXPORT_PAY_LINKS, STMT_IMPORT_PAY_LINKS },
+	{ "payment_providers", STMT_EXPORT_PAYMENT_PROVIDERS, STMT_IMPORT_PAYMENT_PROVIDERS },
+	{ "checkouts", STMT_EXPORT_CHECKOUTS, STMT_IMPORT_CHECKOUTS },
+	{ "payments", STMT_EXPORT_PAYMENTS, STMT_IMPORT_PAYMENTS },
+	{ "payment_allocations", STMT_EXPORT_PAYMENT_ALLOCATIONS, STMT_IMPORT_PAYMENT_ALLOCATIONS },
+	{ "refunds", STMT_EXPORT_REFUNDS, STMT_IMPORT_REFUNDS },
 	{ "audit_log", STMT_EXPORT_AUDIT_LOG, STMT_IMPORT_AUDIT_LOG },
 	{ "audit_heads", STMT_EXPORT_AUDIT_HEADS, STMT_IMPORT_AUDIT_HEADS },
 };
@@ -110,23 +122,10 @@ const struct vl_export_skip vl_export_skipped[] = {
 	/* An enrolment not yet confirmed: a secret no code has proved. */
 	{ "totp", "pending", "a two-factor enrolment in progress (15 minutes)" },
 	{ "totp", "pending_at", "a two-factor enrolment in progress (15 minutes)" },
-	/* BILLING-PENDING: the billing tables, each moved to vl_export_tables
-	 * with its statements as the billing and payment modules are built. */
-	{ "firms", "combine_envelopes", "billing-pending" },
-	{ "firms", "next_bill_number", "billing-pending" },
-	{ "bills", NULL, "billing-pending" },
-	{ "bill_matters", NULL, "billing-pending" },
-	{ "bill_lines", NULL, "billing-pending" },
-	{ "bill_events", NULL, "billing-pending" },
-	{ "envelopes", NULL, "billing-pending" },
-	{ "envelope_items", NULL, "billing-pending" },
-	{ "payment_providers", NULL, "billing-pending" },
-	{ "pay_links", NULL, "billing-pending" },
-	{ "payments", NULL, "billing-pending" },
-	{ "payment_allocations", NULL, "billing-pending" },
-	{ "refunds", NULL, "billing-pending" },
-	{ "checkouts", NULL, "billing-pending" },
-	{ "webhook_events", NULL, "billing-pending" },
+	/* The provider's deliveries, kept for replay and to handle each once:
+	 * what they recorded is exported (payments, checkouts completed), so a
+	 * delivery replayed on the new install records nothing twice. */
+	{ "webhook_events", NULL, "the payment provider's webhook deliveries (its own record; what they recorded is in payments and checkouts)" },
 };
 const size_t vl_export_nskipped = sizeof(vl_export_skipped) / sizeof(vl_export_skipped[0]);
 

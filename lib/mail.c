@@ -29,12 +29,16 @@ static CURL	*curl;
 
 /* Sets each urlencoded pair of payload on d, the key upper-cased; a value
  * that is not empty also shows the section of its name, for templates to
- * say something only when an optional key is there (PREVIEW). */
+ * say something only when an optional key is there (PREVIEW).  A key
+ * "list.key" sets KEY in a row of section LIST: a row ends when its first
+ * key comes again, so "items.a=1&items.b=2&items.a=3" makes two rows (a
+ * mail that lists several things, an envelope's items). */
 static enum vl_rc
 set_vars(struct vl_pool *pool, struct vl_tpl *d, const char *payload)
 {
 	struct vl_pair	*vars = NULL, *p;
-	char		*key;
+	struct vl_tpl	*to, *row = NULL;
+	char		*key, *dot, *list = NULL, *first = NULL;
 	size_t		 i;
 
 	if (vl_parse_urlencoded(pool, payload, strlen(payload), &vars) != VL_OK)
@@ -43,9 +47,20 @@ set_vars(struct vl_pool *pool, struct vl_tpl *d, const char *payload)
 		key = vl_pool_strdup(pool, p->key);
 		for (i = 0; key[i]; i++)
 			key[i] = (char)toupper((unsigned char)key[i]);
-		vl_tpl_set(d, key, p->val);
+		to = d;
+		if ((dot = strchr(key, '.')) != NULL && dot != key && dot[1] != '\0') {
+			*dot++ = '\0';
+			if (row == NULL || strcmp(list, key) != 0 || strcmp(first, dot) == 0) {
+				row = vl_tpl_section(d, key);
+				list = key;
+				first = dot;
+			}
+			to = row;
+			key = dot;
+		}
+		vl_tpl_set(to, key, p->val);
 		if (p->val != NULL && *p->val != '\0')
-			vl_tpl_show(d, key);
+			vl_tpl_show(to, key);
 	}
 	return VL_OK;
 }

@@ -17,6 +17,10 @@ const char *const vl_mail_kinds[VL_MAIL_KIND__MAX] = {
 	"client_items",
 	"firm_items",
 	"staff_invitation",
+	"bill",
+	"envelope",
+	"payment_receipt",
+	"refund_receipt",
 };
 
 static const char *const password_reset_keys[] = { "link", "minutes", NULL };
@@ -26,6 +30,16 @@ static const char *const client_reset_keys[] = { "link", NULL };
 static const char *const client_items_keys[] = { "matter", "what", "when", "link", NULL };
 static const char *const firm_items_keys[] = { "matter", "who", "what", "when", "link", NULL };
 static const char *const staff_invitation_keys[] = { "who", "role", "link", NULL };
+static const char *const bill_keys[] = { "number", "kind", "amount", "due", "message", "portal",
+	"pay", NULL };
+/* An envelope's items are rows "items.number", "items.amount", ... (one
+ * row per item, see set_vars in mail.c). */
+static const char *const envelope_keys[] = { "subject", "body", "portal", "payall",
+	"items.number", "items.kind", "items.amount", "items.view", "items.pay", NULL };
+
+/* A receipt: what was paid or refunded, how, over which items. */
+static const char *const receipt_keys[] = { "name", "amount", "method", "items", "when", "link",
+	NULL };
 
 const char *const *const vl_mail_keys[VL_MAIL_KIND__MAX] = {
 	password_reset_keys,
@@ -35,6 +49,10 @@ const char *const *const vl_mail_keys[VL_MAIL_KIND__MAX] = {
 	client_items_keys,
 	firm_items_keys,
 	staff_invitation_keys,
+	bill_keys,
+	envelope_keys,
+	receipt_keys,
+	receipt_keys,
 };
 
 enum vl_mail_kind

@@ -20,6 +20,10 @@ enum vl_mail_kind {
 	VL_MAIL_CLIENT_ITEMS,		/* matter, what, when, link (coalesced) */
 	VL_MAIL_FIRM_ITEMS,		/* matter, who, what, when, link (coalesced) */
 	VL_MAIL_STAFF_INVITATION,	/* who, role, link */
+	VL_MAIL_BILL,			/* number, kind, amount, due, message, portal, pay */
+	VL_MAIL_ENVELOPE,		/* subject, body, portal, payall, items.* rows */
+	VL_MAIL_PAYMENT_RECEIPT,	/* name, amount, method, items, when, link */
+	VL_MAIL_REFUND_RECEIPT,		/* name, amount, method, items, when, link */
 	VL_MAIL_KIND__MAX
 };
 extern const char *const vl_mail_kinds[VL_MAIL_KIND__MAX];

@@ -123,6 +123,7 @@ struct vl_conf {
 	int64_t	 development;		/* 1: a development stack (vellumctl seed-demo runs) */
 	char	*magic;			/* libmagic's database; NULL: libmagic's own */
 	char	*smtp_ca_file;		/* CA bundle for the relay's TLS; NULL: libcurl's */
+	char	*stripe_api_base;	/* the payment provider's API, no trailing slash */
 };
 extern struct vl_conf vl_conf;
 /* Loads path (NULL: $VELLUM_CONF, else the built-in default path). */
@@ -230,6 +231,11 @@ struct vl_app {
 	uint64_t		 max_body;	/* 0: 64 KiB */
 	int			 client;	/* a public page of the client side */
 	int			 raw_body;	/* accepts one file as a raw body */
+	/* A provider's signed POST (a webhook): its JSON body, at most
+	 * 256 KiB, read whole into r->body; no session and no
+	 * CSRF token, as no browser sends it: the program verifies the
+	 * body's signature itself before anything changes. */
+	int			 signed_body;
 	enum vl_rc		(*get)(struct vl_req *);
 	enum vl_rc		(*post)(struct vl_req *);
 };
@@ -261,6 +267,8 @@ struct vl_req {
 	struct vl_param		*fields;	/* app->nfields entries */
 	struct vl_pair		*query, *form, *cookies;
 	struct vl_upload	*uploads;
+	char			*body;		/* a signed_body program's body (NUL-terminated) */
+	size_t			 bodylen;
 	struct vl_sess		*sess;		/* NULL when signed out */
 	struct vl_ctx		*ctx;		/* who acts, for domain calls */
 	char			 precsrf[65];	/* CSRF for signed-out forms */

@@ -19,6 +19,7 @@
     <a href="/tasks">My tasks</a>
     <a href="/calendar">Calendar</a>
     <a href="/forms">Forms</a>
+    <a href="/billing">Billing</a>
     {{#ADMIN}}<a href="/users">Users</a>
     <a href="/settings">Settings</a>
     <a href="/audit">Audit log</a>{{/ADMIN}}

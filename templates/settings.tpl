@@ -5,6 +5,7 @@
 <a href="/settings/matters">Matter numbers</a>
 <a href="/settings/categories">Activity categories</a>
 <a href="/settings/security">Sign-in security</a>
+<a href="/settings/payments">Payments</a>
 </nav>
 {{#NOTICE}}<p class="notice" role="status">{{! The text of each notice code; only the one shown expands.
 }}{{#SETUP}}Your firm is set up and you are signed in as its administrator. Check the settings below, then invite your colleagues from Users.{{/SETUP}}{{!
@@ -12,6 +13,7 @@
 }}{{#SLUG}}Settings saved. The client login link has changed: the old link no longer works, so update it wherever you published it.{{/SLUG}}{{!
 }}{{#LOGO}}Logo uploaded. It now shows on your pages, your clients' pages and in every email.{{/LOGO}}{{!
 }}{{#LOGO_REMOVED}}Logo removed.{{/LOGO_REMOVED}}{{!
+}}{{#BILLING}}Billing setting saved.{{/BILLING}}{{!
 }}</p>{{/NOTICE}}
 {{#ERRORS}}<p class="error" role="alert">Nothing was saved. Please correct the fields marked below.</p>{{/ERRORS}}
 
@@ -59,6 +61,16 @@
   <label class="check"><input type="checkbox" name="preview" value="1"{{#PREVIEW_ON}} checked{{/PREVIEW_ON}}> Notification emails show the first 80 characters of a message</label>
   <p class="muted">Off by default: the emails then only say that something new is waiting in the portal.</p>
   <button type="submit">Save settings</button>
+</form>
+</section>
+
+<section class="card">
+<h2>Billing</h2>
+<form method="post" action="/settings/billing">
+  <input type="hidden" name="csrf" value="{{CSRF}}">
+  <label class="check"><input type="checkbox" name="combine" value="1"{{#COMBINE_ON}} checked{{/COMBINE_ON}}> Combine outstanding invoices and trust requests for a single client into the same email envelope</label>
+  <p class="muted">With this on, "Review &amp; Send Selected" puts a client's selected bills and funds requests into one email of at most 10 items (more go into further emails); off, each bill gets its own email.</p>
+  <button type="submit">Save billing setting</button>
 </form>
 </section>
 

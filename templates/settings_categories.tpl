@@ -5,6 +5,7 @@
 <a href="/settings/matters">Matter numbers</a>
 <a class="current" aria-current="page" href="/settings/categories">Activity categories</a>
 <a href="/settings/security">Sign-in security</a>
+<a href="/settings/payments">Payments</a>
 </nav>
 <p class="muted">Every time entry and expense can carry one of these categories.</p>
 {{#NOTICE}}<p class="notice" role="status">{{! The text of each notice code; only the one shown expands.

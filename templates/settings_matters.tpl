@@ -5,6 +5,7 @@
 <a class="current" aria-current="page" href="/settings/matters">Matter numbers</a>
 <a href="/settings/categories">Activity categories</a>
 <a href="/settings/security">Sign-in security</a>
+<a href="/settings/payments">Payments</a>
 </nav>
 {{#NOTICE}}<p class="notice" role="status">{{#SAVED}}Matter numbering saved. The next new matter gets {{PREVIEW}}.{{/SAVED}}</p>{{/NOTICE}}
 {{#ERROR}}<p class="error" role="alert" id="form-error">{{! Why the form was refused; only the one shown expands.

@@ -5,6 +5,7 @@
 <a href="/settings/matters">Matter numbers</a>
 <a href="/settings/categories">Activity categories</a>
 <a class="current" aria-current="page" href="/settings/security">Sign-in security</a>
+<a href="/settings/payments">Payments</a>
 </nav>
 {{#NOTICE}}<p class="notice" role="status">{{! The text of each notice code; only the one shown expands.
 }}{{#REQUIRED_ON}}Two-factor sign-in is now required for all firm users. Those without it were signed out and set it up at their next sign-in.{{/REQUIRED_ON}}{{!

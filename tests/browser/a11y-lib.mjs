@@ -10,6 +10,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { BASE, ROOT, OUT, sql, csrfOf, demoAdmin, clientOnMatter, waitForMail, resetLinkOf, Client } from '../integration/helpers.mjs';
 import { newMatter, upload, newFolder, docsAction, portalAction, clientReply, docId } from '../integration/docs-helpers.mjs';
+import { newBill, expense, submitIds } from '../integration/bills-helpers.mjs';
 
 export const AXE = fs.readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 export const SHOTS = path.join(OUT, 'browser');
@@ -149,6 +150,16 @@ export async function fixture() {
   sql(`INSERT INTO form_answers (firm_id, request_id, field_id, value, old_value, new_value) SELECT ${f}, ${freq}, id,` +
     ` IF(kind = 'yesno', 'no', CONCAT('Answer to ', label)), IF(maps_to = '', NULL, 'Before'), IF(maps_to = '', NULL,` +
     ` CONCAT('Answer to ', label)) FROM form_fields WHERE form_id = ${form} AND kind <> 'file'`);
+  // Bills: one shared with the portal, a draft, and an envelope to review.
+  const bill = await newBill(firm, mid, [expense(mid, 125000, `A11y filing ${R}`), expense(mid, 900, `A11y copies ${R}`)],
+    { due: '2026-12-31', memo: 'Thank you for your business.' });
+  const sendPage = await firm.get(`/bills/${bill}/send`);
+  ok(await firm.post(`/bills/${bill}/send`, { csrf: csrfOf(sendPage.text), op: 'send', portal: '1', confirm: '1' }),
+    'share the bill');
+  const draftBill = await newBill(firm, mid, [expense(mid, 5000, `A11y draft work ${R}`)]);
+  expense(mid, 700, `A11y unbilled ${R}`);
+  ok(await submitIds(firm, '/billing?tab=unpaid', '/envelopes', { op: 'prepare' }, [bill]), 'an envelope');
+  const envelope = sql(`SELECT MAX(id) FROM envelopes WHERE created_by = ${adminId} AND sent_at IS NULL`);
 
   // A firm user and a client with two-factor sign-in on: their code step.
   const tfEmail = `a11y-2fa-${R}@demo.test`;
@@ -161,7 +172,8 @@ export async function fixture() {
   const tfc = await clientOnMatter({ name: `Tess Factor ${R}`, email: tfClientEmail, number: `A11Y2FA-${R}`, password });
   await enrol(tfc.client, '/portal/account');
 
-  return {
+  const fx = {
+    bill, draftBill, envelope,
     joinToken, adminId, memberId, activity, task, note, event, tfEmail, tfPassword: PASSWORDS.member, tfClientEmail,
     R, mid, mid2, freshMid: fresh.mid, contact, invitee, folder, pfolder, email, password,
     number: `A11Y-${R}`,
@@ -172,6 +184,24 @@ export async function fixture() {
     form, fopen, ofield, freq, creq,
     inviteToken, resetToken, deadToken: 'A'.repeat(43),
   };
+
+  // Payments: a bill shared with the client, an offline payment on it and
+  // a live pay link (made after the share above is read).
+  sql('INSERT INTO bills (firm_id, kind, number, contact_id, matter_id, state, currency, total, balance, issued_on,' +
+    ` created_at, updated_at) VALUES (${f}, 'bill', 'A11YB-${R}', ${contact}, ${mid}, 'final', 'USD', 125000, 125000,` +
+    ' \'2026-06-01\', NOW(6), NOW(6))');
+  fx.payBill = sql(`SELECT id FROM bills WHERE firm_id = ${f} AND number = 'A11YB-${R}'`);
+  sql(`INSERT INTO bill_matters (bill_id, firm_id, matter_id) VALUES (${fx.payBill}, ${f}, ${mid})`);
+  sql('INSERT INTO shares (firm_id, portal_id, record_kind, record_id, created_at) SELECT firm_id, id, \'bill\',' +
+    ` ${fx.payBill}, NOW(6) FROM portals WHERE matter_id = ${mid}`);
+  ok(await firm.submit(`/bills/${fx.payBill}/payments/new`, `/bills/${fx.payBill}/payments/new`,
+    { amount: '250.00', date: '2026-06-02', method: 'check', reference: 'Check 1042' }), 'record a payment');
+  fx.payment = sql(`SELECT MAX(payment_id) FROM payment_allocations WHERE bill_id = ${fx.payBill}`);
+  fx.payToken = crypto.randomBytes(32).toString('base64url');
+  sql('INSERT INTO pay_links (token_hash, firm_id, contact_id, bill_id, created_at, expires_at) VALUES' +
+    ` (UNHEX('${crypto.createHash('sha256').update(fx.payToken).digest('hex')}'), ${f}, ${contact}, ${fx.payBill},` +
+    ' NOW(6), NOW(6) + INTERVAL 90 DAY)');
+  return fx;
 }
 
 // Signs an actor in through the sign-in form of its side, as a person does.

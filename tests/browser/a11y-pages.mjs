@@ -17,6 +17,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 export const PAGES = {
+  '= /settings/payments': [{ as: 'admin', url: '/settings/payments?notice=saved', note: 'payment provider' }],
+  '~ ^/bills/[0-9]+/payments/new$': [{ as: 'firm', url: '/bills/{payBill}/payments/new', note: 'record payment' }],
+  '~ ^/payments/[0-9]+$': [{ as: 'firm', url: '/payments/{payment}?notice=recorded', note: 'a payment, its refund form' }],
+  '~ ^/pay/[A-Za-z0-9_-]+$': [
+    { as: 'public', url: '/pay/{payToken}', note: 'a live pay link' },
+    { as: 'public', url: '/pay/{payToken}?done=1', note: 'back from the provider: processing' },
+    { as: 'public', url: '/pay/{deadToken}', status: 404, note: 'a dead pay link' },
+  ],
+  '~ ^/portal/bills/[0-9]+/pay$': [{ as: 'client', url: '/portal/bills/{payBill}/pay', note: "the portal's Pay bill" }],
   '= /': [{ as: 'public', url: '/', note: 'start page: firm sign-in' }],
   '= /login': [
     { as: 'public', url: '/login' },
@@ -231,6 +240,7 @@ export const PAGES = {
   '~ ^/portal/matters/[0-9]+/notes(/[0-9]+)?$': [
     { as: 'client', url: '/portal/matters/{mid}/notes', note: 'shared notes' },
     { as: 'client', url: '/portal/matters/{mid}/notes/{note}', note: 'one note with its lines' },
+  ],
   // The calendar.
   '= /calendar': [
     { as: 'firm', url: '/calendar?view=month&date=2026-06-01', note: 'month: a weekly event, a date moved' },
@@ -258,6 +268,48 @@ export const PAGES = {
   ],
   '~ ^/portal/events/[0-9]+\\.ics$': [
     { as: 'client', url: '/portal/events/999999999.ics', status: 404, note: 'a download; its error page' },
+  ],
+  // Bills and funds requests.
+  '= /billing': [
+    { as: 'firm', url: '/billing?tab=unpaid&notice=sent', note: 'unpaid, bulk send and envelopes' },
+    { as: 'firm', url: '/billing?tab=draft&contact={contact}', note: 'drafts of one client' },
+    { as: 'firm', url: '/billing?tab=void&from=2000-01-01&to=2000-01-02', note: 'no match' },
+  ],
+  '~ ^/matters/[0-9]+/bills$': [
+    { as: 'firm', url: '/matters/{mid}/bills', note: 'shared and draft bills' },
+    { as: 'firm', url: '/matters/{freshMid}/bills', note: 'empty' },
+  ],
+  '~ ^/(matters|contacts)/[0-9]+/bills/new$': [
+    { as: 'firm', url: '/matters/{mid}/bills/new', note: 'unbilled activities to choose' },
+    { as: 'firm', url: '/contacts/{contact}/bills/new', note: 'a multi-matter bill' },
+    { as: 'firm', url: '/matters/{freshMid}/bills/new', note: 'nothing to bill' },
+  ],
+  '~ ^/(matters|contacts)/[0-9]+/funds/new$': [
+    { as: 'firm', url: '/matters/{mid}/funds/new' },
+    { as: 'firm', url: '/contacts/{contact}/funds/new', note: 'client level' },
+  ],
+  '~ ^/bills/[0-9]+(\\.pdf)?$': [
+    { as: 'firm', url: '/bills/{bill}?notice=sent_both', note: 'shared: lines, payments, timeline' },
+    { as: 'firm', url: '/bills/{draftBill}', note: 'a draft' },
+    { as: 'firm', url: '/bills/{bill}?op=unshare', note: 'confirmation page' },
+    { as: 'firm', url: '/bills/{draftBill}?op=void', note: 'confirmation page' },
+    { as: 'firm', url: '/bills/999999999', status: 404, note: 'error page: not found' },
+  ],
+  '~ ^/bills/[0-9]+/send$': [
+    { as: 'firm', url: '/bills/{draftBill}/send', note: 'the send form' },
+  ],
+  '= /envelopes': [
+    { as: 'admin', url: '/envelopes?notice=prepared', note: 'an envelope to review, Send All Envelopes' },
+    { as: 'member', url: '/envelopes', note: 'none' },
+  ],
+  '~ ^/envelopes/[0-9]+$': [
+    { as: 'firm', url: '/envelopes/{envelope}', note: 'the draft email' },
+  ],
+  '~ ^/portal/matters/[0-9]+/bills$': [
+    { as: 'client', url: '/portal/matters/{mid}/bills', note: 'the Bills tab' },
+  ],
+  '~ ^/portal/bills/[0-9]+(\\.pdf)?$': [
+    { as: 'client', url: '/portal/bills/{bill}', note: 'a shared bill' },
   ],
 };
 
@@ -312,6 +364,10 @@ export const FORM_RESULTS = [
     button: 'Add event', expect: /The end must come after the start/, note: 'event refused' },
   { as: 'client', url: '/portal/matters/{mid}/forms/{creq}', fill: { 'Your email': 'not-an-address' },
     button: 'Send to my law firm', expect: /Some answers need your attention/, note: 'a form refused by field' },
+  { as: 'admin', url: '/matters/{mid}/funds/new', fill: { '#amount': '12.345' },
+    button: 'Create funds request', expect: /Enter the amount/, note: 'funds request refused' },
+  { as: 'admin', url: '/bills/{draftBill}/send', fill: {}, button: 'Send bill',
+    expect: /This is an Unfinal invoice/, note: 'a draft to the portal: the question' },
   { as: 'member', url: '/account',
     fill: { 'Current password': 'not my password at all', 'New password': 'a new long password', 'Repeat the new password': 'a new long password' },
     button: 'Change password', expect: /not correct/, note: 'password change refused' },

@@ -49,8 +49,8 @@ test('the page list has a sample for every GET route and says which one it lacks
   assert.ok(pages.length > 30, `${pages.length} sample pages`);
   const list = fs.readFileSync(path.join(ROOT, 'cgi-bin/routes.list'), 'utf8');
   // A route added without a sample page fails by name.
-  const more = `${list}bills_list\tfirm\tform\t-\tany\t~ ^/matters/[0-9]+/bills$\n`;
-  assert.throws(() => pagesOf(ROOT, any, PAGES, more), /"~ \^\/matters\/\[0-9\]\+\/bills\$" \(bills_list\) has no sample/);
+  const more = `${list}widgets_list\tfirm\tform\t-\tany\t~ ^/matters/[0-9]+/widgets$\n`;
+  assert.throws(() => pagesOf(ROOT, any, PAGES, more), /"~ \^\/matters\/\[0-9\]\+\/widgets\$" \(widgets_list\) has no sample/);
   // A sample that reaches another route than its own, or lacks a value.
   assert.throws(() => pagesOf(ROOT, any, { ...PAGES, '= /matters': [{ as: 'firm', url: '/contacts' }] }),
     /sample \/contacts reaches "= \/contacts", not "= \/matters"/);

@@ -14,7 +14,8 @@
 //   - a client removed from this portal but still signed in (a second
 //     matter's portal lets them sign in again after the removal ended their
 //     sessions), so the per-request participation check is what refuses;
-//   - a client whose portal has Messages off, and one with Documents off: on
+//   - a client whose portal has Messages off, one with Documents off and one
+//     with Bills off: on
 //     their OWN matter their requests for that kind are refused;
 //   - signed out.
 // The rightful firm admin and client (and the rival firm's admin in its own
@@ -69,7 +70,8 @@ function sampleCtx() {
   for (const k of ['logofirm', 'staff', 'mid', 'contact', 'other', 'doc', 'priv', 'attach', 'inFolder', 'inMfolder',
     'sentup', 'cupload', 'revoked', 'gone', 'folder', 'mfolder', 'pfolder', 'share', 'message', 'eid', 'second',
     'user', 'category', 'spare', 'act', 'exp', 'fsess', 'csess', 'task', 'ltask', 'ptask', 'note', 'pnote', 'rnote',
-    'event', 'evpriv', 'evrec', 'evdel', 'form', 'fopen', 'ofield', 'ofieldb', 'fdel', 'freq', 'creq'])
+    'event', 'evpriv', 'evrec', 'evdel', 'form', 'fopen', 'ofield', 'ofieldb', 'fdel', 'freq', 'creq',
+    'pbill', 'payment', 'bill', 'ubill', 'dbill', 'vbill', 'sbill', 'bact', 'bactb', 'envelope'])
     c[k] = '12';
   c.evday = '2026-06-02';
   return c;
@@ -293,8 +295,41 @@ async function buildContent(admin, ctx) {
   sql(`UPDATE form_requests SET submitted_at = NOW(6), saved_at = NOW(6), submitted_by = ${ctx.contact} WHERE id = ${ctx.freq}`);
   sql(`INSERT INTO form_answers (firm_id, request_id, field_id, value) SELECT firm_id, ${ctx.freq}, id, '${tag} answer'` +
     ` FROM form_fields WHERE form_id = ${ctx.form}`);
+  // Bills: activities to bill (bact, bactb) and bills made through the
+  // firm's pages, one of them shared with the portal ({bill}), the others
+  // never; an envelope holding the shared one, of no one's review.
+  const activity = (what) => {
+    sql('INSERT INTO activities (firm_id, matter_id, kind, on_date, amount, description, created_at, updated_at)' +
+      ` VALUES (${firmId}, ${mid}, 'expense', '2026-06-01', 4321, '${tag} ${what}', NOW(6), NOW(6))`);
+    return sql(`SELECT id FROM activities WHERE matter_id = ${mid} AND description = '${tag} ${what}'`);
+  };
+  ctx.bact = activity('unbilled work');
+  ctx.bactb = activity('more unbilled work');
+  for (const slot of ['bill', 'ubill', 'dbill', 'vbill', 'sbill']) {
+    const res = await must(admin, `/matters/${mid}/bills/new`, { id: activity(`${slot} bill line`), memo: `${tag} ${slot}` });
+    ctx[slot] = res.location.match(/^\/bills\/(\d+)\?/)[1];
+  }
+  await must(admin, `/bills/${ctx.bill}/send`, { op: 'send', portal: '1', confirm: '1', message: '' });
+  sql('INSERT INTO envelopes (firm_id, contact_id, to_email, subject, body, created_at)' +
+    ` VALUES (${firmId}, ${ctx.contact}, '${ctx.email}', '', '', NOW(6))`);
+  ctx.envelope = sql(`SELECT MAX(id) FROM envelopes WHERE firm_id = ${firmId} AND contact_id = ${ctx.contact}`);
+  sql(`INSERT INTO envelope_items (envelope_id, firm_id, bill_id, position) VALUES (${ctx.envelope}, ${firmId}, ${ctx.bill}, 0)`);
+  // Payments: a bill shared into the portal and a payment recorded on it
+  // (offline, by the firm's page).
+  const pnum = `${tag}-PB`;
+  sql('INSERT INTO bills (firm_id, kind, number, contact_id, matter_id, state, currency, total, balance, issued_on,' +
+    ` created_at, updated_at) VALUES (${firmId}, 'bill', '${pnum}', ${ctx.contact}, ${mid}, 'final', 'USD', 100000,` +
+    ' 100000, \'2026-06-01\', NOW(6), NOW(6))');
+  ctx.pbill = sql(`SELECT id FROM bills WHERE firm_id = ${firmId} AND number = '${pnum}'`);
+  sql(`INSERT INTO bill_matters (bill_id, firm_id, matter_id) VALUES (${ctx.pbill}, ${firmId}, ${mid})`);
+  sql('INSERT INTO shares (firm_id, portal_id, record_kind, record_id, created_at) VALUES' +
+    ` (${firmId}, ${ctx.portal}, 'bill', ${ctx.pbill}, NOW(6))`);
+  await must(admin, `/bills/${ctx.pbill}/payments/new`, { amount: '10.00', date: '2026-06-01', method: 'check',
+    reference: `${tag} check` });
+  ctx.payment = sql(`SELECT MAX(payment_id) FROM payment_allocations WHERE bill_id = ${ctx.pbill}`);
   // What a client with one permission off must not get of the other kind.
   ctx.hidden = {
+    bills: [`${tag} bill bill line`],
     messages: Object.values(bodies),
     documents: [names.doc, names.inFolder, names.inMfolder, folders.folder,
       bytes('doc'), bytes('inFolder'), bytes('inMfolder')],
@@ -304,7 +339,8 @@ async function buildContent(admin, ctx) {
   for (const s of ['doc', 'priv', 'attach', 'inFolder', 'inMfolder', 'sentup', 'revoked', 'gone', 'folder', 'mfolder',
     'pfolder', 'share', 'message', 'portal', 'contact', 'other', 'email', 'eid', 'second', 'user', 'category', 'spare',
     'act', 'exp', 'task', 'ltask', 'ptask', 'note', 'pnote', 'rnote', 'event', 'evpriv', 'evrec', 'evdel',
-    'form', 'fopen', 'ofield', 'ofieldb', 'fdel', 'freq', 'creq'])
+    'form', 'fopen', 'ofield', 'ofieldb', 'fdel', 'freq', 'creq',
+    'pbill', 'payment', 'bill', 'ubill', 'dbill', 'vbill', 'sbill', 'bact', 'bactb', 'envelope'])
     assert.match(String(ctx[s]), s === 'email' ? /@/ : /^\d+$/, `${tag}: ${s}`);
   return ctx;
 }
@@ -464,7 +500,7 @@ test('the access matrix: every route × method × actor is refused by its handle
       // Documents off (PD), and the removed client's second matter (R2).
       const people = {
         V: ['Vera', 'vera'], O: ['Otto', 'otto'], W: ['Walt', 'walt'], PM: ['Mona', 'mona'], PD: ['Dora', 'dora'],
-        R2: ['Rex', 'rex'],
+        R2: ['Rex', 'rex'], PB: ['Bea', 'bea'],
       };
       const ctx = {};
       const common = { slug: 'demo', nobody: `nobody.${R}@nowhere.test`, badtoken: 'A'.repeat(43), logofirm: firmA,
@@ -500,7 +536,8 @@ test('the access matrix: every route × method × actor is refused by its handle
         other: contact(firmB, `Bert ${tagB}`, `bert.${R}@rival.test`), staff: staff(firmB, tagB),
         invitee: `invitee.${tagB}@access.test` };
 
-      await Promise.all([...['V', 'O', 'W', 'PM', 'PD'].map((k) => buildContent(admin, ctx[k])), buildContent(rival, ctx.B)]);
+      await Promise.all([...['V', 'O', 'W', 'PM', 'PD', 'PB'].map((k) => buildContent(admin, ctx[k])),
+        buildContent(rival, ctx.B)]);
 
       // The victim writes, with a document (the client's upload).
       const vera = await clientActor('the rightful client', ctx.V.login, ctx.V.password, ctx.V.mid);
@@ -525,6 +562,9 @@ test('the access matrix: every route × method × actor is refused by its handle
       await must(admin, P('PD'), { op: 'permissions', perm_messages: '1' });
       assert.equal(sql(`SELECT CONCAT(perm_messages, perm_documents, perm_tasks, perm_notes) FROM portals WHERE id = ${ctx.PM.portal}`), '0100');
       assert.equal(sql(`SELECT CONCAT(perm_messages, perm_documents, perm_tasks, perm_notes) FROM portals WHERE id = ${ctx.PD.portal}`), '1000');
+      // PB without Bills (Messages and Documents on).
+      await must(admin, P('PB'), { op: 'permissions', perm_messages: '1', perm_documents: '1' });
+      assert.equal(sql(`SELECT CONCAT(perm_messages, perm_documents, perm_bills) FROM portals WHERE id = ${ctx.PB.portal}`), '110');
 
       const otto = await clientActor('a client of another matter', ctx.O.login, ctx.O.password, ctx.O.mid);
       // Sessions to end with another person's id (My account's end_session):
@@ -537,11 +577,13 @@ test('the access matrix: every route × method × actor is refused by its handle
       const mona = await clientActor('a client with Messages off', ctx.PM.login, ctx.PM.password, ctx.PM.mid);
       const dora = await clientActor('a client with Documents off', ctx.PD.login, ctx.PD.password, ctx.PD.mid);
       const walt = await clientActor('the rightful client of W', ctx.W.login, ctx.W.password, ctx.W.mid);
-      // (Setting one permission turned Tasks and Notes off in both portals.)
+      const bea = await clientActor('a client with Bills off', ctx.PB.login, ctx.PB.password, ctx.PB.mid);
+      // (Setting one permission turned the kinds not named off in each portal.)
       mona.off = ['messages', 'tasks']; mona.home = ctx.PM;
       dora.off = ['documents', 'notes']; dora.home = ctx.PD;
+      bea.off = ['bills', 'tasks', 'notes']; bea.home = ctx.PB;
       const out = await signedOut();
-      actors.push(otto, mona, dora, walt);
+      actors.push(otto, mona, dora, bea, walt);
 
       // ---- positive control: the rightful can ----
       // Every page of V, as the firm and as the client: 200 and the
@@ -583,7 +625,7 @@ test('the access matrix: every route × method × actor is refused by its handle
         assert.equal((await c.get(`/portal/documents/${c.home.attach}`)).status, 200, `${c.name}: an attachment`);
       // Each client has opened its own feed (reads recorded before the
       // snapshot; the matrix's own-page visits then record nothing).
-      for (const c of [vera, otto, rex, mona, dora]) assert.equal((await c.get(c.own.replace('?view=shared', ''))).status, 200);
+      for (const c of [vera, otto, rex, mona, dora, bea]) assert.equal((await c.get(c.own.replace('?view=shared', ''))).status, 200);
 
       clearInterval(keeper);
       keeper = null;
@@ -628,7 +670,7 @@ test('the access matrix: every route × method × actor is refused by its handle
         // one in a shared folder or in a folder sent with a message, is 404.
         // An attachment (needs 'any') opens with either: as a message's with
         // Messages, as a shared resource with Documents.
-        for (const a of [mona, dora]) {
+        for (const a of [mona, dora, bea]) {
           if (r.side !== 'client' || !a.off.includes(r.needs)) continue;
           const req = requestOf(r, a.home);
           if (!req) continue;

@@ -402,6 +402,39 @@ test_items_and_logo(void **state)
 	vl_pool_free(pool);
 }
 
+/* A payload's "list.key" pairs make one row a repetition of the first key:
+ * an envelope lists each item with its own View and Pay. */
+static void
+test_list_rows(void **state)
+{
+	struct vl_pool	*pool = vl_pool_new();
+	struct vl_mail_firm firm = { "Demo Law", NULL };
+	struct vl_mail_parts m = { VL_BUF_INIT, VL_BUF_INIT, VL_BUF_INIT };
+	struct vl_buf	 err = VL_BUF_INIT;
+	const char	*pl[] = { "subject=Your+bills&body=Hello&portal=http%3A%2F%2Fp%2Fportal"
+	    "&payall=http%3A%2F%2Fp%2Fpay%2Fall"
+	    "&items.number=11&items.kind=bill&items.amount=%2410.00&items.view=http%3A%2F%2Fp%2Fv11"
+	    "&items.pay=http%3A%2F%2Fp%2Fpay%2F11"
+	    "&items.number=12&items.kind=trust&items.amount=%2420.00&items.view=http%3A%2F%2Fp%2Fv12"
+	    "&items.pay=" };
+	const char	*t;
+
+	(void)state;
+	assert_int_equal(vl_mail_render(pool, "envelope", pl, 1, &firm, &m, &err), VL_OK);
+	t = vl_buf_str(&m.text);
+	assert_string_equal(vl_buf_str(&m.subject), "Your bills");
+	assert_non_null(strstr(t, "- 11: $10.00\n  View: http://p/v11\n  Pay: http://p/pay/11\n"));
+	/* The second item has no pay link: no Pay line. */
+	assert_non_null(strstr(t, "- 12: $20.00\n  View: http://p/v12\n\n"));
+	assert_non_null(strstr(t, "Pay All"));
+	assert_non_null(strstr(t, "http://p/pay/all"));
+	vl_buf_release(&m.subject);
+	vl_buf_release(&m.text);
+	vl_buf_release(&m.html);
+	vl_buf_release(&err);
+	vl_pool_free(pool);
+}
+
 /* Every kind of email bears the firm's logo and name in an HTML part. */
 static void
 test_logo_in_every_kind(void **state)
@@ -410,7 +443,8 @@ test_logo_in_every_kind(void **state)
 	struct vl_mail_firm firm = { "Demo <Law>", "/static/logos/demo.png" };
 	struct vl_buf	 err = VL_BUF_INIT;
 	const char	*pl[] = { "name=Ann&matter=M-1&what=a+new+message&who=Ann&when=Nov+22%2C+2026+9%3A14+AM+EST"
-	    "&minutes=30&link=http%3A%2F%2Fp%2Fportal%2Fmatters%2F1" };
+	    "&minutes=30&link=http%3A%2F%2Fp%2Fportal%2Fmatters%2F1"
+	    "&portal=http%3A%2F%2Fp%2Fportal%2Fmatters%2F1&number=7&subject=Bills" };
 	struct dirent	*e;
 	DIR		*dir;
 	char		 kind[64];
@@ -467,6 +501,18 @@ key_marker(enum vl_mail_kind kind, const char *m)
 	size_t		 i;
 
 	for (k = vl_mail_keys[kind]; *k != NULL; k++) {
+		/* "list.key": the list's section and its key are markers. */
+		if (strchr(*k, '.') != NULL) {
+			for (i = 0; (*k)[i] != '.' && m[i] == toupper((unsigned char)(*k)[i]); i++)
+				;
+			if ((*k)[i] == '.' && m[i] == '\0')
+				return 1;
+			for (i = 0; (*k)[i] != '.'; i++)
+				;
+			if (strcasecmp(*k + i + 1, m) == 0)
+				return 1;
+			continue;
+		}
 		for (i = 0; (*k)[i] != '\0' && m[i] == toupper((unsigned char)(*k)[i]); i++)
 			;
 		if ((*k)[i] == '\0' && m[i] == '\0')
@@ -547,6 +593,7 @@ main(void)
 		cmocka_unit_test(test_send_plain),
 		cmocka_unit_test(test_items_and_logo),
 		cmocka_unit_test(test_logo_in_every_kind),
+		cmocka_unit_test(test_list_rows),
 		cmocka_unit_test(test_kinds_and_keys),
 	};
 

@@ -1,0 +1,1 @@
+{{FIRM_NAME}}: bill {{NUMBER}} for {{AMOUNT}}

@@ -1,0 +1,1 @@
+Payment received: {{AMOUNT}}, thank you
