@@ -54,23 +54,45 @@ switcher(struct vl_req *r, struct vl_tpl *d, int64_t current, int64_t *first)
 }
 
 /* A page of the feed: the latest, or the one before the cursor in the link. */
+/* A bill shared with the client, as a feed entry linking to it. */
+static void
+bill_entry(struct vl_req *r, struct vl_tpl *d, const struct vl_feed_bill *fb)
+{
+	struct vl_tpl	*row, *b;
+
+	row = vl_tpl_section(d, "MESSAGE");
+	vl_tpl_set(row, "WHEN", vl_tz_when(r->ctx, fb->when));
+	vl_tpl_set(row, "WHO", r->sess->firm_name != NULL ? r->sess->firm_name : "");
+	b = vl_tpl_section(row, fb->trust ? "FUNDS" : "BILL");
+	vl_tpl_set_int(b, "BILL_ID", fb->id);
+	vl_tpl_set(b, "BILL_NUMBER", fb->number);
+}
+
 static enum vl_rc
-messages(struct vl_req *r, struct vl_tpl *d, int64_t mid, int64_t portal)
+messages(struct vl_req *r, struct vl_tpl *d, int64_t mid, int64_t portal, int can_bills)
 {
 	struct vl_feed_cursor	 before;
 	struct vl_feed		 f;
 	struct vl_tpl		*row;
 	const char		*arg = r->fields[F_BEFORE].val;
+	struct vl_feed_bill	*bills = NULL;
 	int			 any_unread = 0;
-	size_t			 i;
+	size_t			 i, b = 0, nbills = 0;
 
 	if (r->fields[F_BEFORE].present && vl_feed_cursor_parse(arg, &before) != 0)
 		return VL_INVALID;
 	if (!r->fields[F_BEFORE].present)
 		memset(&before, 0, sizeof(before));
-	if (vl_feed_client(r->ctx, portal, &before, &f) != VL_OK)
+	if (vl_feed_client(r->ctx, portal, &before, &f) != VL_OK ||
+	    (can_bills && vl_feed_bills(r->ctx, portal, &f, &before, &bills, &nbills) != VL_OK))
 		return VL_ERR;
-	for (i = 0; i < f.n; i++) {
+	for (i = 0; i < f.n || b < nbills; i++) {
+		/* Bills shared in the page's span go in their place by time. */
+		if (b < nbills && (i >= f.n || bills[b].us < f.msg[i].us)) {
+			bill_entry(r, d, &bills[b++]);
+			i--;
+			continue;
+		}
 		row = vl_tpl_section(d, "MESSAGE");
 		vl_tpl_set(row, "WHEN", vl_tz_when(r->ctx, f.msg[i].when));
 		vl_tpl_set(row, "WHO", f.msg[i].who);
@@ -176,7 +198,7 @@ get(struct vl_req *r)
 	} else if (pmsg) {
 		vl_tpl_show(d, "VIEW_MESSAGES");
 		vl_portal_client_tabs(r->pool, d, &cp, VL_PERM_MESSAGES);
-		if ((rc = messages(r, d, mid, cp.portal)) != VL_OK)
+		if ((rc = messages(r, d, mid, cp.portal, cp.perm[VL_PERM_BILLS])) != VL_OK)
 			return rc;
 	} else {
 		/* Neither: the first kind the portal shows has the matter's page. */

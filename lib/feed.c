@@ -158,6 +158,42 @@ vl_feed_events(struct vl_ctx *c, int64_t portal, const struct vl_feed *f,
 }
 
 enum vl_rc
+vl_feed_bills(struct vl_ctx *c, int64_t portal, const struct vl_feed *f,
+    const struct vl_feed_cursor *before, struct vl_feed_bill **b, size_t *n)
+{
+	struct vl_feed_bill	*list = NULL, *grown;
+	struct vl_rows		*rows;
+	struct vl_feed_bill	 e;
+	int64_t			 trust;
+	char			*number;
+	size_t			 cap = 0;
+	int			 got;
+
+	*b = NULL;
+	*n = 0;
+	if (before == NULL)
+		before = &none;
+	/* The same span as the page's events (vl_feed_events). */
+	if (vl_db_query(c->pool, STMT_FEED_CLIENT_BILLS, &rows, "iiiii", c->firm_id, portal,
+	    f->earlier ? f->oldest.us : (int64_t)0, before->id, before->us) != VL_OK)
+		return VL_ERR;
+	while ((got = vl_db_next(rows, "iiisi", &e.us, &e.when, &e.id, &number, &trust)) > 0) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 8;
+			grown = vl_pool_calloc(c->pool, cap, sizeof(*grown));
+			if (*n > 0)
+				memcpy(grown, list, *n * sizeof(*grown));
+			list = grown;
+		}
+		e.number = number;
+		e.trust = trust != 0;
+		list[(*n)++] = e;
+	}
+	*b = list;
+	return got < 0 ? VL_ERR : VL_OK;
+}
+
+enum vl_rc
 vl_feed_read(struct vl_ctx *c, int64_t portal, const struct vl_feed *f)
 {
 	int64_t		 me = c->contact_id;

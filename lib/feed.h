@@ -80,6 +80,17 @@ enum vl_rc vl_feed_events(struct vl_ctx *c, int64_t portal, const struct vl_feed
  */
 enum vl_rc vl_feed_read(struct vl_ctx *c, int64_t portal, const struct vl_feed *f);
 
+/* A bill shared into the portal, as an entry of the client's feed. */
+struct vl_feed_bill {
+	int64_t		 us, when, id;
+	const char	*number;
+	int		 trust;		/* a funds request */
+};
+/* The bills shared live into the portal (Bills permission on) within the
+ * span of page f, as vl_feed_events: oldest first, in *b (pool). */
+enum vl_rc vl_feed_bills(struct vl_ctx *c, int64_t portal, const struct vl_feed *f,
+	    const struct vl_feed_cursor *before, struct vl_feed_bill **b, size_t *n);
+
 #ifdef __cplusplus
 }
 #endif
