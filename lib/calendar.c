@@ -669,6 +669,7 @@ vl_cal_client_list(struct vl_ctx *c, const struct vl_client_portal *p, int64_t p
 	struct vl_rows		*rows;
 	int64_t			 now = (int64_t)time(NULL);
 	size_t			 nev, i, k;
+	int			 all_off;
 	enum vl_rc		 rc;
 
 	*n = 0;
@@ -691,17 +692,17 @@ vl_cal_client_list(struct vl_ctx *c, const struct vl_client_portal *p, int64_t p
 		if (*n == k && (rc = add_items(c, &ev[i], INT64_MIN / 2, INT64_MAX / 2, items, n,
 		    k + 1)) != VL_OK)
 			return rc;
-		if (*n == k) {		/* every date cancelled: still listed */
+		all_off = *n == k;
+		if (all_off) {		/* every date cancelled: still listed, as cancelled */
 			items[k].event = ev[i].id;
 			items[k].title = ev[i].title;
 			items[k].location = ev[i].location;
 			items[k].start = vl_wall_utc(ev[i].zone, &ev[i].start);
 			items[k].end = items[k].start;
 			items[k].all_day = ev[i].all_day;
-			items[k].cancelled = 1;
 			(*n)++;
 		}
-		items[k].cancelled = ev[i].cancelled;
+		items[k].cancelled = ev[i].cancelled || all_off;
 		items[k].recurring = ev[i].rule.freq != VL_FREQ_NONE;
 	}
 	*out = items;

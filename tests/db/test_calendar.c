@@ -126,6 +126,31 @@ test_share_rule(void **state)
 		assert_int_equal(vl_cal_save(firm, 0, &in, &id2, &fe), VL_OK);
 		assert_int_equal(vl_rshare_is_shared(firm, matter, VL_REC_EVENT, id2), 0);
 	}
+	/* A shared repeating event whose every date is cancelled stays in the
+	 * client's list, as cancelled. */
+	{
+		struct vl_cal_in	 r = event("Twice", who, 1, 1), none;
+		struct vl_cal_item	*items;
+		size_t			 n, i, seen = 0;
+		int			 more;
+		int64_t			 rid = 0;
+
+		r.freq = "daily";
+		r.ends = "count";
+		r.count = "2";
+		memset(&none, 0, sizeof(none));
+		assert_int_equal(vl_cal_save(firm, 0, &r, &rid, &fe), VL_OK);
+		assert_int_equal(vl_cal_occurrence(firm, rid, "2027-05-04", 1, &none, &fe), VL_OK);
+		assert_int_equal(vl_cal_occurrence(firm, rid, "2027-05-05", 1, &none, &fe), VL_OK);
+		assert_int_equal(vl_portal_of_client(client, matter, &p), VL_OK);
+		assert_int_equal(vl_cal_client_list(client, &p, 1, &items, &n, &more), VL_OK);
+		for (i = 0; i < n; i++)
+			if (items[i].event == rid) {
+				seen++;
+				assert_int_equal(items[i].cancelled, 1);
+			}
+		assert_int_equal(seen, 1);
+	}
 	/* A client's context changes nothing. */
 	in = event("By a client", who, 1, 1);
 	assert_int_not_equal(vl_cal_feed_new(client, (char[44]){ 0 }), VL_OK);
