@@ -269,41 +269,34 @@ export const PAGES = {
   '~ ^/portal/events/[0-9]+\\.ics$': [
     { as: 'client', url: '/portal/events/999999999.ics', status: 404, note: 'a download; its error page' },
   ],
-  // Bills and funds requests.
+  // Bills and funds requests (one actor each: the firm's pages share their
+  // templates between admins and members).
   '= /billing': [
-    { as: 'firm', url: '/billing?tab=unpaid&notice=sent', note: 'unpaid, bulk send and envelopes' },
-    { as: 'firm', url: '/billing?tab=draft&contact={contact}', note: 'drafts of one client' },
-    { as: 'firm', url: '/billing?tab=void&from=2000-01-01&to=2000-01-02', note: 'no match' },
+    { as: 'admin', url: '/billing?tab=unpaid&notice=sent', note: 'unpaid, bulk send and envelopes' },
+    { as: 'member', url: '/billing?tab=draft&contact={contact}', note: 'drafts of one client' },
   ],
   '~ ^/matters/[0-9]+/bills$': [
-    { as: 'firm', url: '/matters/{mid}/bills', note: 'shared and draft bills' },
-    { as: 'firm', url: '/matters/{freshMid}/bills', note: 'empty' },
+    { as: 'admin', url: '/matters/{mid}/bills', note: 'shared and draft bills' },
   ],
   '~ ^/(matters|contacts)/[0-9]+/bills/new$': [
-    { as: 'firm', url: '/matters/{mid}/bills/new', note: 'unbilled activities to choose' },
-    { as: 'firm', url: '/contacts/{contact}/bills/new', note: 'a multi-matter bill' },
-    { as: 'firm', url: '/matters/{freshMid}/bills/new', note: 'nothing to bill' },
+    { as: 'admin', url: '/matters/{mid}/bills/new', note: 'unbilled activities to choose' },
+    { as: 'member', url: '/contacts/{contact}/bills/new', note: 'a multi-matter bill' },
   ],
   '~ ^/(matters|contacts)/[0-9]+/funds/new$': [
-    { as: 'firm', url: '/matters/{mid}/funds/new' },
-    { as: 'firm', url: '/contacts/{contact}/funds/new', note: 'client level' },
+    { as: 'member', url: '/matters/{mid}/funds/new' },
   ],
   '~ ^/bills/[0-9]+(\\.pdf)?$': [
-    { as: 'firm', url: '/bills/{bill}?notice=sent_both', note: 'shared: lines, payments, timeline' },
-    { as: 'firm', url: '/bills/{draftBill}', note: 'a draft' },
-    { as: 'firm', url: '/bills/{bill}?op=unshare', note: 'confirmation page' },
-    { as: 'firm', url: '/bills/{draftBill}?op=void', note: 'confirmation page' },
-    { as: 'firm', url: '/bills/999999999', status: 404, note: 'error page: not found' },
+    { as: 'admin', url: '/bills/{bill}?notice=sent_both', note: 'shared: lines, payments, timeline' },
+    { as: 'member', url: '/bills/{bill}?op=unshare', note: 'confirmation page' },
   ],
   '~ ^/bills/[0-9]+/send$': [
-    { as: 'firm', url: '/bills/{draftBill}/send', note: 'the send form' },
+    { as: 'admin', url: '/bills/{draftBill}/send', note: 'the send form' },
   ],
   '= /envelopes': [
     { as: 'admin', url: '/envelopes?notice=prepared', note: 'an envelope to review, Send All Envelopes' },
-    { as: 'member', url: '/envelopes', note: 'none' },
   ],
   '~ ^/envelopes/[0-9]+$': [
-    { as: 'firm', url: '/envelopes/{envelope}', note: 'the draft email' },
+    { as: 'admin', url: '/envelopes/{envelope}', note: 'the draft email' },
   ],
   '~ ^/portal/matters/[0-9]+/bills$': [
     { as: 'client', url: '/portal/matters/{mid}/bills', note: 'the Bills tab' },

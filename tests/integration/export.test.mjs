@@ -269,6 +269,24 @@ test('what migrations 010-012 added comes back: settings and logo, phones and ad
   sql(`INSERT INTO portals (firm_id, matter_id, opened_at, opened_by) VALUES (${F}, ${mid}, NOW(6), ${admin})`);
   sql(`INSERT INTO portal_mutes (firm_id, portal_id, user_id, muted_at) SELECT ${F}, id, ${admin}, NOW(6)
     FROM portals WHERE matter_id = ${mid}`);
+  // A bill of the filing fee with its line, matter and timeline, an
+  // envelope holding it and a pay link (only its hash leaves).
+  sql(`INSERT INTO bills (firm_id, kind, number, contact_id, matter_id, state, currency, total, balance, issued_on,
+    due_on, memo, created_by, created_at, finalised_at, updated_at) VALUES (${F}, 'bill', '7', ${contact}, ${mid},
+    'final', 'EUR', 12345, 12345, '2026-03-06', '2026-04-06', 'Thanks', ${admin}, NOW(6), NOW(6), NOW(6))`);
+  const bill = sql(`SELECT id FROM bills WHERE firm_id = ${F}`);
+  sql(`UPDATE activities SET bill_id = ${bill} WHERE matter_id = ${mid} AND kind = 'expense'`);
+  sql(`INSERT INTO bill_matters (bill_id, firm_id, matter_id) VALUES (${bill}, ${F}, ${mid})`);
+  sql(`INSERT INTO bill_lines (firm_id, bill_id, activity_id, matter_id, on_date, description, quantity, amount, position)
+    SELECT ${F}, ${bill}, id, ${mid}, on_date, description, '', amount, 0 FROM activities WHERE bill_id = ${bill}`);
+  sql(`INSERT INTO bill_events (firm_id, bill_id, kind, detail, user_id, created_at) VALUES (${F}, ${bill}, 'created', '',
+    ${admin}, NOW(6))`);
+  sql(`INSERT INTO envelopes (firm_id, contact_id, to_email, subject, body, created_by, created_at, sent_at)
+    VALUES (${F}, ${contact}, 'acme@export.test', 'Your bill', 'Hello', ${admin}, NOW(6), NOW(6))`);
+  const env = sql(`SELECT id FROM envelopes WHERE firm_id = ${F}`);
+  sql(`INSERT INTO envelope_items (envelope_id, firm_id, bill_id, position) VALUES (${env}, ${F}, ${bill}, 0)`);
+  sql(`INSERT INTO pay_links (token_hash, firm_id, contact_id, bill_id, created_at, expires_at)
+    VALUES (UNHEX(SHA2('export-${R}', 256)), ${F}, ${contact}, ${bill}, NOW(6), NOW(6) + INTERVAL 90 DAY)`);
   // The admin enrols in two-factor sign-in (the page seals the secret).
   let res = await postForm(firm.admin, '/account', '/account', { op: 'totp_start' });
   assert.equal(res.location, '/account?view=enrol');
