@@ -145,8 +145,12 @@ test: deps
 	@$(MAKE) --no-print-directory WERROR=-Werror all dbtests
 	@WERROR=-Werror tests/run-all
 
+# The bills' and webhooks' benches first, each on its own stack: the main
+# bench's last line stays `ratio signed-in/static: R`.
 bench: deps
 	@$(MAKE) --no-print-directory all
+	@tests/bench/bills
+	@tests/bench/webhooks
 	@tests/bench/run
 
 clean:
