@@ -31,9 +31,16 @@ async function tabTo(page, sel, text, row, max = 80) {
 }
 
 // Space on the focused file input opens the chooser; the test picks the file.
+// On a loaded machine Chromium now and then drops the first key press's
+// chooser event: up to three presses, each given 10 s.
 async function chooseFile(page, file) {
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
-  await chooser.setFiles(file);
+  for (let i = 0; i < 3; i++) {
+    const opened = page.waitForEvent('filechooser', { timeout: 10000 }).catch(() => null);
+    await page.keyboard.press('Space');
+    const chooser = await opened;
+    if (chooser) return chooser.setFiles(file);
+  }
+  throw new Error(`Space on the focused file input never opened the file chooser on ${page.url()}`);
 }
 
 // Enter on the focused link downloads; returns the file's text.
