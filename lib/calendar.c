@@ -256,6 +256,37 @@ read_text(struct vl_ctx *c, const struct vl_cal_in *in, struct vl_cal_event *e,
 }
 
 /* Replaces the attendees of event id; VL_DECLINED for one not the firm's. */
+/* Removes event id's attendees by their primary keys (see CAL_ATT_IDS). */
+static enum vl_rc
+clear_attendees(struct vl_ctx *c, int64_t id)
+{
+	struct vl_rows	*rows;
+	int64_t		*ids = NULL, one;
+	size_t		 n = 0, cap = 0, i;
+	enum vl_rc	 rc;
+	int		 got;
+
+	if ((rc = vl_db_query(c->pool, STMT_CAL_ATT_IDS, &rows, "ii", c->firm_id, id)) != VL_OK)
+		return rc;
+	while ((got = vl_db_next(rows, "i", &one)) > 0) {
+		if (n == cap) {
+			int64_t	*grown;
+
+			cap = cap ? cap * 2 : 16;
+			grown = vl_pool_calloc(c->pool, cap, sizeof(*grown));
+			if (n > 0)
+				memcpy(grown, ids, n * sizeof(*grown));
+			ids = grown;
+		}
+		ids[n++] = one;
+	}
+	if (got < 0)
+		return VL_ERR;
+	for (i = 0; i < n && rc == VL_OK; i++)
+		rc = vl_db_exec(STMT_CAL_ATT_DELETE, NULL, NULL, "ii", ids[i], c->firm_id);
+	return rc;
+}
+
 static enum vl_rc
 set_attendees(struct vl_ctx *c, int64_t id, const struct vl_cal_in *in)
 {
@@ -264,7 +295,7 @@ set_attendees(struct vl_ctx *c, int64_t id, const struct vl_cal_in *in)
 	int64_t		 ok;
 	enum vl_rc	 rc;
 
-	if ((rc = vl_db_exec(STMT_CAL_ATT_CLEAR, NULL, NULL, "ii", c->firm_id, id)) != VL_OK)
+	if ((rc = clear_attendees(c, id)) != VL_OK)
 		return rc;
 	for (i = 0; i < in->nusers; i++) {
 		if ((rc = vl_db_row(c->pool, STMT_CAL_USER_OK, "ii", "i", c->firm_id, in->users[i],
