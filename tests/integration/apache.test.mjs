@@ -179,6 +179,12 @@ test('an oversized body gets a whole 413 page from Apache CGI, every time', asyn
   assert.equal(huge.headers['x-content-type-options'], 'nosniff');
 });
 
+test('the browser\'s icon at /favicon.ico is the static file under Apache too', async () => {
+  const res = await raw('GET', '/favicon.ico');
+  assert.equal(res.status, 200);
+  assert.equal(res.text.slice(0, 4), '\0\0\x01\0', 'an ICO file');
+});
+
 test('a path with dot segments or an encoded slash is refused: Apache routes /matters/B/../A as A, the program must not show B', async () => {
   const c = await admin();
   const [a, b] = ['2026-0001', '2026-0002'].map((n) => sql(`SELECT m.id FROM matters m JOIN firms f ON f.id = m.firm_id WHERE f.slug = 'demo' AND m.number = '${n}'`));

@@ -99,6 +99,9 @@ test('responses carry the security headers', async () => {
   const css = await new Client().get('/static/vellum.css');
   assert.equal(css.status, 200);
   assert.match(css.headers.get('content-type'), /text\/css/);
+  const icon = await new Client().get('/favicon.ico');
+  assert.equal(icon.status, 200, 'the icon is a file, not a 404 or an empty answer');
+  assert.equal(icon.text.slice(0, 4), '\0\0\x01\0', 'an ICO file');
 });
 
 test('malformed input gets a clear error page, never a crash', async () => {
