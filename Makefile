@@ -90,9 +90,10 @@ dbtests: $(DBTEST_BIN)
 # Connector/C, liboath, libqrencode: LGPL; libcurl and what it needs) are
 # shipped beside the programs in lib/, found through an RPATH of
 # $ORIGIN/../lib (DT_RPATH, not RUNPATH: it also serves the shipped
-# libraries' own needs).  libgcc_s stays the host's: a static unwinder
-# would ask for glibc 2.35.  lib/glibc_compat.c answers the C++ runtime's
-# arc4random (glibc 2.36).
+# libraries' own needs), with the C library and its loader, which start
+# every program (bin/dist-cgi, bin/cgi-layout).  lib/glibc_compat.c
+# answers the C++ runtime's arc4random, so the programs themselves ask for
+# no newer glibc than 2.34.
 VERSION	?= $(shell git log -1 --format=%cd-%h --date=format:%Y%m%d 2>/dev/null || echo dev)
 DIST_STATIC = -lctemplate -lfcgi -lsodium -linih -ljansson -lmagic -llzma -lbz2 -lz -lstdc++
 DIST_LDFLAGS = $(LDFLAGS) -Wl,-rpath,'$$ORIGIN/../lib' -Wl,--disable-new-dtags -Wl,--wrap=arc4random
