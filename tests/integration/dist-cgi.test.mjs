@@ -200,3 +200,18 @@ test("the portal's journey in a browser through Apache CGI, from the tarball's i
   const log = fs.readFileSync(path.join(VAR, 'log/apache-error.log'), 'utf8');
   assert.doesNotMatch(log.split('\n').slice(-50).join('\n'), /error while loading shared libraries|GLIBC_/);
 });
+
+test("the same journey under mod_fcgid, from the tarball's install: its programs stay up on the shipped loader", async (t) => {
+  apache('apache-start', 'fcgid');
+  if (!browser) browser = await launchBrowser();
+  const mid = await browserJourney(browser, APACHE, `DISTF-${process.pid}`);
+  assert.ok(mid > 0);
+  // mod_fcgid keeps them running: each is the shipped loader running a
+  // program of the install.
+  const procs = execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).split('\n')
+    .filter((a) => a.startsWith(`${LOADER} ${APP}/cgi-bin/`));
+  t.diagnostic(`${procs.length} FastCGI processes`);
+  assert.ok(procs.length > 0, 'persistent processes started through the shipped loader');
+  const log = fs.readFileSync(path.join(VAR, 'log/apache-error.log'), 'utf8');
+  assert.doesNotMatch(log.split('\n').slice(-50).join('\n'), /error while loading shared libraries|GLIBC_/);
+});
