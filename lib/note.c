@@ -9,9 +9,9 @@
 #include <string.h>
 
 #include "note.h"
-#include "audit.h"
 #include "listing.h"
 #include "matter.h"
+#include "recsave.h"
 #include "rshare.h"
 
 void
@@ -52,7 +52,6 @@ vl_note_save(struct vl_ctx *c, int64_t matter, int64_t id, const struct vl_note_
 	struct vl_matter	 m;
 	struct vl_note		 old;
 	uint64_t		 newid = 0, n = 1;
-	int			 changed = 0;
 	enum vl_rc		 rc;
 
 	if ((rc = vl_matter_load(c, matter, &m)) != VL_OK)
@@ -68,27 +67,11 @@ vl_note_save(struct vl_ctx *c, int64_t matter, int64_t id, const struct vl_note_
 		rc = vl_db_exec(STMT_NOTE_INSERT, NULL, &newid, "iisssi", c->firm_id, matter,
 		    in->subject, in->body, in->date, c->user_id);
 		id = (int64_t)newid;
-	} else
+	} else	/* updated_at always changes: no row means deleted meanwhile. */
 		rc = vl_db_exec(STMT_NOTE_UPDATE, &n, NULL, "sssiii", in->subject, in->body,
 		    in->date, c->firm_id, matter, id);
-	/* updated_at always changes: no row means deleted meanwhile. */
-	if (rc == VL_OK && n == 0)
-		rc = VL_DECLINED;
-	if (rc == VL_OK)
-		rc = vl_rshare_set(c, &m, VL_REC_NOTE, id, in->share != 0, in->subject, &changed);
-	if (rc == VL_CONFLICT) {
-		vl_db_rollback();
-		vl_ferr_add(fe, "share", "no_portal");
-		return VL_INVALID;
-	}
-	if (rc == VL_OK) {
-		vl_audit_in(c, matter, newid ? "note_add" : "note_edit", "note", id);
-		if (changed)
-			vl_audit_in(c, matter, in->share ? "note_shared" : "note_unshared", "note", id);
-		rc = vl_db_commit();
-	} else
-		vl_db_rollback();
-	if (rc == VL_OK)
+	if ((rc = vl_recsave_end(c, &m, VL_REC_NOTE, id, newid != 0, rc, n, in->share,
+	    in->subject, fe)) == VL_OK)
 		*out = id;
 	return rc;
 }
@@ -98,25 +81,12 @@ vl_note_delete(struct vl_ctx *c, int64_t matter, int64_t id)
 {
 	struct vl_matter	 m;
 	struct vl_note		 note;
-	uint64_t		 n = 0;
 	enum vl_rc		 rc;
 
 	if ((rc = vl_matter_load(c, matter, &m)) != VL_OK ||
 	    (rc = vl_note_get(c, matter, id, &note)) != VL_OK)
 		return rc;
-	if ((rc = vl_db_begin()) != VL_OK)
-		return rc;
-	rc = vl_rshare_set(c, &m, VL_REC_NOTE, id, 0, note.subject, NULL);
-	if (rc == VL_OK)
-		rc = vl_db_exec(STMT_NOTE_DELETE, &n, NULL, "iii", c->firm_id, matter, id);
-	if (rc == VL_OK && n == 0)
-		rc = VL_DECLINED;	/* deleted meanwhile */
-	if (rc == VL_OK) {
-		vl_audit_in(c, matter, "note_delete", "note", id);
-		rc = vl_db_commit();
-	} else
-		vl_db_rollback();
-	return rc;
+	return vl_recsave_delete(c, &m, VL_REC_NOTE, id, note.subject, STMT_NOTE_DELETE);
 }
 
 enum vl_rc

@@ -15,6 +15,7 @@
 #include "audit.h"
 #include "listing.h"
 #include "matter.h"
+#include "recsave.h"
 #include "rshare.h"
 
 const char *const vl_task_prios[VL_PRIO__MAX] = { "low", "normal", "high" };
@@ -139,7 +140,6 @@ vl_task_save(struct vl_ctx *c, int64_t matter, int64_t id, const struct vl_task_
 	struct vl_task		 old;
 	uint64_t		 newid = 0, n = 1;
 	char			*name;
-	int			 changed = 0;
 	enum vl_rc		 rc;
 
 	if ((rc = vl_matter_load(c, matter, &m)) != VL_OK)
@@ -161,28 +161,12 @@ vl_task_save(struct vl_ctx *c, int64_t matter, int64_t id, const struct vl_task_
 		    in->title, in->description, in->due ? in->due : "", in->assignee, in->priority,
 		    (int64_t)(in->client_done != 0), c->user_id);
 		id = (int64_t)newid;
-	} else
+	} else	/* updated_at always changes: no row means deleted meanwhile. */
 		rc = vl_db_exec(STMT_TASK_UPDATE, &n, NULL, "sssisiiii", in->title,
 		    in->description, in->due ? in->due : "", in->assignee, in->priority,
 		    (int64_t)(in->client_done != 0), c->firm_id, matter, id);
-	/* updated_at always changes: no row means deleted meanwhile. */
-	if (rc == VL_OK && n == 0)
-		rc = VL_DECLINED;
-	if (rc == VL_OK)
-		rc = vl_rshare_set(c, &m, VL_REC_TASK, id, in->share != 0, in->title, &changed);
-	if (rc == VL_CONFLICT) {
-		vl_db_rollback();
-		vl_ferr_add(fe, "share", "no_portal");
-		return VL_INVALID;
-	}
-	if (rc == VL_OK) {
-		vl_audit_in(c, matter, newid ? "task_add" : "task_edit", "task", id);
-		if (changed)
-			vl_audit_in(c, matter, in->share ? "task_shared" : "task_unshared", "task", id);
-		rc = vl_db_commit();
-	} else
-		vl_db_rollback();
-	if (rc == VL_OK)
+	if ((rc = vl_recsave_end(c, &m, VL_REC_TASK, id, newid != 0, rc, n, in->share,
+	    in->title, fe)) == VL_OK)
 		*out = id;
 	return rc;
 }
@@ -218,25 +202,12 @@ vl_task_delete(struct vl_ctx *c, int64_t matter, int64_t id)
 {
 	struct vl_matter	 m;
 	struct vl_task		 t;
-	uint64_t		 n = 0;
 	enum vl_rc		 rc;
 
 	if ((rc = vl_matter_load(c, matter, &m)) != VL_OK ||
 	    (rc = vl_task_get(c, matter, id, &t)) != VL_OK)
 		return rc;
-	if ((rc = vl_db_begin()) != VL_OK)
-		return rc;
-	rc = vl_rshare_set(c, &m, VL_REC_TASK, id, 0, t.title, NULL);
-	if (rc == VL_OK)
-		rc = vl_db_exec(STMT_TASK_DELETE, &n, NULL, "iii", c->firm_id, matter, id);
-	if (rc == VL_OK && n == 0)
-		rc = VL_DECLINED;	/* deleted meanwhile */
-	if (rc == VL_OK) {
-		vl_audit_in(c, matter, "task_delete", "task", id);
-		rc = vl_db_commit();
-	} else
-		vl_db_rollback();
-	return rc;
+	return vl_recsave_delete(c, &m, VL_REC_TASK, id, t.title, STMT_TASK_DELETE);
 }
 
 enum vl_rc
