@@ -119,6 +119,13 @@ test('every program loads nothing but the shipped files, the C library and its l
         `${path.basename(f)} loads ${m[1]} from ${m[2]}, outside the install`);
     }
   }
+  // The host's own ldd agrees: every library it names is the install's
+  // (the program's RPATH finds the shipped C library before the host's).
+  for (const f of files)
+    for (const line of execFileSync('ldd', [f], { encoding: 'utf8' }).trim().split('\n')) {
+      const m = line.trim().match(/^(\S+) => (\S+)/);
+      if (m) assert.ok(path.resolve(m[2]).startsWith(path.join(APP, 'lib') + '/'), `ldd ${path.basename(f)}: ${line.trim()}`);
+    }
   // What is linked in is not asked of the host.
   for (const f of files)
     assert.doesNotMatch(execFileSync('objdump', ['-p', f], { encoding: 'utf8' }), /NEEDED\s+lib(stdc\+\+|ctemplate|fcgi|sodium|inih|jansson|magic)\b/,
