@@ -16,6 +16,7 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -27,6 +28,14 @@
 #include "store.h"
 
 static magic_t	 cookie;
+
+/*
+ * libmagic reads at most this much of a file into a buffer of its own
+ * (7 MB by default): enough for every type it names from a file's header
+ * (ISO 9660 looks at 32 KiB), and a small, fixed share of the upload
+ * program's memory.
+ */
+#define SNIFF_BYTES	((size_t)256 * 1024)
 
 /*
  * A file stored by this request that no committed row names yet.  The
@@ -371,21 +380,95 @@ vl_store_sweep(struct vl_pool *pool, int64_t grace, struct vl_sweep *st)
 	return sweep_store(pool, st);
 }
 
+/*
+ * The compiled database (magic.mgc, 8 MB) mapped whole and its pages
+ * brought in at once (MAP_POPULATE): they are the page cache's, shared by
+ * every process, and a match touches only pages already mapped, so the
+ * process does not grow as files of new kinds arrive.  Private and
+ * writable so that libmagic, which could byte-swap a foreign database in
+ * place, writes to its own copy.  NULL: libmagic loads the file itself.
+ */
+static void *
+sniff_map(const char *name, size_t *len)
+{
+	struct stat	 sb;
+	void		*p;
+	char		 path[4096];
+	int		 fd;
+
+	if (name == NULL && (name = magic_getpath(NULL, 0)) == NULL)
+		return NULL;
+	/* A list of databases, or a source file: leave it to libmagic. */
+	if (strchr(name, ':') != NULL)
+		return NULL;
+	if (strlen(name) < 4 || strcmp(name + strlen(name) - 4, ".mgc") != 0) {
+		if ((size_t)snprintf(path, sizeof(path), "%s.mgc", name) >= sizeof(path))
+			return NULL;
+		name = path;
+	}
+	if ((fd = open(name, O_RDONLY | O_CLOEXEC)) < 0)
+		return NULL;
+	p = NULL;
+	if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > 0) {
+		*len = (size_t)sb.st_size;
+		p = mmap(NULL, *len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+		if (p == MAP_FAILED)
+			p = NULL;
+	}
+	close(fd);
+	return p;
+}
+
+/* Opens libmagic once a process; -1 if it cannot be loaded. */
+static int
+sniff_open(void)
+{
+	size_t	 max = SNIFF_BYTES, len = 0;
+	void	*db;
+	int	 rc;
+
+	if (cookie != NULL)
+		return 0;
+	if ((cookie = magic_open(MAGIC_MIME_TYPE | MAGIC_ERROR)) == NULL)
+		return -1;
+	/* The mapping lives as long as the process: libmagic reads it in place. */
+	if ((db = sniff_map(vl_conf.magic, &len)) != NULL) {
+		if ((rc = magic_load_buffers(cookie, &db, &len, 1)) != 0)
+			munmap(db, len);
+	} else
+		rc = magic_load(cookie, vl_conf.magic);
+	if (rc != 0 || magic_setparam(cookie, MAGIC_PARAM_BYTES_MAX, &max) != 0) {
+		vl_err("libmagic: %s", magic_error(cookie));
+		magic_close(cookie);
+		cookie = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+void
+vl_store_sniff_init(void)
+{
+	static const char	 text[] = "A few words of plain text.\n";
+	unsigned char		 bin[16384];
+
+	if (sniff_open() != 0)
+		return;
+	/* The first matches allocate libmagic's own working memory (compiled
+	 * regular expressions, buffers): one text and one binary sample make
+	 * it now, so the first upload does not grow the process by it. */
+	(void)magic_buffer(cookie, text, sizeof(text) - 1);
+	randombytes_buf(bin, sizeof(bin));
+	(void)magic_buffer(cookie, bin, sizeof(bin));
+}
+
 const char *
 vl_store_sniff(const char *path)
 {
 	const char	*t;
 
-	if (cookie == NULL) {
-		if ((cookie = magic_open(MAGIC_MIME_TYPE | MAGIC_ERROR)) == NULL)
-			return "application/octet-stream";
-		if (magic_load(cookie, vl_conf.magic) != 0) {
-			vl_err("libmagic: %s", magic_error(cookie));
-			magic_close(cookie);
-			cookie = NULL;
-			return "application/octet-stream";
-		}
-	}
+	if (sniff_open() != 0)
+		return "application/octet-stream";
 	if ((t = magic_file(cookie, path)) == NULL)
 		return "application/octet-stream";
 	return t;
