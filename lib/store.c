@@ -16,7 +16,6 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -381,63 +380,48 @@ vl_store_sweep(struct vl_pool *pool, int64_t grace, struct vl_sweep *st)
 }
 
 /*
- * The compiled database (magic.mgc, 8 MB) mapped whole and its pages
- * brought in at once (MAP_POPULATE): they are the page cache's, shared by
- * every process, and a match touches only pages already mapped, so the
- * process does not grow as files of new kinds arrive.  Private and
- * writable so that libmagic, which could byte-swap a foreign database in
- * place, writes to its own copy.  NULL: libmagic loads the file itself.
+ * libmagic maps its compiled rules (magic.mgc, 8 MB) from the file, and a
+ * match touches their pages as it walks them, a different set for each
+ * kind of file.  Reading one byte of every page once, at start, maps them
+ * all: the pages stay the page cache's, shared by every process (a read
+ * does not copy them), and the process is as large after any upload as
+ * before it.
  */
-static void *
-sniff_map(const char *name, size_t *len)
+static void
+sniff_touch(void)
 {
-	struct stat	 sb;
-	void		*p;
-	char		 path[4096];
-	int		 fd;
+	char		 line[4352], perms[5];
+	unsigned long	 lo, hi, a;
+	size_t		 n, page = (size_t)sysconf(_SC_PAGESIZE);
+	FILE		*f;
 
-	if (name == NULL && (name = magic_getpath(NULL, 0)) == NULL)
-		return NULL;
-	/* A list of databases, or a source file: leave it to libmagic. */
-	if (strchr(name, ':') != NULL)
-		return NULL;
-	if (strlen(name) < 4 || strcmp(name + strlen(name) - 4, ".mgc") != 0) {
-		if ((size_t)snprintf(path, sizeof(path), "%s.mgc", name) >= sizeof(path))
-			return NULL;
-		name = path;
+	if ((f = fopen("/proc/self/maps", "re")) == NULL)
+		return;
+	while (fgets(line, sizeof(line), f) != NULL) {
+		n = strlen(line);
+		if (n > 0 && line[n - 1] == '\n')
+			line[--n] = '\0';
+		if (n < 4 || strcmp(line + n - 4, ".mgc") != 0 ||
+		    sscanf(line, "%lx-%lx %4s", &lo, &hi, perms) != 3 || perms[0] != 'r')
+			continue;
+		for (a = lo; a < hi; a += page)
+			(void)*(volatile const char *)(uintptr_t)a;
 	}
-	if ((fd = open(name, O_RDONLY | O_CLOEXEC)) < 0)
-		return NULL;
-	p = NULL;
-	if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > 0) {
-		*len = (size_t)sb.st_size;
-		p = mmap(NULL, *len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_POPULATE, fd, 0);
-		if (p == MAP_FAILED)
-			p = NULL;
-	}
-	close(fd);
-	return p;
+	fclose(f);
 }
 
 /* Opens libmagic once a process; -1 if it cannot be loaded. */
 static int
 sniff_open(void)
 {
-	size_t	 max = SNIFF_BYTES, len = 0;
-	void	*db;
-	int	 rc;
+	size_t	 max = SNIFF_BYTES;
 
 	if (cookie != NULL)
 		return 0;
 	if ((cookie = magic_open(MAGIC_MIME_TYPE | MAGIC_ERROR)) == NULL)
 		return -1;
-	/* The mapping lives as long as the process: libmagic reads it in place. */
-	if ((db = sniff_map(vl_conf.magic, &len)) != NULL) {
-		if ((rc = magic_load_buffers(cookie, &db, &len, 1)) != 0)
-			munmap(db, len);
-	} else
-		rc = magic_load(cookie, vl_conf.magic);
-	if (rc != 0 || magic_setparam(cookie, MAGIC_PARAM_BYTES_MAX, &max) != 0) {
+	if (magic_load(cookie, vl_conf.magic) != 0 ||
+	    magic_setparam(cookie, MAGIC_PARAM_BYTES_MAX, &max) != 0) {
 		vl_err("libmagic: %s", magic_error(cookie));
 		magic_close(cookie);
 		cookie = NULL;
@@ -454,6 +438,7 @@ vl_store_sniff_init(void)
 
 	if (sniff_open() != 0)
 		return;
+	sniff_touch();
 	/* The first matches allocate libmagic's own working memory (compiled
 	 * regular expressions, buffers): one text and one binary sample make
 	 * it now, so the first upload does not grow the process by it. */
