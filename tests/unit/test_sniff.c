@@ -4,6 +4,7 @@
  * reading at most the file's first 256 KiB, so a large file neither costs
  * memory nor changes what is found from its start.
  */
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "vectors.h"
@@ -102,6 +103,44 @@ test_flat(void **state)
 		fail_msg("the peak grew by %ld KiB", after - before);
 }
 
+/* After the start, the rules libmagic mapped are resident and still the
+ * file's pages: every process shares them, none holds a copy. */
+static void
+test_resident(void **state)
+{
+	char		 line[4352], *path;
+	unsigned long	 lo, hi;
+	long		 rss = 0, dirty = 0, size = 0, v;
+	size_t		 n;
+	int		 in = 0, seen = 0;
+	struct stat	 sb;
+	FILE		*f = fopen("/proc/self/smaps", "r");
+
+	(void)state;
+	assert_non_null(f);
+	while (fgets(line, sizeof(line), f) != NULL) {
+		/* A mapping's first line: "lo-hi perms offset dev inode path". */
+		if (sscanf(line, "%lx-%lx ", &lo, &hi) == 2) {
+			n = strlen(line);
+			in = n > 5 && strcmp(line + n - 5, ".mgc\n") == 0;
+			if (in && (path = strchr(line, '/')) != NULL) {
+				line[n - 1] = '\0';
+				seen = 1;
+				if (stat(path, &sb) == 0)
+					size += (long)(sb.st_size / 1024);
+			}
+		} else if (in && sscanf(line, "Rss: %ld", &v) == 1)
+			rss += v;
+		else if (in && sscanf(line, "Private_Dirty: %ld", &v) == 1)
+			dirty += v;
+	}
+	fclose(f);
+	assert_true(seen);
+	if (rss * 10 < size * 9)
+		fail_msg("%ld of %ld KiB of the rules resident", rss, size);
+	assert_int_equal(dirty, 0);
+}
+
 static int
 setup(void **state)
 {
@@ -115,7 +154,9 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		/* First: the other's 20 MB file would raise the peak before. */
+		/* First, before a file is sniffed: what the start left. */
+		cmocka_unit_test(test_resident),
+		/* Then before the other's 20 MB file raises the peak. */
 		cmocka_unit_test(test_flat),
 		cmocka_unit_test(test_types),
 	};
