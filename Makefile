@@ -66,9 +66,20 @@ $(LIBA): $(LIB_OBJ)
 	rm -f $@
 	ar rcs $@ $^
 
-$(BUILD)/cgi-bin/%: cgi-bin/%.c $(LIBA)
+# The programs carry the small, permissively licensed libraries and the C++
+# runtime (and liboath, LGPL, built from this source on the host) inside
+# them instead of binding their symbols at every start: under plain CGI
+# each request starts a process (docs/performance.md).  A program is
+# linked again when one of those archives changes, so `make` after a
+# Debian update of one (libfcgi, libmagic, ...) brings its fixes in.
+# MariaDB's client and OpenSSL stay shared: updated without a rebuild.
+CGI_STATIC = -lctemplate -lfcgi -lsodium -linih -ljansson -lmagic -llzma -lbz2 -lz -lstdc++ -loath
+CGI_ARCHIVES := $(foreach l,$(CGI_STATIC:-l%=%),$(shell $(CC) -print-file-name=lib$(l).a))
+CGI_LDLIBS = -Wl,-Bstatic $(CGI_STATIC) -Wl,-Bdynamic $(filter-out $(CGI_STATIC),$(LDLIBS))
+
+$(BUILD)/cgi-bin/%: cgi-bin/%.c $(LIBA) $(CGI_ARCHIVES)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBA) $(LDLIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBA) $(CGI_LDLIBS)
 
 $(BUILD)/bin/%: bin/%.c $(LIBA)
 	@mkdir -p $(@D)

@@ -184,6 +184,7 @@ static const struct vl_app app = {
 	.nfields = FIELD__MAX,
 	.access = VL_CLIENT,
 	.max_body = 100ULL * 1024 * 1024,
+	.sniff = 1,
 	.get = get,
 	.post = post,
 };

@@ -76,6 +76,7 @@ static const struct vl_app app = {
 	.access = VL_FIRM_USER,
 	.max_body = FILE_MAX,
 	.raw_body = 1,
+	.sniff = 1,
 	.post = post,
 };
 

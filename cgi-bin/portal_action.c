@@ -262,6 +262,7 @@ static const struct vl_app app = {
 	.nfields = FIELD__MAX,
 	.access = VL_FIRM_USER,
 	.max_body = 100ULL * 1024 * 1024,
+	.sniff = 1,
 	.get = get,
 	.post = post,
 };

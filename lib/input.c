@@ -299,6 +299,25 @@ write_all(int fd, const char *p, size_t n)
 	return VL_OK;
 }
 
+/*
+ * An upload's bytes are handed to the disk as they arrive: every
+ * WRITEBACK_STEP bytes, writeback of the last step starts without waiting
+ * (sync_file_range), so the fsync that ends the file waits for the tail,
+ * not for 100 MB at once, and the page cache holds few dirty pages of it.
+ * The fsync stays the only promise: this call's outcome is not one.
+ */
+#define WRITEBACK_STEP	((uint64_t)8 << 20)
+
+static void
+writeback(int fd, uint64_t before, uint64_t after)
+{
+	uint64_t	 end = after / WRITEBACK_STEP * WRITEBACK_STEP;
+
+	if (before / WRITEBACK_STEP != after / WRITEBACK_STEP)
+		(void)sync_file_range(fd, (off_t)(end - WRITEBACK_STEP), (off_t)WRITEBACK_STEP,
+		    SYNC_FILE_RANGE_WRITE);
+}
+
 /* Streams one part's body to fd (file) or into b (field) up to the delimiter. */
 static enum vl_rc
 mp_body(struct mp *m, int fd, struct vl_buf *b, uint64_t max, uint64_t *size)
@@ -321,8 +340,11 @@ mp_body(struct mp *m, int fd, struct vl_buf *b, uint64_t max, uint64_t *size)
 		if (*size + n > max)
 			return VL_TOOBIG;
 		*size += n;
-		if (fd >= 0 && (rc = write_all(fd, m->buf, n)) != VL_OK)
-			return rc;
+		if (fd >= 0) {
+			if ((rc = write_all(fd, m->buf, n)) != VL_OK)
+				return rc;
+			writeback(fd, *size - n, *size);
+		}
 		if (b != NULL)
 			vl_buf_add(b, m->buf, n);
 		if (p != NULL) {
@@ -482,6 +504,7 @@ vl_read_raw(struct vl_pool *pool, vl_reader rd, void *rdarg, const char *tmpdir,
 		else {
 			u->size += (uint64_t)n;
 			rc = write_all(fd, buf, (size_t)n);
+			writeback(fd, u->size - (uint64_t)n, u->size);
 		}
 	}
 	if (rc == VL_OK && n < 0)

@@ -17,6 +17,7 @@
 
 #include "vellum.h"
 #include "internal.h"
+#include "store.h"
 
 /* ---- plain CGI transport ---- */
 
@@ -196,6 +197,9 @@ vl_run(const struct vl_app *app)
 	vl_buf_release(&err);
 	vl_log_init(app->name, (enum vl_log_level)vl_conf.log_level);
 	vl_tpl_init(vl_conf.site_templates, vl_conf.templates);
+	/* A CGI process serves one request: it loads libmagic only if it sniffs. */
+	if (app->sniff && !cgi)
+		vl_store_sniff_init();
 	pool = vl_pool_new();
 	if (cgi)
 		serve(app, pool, NULL);

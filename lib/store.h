@@ -36,8 +36,13 @@ enum vl_rc vl_store_remove_on_commit(struct vl_pool *, const char *key);
 enum vl_rc vl_store_path(const char *key, char *out, size_t n);
 /* Removes a stored file (after its row is gone). */
 void	 vl_store_remove(const char *key);
-/* The content's MIME type, sniffed with libmagic (valid until the next call). */
+/* The content's MIME type, sniffed with libmagic from the file's first
+ * 256 KiB (valid until the next call); "application/octet-stream" when
+ * libmagic cannot be loaded. */
 const char *vl_store_sniff(const char *path);
+/* Loads libmagic and pages in the rules a match walks, at a FastCGI
+ * program's start: the first upload then costs what every other does. */
+void	 vl_store_sniff_init(void);
 /* What a sweep removed. */
 struct vl_sweep {
 	int64_t	 temps;		/* temp files of uploads whose program died */

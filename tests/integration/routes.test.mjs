@@ -112,6 +112,9 @@ test('the running nginx has one location per route, as the list makes it', () =>
     assert.equal(/limit_except GET/.test(block), r.methods === 'GET', `${r.location}: methods`);
     const size = { form: null, upload: '101m', raw: '100m' }[r.body];
     assert.equal(block.match(/client_max_body_size (\S+);/)?.[1] ?? null, size, `${r.location}: body`);
+    // Files stream to the program as they arrive; every other body is read
+    // whole by nginx first, so a slow client holds no program.
+    assert.equal(/fastcgi_request_buffering off;/.test(block), r.body !== 'form', `${r.location}: streamed`);
   }
   assert.doesNotMatch(conf, /@[A-Z_]+@/, 'every placeholder filled');
 });
