@@ -41,6 +41,10 @@ struct vl_mail_msg {
  * record the outcome.
  */
 enum vl_mail_result vl_mail_send(const struct vl_mail_msg *m, struct vl_buf *err);
+/* Emails over one SMTP connection before it is closed and a new one opened:
+ * servers may limit what one session carries, and a connection is not
+ * held forever. */
+#define VL_MAIL_PER_CONNECTION	100
 /* Appends text (stripped of CR and LF) as a header value: as it is when it
  * is short plain ASCII, else as folded RFC 2047 encoded words. */
 void	 vl_mail_header_text(struct vl_buf *out, const char *text);
