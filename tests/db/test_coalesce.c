@@ -146,7 +146,7 @@ test_a_dead_mailers_window_comes_back_whole(void **state)
 	    " lease_until = NOW(6) + INTERVAL 1 HOUR, attempts = 1,"
 	    " next_attempt_at = NOW(6) - INTERVAL 1 SECOND WHERE recipient = '%s'", alive);
 	/* The mailer's real claim takes the dead one's window back, whole. */
-	assert_true(claim_for(r, "live-mailer", &b, &m));
+	assert_true(claim_for(r, vl_pool_printf(dbt_pool, "live-mailer-%s-%d", dbt_tag, __LINE__), &b, &m));
 	assert_int_equal(m->n, 2);
 	assert_string_equal(dbt_one("SELECT COUNT(*) FROM notifications WHERE recipient = '%s'"
 	    " AND status = 'sending' AND lease_owner = '%s' AND sent_at IS NULL", r, m->lease), "2");
@@ -159,7 +159,7 @@ test_a_dead_mailers_window_comes_back_whole(void **state)
 	    " AND status = 'sent'", r), "0");
 	vl_outbox_release(m);
 	/* A live lease is never taken over. */
-	assert_false(claim_for(alive, "live-mailer", &b, &m));
+	assert_false(claim_for(alive, vl_pool_printf(dbt_pool, "live-mailer-%s-%d", dbt_tag, __LINE__), &b, &m));
 	assert_string_equal(dbt_one("SELECT COUNT(*) FROM notifications WHERE recipient = '%s'"
 	    " AND lease_owner = 'busy-mailer/1'", alive), "1");
 }

@@ -38,6 +38,15 @@ window(const char *r, int n)
 	dbt_one("UPDATE notifications SET next_attempt_at = '2000-01-01' WHERE recipient = '%s'", r);
 }
 
+/* A mailer's name never used before (its leases are OWNER/1, OWNER/2...). */
+static char *
+own(const char *name)
+{
+	static int	 n;
+
+	return vl_pool_printf(dbt_pool, "%s-%s-%d", name, dbt_tag, ++n);
+}
+
 /* Claims batches for owner until r's email comes up (other suites' rows may
  * be due too: those are handed back); its batch in *b, the email in *m. */
 static int
@@ -80,12 +89,12 @@ test_a_window_is_claimed_whole(void **state)
 
 	(void)state;
 	window(r, 120);
-	assert_true(claim_for(r, "mailer-a", &seq, &b, &m));
+	assert_true(claim_for(r, own("mailer-a"), &seq, &b, &m));
 	assert_int_equal(m->n, 120);
 	assert_string_equal(dbt_one("SELECT COUNT(*) FROM notifications WHERE recipient = '%s'"
 	    " AND status = 'sending' AND lease_owner = '%s'", r, m->lease), "120");
 	/* A second mailer gets none of it. */
-	assert_false(claim_for(r, "mailer-b", &oseq, &ob, &other));
+	assert_false(claim_for(r, own("mailer-b"), &oseq, &ob, &other));
 	assert_int_equal(vl_outbox_hold(dbt_pool, &b, m), VL_OK);
 	assert_int_equal(vl_outbox_record(m, VL_MAIL_SENT, ""), VL_OK);
 	assert_string_equal(dbt_one("SELECT COUNT(*) FROM notifications WHERE recipient = '%s'"
@@ -110,7 +119,7 @@ test_a_batch_has_whole_windows_and_single_rows(void **state)
 		    "link=x&minutes=30"), VL_OK);
 		dbt_one("UPDATE notifications SET next_attempt_at = '2000-01-01' WHERE recipient = '%s'", s[i]);
 	}
-	assert_int_equal(vl_outbox_claim(dbt_pool, "mailer-a", &seq, 64, &b), VL_OK);
+	assert_int_equal(vl_outbox_claim(dbt_pool, own("mailer-a"), &seq, 64, &b), VL_OK);
 	for (j = 0; j < b.n; j++) {
 		m = &b.mails[j];
 		for (i = 0; i < 3; i++)
@@ -135,7 +144,7 @@ test_a_batch_has_whole_windows_and_single_rows(void **state)
 	/* At most max emails a batch. */
 	for (i = 0; i < 3; i++)
 		window(who(vl_pool_printf(dbt_pool, "m%zu", i)), 2);
-	assert_int_equal(vl_outbox_claim(dbt_pool, "mailer-a", &seq, 2, &b), VL_OK);
+	assert_int_equal(vl_outbox_claim(dbt_pool, own("mailer-a"), &seq, 2, &b), VL_OK);
 	assert_true(b.n >= 1 && b.n <= 2);
 	for (j = 0; j < b.n; j++)
 		vl_outbox_release(&b.mails[j]);
@@ -151,10 +160,10 @@ test_a_lost_lease_is_not_held(void **state)
 
 	(void)state;
 	window(r, 3);
-	assert_true(claim_for(r, "mailer-a", &sa, &ba, &m));
+	assert_true(claim_for(r, own("mailer-a"), &sa, &ba, &m));
 	/* Mailer a stalls past its lease; mailer b claims the window again. */
 	dbt_one("UPDATE notifications SET lease_until = NOW(6) - INTERVAL 1 SECOND WHERE recipient = '%s'", r);
-	assert_true(claim_for(r, "mailer-b", &sb, &bb, &n));
+	assert_true(claim_for(r, own("mailer-b"), &sb, &bb, &n));
 	assert_int_equal(n->n, 3);
 	assert_int_equal(n->rows[0].attempts, m->rows[0].attempts + 1);
 	/* a's check before sending fails, young batch or old: it must not send. */
@@ -183,7 +192,7 @@ test_one_row_of_a_window_lost(void **state)
 
 	(void)state;
 	window(r, 4);
-	assert_true(claim_for(r, "mailer-a", &seq, &b, &m));
+	assert_true(claim_for(r, own("mailer-a"), &seq, &b, &m));
 	dbt_one("UPDATE notifications SET lease_owner = 'mailer-c/1', attempts = attempts + 1"
 	    " WHERE id = %lld", (long long)m->rows[2].id);
 	assert_int_equal(vl_outbox_hold(dbt_pool, &b, m), VL_CONFLICT);
@@ -207,7 +216,7 @@ test_a_cancelled_row_is_not_sent(void **state)
 
 	(void)state;
 	window(r, 2);
-	assert_true(claim_for(r, "mailer-a", &seq, &b, &m));
+	assert_true(claim_for(r, own("mailer-a"), &seq, &b, &m));
 	dbt_one("UPDATE notifications SET status = 'dead', payload = NULL, lease_until = NULL,"
 	    " last_error = 'cancelled' WHERE id = %lld", (long long)m->rows[1].id);
 	assert_int_equal(vl_outbox_hold(dbt_pool, &b, m), VL_CONFLICT);
@@ -228,7 +237,7 @@ test_renewal_extends_the_lease(void **state)
 
 	(void)state;
 	window(r, 1);
-	assert_true(claim_for(r, "mailer-a", &seq, &b, &m));
+	assert_true(claim_for(r, own("mailer-a"), &seq, &b, &m));
 	assert_string_equal(dbt_one("SELECT TIMESTAMPDIFF(SECOND, NOW(6), lease_until) BETWEEN %lld - 2 AND %lld"
 	    " FROM notifications WHERE recipient = '%s'", (long long)vl_conf.mail_lease,
 	    (long long)vl_conf.mail_lease, r), "1");
@@ -256,7 +265,7 @@ test_failures_back_off_then_park(void **state)
 
 	(void)state;
 	window(r, 2);
-	assert_true(claim_for(r, "mailer-a", &seq, &b, &m));
+	assert_true(claim_for(r, own("mailer-a"), &seq, &b, &m));
 	assert_int_equal(vl_outbox_record(m, VL_MAIL_RETRY, "421 busy"), VL_OK);
 	/* Not lost: waiting for its next attempt, half to all of the base. */
 	assert_string_equal(dbt_one("SELECT CONCAT(COUNT(*), ':', MIN(TIMESTAMPDIFF(SECOND, NOW(6),"
@@ -266,7 +275,7 @@ test_failures_back_off_then_park(void **state)
 	/* The last attempt allowed: parked for an admin to see. */
 	dbt_one("UPDATE notifications SET next_attempt_at = '2000-01-01', attempts = %lld - 1"
 	    " WHERE recipient = '%s'", (long long)vl_conf.mail_max_attempts, r);
-	assert_true(claim_for(r, "mailer-a", &seq, &b, &m));
+	assert_true(claim_for(r, own("mailer-a"), &seq, &b, &m));
 	assert_int_equal(vl_outbox_record(m, VL_MAIL_RETRY, "421 busy"), VL_OK);
 	assert_string_equal(dbt_one("SELECT CONCAT(COUNT(*), ':', MIN(status)) FROM notifications"
 	    " WHERE recipient = '%s'", r), "2:dead");
