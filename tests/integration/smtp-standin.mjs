@@ -78,7 +78,8 @@ export class SmtpStandin {
       if (ms) await new Promise((r) => setTimeout(r, ms));
       say('250 2.0.0 kept');
       env = { from: '', to: [] };
-      if (this.closeAfter && ++taken >= this.closeAfter) sock.end();
+      taken++;
+      if (this.closeAfter && taken >= this.closeAfter) sock.end();
     };
 
     const line = async (l) => {
