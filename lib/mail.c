@@ -172,13 +172,18 @@ vl_mail_render(struct vl_pool *pool, const char *kind, const char *const *payloa
 static void
 add_crlf(struct vl_buf *out, const char *body)
 {
-	const char	*p;
+	const char	*p = body, *nl;
 
-	for (p = body; *p; p++) {
-		if (*p == '\n' && (p == body || p[-1] != '\r'))
+	/* A line at a time: a character at a time was a fifth of the
+	 * mailer's instructions (callgrind, 10-item emails). */
+	while ((nl = strchr(p, '\n')) != NULL) {
+		vl_buf_add(out, p, (size_t)(nl - p));
+		if (nl == body || nl[-1] != '\r')
 			vl_buf_addc(out, '\r');
-		vl_buf_addc(out, *p);
+		vl_buf_addc(out, '\n');
+		p = nl + 1;
 	}
+	vl_buf_adds(out, p);
 }
 
 static int
