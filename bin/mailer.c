@@ -1,10 +1,13 @@
 /*
- * mailer: drains the notifications outbox, one email at a time.  It claims
- * the next due email (a single row, or every row of one recipient's
- * coalesced window) under a short lease (mail_lease; several mailers may
- * run), renders it from templates, renews the lease right before sending it
- * over SMTP with libcurl, and records the outcome fenced by lease owner and
- * attempt number.  Failures retry with exponential backoff and jitter; after
+ * mailer: drains the notifications outbox a small batch at a time.  It
+ * claims the next due emails (each a single row, or every row of one
+ * recipient's coalesced window) in one transaction under a short lease
+ * (mail_lease; several mailers may run), then for each: renders it from
+ * templates, checks right before sending that its rows are still held
+ * (renewing the lease once the batch is no longer young), sends it over one
+ * SMTP connection kept from email to email, and records the outcome fenced
+ * by the email's own lease owner.  A batch is sized so that it is sent well
+ * inside the lease.  Failures retry with exponential backoff and jitter; after
  * mail_max_attempts, or on a permanent SMTP refusal, the rows are parked
  * ("dead") for an admin to see.  Every few minutes it does the portal's
  * housekeeping (vl_housekeeping).
@@ -30,6 +33,11 @@
 
 /* Housekeeping runs this often (seconds), and once at start. */
 #define HOUSEKEEPING_EVERY	300
+/* Emails a batch: at most this many, and no more than a quarter of the
+ * lease's worth at the pace of the last batch (a slow SMTP server makes
+ * batches small, so emails do not wait out a lease behind a stalled one). */
+#define BATCH_MAX		64
+#define BATCH_FIRST		8
 
 static volatile sig_atomic_t stopping;
 
@@ -42,11 +50,11 @@ on_signal(int sig)
 
 /*
  * Renders and sends one claimed email (one row, or a whole window as one
- * email), then records the outcome.  The lease is renewed right before the
- * send; a lease lost by then means another mailer has the rows: not sent.
+ * email), then records the outcome.  Right before the send its rows must
+ * still be held: rows lost to another mailer or cancelled mean not sent.
  */
 static void
-deliver(struct vl_pool *pool, const char *owner, const struct vl_outbox_mail *m)
+deliver(struct vl_pool *pool, const struct vl_outbox_batch *b, const struct vl_outbox_mail *m)
 {
 	struct vl_mail_parts parts = { VL_BUF_INIT, VL_BUF_INIT, VL_BUF_INIT };
 	struct vl_buf	 err = VL_BUF_INIT;
@@ -65,11 +73,11 @@ deliver(struct vl_pool *pool, const char *owner, const struct vl_outbox_mail *m)
 	if (vl_mail_render(pool, m->kind, payloads, m->n, &mf, &parts, &err) != VL_OK) {
 		res = VL_MAIL_RETRY;	/* an admin can fix the template meanwhile */
 		vl_err("notification %lld: %s", (long long)m->rows[0].id, vl_buf_str(&err));
-	} else if ((rc = vl_outbox_renew(m, owner)) != VL_OK) {
+	} else if ((rc = vl_outbox_hold(pool, b, m)) != VL_OK) {
 		vl_warn("notification %lld: %s; not sent", (long long)m->rows[0].id,
-		    rc == VL_CONFLICT ? "lease lost to another mailer" :
-		    "lease not renewed (database error)");
-		vl_outbox_release(m, owner);
+		    rc == VL_CONFLICT ? "no longer held (another mailer has it, or it was cancelled)" :
+		    "lease not checked (database error)");
+		vl_outbox_release(m);
 		goto out;
 	} else {
 		msg = (struct vl_mail_msg){ m->firm, vl_conf.mail_from, m->to,
@@ -79,12 +87,38 @@ deliver(struct vl_pool *pool, const char *owner, const struct vl_outbox_mail *m)
 		vl_account_mail_sending(m->kind, m->rows[0].id);
 		res = vl_mail_send(&msg, &err);
 	}
-	(void)vl_outbox_record(m, owner, res, vl_buf_str(&err));
+	(void)vl_outbox_record(m, res, vl_buf_str(&err));
 out:
 	vl_buf_release(&parts.subject);
 	vl_buf_release(&parts.text);
 	vl_buf_release(&parts.html);
 	vl_buf_release(&err);
+}
+
+/* Sends a claimed batch; on a stop, hands back what is left of it.  The
+ * next batch's size: a quarter of the lease at this batch's pace. */
+static size_t
+send_batch(struct vl_pool *pool, const struct vl_outbox_batch *b)
+{
+	int64_t	 per, quarter = vl_conf.mail_lease * 1000 / 4;
+	size_t	 i, sent = 0;
+
+	for (i = 0; i < b->n; i++) {
+		if (stopping) {
+			vl_outbox_release(&b->mails[i]);
+			continue;
+		}
+		deliver(pool, b, &b->mails[i]);
+		sent++;
+	}
+	if (sent == 0)
+		return BATCH_FIRST;
+	per = (vl_outbox_now_ms() - b->claimed_ms) / (int64_t)sent;
+	if (per < 1)
+		per = 1;
+	if (quarter / per >= BATCH_MAX)
+		return BATCH_MAX;
+	return quarter / per < 1 ? 1 : (size_t)(quarter / per);
 }
 
 int
@@ -94,7 +128,9 @@ main(int argc, char *argv[])
 	struct vl_pool	*pool;
 	struct sigaction sa;
 	char		 owner[64], host[32], tok[44];
-	struct vl_outbox_mail m;
+	struct vl_outbox_batch b;
+	uint64_t	 seq = 0;
+	size_t		 batch = BATCH_FIRST;
 	int64_t		 poll = 1;
 	time_t		 last_housekeeping = 0;
 	enum vl_rc	 rc;
@@ -130,7 +166,9 @@ main(int argc, char *argv[])
 	sigaction(SIGINT, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
 	gethostname(host, sizeof(host));
-	host[sizeof(host) - 1] = '\0';
+	/* 20 characters of the host: the name, "/" and an email's number
+	 * (up to 20 digits) fit the 64 of lease_owner. */
+	host[20] = '\0';
 	vl_token_new(tok);
 	snprintf(owner, sizeof(owner), "%s:%ld:%.8s", host, (long)getpid(), tok);
 	pool = vl_pool_new();
@@ -138,9 +176,8 @@ main(int argc, char *argv[])
 
 	while (!stopping) {
 		vl_tpl_reload();
-		/* One email at a time: a lease covers one send, never a batch. */
-		if ((rc = vl_outbox_claim(pool, owner, &m)) == VL_OK)
-			deliver(pool, owner, &m);
+		if ((rc = vl_outbox_claim(pool, owner, &seq, batch, &b)) == VL_OK)
+			batch = send_batch(pool, &b);
 		vl_pool_reset(pool);
 		if (time(NULL) - last_housekeeping >= HOUSEKEEPING_EVERY) {
 			vl_housekeeping(pool);

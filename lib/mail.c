@@ -1,7 +1,9 @@
 /*
  * Mail: renders a notification from its templates and sends it over SMTP
  * with libcurl.  One CURL handle is kept so the connection is reused from
- * message to message.  Template data arrives urlencoded (the outbox payload).
+ * message to message (libcurl keeps it in the handle across transfers),
+ * up to VL_MAIL_PER_CONNECTION emails; a connection the server closed
+ * meanwhile is noticed and replaced (see vl_mail_send).  Template data arrives urlencoded (the outbox payload).
  *
  * A mail kind K has templates/mail/K.subject.tpl (one line) and
  * templates/mail/K.txt.tpl (the plain-text body), and may have
@@ -26,6 +28,8 @@
 #include "internal.h"
 
 static CURL	*curl;
+/* Emails sent over the connection libcurl keeps open in that handle. */
+static long	 on_connection;
 
 /* Sets each urlencoded pair of payload on d, the key upper-cased; a value
  * that is not empty also shows the section of its name, for templates to
@@ -168,13 +172,18 @@ vl_mail_render(struct vl_pool *pool, const char *kind, const char *const *payloa
 static void
 add_crlf(struct vl_buf *out, const char *body)
 {
-	const char	*p;
+	const char	*p = body, *nl;
 
-	for (p = body; *p; p++) {
-		if (*p == '\n' && (p == body || p[-1] != '\r'))
+	/* A line at a time: a character at a time was a fifth of the
+	 * mailer's instructions (callgrind, 10-item emails). */
+	while ((nl = strchr(p, '\n')) != NULL) {
+		vl_buf_add(out, p, (size_t)(nl - p));
+		if (nl == body || nl[-1] != '\r')
 			vl_buf_addc(out, '\r');
-		vl_buf_addc(out, *p);
+		vl_buf_addc(out, '\n');
+		p = nl + 1;
 	}
+	vl_buf_adds(out, p);
 }
 
 static int
@@ -387,6 +396,39 @@ vl_mail_tls(const char *url, int credentials, struct vl_buf *why)
 	return t;
 }
 
+/*
+ * One transfer on the kept handle.  A connection reused from the last email
+ * may have been closed by the server since (an idle timeout, a limit of its
+ * own) in a way libcurl only sees when it writes; when such a transfer
+ * fails before the server answered anything (no SMTP reply at all, so not
+ * even MAIL FROM was accepted and the message cannot have been taken), it
+ * is tried once more on a new connection instead of waiting out a retry.
+ */
+static CURLcode
+perform(long *code)
+{
+	CURLcode	 c;
+	long		 fresh = 0;
+
+	*code = 0;
+	c = curl_easy_perform(curl);
+	curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, code);
+	curl_easy_getinfo(curl, CURLINFO_NUM_CONNECTS, &fresh);
+	if (c != CURLE_OK && fresh == 0 && *code == 0 && (c == CURLE_SEND_ERROR ||
+	    c == CURLE_RECV_ERROR || c == CURLE_GOT_NOTHING || c == CURLE_WEIRD_SERVER_REPLY)) {
+		vl_info("the SMTP connection was closed by the server; sending on a new one");
+		curl_easy_setopt(curl, CURLOPT_FRESH_CONNECT, 1L);
+		c = curl_easy_perform(curl);
+		curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, code);
+		curl_easy_getinfo(curl, CURLINFO_NUM_CONNECTS, &fresh);
+	}
+	/* Counted from the connection this email went over. */
+	on_connection = fresh > 0 ? 1 : on_connection + 1;
+	if (on_connection >= VL_MAIL_PER_CONNECTION)
+		on_connection = 0;	/* FORBID_REUSE closed it */
+	return c;
+}
+
 enum vl_mail_result
 vl_mail_send(const struct vl_mail_msg *m, struct vl_buf *err)
 {
@@ -444,8 +486,10 @@ vl_mail_send(const struct vl_mail_msg *m, struct vl_buf *err)
 	curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, limit < 10 ? limit : 10L);
 	curl_easy_setopt(curl, CURLOPT_TIMEOUT, limit);
 	curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
-	c = curl_easy_perform(curl);
-	curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &code);
+	/* The last email a connection carries closes it (QUIT). */
+	if (on_connection >= VL_MAIL_PER_CONNECTION - 1)
+		curl_easy_setopt(curl, CURLOPT_FORBID_REUSE, 1L);
+	c = perform(&code);
 	if (c == CURLE_OK)
 		res = VL_MAIL_SENT;
 	else if (c == CURLE_USE_SSL_FAILED) {

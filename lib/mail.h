@@ -41,6 +41,10 @@ struct vl_mail_msg {
  * record the outcome.
  */
 enum vl_mail_result vl_mail_send(const struct vl_mail_msg *m, struct vl_buf *err);
+/* Emails over one SMTP connection before it is closed and a new one opened:
+ * servers may limit what one session carries, and a connection is not
+ * held forever. */
+#define VL_MAIL_PER_CONNECTION	100
 /* Appends text (stripped of CR and LF) as a header value: as it is when it
  * is short plain ASCII, else as folded RFC 2047 encoded words. */
 void	 vl_mail_header_text(struct vl_buf *out, const char *text);
@@ -67,32 +71,46 @@ enum vl_mail_tls vl_mail_tls(const char *url, int credentials, struct vl_buf *wh
 
 /* ---- outbox.c: the mailer's side of the outbox ---- */
 struct vl_outbox_row {
-	int64_t		 id, attempts;	/* attempts: this claim's, the fence */
+	int64_t		 id, attempts;
 	const char	*payload;
 };
 /* One email's claimed rows: one row, or a recipient's whole window. */
 struct vl_outbox_mail {
+	char			*lease;		/* its rows' lease owner, OWNER/n: the fence */
 	char			*kind, *to, *msgid, *firm, *logo, *key;
 	struct vl_outbox_row	*rows;		/* oldest first; in the pool */
 	size_t			 n;
 };
+/* The emails one claim won, in due order. */
+struct vl_outbox_batch {
+	struct vl_outbox_mail	*mails;		/* in the pool */
+	size_t			 n;
+	int64_t			 claimed_ms;	/* vl_outbox_now_ms() before the claim */
+};
 /*
- * Claims the next due email for owner under a lease of mail_lease seconds:
- * a single row, or every due row of one coalesced window (never a part of
- * one).  VL_OK with m filled (in the pool); VL_DECLINED when nothing is due
- * (or other mailers won every try); VL_ERR when the database is away.
+ * Claims up to max due emails for the mailer named owner, in one
+ * transaction, under a lease of mail_lease seconds: each a single row, or
+ * every due row of one coalesced window (never a part of one).  *seq numbers
+ * the emails (the caller keeps it for the mailer's life): email n's rows get
+ * the lease owner "owner/n".  VL_OK with b filled (in the pool); VL_DECLINED
+ * when nothing is due (or other mailers won every try); VL_ERR when the
+ * database is away.
  */
-enum vl_rc vl_outbox_claim(struct vl_pool *, const char *owner, struct vl_outbox_mail *m);
-/* Renews the lease of every row of m, right before sending: VL_OK when all
- * are still owner's at this attempt; VL_CONFLICT when any was lost (do not
- * send); VL_ERR on a database error (do not send either). */
-enum vl_rc vl_outbox_renew(const struct vl_outbox_mail *m, const char *owner);
-/* Hands back the rows of m that owner still holds, due at once. */
-void	 vl_outbox_release(const struct vl_outbox_mail *m, const char *owner);
+enum vl_rc vl_outbox_claim(struct vl_pool *, const char *owner, uint64_t *seq, size_t max,
+	    struct vl_outbox_batch *b);
+/* Right before m is sent: VL_OK when every row of m is still held (the
+ * lease renewed once the batch is older than a third of it); VL_CONFLICT
+ * when any was lost or cancelled (do not send); VL_ERR on a database error
+ * (do not send either). */
+enum vl_rc vl_outbox_hold(struct vl_pool *, const struct vl_outbox_batch *b,
+	    const struct vl_outbox_mail *m);
+/* Hands back the rows of m still held, due at once, the attempt not counted. */
+void	 vl_outbox_release(const struct vl_outbox_mail *m);
 /* Records the outcome for every row of m (sent; retry with backoff; parked
- * after mail_max_attempts or a permanent refusal), fenced by owner and
- * attempt, and logs it.  VL_OK, or VL_ERR when nothing could be recorded. */
-enum vl_rc vl_outbox_record(const struct vl_outbox_mail *m, const char *owner,
-	    enum vl_mail_result, const char *err);
+ * after mail_max_attempts or a permanent refusal), fenced by m's lease
+ * owner, and logs it.  VL_OK, or VL_ERR when nothing could be recorded. */
+enum vl_rc vl_outbox_record(const struct vl_outbox_mail *m, enum vl_mail_result, const char *err);
+/* A monotonic clock in milliseconds (batches are timed with it). */
+int64_t	 vl_outbox_now_ms(void);
 
 #endif

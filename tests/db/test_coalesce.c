@@ -101,19 +101,27 @@ test_recipients_never_share_a_window(void **state)
 	    " WHERE recipient = '%s'", r1), "2");
 }
 
-/* Claims with the mailer's own function until recipient r's email comes up
- * (other suites' rows may be due too: those are given back). */
+/* Claims batches with the mailer's own function until recipient r's email
+ * comes up (other suites' rows may be due too: those are handed back). */
 static int
-claim_for(const char *r, const char *owner, struct vl_outbox_mail *m)
+claim_for(const char *r, const char *owner, struct vl_outbox_batch *b, struct vl_outbox_mail **m)
 {
-	int	 i;
+	static uint64_t seq;
+	size_t	 i, j;
+	int	 found;
 
-	for (i = 0; i < 50; i++) {
-		if (vl_outbox_claim(dbt_pool, owner, m) != VL_OK)
+	for (i = 0; i < 20; i++) {
+		if (vl_outbox_claim(dbt_pool, owner, &seq, 64, b) != VL_OK)
 			return 0;
-		if (strcmp(m->to, r) == 0)
+		found = 0;
+		for (j = 0; j < b->n; j++)
+			if (!found && strcmp(b->mails[j].to, r) == 0) {
+				*m = &b->mails[j];
+				found = 1;
+			} else
+				vl_outbox_release(&b->mails[j]);
+		if (found)
 			return 1;
-		vl_outbox_release(m, owner);
 	}
 	return 0;
 }
@@ -121,7 +129,8 @@ claim_for(const char *r, const char *owner, struct vl_outbox_mail *m)
 static void
 test_a_dead_mailers_window_comes_back_whole(void **state)
 {
-	struct vl_outbox_mail m;
+	struct vl_outbox_batch b;
+	struct vl_outbox_mail *m, dead;
 	char	*r = who("e"), *alive = who("f");
 
 	(void)state;
@@ -130,30 +139,29 @@ test_a_dead_mailers_window_comes_back_whole(void **state)
 	queue(alive, "three");
 	/* A mailer claimed r's window, then died: its lease ran out.  Another
 	 * mailer is still sending alive's window: its lease holds. */
-	dbt_one("UPDATE notifications SET status = 'sending', lease_owner = 'dead-mailer',"
+	dbt_one("UPDATE notifications SET status = 'sending', lease_owner = 'dead-mailer/1',"
 	    " lease_until = NOW(6) - INTERVAL 1 SECOND, attempts = 1,"
 	    " next_attempt_at = NOW(6) - INTERVAL 1 SECOND WHERE recipient = '%s'", r);
-	dbt_one("UPDATE notifications SET status = 'sending', lease_owner = 'busy-mailer',"
+	dbt_one("UPDATE notifications SET status = 'sending', lease_owner = 'busy-mailer/1',"
 	    " lease_until = NOW(6) + INTERVAL 1 HOUR, attempts = 1,"
 	    " next_attempt_at = NOW(6) - INTERVAL 1 SECOND WHERE recipient = '%s'", alive);
 	/* The mailer's real claim takes the dead one's window back, whole. */
-	assert_true(claim_for(r, "live-mailer", &m));
-	assert_int_equal(m.n, 2);
+	assert_true(claim_for(r, vl_pool_printf(dbt_pool, "live-mailer-%s-%d", dbt_tag, __LINE__), &b, &m));
+	assert_int_equal(m->n, 2);
 	assert_string_equal(dbt_one("SELECT COUNT(*) FROM notifications WHERE recipient = '%s'"
-	    " AND status = 'sending' AND lease_owner = 'live-mailer' AND sent_at IS NULL", r), "2");
-	/* The dead mailer is fenced: it can neither renew nor record. */
-	{
-		struct vl_outbox_mail dead = m;
-		assert_int_not_equal(vl_outbox_renew(&dead, "dead-mailer"), VL_OK);
-		(void)vl_outbox_record(&dead, "dead-mailer", VL_MAIL_SENT, "");
-		assert_string_equal(dbt_one("SELECT COUNT(*) FROM notifications WHERE recipient = '%s'"
-		    " AND status = 'sent'", r), "0");
-	}
-	vl_outbox_release(&m, "live-mailer");
+	    " AND status = 'sending' AND lease_owner = '%s' AND sent_at IS NULL", r, m->lease), "2");
+	/* The dead mailer is fenced: it can neither hold nor record. */
+	dead = *m;
+	dead.lease = "dead-mailer/1";
+	assert_int_not_equal(vl_outbox_hold(dbt_pool, &b, &dead), VL_OK);
+	(void)vl_outbox_record(&dead, VL_MAIL_SENT, "");
+	assert_string_equal(dbt_one("SELECT COUNT(*) FROM notifications WHERE recipient = '%s'"
+	    " AND status = 'sent'", r), "0");
+	vl_outbox_release(m);
 	/* A live lease is never taken over. */
-	assert_false(claim_for(alive, "live-mailer", &m));
+	assert_false(claim_for(alive, vl_pool_printf(dbt_pool, "live-mailer-%s-%d", dbt_tag, __LINE__), &b, &m));
 	assert_string_equal(dbt_one("SELECT COUNT(*) FROM notifications WHERE recipient = '%s'"
-	    " AND lease_owner = 'busy-mailer'", alive), "1");
+	    " AND lease_owner = 'busy-mailer/1'", alive), "1");
 }
 
 static int

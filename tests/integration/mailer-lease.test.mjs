@@ -158,8 +158,9 @@ test('a slow SMTP server and two mailers: no email is sent twice', async () => {
     assert.equal(counts.size, N);
     const twice = [...counts].filter(([, c]) => c > 1).map(([id]) => id);
     assert.deepEqual(twice, [], 'no email twice');
-    assert.equal(sql(`SELECT COUNT(DISTINCT lease_owner) FROM notifications WHERE message_id LIKE '<${tag}-%'`), '2',
-      'both mailers sent');
+    // A lease owner is the mailer's name, then "/" and the email's number.
+    assert.equal(sql(`SELECT COUNT(DISTINCT SUBSTRING_INDEX(lease_owner, '/', 1)) FROM notifications
+      WHERE message_id LIKE '<${tag}-%'`), '2', 'both mailers sent');
   } finally {
     await Promise.all(mailers.map(stopMailer));
     await sink.close();
@@ -230,6 +231,102 @@ test('credentials never go in the clear: a server without STARTTLS gets no email
     assert.match(fs.readFileSync(path.join(OUT, 'mailer-tls.log'), 'utf8'), /offers no STARTTLS; refusing to send in the clear/);
   } finally {
     if (mailer) await stopMailer(mailer);
+    await sink.close();
+    forget(tag);
+    stack('start');
+  }
+});
+
+// The mailer's log for one test, for the lines that say what it did.
+const logOf = (name) => fs.readFileSync(path.join(OUT, name), 'utf8');
+
+test('one SMTP connection carries many emails, at most 100, and a connection the server drops loses nothing', async () => {
+  const N = 250;
+  const tag = 'conn' + randomBytes(4).toString('hex');
+  const sink = await new SmtpStandin().listen();
+  const drops = await new SmtpStandin({ closeAfter: 7 }).listen();
+  const hangs = await new SmtpStandin({ hangUpAfter: 1 }).listen();
+  stack('mailer-stop');
+  let mailer = null;
+  try {
+    // A server that keeps the connection: one every 100 emails.
+    queueResets(tag + 'a', N);
+    mailer = startMailer(confFor('conn', sink.url), 'mailer-conn.log');
+    assert.ok(await until(() => sink.counts(ours(tag + 'a')).size >= N, 60), 'every email arrived');
+    await stopMailer(mailer);
+    assert.equal(sink.messages.length, N, 'each once');
+    const per = new Map();
+    for (const m of sink.messages) per.set(m.conn, (per.get(m.conn) || 0) + 1);
+    assert.ok(sink.connections <= Math.ceil(N / 100) + 1, `${sink.connections} connections for ${N} emails`);
+    assert.ok(Math.max(...per.values()) <= 100, `a connection carried ${Math.max(...per.values())} emails`);
+
+    // A server that drops every connection after 7 emails: the mailer opens
+    // a new one; nothing waits for a retry, nothing is sent twice.
+    queueResets(tag + 'b', 60);
+    mailer = startMailer(confFor('drops', drops.url), 'mailer-drops.log');
+    assert.ok(await until(() => drops.counts(ours(tag + 'b')).size >= 60, 60), 'every email arrived');
+    await stopMailer(mailer);
+    assert.equal(drops.messages.length, 60, 'each once');
+    assert.ok(drops.connections >= 60 / 7, `${drops.connections} connections`);
+
+    // A server that hangs up only when the next email starts: the mailer
+    // sees it as it sends, and sends that email at once on a new connection.
+    queueResets(tag + 'c', 20);
+    mailer = startMailer(confFor('hangs', hangs.url), 'mailer-hangs.log');
+    assert.ok(await until(() => hangs.counts(ours(tag + 'c')).size >= 20, 60), 'every email arrived');
+    await stopMailer(mailer);
+    assert.equal(hangs.messages.length, 20, 'each once');
+    assert.ok(hangs.hangUps >= 10, `${hangs.hangUps} hang-ups`);
+    assert.equal(sql(`SELECT COUNT(*) FROM notifications WHERE message_id LIKE '<${tag}%'
+      AND (status <> 'sent' OR attempts <> 1)`), '0', 'every row sent at its first attempt');
+    assert.match(logOf('mailer-hangs.log'), /closed by the server; sending on a new one/);
+  } finally {
+    if (mailer) await stopMailer(mailer);
+    await Promise.all([sink.close(), drops.close(), hangs.close()]);
+    forget(tag);
+    stack('start');
+  }
+});
+
+test('two mailers claiming batches at once on 3,000 windows and single rows: each email once', async () => {
+  const WINDOWS = 1000, SINGLES = 1000;
+  const tag = 'race' + randomBytes(4).toString('hex');
+  const sink = await new SmtpStandin().listen();
+  const conf = confFor('race', sink.url);
+  stack('mailer-stop');
+  const mailers = [];
+  try {
+    // Three items in each window, all due at once, and single rows among them.
+    sql(`INSERT INTO notifications (firm_id, kind, recipient, payload, message_id, status, next_attempt_at,
+           created_at, coalesce_key)
+         SELECT f.id, 'client_items', CONCAT('${tag}-w', s.seq % ${WINDOWS}, '@lease.test'),
+           CONCAT('matter=2026-0001&what=item-', s.seq, '&link=http%3A%2F%2Fx%2F', s.seq),
+           CONCAT('<${tag}-i', s.seq, '@vellum.test>'), 'queued', NOW(6) + INTERVAL 2 SECOND, NOW(6),
+           CONCAT('client_items:', f.id, ':${tag}-w', s.seq % ${WINDOWS}, '@lease.test')
+         FROM seq_0_to_${WINDOWS * 3 - 1} s JOIN firms f ON f.slug = 'demo'`);
+    sql(`INSERT INTO notifications (firm_id, kind, recipient, payload, message_id, status, next_attempt_at, created_at)
+         SELECT f.id, 'password_reset', CONCAT('${tag}-s', s.seq, '@lease.test'),
+           CONCAT('link=http%3A%2F%2Fx%2F', s.seq, '&minutes=30'), CONCAT('<${tag}-s', s.seq, '@vellum.test>'),
+           'queued', NOW(6) + INTERVAL 2 SECOND, NOW(6)
+         FROM seq_1_to_${SINGLES} s JOIN firms f ON f.slug = 'demo'`);
+    mailers.push(startMailer(conf, 'mailer-race.log'), startMailer(conf, 'mailer-race.log'));
+    const done = await until(() => sql(`SELECT COUNT(*) FROM notifications WHERE message_id LIKE '<${tag}-%'
+      AND status = 'sent'`) === String(WINDOWS * 3 + SINGLES), 240, 250);
+    assert.ok(done, 'every row sent within 240 s');
+    await Promise.all(mailers.map(stopMailer));
+    const counts = sink.counts(ours(tag));
+    assert.equal(counts.size, WINDOWS + SINGLES, 'one email per window and per single row');
+    const twice = [...counts].filter(([, c]) => c > 1).map(([id]) => id);
+    assert.deepEqual(twice, [], 'no email twice');
+    // One email per recipient listing its three items.
+    const perRecipient = new Map();
+    for (const m of sink.messages.filter(ours(tag))) for (const to of m.to) perRecipient.set(to, (perRecipient.get(to) || 0) + 1);
+    assert.equal(perRecipient.size, WINDOWS + SINGLES);
+    assert.ok([...perRecipient.values()].every((c) => c === 1), 'one email per recipient');
+    assert.equal(sql(`SELECT COUNT(DISTINCT SUBSTRING_INDEX(lease_owner, '/', 1)) FROM notifications
+      WHERE message_id LIKE '<${tag}-%'`), '2', 'both mailers sent');
+  } finally {
+    await Promise.all(mailers.map(stopMailer));
     await sink.close();
     forget(tag);
     stack('start');

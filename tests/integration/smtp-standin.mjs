@@ -3,7 +3,10 @@
 // offers STARTTLS (given tls: { key, cert } it speaks TLS from the start,
 // an smtps:// server), keeps every message it accepts (with its Message-ID and
 // arrival time), and can be told to answer the end of DATA slowly or to run
-// a hook first (a test kills the mailer there: a message in flight).
+// a hook first (a test kills the mailer there: a message in flight).  It
+// numbers its connections (each message says which it came over) and can
+// close a connection after so many messages without a word, as a server
+// with a limit or an idle timeout does.
 import net from 'node:net';
 import tls from 'node:tls';
 
@@ -11,8 +14,15 @@ export class SmtpStandin {
   // delay: milliseconds before the reply to the end of DATA (or a function
   // giving them, for jitter).
   // beforeReply(msg): awaited before that reply, after the message is kept.
-  constructor({ delay = 0, beforeReply = null, tls: secure = null } = {}) {
+  // closeAfter: messages a connection takes before the server drops it.
+  // hangUpAfter: the same, but the server drops it only when the next MAIL
+  // comes, without a reply (the client finds out as it sends).
+  constructor({ delay = 0, beforeReply = null, tls: secure = null, closeAfter = 0, hangUpAfter = 0 } = {}) {
     this.delay = delay;
+    this.closeAfter = closeAfter;
+    this.hangUpAfter = hangUpAfter;
+    this.hangUps = 0;
+    this.connections = 0;
     this.beforeReply = beforeReply;
     this.messages = [];
     this.sockets = new Set();
@@ -49,6 +59,8 @@ export class SmtpStandin {
 
   session(sock) {
     this.sockets.add(sock);
+    const conn = ++this.connections;
+    let taken = 0;
     sock.on('close', () => this.sockets.delete(sock));
     sock.on('error', () => {});
     let buf = '', inData = false, data = [], env = { from: '', to: [] };
@@ -59,13 +71,15 @@ export class SmtpStandin {
     const endOfData = async () => {
       const raw = data.join('\r\n');
       const id = (raw.match(/^Message-ID:\s*(\S+)/mi) || [])[1] || '';
-      const msg = { messageId: id, from: env.from, to: env.to, raw, at: Date.now() };
+      const msg = { messageId: id, from: env.from, to: env.to, raw, at: Date.now(), conn };
       this.messages.push(msg);
       if (this.beforeReply) await this.beforeReply(msg);
       const ms = typeof this.delay === 'function' ? this.delay() : this.delay;
       if (ms) await new Promise((r) => setTimeout(r, ms));
       say('250 2.0.0 kept');
       env = { from: '', to: [] };
+      taken++;
+      if (this.closeAfter && taken >= this.closeAfter) sock.end();
     };
 
     const line = async (l) => {
@@ -80,6 +94,7 @@ export class SmtpStandin {
       const verb = l.slice(0, 4).toUpperCase();
       if (verb === 'EHLO') say('250-standin\r\n250-8BITMIME\r\n250 SIZE 10485760');
       else if (verb === 'HELO') say('250 standin');
+      else if (verb === 'MAIL' && this.hangUpAfter && taken >= this.hangUpAfter) { this.hangUps++; sock.destroy(); }
       else if (verb === 'MAIL') { env = { from: l.slice(10), to: [] }; say('250 2.1.0 ok'); }
       else if (verb === 'RCPT') { env.to.push(l.slice(8).replace(/[<>]/g, '')); say('250 2.1.5 ok'); }
       else if (verb === 'DATA') { inData = true; data = []; say('354 go ahead'); }
