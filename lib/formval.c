@@ -303,10 +303,17 @@ vl_ffield_check(enum vl_ffield_kind k, int required, const char *options, const 
 		return strpbrk(value, "\r\n") ? "line" : NULL;
 	case VL_FF_LONGTEXT:
 		return len > VL_FF_LONG_MAX ? "long" : NULL;
-	case VL_FF_EMAIL:
-		if (len > 254)
+	case VL_FF_EMAIL: {
+		/* Blanks around an address are no part of it (people paste
+		 * them); the address itself is checked. */
+		size_t	 at = strspn(value, " \t"), end = len;
+
+		while (end > at && (value[end - 1] == ' ' || value[end - 1] == '\t'))
+			end--;
+		if (end - at > 254)
 			return "long";
-		return vl_validate(VL_V_EMAIL, value, len, 254, NULL) ? NULL : "invalid";
+		return vl_validate(VL_V_EMAIL, value + at, end - at, 254, NULL) ? NULL : "invalid";
+	}
 	case VL_FF_PHONE:
 		return phone_ok(value) ? NULL : "invalid";
 	case VL_FF_DATE:

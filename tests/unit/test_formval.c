@@ -31,6 +31,7 @@ static const struct {
 	{ VL_FF_EMAIL, 0, "a@b.co", NULL }, { VL_FF_EMAIL, 0, "name@example.com", NULL },
 	{ VL_FF_EMAIL, 0, "not-an-address", "invalid" }, { VL_FF_EMAIL, 0, "a@", "invalid" },
 	{ VL_FF_EMAIL, 0, "@b.co", "invalid" }, { VL_FF_EMAIL, 0, "a b@c.de", "invalid" },
+	{ VL_FF_EMAIL, 0, "  A@B.co \t", NULL }, { VL_FF_EMAIL, 0, " \t ", "invalid" },
 	/* Phone: digits and + ( ) - . / and blanks, 3 to 20 digits, 40 bytes. */
 	{ VL_FF_PHONE, 0, "+44 20 7946 0000", NULL }, { VL_FF_PHONE, 0, "(555) 123-4567", NULL },
 	{ VL_FF_PHONE, 0, "555.1234", NULL }, { VL_FF_PHONE, 0, "12", "invalid" },
