@@ -231,11 +231,11 @@ test('form answers fill the date of birth, a matter field and an address; anothe
     WHERE contact_id = ${fio.contact}`), `${primary}:1|fio.work.${R}@fields.test:0`);
   assert.equal(sql(`SELECT login_email FROM contacts WHERE id = ${fio.contact}`), login);
   // Old and new kept on the answers, one audit row each.
-  const oldNew = (l) => sql(`SELECT CONCAT(COALESCE(old_value, '-'), ' > ', REPLACE(new_value, '\\n', '|')) FROM form_answers
+  const oldNew = (l) => sql(`SELECT CONCAT('[', COALESCE(old_value, '-'), '] > ', REPLACE(new_value, '\\n', '|')) FROM form_answers
     WHERE request_id = ${fio.req} AND field_id = ${f(l).slice(1)}`);
-  assert.equal(oldNew('Born'), ' > 1985-07-14');
-  assert.equal(oldNew('Case number'), ' > CL-1');
-  assert.equal(oldNew('Another email'), `${primary} > ${primary}|fio.work.${R}@fields.test`);
+  assert.equal(oldNew('Born'), '[] > 1985-07-14');
+  assert.equal(oldNew('Case number'), '[] > CL-1');
+  assert.equal(oldNew('Another email'), `[${primary}] > ${primary}|fio.work.${R}@fields.test`);
   assert.equal(sql(`SELECT GROUP_CONCAT(action ORDER BY action) FROM audit_log WHERE item = 'form_request' AND item_id = ${fio.req}
     AND action LIKE 'form_mapped%' AND matter_id = ${fio.mid}`),
   'form_mapped_contact_birth,form_mapped_contact_email,form_mapped_matter_field');
