@@ -261,12 +261,28 @@ test('two clients sending the same new address at once: one has it, the other is
   const { fid } = await mappingForm(admin, `Race map ${R}`, fieldOf(label));
   const a = await shared(admin, fid, 'Ada');
   const b = await shared(admin, fid, 'Bob');
+  // More requests of the same form to each matter: one a round.
+  const rounds = 6;
+  const reqs = async (c) => {
+    const tab = `/matters/${c.mid}/forms`;
+    for (let i = 1; i < rounds; i++) assert.equal((await act(admin, tab, tab, { op: 'share', form: fid })).status, 303);
+    return sql(`SELECT id FROM form_requests WHERE matter_id = ${c.mid} ORDER BY id`).split('\n');
+  };
+  const [ra, rb] = [await reqs(a), await reqs(b)];
   const field = `f${sql(`SELECT id FROM form_fields WHERE form_id = ${fid} AND label = 'Another email'`)}`;
-  const addr = `shared.${R}@fields.test`;
-  const results = await Promise.all([a, b].map((c) => fill(c.client, c.url, 'submit', [[field, addr]])));
-  assert.deepEqual(results.map((r) => r.status).sort(), [303, 400]);
-  const lost = results.find((r) => r.status === 400);
-  assert.match(lost.text, /This address is already on file for someone else at the firm/);
-  assert.equal(sql(`SELECT COUNT(*) FROM contact_emails WHERE email = '${addr}'`), '1');
-  assert.equal(sql(`SELECT COUNT(*) FROM form_requests WHERE id IN (${a.req}, ${b.req}) AND submitted_at IS NOT NULL`), '1');
+  const addr = (i) => `shared.${i}.${R}@fields.test`;
+  // Every round's two submissions at once, all rounds at once too.
+  const jobs = [];
+  for (let i = 0; i < rounds; i++)
+    for (const [c, r] of [[a, ra[i]], [b, rb[i]]])
+      jobs.push(fill(c.client, `/portal/matters/${c.mid}/forms/${r}`, 'submit', [[field, addr(i)]]).then((res) => ({ i, res })));
+  const done = await Promise.all(jobs);
+  for (let i = 0; i < rounds; i++) {
+    const mine = done.filter((d) => d.i === i).map((d) => d.res);
+    assert.deepEqual(mine.map((r) => r.status).sort(), [303, 400], `round ${i}`);
+    assert.match(mine.find((r) => r.status === 400).text, /This address is already on file for someone else at the firm/);
+    assert.equal(sql(`SELECT COUNT(*) FROM contact_emails WHERE email = '${addr(i)}'`), '1', `round ${i}`);
+  }
+  assert.equal(sql(`SELECT COUNT(*) FROM form_requests WHERE id IN (${[...ra, ...rb].join(',')}) AND submitted_at IS NOT NULL`),
+    String(rounds));
 });
