@@ -193,30 +193,49 @@ key_id(const char *key)
 	return *key == '\0' ? id : 0;
 }
 
+/* The first pair of typed for field id, or NULL. */
+static const struct vl_pair *
+pair_of(const struct vl_pair *typed, int64_t id)
+{
+	for (; typed != NULL && id != 0; typed = typed->next)
+		if (key_id(typed->key) == id)
+			return typed;
+	return NULL;
+}
+
 const char *
 vl_mfield_typed(const struct vl_pair *typed, int64_t id)
 {
-	for (; typed != NULL; typed = typed->next)
-		if (key_id(typed->key) == id && id != 0)
-			return typed->val != NULL ? typed->val : "";
-	return NULL;
+	const struct vl_pair	*p = pair_of(typed, id);
+
+	return p == NULL ? NULL : p->val != NULL ? p->val : "";
 }
 
 enum vl_rc
 vl_mfield_check(struct vl_ctx *c, const struct vl_pair *typed, struct vl_form_err *e)
 {
-	const char	*code;
+	const struct vl_pair	*p;
+	struct vl_mfield	*k;
+	const char		*code;
+	size_t			 n, i;
+	enum vl_rc		 rc;
 
-	for (; typed != NULL; typed = typed->next) {
-		if (key_id(typed->key) == 0)
+	if (typed == NULL)
+		return VL_OK;
+	/* The live fields only: a key of no such field is never written. */
+	if ((rc = vl_mfield_list(c, &k, &n)) != VL_OK)
+		return rc;
+	for (i = 0; i < n; i++) {
+		if (k[i].archived || (p = pair_of(typed, k[i].id)) == NULL)
 			continue;
 		/* A value with a NUL inside is not text either. */
-		if (typed->val != NULL && strlen(typed->val) != typed->vallen)
+		if (p->val != NULL && strlen(p->val) != p->vallen)
 			code = "value_invalid";
 		else
-			code = vl_mfield_value_check(typed->val);
+			code = vl_mfield_value_check(p->val);
 		if (code != NULL)
-			return vl_form_refuse(e, vl_pool_strdup(c->pool, typed->key), code);
+			return vl_form_refuse(e, vl_pool_printf(c->pool, "cf%lld", (long long)k[i].id),
+			    code);
 	}
 	return VL_OK;
 }

@@ -50,9 +50,9 @@ enum vl_rc vl_mfield_values(struct vl_ctx *, int64_t matter, struct vl_mfield_va
 	    size_t *n);
 /*
  * The value typed for field id on a matter's form: pair "cf<id>" of typed,
- * or NULL when none was sent.  vl_mfield_check refuses the first that
- * cannot be kept (VL_INVALID with *e: field "cf<id>", a code of
- * vl_mfield_value_check); VL_OK.
+ * or NULL when none was sent.  vl_mfield_check refuses the first value
+ * of a live field of the firm's that cannot be kept (VL_INVALID with *e:
+ * field "cf<id>", a code of vl_mfield_value_check); VL_OK; VL_ERR.
  */
 const char *vl_mfield_typed(const struct vl_pair *typed, int64_t id);
 enum vl_rc vl_mfield_check(struct vl_ctx *, const struct vl_pair *typed, struct vl_form_err *e);
