@@ -246,6 +246,8 @@ async function buildContent(admin, ctx) {
   sql('INSERT INTO matter_fields (firm_id, label, position, created_at) SELECT ' +
     `${firmId}, '${tag} field', COALESCE(MAX(position) + 1, 0), NOW(6) FROM matter_fields WHERE firm_id = ${firmId}`);
   ctx.mfield = sql(`SELECT id FROM matter_fields WHERE firm_id = ${firmId} AND label = '${tag} field'`);
+  sql(`INSERT INTO matter_field_values (firm_id, matter_id, field_id, value) VALUES (${firmId}, ${mid}, ${ctx.mfield},` +
+    ` '${tag} field value')`);
   for (const [slot, kind, extra] of [['act', 'time', '60, 20000, 20000, NULL'], ['exp', 'expense', `NULL, NULL, 1234, ${ctx.priv}`]]) {
     sql('INSERT INTO activities (firm_id, matter_id, kind, on_date, user_id, minutes, rate, amount, document_id,' +
       ` description, category_id, created_at, updated_at) VALUES (${firmId}, ${mid}, '${kind}', '2026-06-01',` +
