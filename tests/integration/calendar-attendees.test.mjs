@@ -20,7 +20,7 @@ function icsCheck(ics) {
 test('attendees: the firm\'s feed names them all, a client\'s .ics only the firm and that client', async () => {
   const admin = await demoAdmin();
   const { mid, contact, client } = await clientOnMatter({ name: `Cleo ${R}`, email: `cleo.${R}@att.test`,
-    number: `ATT-${R}`, password: `cleo portal password ${R}` });
+    number: `Q-ATT-${R}`, password: `cleo portal password ${R}` });
   const firm = sql("SELECT id FROM firms WHERE slug = 'demo'");
   // Another contact of the firm attends too, with two addresses (the
   // primary one is the second listed).
