@@ -1,7 +1,8 @@
 /*
  * A new contact (/contacts/new) or a contact's details (/contacts/<id>/edit):
  * person or company, name, phone numbers and postal address; a new one
- * also its email addresses, one a line, the first primary.  A refused form
+ * also its email addresses, one a line, the first primary; the date of
+ * birth (a date input; blank for none).  A refused form
  * comes back with what was typed and the field at fault (400).
  */
 #include <string.h>
@@ -9,7 +10,7 @@
 #include "vellum.h"
 #include "contact.h"
 
-enum field { F_KIND, F_NAME, F_PHONES, F_ADDRESS, F_EMAILS, FIELD__MAX };
+enum field { F_KIND, F_NAME, F_PHONES, F_ADDRESS, F_EMAILS, F_DOB, FIELD__MAX };
 
 /* Longer than the domain allows, so that it names the field at fault
  * rather than the value being dropped. */
@@ -19,6 +20,7 @@ static const struct vl_field fields[FIELD__MAX] = {
 	{ "phones", VL_V_STRING, 4000 },
 	{ "address", VL_V_STRING, 4000 },
 	{ "emails", VL_V_STRING, 8000 },
+	{ "dob", VL_V_LINE, 64 },
 };
 
 #define VAL(f)	(r->fields[f].val)
@@ -46,6 +48,7 @@ form(struct vl_req *r, int64_t id, const struct vl_contact_in *in, const char *e
 	vl_tpl_set(d, "NAME", in->name);
 	vl_tpl_set(d, "PHONES", in->phones);
 	vl_tpl_set(d, "ADDRESS", in->address);
+	vl_tpl_set(d, "DOB", in->dob);
 	if (e != NULL)
 		vl_form_error(d, e);
 	return vl_page_send_status(r, e != NULL ? 400 : 200, "contact_edit.tpl", d);
@@ -61,7 +64,7 @@ static enum vl_rc
 get(struct vl_req *r)
 {
 	struct vl_contact	 k;
-	struct vl_contact_in	 in = { "person", "", "", "" };
+	struct vl_contact_in	 in = { "person", "", "", "", "" };
 	int64_t			 id = contact_id(r);
 	enum vl_rc		 rc;
 
@@ -72,6 +75,7 @@ get(struct vl_req *r)
 		in.name = k.name;
 		in.phones = k.phones;
 		in.address = k.address;
+		in.dob = k.dob;
 	} else if (strcmp(r->uri, "/contacts/new") != 0)
 		return VL_DECLINED;
 	return form(r, id, &in, "", NULL);
@@ -80,7 +84,8 @@ get(struct vl_req *r)
 static enum vl_rc
 post(struct vl_req *r)
 {
-	struct vl_contact_in	 in = { VAL(F_KIND), VAL(F_NAME), VAL(F_PHONES), VAL(F_ADDRESS) };
+	struct vl_contact_in	 in = { VAL(F_KIND), VAL(F_NAME), VAL(F_PHONES), VAL(F_ADDRESS),
+	    VAL(F_DOB) ? VAL(F_DOB) : "" };
 	struct vl_form_err	 e = { NULL, NULL };
 	int64_t			 id = contact_id(r), made = 0;
 	enum vl_rc		 rc;
@@ -91,7 +96,8 @@ post(struct vl_req *r)
 	if ((r->fields[F_NAME].present && in.name == NULL) ||
 	    (r->fields[F_PHONES].present && in.phones == NULL) ||
 	    (r->fields[F_ADDRESS].present && in.address == NULL) ||
-	    (r->fields[F_EMAILS].present && VAL(F_EMAILS) == NULL))
+	    (r->fields[F_EMAILS].present && VAL(F_EMAILS) == NULL) ||
+	    (r->fields[F_DOB].present && VAL(F_DOB) == NULL))
 		return VL_INVALID;
 	if (id == 0)
 		rc = vl_contact_create(r->ctx, &in, VAL(F_EMAILS), &made, &e);

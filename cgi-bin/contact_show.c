@@ -52,6 +52,8 @@ card(struct vl_req *r, int64_t id, const struct vl_form_err *e, const char *type
 		vl_tpl_set(vl_tpl_section(d, "PHONES"), "TEXT", k.phones);
 	if (*k.address)
 		vl_tpl_set(vl_tpl_section(d, "ADDRESS_TEXT"), "TEXT", k.address);
+	if (*k.dob)
+		vl_tpl_set(vl_tpl_section(d, "DOB"), "TEXT", k.dob);
 	if (*k.login)
 		vl_tpl_set(vl_tpl_section(d, "LOGIN"), "LOGIN", k.login);
 	else

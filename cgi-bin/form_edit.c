@@ -11,6 +11,7 @@
 
 #include "vellum.h"
 #include "form.h"
+#include "mfield.h"
 
 enum field { F_OP, F_NAME, F_FIELD, F_KIND, F_LABEL, F_HELP, F_OPTIONS, F_REQUIRED, F_MAPS,
     F_ORDER, F_NOTICE, FIELD__MAX };
@@ -24,7 +25,7 @@ static const struct vl_field fields[FIELD__MAX] = {
 	{ "help", VL_V_STRING, 4000 },
 	{ "options", VL_V_STRING, 16000 },
 	{ "required", VL_V_BOOL, 2 },
-	{ "maps_to", VL_V_LINE, 32 },
+	{ "maps_to", VL_V_LINE, 40 },
 	{ "order", VL_V_LINE, 2200 },
 	{ "notice", VL_V_LINE, 16 },
 };
@@ -45,6 +46,29 @@ upper(struct vl_req *r, const char *prefix, const char *name)
 	return s;
 }
 
+/* The builder's matter field choices ("matter_field:<id>", live ones)
+ * into row, chosen the one in maps. */
+static enum vl_rc
+mfield_options(struct vl_req *r, struct vl_tpl *row, const char *maps)
+{
+	struct vl_mfield	*k;
+	struct vl_tpl		*o;
+	size_t			 n, i;
+	enum vl_rc		 rc;
+
+	if ((rc = vl_mfield_list(r->ctx, &k, &n)) != VL_OK)
+		return rc;
+	for (i = 0; i < n && !k[i].archived; i++) {
+		o = vl_tpl_section(row, "MFIELD_OPTION");
+		vl_tpl_set(o, "VALUE", vl_pool_printf(r->pool, "matter_field:%lld", (long long)k[i].id));
+		vl_tpl_set(o, "LABEL", k[i].label);
+		if (maps != NULL && strcmp(maps, vl_pool_printf(r->pool, "matter_field:%lld",
+		    (long long)k[i].id)) == 0)
+			vl_tpl_show(o, "SELECTED");
+	}
+	return VL_OK;
+}
+
 #define VAL(f)	(r->fields[f].val)
 #define NUM(f)	(r->fields[f].val ? r->fields[f].num : 0)
 
@@ -58,7 +82,7 @@ page(struct vl_req *r, int64_t id, int64_t edit, const struct vl_form_field_in *
 	struct vl_form_field_in	 blank = { "text", "", "", "", "", 0 }, stored;
 	struct vl_form_field	*x = NULL;
 	struct vl_form		 f = { 0, 0, 0, 0, NULL };
-	struct vl_tpl		*d, *row;
+	struct vl_tpl		*d, *row, *maps;
 	size_t			 n = 0, i;
 	enum vl_rc		 rc;
 
@@ -90,8 +114,11 @@ page(struct vl_req *r, int64_t id, int64_t edit, const struct vl_form_field_in *
 			vl_tpl_set(vl_tpl_section(row, "HAS_HELP"), "HELP", x[i].help);
 		vl_tpl_show(row, upper(r, "KIND_", vl_ffield_kinds[x[i].kind]));
 		vl_tpl_show(row, x[i].required ? "REQUIRED" : "OPTIONAL");
-		if (x[i].maps_to != VL_FMAP_NONE)
-			vl_tpl_show(vl_tpl_section(row, "MAPS"), upper(r, "", vl_fmaps[x[i].maps_to]));
+		if (x[i].maps_to != VL_FMAP_NONE) {
+			maps = vl_tpl_section(row, "MAPS");
+			vl_tpl_show(maps, upper(r, "", vl_fmaps[x[i].maps_to]));
+			vl_tpl_set(maps, "MLABEL", x[i].maps_label);
+		}
 		if (*x[i].options)
 			vl_tpl_set(vl_tpl_section(row, "HAS_OPTIONS"), "OPTIONS", x[i].options);
 		if (f.uses == 0) {
@@ -105,7 +132,9 @@ page(struct vl_req *r, int64_t id, int64_t edit, const struct vl_form_field_in *
 		}
 		if (x[i].id == edit && in == NULL) {
 			stored = (struct vl_form_field_in){ vl_ffield_kinds[x[i].kind], x[i].label,
-			    x[i].help, x[i].options, vl_fmaps[x[i].maps_to], x[i].required };
+			    x[i].help, x[i].options, x[i].maps_to != VL_FMAP_MATTER_FIELD ?
+			    vl_fmaps[x[i].maps_to] : vl_pool_printf(r->pool, "matter_field:%lld",
+			    (long long)x[i].maps_field), x[i].required };
 			in = &stored;
 		}
 	}
@@ -121,6 +150,8 @@ page(struct vl_req *r, int64_t id, int64_t edit, const struct vl_form_field_in *
 			vl_tpl_set_int(vl_tpl_section(row, "HAS_FIELD"), "FID", edit);
 		vl_tpl_show(row, upper(r, "K_", in->kind));
 		vl_tpl_show(row, upper(r, "M_", in->maps_to && *in->maps_to ? in->maps_to : "none"));
+		if ((rc = mfield_options(r, row, in->maps_to)) != VL_OK)
+			return rc;
 		vl_tpl_set(row, "LABEL", in->label);
 		vl_tpl_set(row, "HELP", in->help);
 		vl_tpl_set(row, "OPTIONS", in->options);

@@ -89,7 +89,13 @@ get(struct vl_req *r)
 			row = vl_tpl_section(d, "CHANGE");
 			vl_tpl_set(row, "LABEL", f.fields[i].label);
 			vl_tpl_show(row, vl_fmaps[f.fields[i].maps_to][0] == 'c' ? "CONTACT" : "MATTER");
-			vl_tpl_set(row, "OLD", f.olds[i]);
+			/* An address is added (the last of the list after), never
+			 * replacing one: say so. */
+			if (f.fields[i].maps_to == VL_FMAP_CONTACT_EMAIL)
+				vl_tpl_set(vl_tpl_section(row, "ADDED"), "VALUE",
+				    strrchr(f.news[i], '\n') ? strrchr(f.news[i], '\n') + 1 : f.news[i]);
+			else
+				vl_tpl_set(vl_tpl_section(row, "REPLACED"), "OLD", f.olds[i]);
 			vl_tpl_set(row, "NEW", f.news[i]);
 		}
 	}

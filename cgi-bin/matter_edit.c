@@ -2,13 +2,15 @@
  * A new matter (/matters/new) or a matter's record (/matters/<id>/edit):
  * number (blank: the next of the firm's pattern), description, client,
  * responsible user, dates.  POST /matters/<id>/edit with op close or
- * reopen changes only the status (the portal stays readable, F-B1).  A
+ * reopen changes only the status (the portal stays readable, F-B1).  The
+ * firm's own matter fields follow (inputs "cf<id>", lib/mfield.h).  A
  * refused form comes back with what was typed and the field at fault.
  */
 #include <string.h>
 
 #include "vellum.h"
 #include "matters.h"
+#include "mfield.h"
 
 enum field { F_OP, F_NUMBER, F_DESCRIPTION, F_CLIENT, F_RESPONSIBLE, F_OPENED, F_CLOSED,
     FIELD__MAX };
@@ -25,6 +27,35 @@ static const struct vl_field fields[FIELD__MAX] = {
 
 #define VAL(f)	(r->fields[f].val)
 #define NUM(f)	(r->fields[f].val ? r->fields[f].num : 0)
+
+/* The firm's matter fields into d: matter's values, or what was typed. */
+static enum vl_rc
+custom_fields(struct vl_req *r, struct vl_tpl *d, int64_t matter, const struct vl_pair *typed,
+    const struct vl_form_err *e)
+{
+	struct vl_mfield_value	*v;
+	struct vl_tpl		*row;
+	const char		*t;
+	char			*key;
+	size_t			 n, i;
+	enum vl_rc		 rc;
+
+	if ((rc = vl_mfield_values(r->ctx, matter, &v, &n)) != VL_OK)
+		return rc;
+	for (i = 0; i < n; i++) {
+		row = vl_tpl_section(d, "CUSTOM");
+		vl_tpl_set_int(row, "FID", v[i].id);
+		vl_tpl_set(row, "LABEL", v[i].label);
+		t = typed != NULL ? vl_mfield_typed(typed, v[i].id) : NULL;
+		vl_tpl_set(row, "VALUE", t != NULL ? t : v[i].value);
+		key = vl_pool_printf(r->pool, "cf%lld", (long long)v[i].id);
+		if (e != NULL && e->field != NULL && strcmp(e->field, key) == 0) {
+			vl_tpl_show(row, "BAD");
+			vl_tpl_set(d, "BAD_LABEL", v[i].label);
+		}
+	}
+	return VL_OK;
+}
 
 /* The form for matter m (id 0: a new one) holding in; e after a refusal. */
 static enum vl_rc
@@ -60,6 +91,8 @@ form(struct vl_req *r, const struct vl_matter_rec *m, const struct vl_matter_in 
 	vl_tpl_set(d, "OPENED", in->opened);
 	vl_pick_options(d, "CLIENT_OPTION", clients, nc, in->client);
 	vl_pick_options(d, "USER_OPTION", users, nu, in->responsible);
+	if ((rc = custom_fields(r, d, m->id, in->custom, e)) != VL_OK)
+		return rc;
 	if (e != NULL)
 		vl_form_error(d, e);
 	return vl_page_send_status(r, e != NULL ? 400 : 200, "matter_edit.tpl", d);
@@ -75,7 +108,7 @@ static enum vl_rc
 get(struct vl_req *r)
 {
 	struct vl_matter_rec	 m = { .status = "open" };
-	struct vl_matter_in	 in = { "", "", "", "", NUM(F_CLIENT), r->ctx->user_id };
+	struct vl_matter_in	 in = { "", "", "", "", NUM(F_CLIENT), r->ctx->user_id, NULL };
 	int64_t			 id = matter_id(r);
 	char			 today[11];
 	enum vl_rc		 rc;
@@ -103,7 +136,7 @@ post(struct vl_req *r)
 {
 	struct vl_matter_rec	 m = { .status = "open" };
 	struct vl_matter_in	 in = { VAL(F_NUMBER), VAL(F_DESCRIPTION), VAL(F_OPENED), VAL(F_CLOSED),
-	    NUM(F_CLIENT), NUM(F_RESPONSIBLE) };
+	    NUM(F_CLIENT), NUM(F_RESPONSIBLE), r->form };
 	struct vl_form_err	 e = { NULL, NULL };
 	const char		*op = VAL(F_OP) ? VAL(F_OP) : "save", *notice = "saved";
 	int64_t			 id = matter_id(r), made = 0;

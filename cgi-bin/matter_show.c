@@ -10,6 +10,7 @@
 #include "tz.h"
 #include "matter.h"
 #include "matters.h"
+#include "mfield.h"
 
 enum field { F_TAB, F_NOTICE, FIELD__MAX };
 
@@ -28,14 +29,17 @@ get(struct vl_req *r)
 {
 	struct vl_matter m;
 	struct vl_matter_rec rec;
-	struct vl_tpl	*d;
+	struct vl_mfield_value *cf;
+	struct vl_tpl	*d, *row;
 	int64_t		 id;
+	size_t		 ncf, i;
 	enum vl_rc	 rc;
 
 	if ((id = vl_req_path_id(r, "/matters/")) == 0)
 		return VL_DECLINED;
 	if ((rc = vl_matter_load(r->ctx, id, &m)) != VL_OK ||
-	    (rc = vl_matter_get(r->ctx, id, &rec)) != VL_OK)
+	    (rc = vl_matter_get(r->ctx, id, &rec)) != VL_OK ||
+	    (rc = vl_mfield_values(r->ctx, id, &cf, &ncf)) != VL_OK)
 		return rc;
 	d = vl_page_new(r, vl_pool_printf(r->pool, "%s %s", m.number, m.description));
 	vl_matter_frame(r->pool, d, &m, "details");
@@ -50,6 +54,15 @@ get(struct vl_req *r)
 	if (rec.closed != 0)
 		vl_tpl_set(vl_tpl_section(d, "CLOSED_ON"), "CLOSED", vl_tz_date(r->pool, "UTC",
 		    rec.closed));
+	/* The firm's own fields, filled in or not (a dash). */
+	for (i = 0; i < ncf; i++) {
+		row = vl_tpl_section(d, "CUSTOM");
+		vl_tpl_set(row, "LABEL", cf[i].label);
+		if (*cf[i].value)
+			vl_tpl_set(vl_tpl_section(row, "HAS_VALUE"), "VALUE", cf[i].value);
+		else
+			vl_tpl_show(row, "NO_VALUE");
+	}
 	vl_tpl_show(d, "DETAILS");
 	return vl_page_send(r, "matter.tpl", d);
 }

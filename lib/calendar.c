@@ -762,10 +762,34 @@ vl_cal_client_get(struct vl_ctx *c, int64_t id, struct vl_cal_event *e,
 	return load_ex(c, e);
 }
 
+/* e's attendees as its .ics names them (only: a contact, who sees the
+ * firm's users and themselves alone; 0: everyone). */
+static enum vl_rc
+load_att(struct vl_ctx *c, struct vl_cal_event *e, int64_t only)
+{
+	struct vl_rows		*rows;
+	struct vl_cal_att	 a;
+	int			 got;
+
+	e->natt = 0;
+	if (vl_db_query(c->pool, STMT_CAL_ICS_ATTENDEES, &rows, "iiii", c->firm_id, e->id, only,
+	    only) != VL_OK)
+		return VL_ERR;
+	e->att = vl_pool_calloc(c->pool, vl_db_count(rows) + 1, sizeof(*e->att));
+	while ((got = vl_db_next(rows, "ss", &a.name, &a.email)) > 0)
+		e->att[e->natt++] = a;
+	return got < 0 ? VL_ERR : VL_OK;
+}
+
 char *
 vl_cal_ics(struct vl_ctx *c, const struct vl_cal_event *e)
 {
-	return vl_ical_build(c->pool, e, 1, (int64_t)time(NULL));
+	struct vl_cal_event	 copy = *e;
+
+	/* A client's .ics: never another contact's name or address. */
+	if (load_att(c, &copy, c->contact_id) != VL_OK)
+		return NULL;
+	return vl_ical_build(c->pool, &copy, 1, (int64_t)time(NULL));
 }
 
 enum vl_rc
@@ -847,6 +871,9 @@ vl_cal_feed(struct vl_ctx *c, const char *token, char **ics)
 		return VL_ERR;
 	if ((rc = read_events(c, rows, &ev, &nev, VL_CAL_ITEMS_MAX)) != VL_OK)
 		return rc;
+	for (size_t i = 0; i < nev; i++)
+		if ((rc = load_att(c, &ev[i], 0)) != VL_OK)
+			return rc;
 	if ((*ics = vl_ical_build(c->pool, ev, nev, now)) == NULL)
 		return VL_ERR;
 	return VL_OK;

@@ -25,6 +25,11 @@
 #define VL_CAL_FEED_BACK	(90 * 86400)
 #define VL_CAL_FEED_AHEAD	(366 * 86400)
 
+/* An attendee as an .ics names them: the name and the address on file
+ * ("" for none). */
+struct vl_cal_att {
+	char	*name, *email;
+};
 /* An event as stored. */
 struct vl_cal_event {
 	int64_t		 id, matter, sequence, created_by;
@@ -34,6 +39,8 @@ struct vl_cal_event {
 	struct vl_recur	 rule;
 	struct vl_recur_ex *ex;		/* its exceptions (vl_cal_get only) */
 	size_t		 nex;
+	struct vl_cal_att *att;		/* its attendees (.ics only) */
+	size_t		 natt;
 };
 
 /* An event as typed in the form: texts as sent (NULL for absent). */

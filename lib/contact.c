@@ -15,14 +15,20 @@
 #include "event.h"
 #include "audit.h"
 #include "account.h"
+#include "formval.h"
+#include "listing.h"
 
 #define NAME_MAX_LEN	200
 #define TEXT_MAX_LEN	1000
 
-/* The kind, name, phones and address checked; VL_OK or VL_INVALID. */
+/* The kind, name, phones, address and date of birth checked; VL_OK or
+ * VL_INVALID. */
 static enum vl_rc
-check_in(const struct vl_contact_in *in, struct vl_form_err *e)
+check_in(struct vl_ctx *c, const struct vl_contact_in *in, struct vl_form_err *e)
 {
+	const char	*code;
+	char		 today[11];
+
 	if (in->kind == NULL || (strcmp(in->kind, "person") != 0 && strcmp(in->kind, "company") != 0))
 		return vl_form_refuse(e, "kind", "kind_invalid");
 	if (in->name == NULL || *in->name == '\0')
@@ -33,6 +39,9 @@ check_in(const struct vl_contact_in *in, struct vl_form_err *e)
 		return vl_form_refuse(e, "phones", "phones_long");
 	if (in->address != NULL && strlen(in->address) > TEXT_MAX_LEN)
 		return vl_form_refuse(e, "address", "address_long");
+	vl_date_today(c, today);
+	if ((code = vl_birth_check(in->dob, today)) != NULL)
+		return vl_form_refuse(e, "dob", code);
 	return VL_OK;
 }
 
@@ -46,7 +55,7 @@ vl_contact_create(struct vl_ctx *c, const struct vl_contact_in *in, const char *
 	uint64_t	 newid;
 	enum vl_rc	 rc;
 
-	if ((rc = check_in(in, e)) != VL_OK)
+	if ((rc = check_in(c, in, e)) != VL_OK)
 		return rc;
 	/* The addresses, one a line, each normalised; a repeat is dropped. */
 	while (p != NULL && *p != '\0') {
@@ -70,6 +79,9 @@ vl_contact_create(struct vl_ctx *c, const struct vl_contact_in *in, const char *
 		return rc;
 	if ((rc = vl_db_exec(STMT_CONTACT_CREATE, NULL, &newid, "issss", c->firm_id, in->kind,
 	    in->name, in->phones ? in->phones : "", in->address ? in->address : "")) != VL_OK)
+		goto fail;
+	if (in->dob != NULL && *in->dob != '\0' && (rc = vl_db_exec(STMT_CONTACT_SET_BIRTH, NULL,
+	    NULL, "sii", in->dob, c->firm_id, (int64_t)newid)) != VL_OK)
 		goto fail;
 	for (i = 0; i < n; i++)
 		if ((rc = vl_db_exec(STMT_CONTACT_EMAIL_INSERT, NULL, NULL, "iisii", c->firm_id,
@@ -95,15 +107,21 @@ vl_contact_update(struct vl_ctx *c, int64_t id, const struct vl_contact_in *in,
 	struct vl_contact	 k;
 	enum vl_rc		 rc;
 
-	if ((rc = check_in(in, e)) != VL_OK)
+	if ((rc = check_in(c, in, e)) != VL_OK)
 		return rc;
 	if ((rc = vl_contact_get(c, id, &k)) != VL_OK)
 		return rc;
-	if ((rc = vl_db_exec(STMT_CONTACT_UPDATE, NULL, NULL, "ssssii", in->kind, in->name,
-	    in->phones ? in->phones : "", in->address ? in->address : "", c->firm_id, id)) != VL_OK)
+	if ((rc = vl_db_begin()) != VL_OK)
 		return rc;
+	if ((rc = vl_db_exec(STMT_CONTACT_UPDATE, NULL, NULL, "ssssii", in->kind, in->name,
+	    in->phones ? in->phones : "", in->address ? in->address : "", c->firm_id, id)) != VL_OK ||
+	    (in->dob != NULL && (rc = vl_db_exec(STMT_CONTACT_SET_BIRTH, NULL, NULL, "sii", in->dob,
+	    c->firm_id, id)) != VL_OK)) {
+		vl_db_rollback();
+		return rc;
+	}
 	vl_audit(c, "contact_update", "contact", id);
-	return VL_OK;
+	return vl_db_commit();
 }
 
 enum vl_rc
@@ -310,6 +328,8 @@ vl_contact_get(struct vl_ctx *c, int64_t id, struct vl_contact *k)
 	    &k->kind, &k->phones, &k->address, &prim, &k->login)) != VL_OK)
 		return rc;
 	k->archived = prim != 0;
+	if ((rc = vl_db_row(c->pool, STMT_CONTACT_BIRTH, "ii", "s", c->firm_id, id, &k->dob)) != VL_OK)
+		return rc;
 	if ((rc = vl_db_row(c->pool, STMT_CONTACT_IN_PORTAL, "ii", "i", c->firm_id, id, &inp)) != VL_OK)
 		return rc;
 	k->in_portal = inp > 0;

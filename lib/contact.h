@@ -17,9 +17,10 @@
 #define VL_CONTACT_EMAILS_MAX	20
 
 /* A contact as typed: kind "person" or "company", a name, phones and the
- * postal address (free text, a line each). */
+ * postal address (free text, a line each), and the date of birth
+ * (YYYY-MM-DD, "" for none, NULL to leave it as it is). */
 struct vl_contact_in {
-	const char	*kind, *name, *phones, *address;
+	const char	*kind, *name, *phones, *address, *dob;
 };
 
 /* Creates a contact of the acting firm with the addresses in emails (one a
@@ -27,8 +28,10 @@ struct vl_contact_in {
  * with *e (a field and a code); VL_ERR. */
 enum vl_rc vl_contact_create(struct vl_ctx *, const struct vl_contact_in *, const char *emails,
 	    int64_t *id, struct vl_form_err *e);
-/* Changes a contact's kind, name, phones and address.  VL_OK, VL_INVALID
- * with *e, VL_DECLINED for no such contact of the firm, VL_ERR. */
+/* Changes a contact's kind, name, phones, address and date of birth.
+ * VL_OK, VL_INVALID with *e (also dob_invalid, dob_future: a date of
+ * birth not of the calendar or after today in the firm's zone),
+ * VL_DECLINED for no such contact of the firm, VL_ERR. */
 enum vl_rc vl_contact_update(struct vl_ctx *, int64_t id, const struct vl_contact_in *,
 	    struct vl_form_err *e);
 /* Archives (on 1) or restores (0) a contact: it leaves (or rejoins) the
@@ -73,6 +76,7 @@ struct vl_contact_email {
 struct vl_contact {
 	int64_t			 id;
 	char			*name, *kind, *phones, *address, *login;
+	char			*dob;		/* YYYY-MM-DD, "" for none */
 	int			 archived, in_portal;
 	struct vl_contact_email	*emails;	/* primary first, then listed order */
 	size_t			 nemails;

@@ -14,6 +14,8 @@
 #include "formval.h"
 #include "listing.h"
 #include "matter.h"
+#include "mfield.h"
+#include "contact.h"
 #include "pdf.h"
 #include "portal.h"
 #include "rshare.h"
@@ -60,7 +62,7 @@ fields_of(struct vl_ctx *c, int64_t form, struct vl_form_field **out, size_t *n)
 	size_t			 cap = 16;
 	char			*kind, *maps;
 	int			 got;
-	int64_t			 req;
+	int64_t			 req, archived;
 	enum vl_rc		 rc;
 
 	*n = 0;
@@ -75,12 +77,14 @@ fields_of(struct vl_ctx *c, int64_t form, struct vl_form_field **out, size_t *n)
 			cap *= 2;
 		}
 		x = &list[*n];
-		if ((got = vl_db_next(rows, "iisssiss", &x->id, &x->position, &kind, &x->label,
-		    &x->help, &req, &x->options, &maps)) <= 0)
+		if ((got = vl_db_next(rows, "iisssissisi", &x->id, &x->position, &kind, &x->label,
+		    &x->help, &req, &x->options, &maps, &x->maps_field, &x->maps_label,
+		    &archived)) <= 0)
 			break;
 		x->kind = vl_ffield_kind_of(kind);
 		x->maps_to = vl_fmap_of(maps);
 		x->required = req != 0;
+		x->maps_archived = archived != 0;
 		if (x->kind == VL_FF__MAX || x->maps_to == VL_FMAP__MAX)
 			return VL_ERR;
 		(*n)++;
@@ -229,10 +233,11 @@ vl_form_field_save(struct vl_ctx *c, int64_t form, int64_t field,
     const struct vl_form_field_in *in, struct vl_form_err *e)
 {
 	enum vl_ffield_kind	 kind = vl_ffield_kind_of(in->kind);
-	enum vl_fmap		 map = vl_fmap_of(in->maps_to);
 	struct vl_form_field	*list;
 	const char		*code = NULL, *label = in->label, *help = in->help ? in->help : "";
-	char			*options;
+	char			*options, *mlabel;
+	int64_t			 mfield = 0, marchived = 0;
+	enum vl_fmap		 map = vl_fmap_parse(in->maps_to, &mfield);
 	uint64_t		 n = 0;
 	size_t			 count;
 	enum vl_rc		 rc;
@@ -251,19 +256,27 @@ vl_form_field_save(struct vl_ctx *c, int64_t form, int64_t field,
 		return vl_form_refuse(e, "maps_to", "maps_invalid");
 	if ((rc = vl_db_begin()) != VL_OK)
 		return rc;
+	/* A matter field: a live one of the firm's (another firm's id, or an
+	 * archived one, is refused like a target the type cannot fill). */
+	if (map == VL_FMAP_MATTER_FIELD && ((rc = vl_db_row(c->pool, STMT_MFIELD_GET, "ii", "si",
+	    c->firm_id, mfield, &mlabel, &marchived)) != VL_OK || marchived != 0)) {
+		vl_db_rollback();
+		return rc == VL_OK || rc == VL_DECLINED ? vl_form_refuse(e, "maps_to",
+		    "maps_invalid") : rc;
+	}
 	if ((rc = lock_open(c, form)) == VL_OK && field == 0) {
 		if ((rc = fields_of(c, form, &list, &count)) == VL_OK && count >= VL_FF_FIELDS_MAX) {
 			vl_db_rollback();
 			return vl_form_refuse(e, "label", "fields_many");
 		}
 		if (rc == VL_OK)
-			rc = vl_db_exec(STMT_FORM_FIELD_INSERT, &n, NULL, "iisssissii", c->firm_id,
+			rc = vl_db_exec(STMT_FORM_FIELD_INSERT, &n, NULL, "iisssissiii", c->firm_id,
 			    form, vl_ffield_kinds[kind], label, help, (int64_t)in->required, options,
-			    vl_fmaps[map], c->firm_id, form);
+			    vl_fmaps[map], mfield, c->firm_id, form);
 	} else if (rc == VL_OK)
-		rc = vl_db_exec(STMT_FORM_FIELD_UPDATE, &n, NULL, "sssissiii", vl_ffield_kinds[kind],
-		    label, help, (int64_t)in->required, options, vl_fmaps[map], c->firm_id, form,
-		    field);
+		rc = vl_db_exec(STMT_FORM_FIELD_UPDATE, &n, NULL, "sssissiiii", vl_ffield_kinds[kind],
+		    label, help, (int64_t)in->required, options, vl_fmaps[map], mfield, c->firm_id,
+		    form, field);
 	/* An update that changes nothing also matches 0 rows: look again. */
 	if (rc == VL_OK && n == 0 && field != 0 && fields_of(c, form, &list, &count) == VL_OK) {
 		rc = VL_DECLINED;
@@ -705,35 +718,135 @@ record_upload(struct vl_ctx *c, int64_t matter, const struct vl_stored *st, int6
 	return vl_doc_record(c, matter, folder, st, 0, doc);
 }
 
-/* Inside the transaction: fills field i's mapped target with its answer,
- * keeping old and new on the answer and auditing the change. */
+/* Inside the transaction: the addresses of contact, one a line. */
+static enum vl_rc
+addresses_of(struct vl_ctx *c, int64_t contact, char **out, size_t *n)
+{
+	struct vl_rows	*rows;
+	struct vl_buf	 b;
+	char		*addr;
+	int		 got;
+	enum vl_rc	 rc;
+
+	*n = 0;
+	vl_buf_init(&b);
+	if ((rc = vl_db_query(c->pool, STMT_FMAP_ADDRESSES, &rows, "ii", c->firm_id,
+	    contact)) != VL_OK) {
+		vl_buf_release(&b);
+		return rc;
+	}
+	while ((got = vl_db_next(rows, "s", &addr)) > 0) {
+		if (b.len > 0)
+			vl_buf_addc(&b, '\n');
+		vl_buf_adds(&b, addr);
+		(*n)++;
+	}
+	*out = vl_pool_strdup(c->pool, vl_buf_str(&b));
+	vl_buf_release(&b);
+	return got < 0 ? VL_ERR : VL_OK;
+}
+
+/*
+ * Inside the transaction (the firm's row locked, see vl_form_client_answer):
+ * answer added to contact's addresses, at the end and never primary, so
+ * neither the address the client signs in with nor the one the firm mails
+ * changes.  An address another contact of the firm has is refused (*err):
+ * two contacts sharing one could each reach the other's sign-in.
+ */
+static enum vl_rc
+add_address(struct vl_ctx *c, int64_t contact, const char *answer, size_t have,
+    const char **err)
+{
+	int64_t		 other;
+	char		*addr;
+	enum vl_rc	 rc;
+
+	if ((addr = vl_email_norm(c->pool, answer)) == NULL) {
+		*err = "invalid";
+		return VL_INVALID;
+	}
+	rc = vl_db_row(c->pool, STMT_FMAP_ADDRESS_ELSEWHERE, "isi", "i", c->firm_id, addr, contact,
+	    &other);
+	if (rc == VL_OK) {
+		*err = "email_elsewhere";
+		return VL_INVALID;
+	}
+	if (rc != VL_DECLINED)
+		return rc;
+	if (have >= VL_CONTACT_EMAILS_MAX) {
+		*err = "email_full";
+		return VL_INVALID;
+	}
+	return vl_db_exec(STMT_CONTACT_EMAIL_APPEND, NULL, NULL, "iisiii", c->firm_id, contact, addr,
+	    (int64_t)0, c->firm_id, contact);
+}
+
+/* Inside the transaction: fills field x's mapped target with its answer,
+ * keeping old and new on the answer and auditing the change.  VL_INVALID
+ * with *err when the answer cannot go there (an address: add_address). */
 static enum vl_rc
 map_field(struct vl_ctx *c, int64_t matter, int64_t req, const struct vl_form_field *x,
-    const char *answer)
+    const char *answer, const char **err)
 {
 	static const enum vl_stmt set[VL_FMAP__MAX] = {
 		[VL_FMAP_CONTACT_NAME] = STMT_FMAP_SET_NAME,
 		[VL_FMAP_CONTACT_PHONE] = STMT_FMAP_SET_PHONES,
 		[VL_FMAP_CONTACT_ADDRESS] = STMT_FMAP_SET_ADDRESS,
 		[VL_FMAP_MATTER_DESCRIPTION] = STMT_FMAP_SET_DESCRIPTION,
+		[VL_FMAP_CONTACT_BIRTH] = STMT_CONTACT_SET_BIRTH,
 	};
 	int64_t		 client;
-	char		*desc, *name, *phones, *address, *old, *new;
-	enum vl_rc	 rc;
+	char		*desc, *name, *phones, *address, *old = NULL, *new;
+	size_t		 naddr = 0;
+	enum vl_rc	 rc = VL_OK;
 
-	if (x->maps_to == VL_FMAP_NONE || x->maps_to >= VL_FMAP__MAX)
+	if (x->maps_to == VL_FMAP_NONE || x->maps_to >= VL_FMAP__MAX ||
+	    (x->maps_to == VL_FMAP_MATTER_FIELD && x->maps_archived))
 		return VL_OK;
 	if ((rc = vl_db_row(c->pool, STMT_FMAP_MATTER, "ii", "is", c->firm_id, matter, &client,
 	    &desc)) != VL_OK ||
 	    (rc = vl_db_row(c->pool, STMT_FMAP_CONTACT, "ii", "sss", c->firm_id, client, &name,
 	    &phones, &address)) != VL_OK)
 		return rc == VL_DECLINED ? VL_ERR : rc;
-	old = x->maps_to == VL_FMAP_CONTACT_NAME ? name : x->maps_to == VL_FMAP_CONTACT_PHONE ?
-	    phones : x->maps_to == VL_FMAP_CONTACT_ADDRESS ? address : desc;
+	switch (x->maps_to) {
+	case VL_FMAP_CONTACT_NAME:
+		old = name;
+		break;
+	case VL_FMAP_CONTACT_PHONE:
+		old = phones;
+		break;
+	case VL_FMAP_CONTACT_ADDRESS:
+		old = address;
+		break;
+	case VL_FMAP_MATTER_DESCRIPTION:
+		old = desc;
+		break;
+	case VL_FMAP_CONTACT_BIRTH:
+		rc = vl_db_row(c->pool, STMT_CONTACT_BIRTH, "ii", "s", c->firm_id, client, &old);
+		break;
+	case VL_FMAP_CONTACT_EMAIL:
+		rc = addresses_of(c, client, &old, &naddr);
+		break;
+	case VL_FMAP_MATTER_FIELD:
+		/* Archived since the form was read: left as it is. */
+		if ((rc = vl_mfield_value_of(c, matter, x->maps_field, &old)) == VL_DECLINED)
+			return VL_OK;
+		break;
+	default:
+		return VL_OK;
+	}
+	if (rc != VL_OK)
+		return rc == VL_DECLINED ? VL_ERR : rc;
 	if ((new = vl_fmap_merge(c->pool, x->maps_to, old, answer)) == NULL)
 		return VL_OK;
-	if ((rc = vl_db_exec(set[x->maps_to], NULL, NULL, "sii", new, c->firm_id,
-	    x->maps_to == VL_FMAP_MATTER_DESCRIPTION ? matter : client)) != VL_OK ||
+	if (x->maps_to == VL_FMAP_CONTACT_EMAIL)
+		rc = add_address(c, client, answer, naddr, err);
+	else if (x->maps_to == VL_FMAP_MATTER_FIELD)
+		rc = vl_mfield_set(c, matter, x->maps_field, new);
+	else
+		rc = vl_db_exec(set[x->maps_to], NULL, NULL, "sii", new, c->firm_id,
+		    x->maps_to == VL_FMAP_MATTER_DESCRIPTION ? matter : client);
+	if (rc != VL_OK ||
 	    (rc = vl_db_exec(STMT_FANSWER_MAPPED, NULL, NULL, "ssiii", old, new, c->firm_id, req,
 	    x->id)) != VL_OK)
 		return rc;
@@ -794,12 +907,21 @@ vl_form_client_answer(struct vl_ctx *c, int64_t matter, int64_t req, const struc
 			return rc;
 	if ((rc = vl_db_begin()) != VL_OK)
 		return rc;
+	/* An address added to a contact is checked against every contact of
+	 * the firm: the firm's row locked first, before any other lock, so
+	 * two such submissions at once run one after the other and the second
+	 * sees the first one's address. */
+	for (i = 0; submit && rc == VL_OK && i < out->n; i++)
+		if (out->fields[i].maps_to == VL_FMAP_CONTACT_EMAIL) {
+			rc = vl_db_row(c->pool, STMT_FMAP_FIRM_LOCK, "i", "i", c->firm_id, &doc);
+			break;
+		}
 	/* Submitting first: the row is locked until the end, and of two
 	 * submits at once the second finds it submitted. */
-	if (submit)
+	if (rc == VL_OK && submit)
 		rc = vl_db_exec(STMT_FREQ_SUBMIT, &n, NULL, "iiii", c->contact_id, c->firm_id, matter,
 		    req);
-	else
+	else if (rc == VL_OK)
 		rc = vl_db_exec(STMT_FREQ_SAVE, &n, NULL, "iii", c->firm_id, matter, req);
 	if (rc == VL_OK && n == 0)
 		rc = VL_CONFLICT;
@@ -815,7 +937,8 @@ vl_form_client_answer(struct vl_ctx *c, int64_t matter, int64_t req, const struc
 		rc = vl_db_exec(STMT_FANSWER_PUT, NULL, NULL, "iiisi", c->firm_id, req, ids[i],
 		    out->values[i] ? out->values[i] : "", out->docs[i]);
 		if (rc == VL_OK && submit)
-			rc = map_field(c, matter, req, &out->fields[i], out->values[i]);
+			rc = map_field(c, matter, req, &out->fields[i], out->values[i],
+			    &out->errs[i]);
 	}
 	if (rc == VL_OK && submit)
 		rc = vl_portal_tell_firm(c, p.portal, matter, p.number,

@@ -34,6 +34,11 @@ struct vl_form_field {
 	enum vl_fmap		 maps_to;
 	int			 required;
 	char			*label, *help, *options;
+	/* A matter field target (VL_FMAP_MATTER_FIELD): its id, label and
+	 * whether it was archived since (a submission then leaves it). */
+	int64_t			 maps_field;
+	char			*maps_label;
+	int			 maps_archived;
 };
 
 /* The firm's forms whose name holds q (NULL: all), by name, a page of
@@ -54,7 +59,8 @@ enum vl_rc vl_form_copy(struct vl_ctx *, int64_t id, int64_t *copy);
 /* Deletes form id.  VL_CONFLICT once a matter was given it; VL_DECLINED. */
 enum vl_rc vl_form_delete(struct vl_ctx *, int64_t id);
 
-/* A field as typed in the builder. */
+/* A field as typed in the builder; maps_to is a choice of
+ * vl_fmap_parse ("matter_field:<id>" for a matter field). */
 struct vl_form_field_in {
 	const char	*kind, *label, *help, *options, *maps_to;
 	int		 required;
@@ -63,7 +69,8 @@ struct vl_form_field_in {
  * Adds (field 0) or changes field of form id.  VL_OK; VL_INVALID with *e
  * (kind_invalid, label_missing, label_long, help_long, options_missing,
  * options_long, options_invalid, maps_invalid: a target the type cannot
- * fill, fields_many); VL_CONFLICT when the form is frozen; VL_DECLINED.
+ * fill, or a matter field that is not a live one of the firm's,
+ * fields_many); VL_CONFLICT when the form is frozen; VL_DECLINED.
  * Audited.
  */
 enum vl_rc vl_form_field_save(struct vl_ctx *, int64_t form, int64_t field,
@@ -146,8 +153,12 @@ enum vl_rc vl_form_client_open(struct vl_ctx *, int64_t matter, int64_t req, int
  * uploads"); a submission checks every field, then in one transaction
  * marks it submitted (once: a second is VL_CONFLICT), keeps the answers,
  * fills the mapped fields of the matter and its client (old and new kept,
- * one audit row each), tells the firm (coalesced) and audits.  VL_INVALID
- * with out->errs set and out->values as typed; VL_DECLINED as for
+ * one audit row each), tells the firm (coalesced) and audits.  An email
+ * answer is added to the client's addresses (never as the primary one)
+ * unless it is one already; one another contact of the firm has is
+ * refused ("email_elsewhere", nothing saved), as is one past the
+ * contact's VL_CONTACT_EMAILS_MAX ("email_full").  VL_INVALID with
+ * out->errs set and out->values as typed; VL_DECLINED as for
  * vl_form_client_open.
  */
 enum vl_rc vl_form_client_answer(struct vl_ctx *, int64_t matter, int64_t req,

@@ -13,10 +13,12 @@ const char *const vl_ffield_kinds[VL_FF__MAX] = {
 
 const char *const vl_fmaps[VL_FMAP__MAX] = {
 	"", "contact_name", "contact_phone", "contact_address", "matter_description",
+	"contact_email", "contact_birth", "matter_field",
 };
 
 /* The longest value each target's column holds (sql/001, sql/012). */
-static const size_t fmap_max[VL_FMAP__MAX] = { 0, 200, 1000, 1000, 500 };
+static const size_t fmap_max[VL_FMAP__MAX] = { 0, 200, 1000, 1000, 500, SIZE_MAX, 10,
+    VL_MFIELD_VALUE_MAX };
 
 enum vl_ffield_kind
 vl_ffield_kind_of(const char *name)
@@ -55,24 +57,99 @@ vl_fmap_fits(enum vl_ffield_kind k, enum vl_fmap m)
 	case VL_FMAP_CONTACT_ADDRESS:
 	case VL_FMAP_MATTER_DESCRIPTION:
 		return k == VL_FF_TEXT || k == VL_FF_LONGTEXT;
+	case VL_FMAP_CONTACT_EMAIL:
+		return k == VL_FF_EMAIL;
+	case VL_FMAP_CONTACT_BIRTH:
+		return k == VL_FF_DATE;
+	case VL_FMAP_MATTER_FIELD:
+		return k == VL_FF_TEXT || k == VL_FF_EMAIL || k == VL_FF_PHONE || k == VL_FF_DATE ||
+		    k == VL_FF_NUMBER || k == VL_FF_CHOICE || k == VL_FF_YESNO;
 	default:
 		return 0;
 	}
 }
 
-/* 1 if line (len bytes) is one of the lines of list. */
+enum vl_fmap
+vl_fmap_parse(const char *choice, int64_t *field)
+{
+	static const char	 pre[] = "matter_field:";
+	const char		*p;
+	int64_t			 id = 0;
+
+	*field = 0;
+	if (choice == NULL || strncmp(choice, pre, sizeof(pre) - 1) != 0)
+		return choice != NULL && strcmp(choice, "matter_field") == 0 ? VL_FMAP__MAX :
+		    vl_fmap_of(choice);
+	/* Digits only, no sign, no leading zero, within int64. */
+	p = choice + sizeof(pre) - 1;
+	if (*p < '1' || *p > '9')
+		return VL_FMAP__MAX;
+	for (; *p >= '0' && *p <= '9'; p++) {
+		if (id > (INT64_MAX - (*p - '0')) / 10)
+			return VL_FMAP__MAX;
+		id = id * 10 + (*p - '0');
+	}
+	if (*p != '\0')
+		return VL_FMAP__MAX;
+	*field = id;
+	return VL_FMAP_MATTER_FIELD;
+}
+
+/* a and b (n bytes each) alike but for ASCII case. */
 static int
-has_line(const char *list, const char *line, size_t len)
+same_nocase(const char *a, const char *b, size_t n)
+{
+	size_t	 i;
+	char	 x, y;
+
+	for (i = 0; i < n; i++) {
+		x = a[i] >= 'A' && a[i] <= 'Z' ? (char)(a[i] - 'A' + 'a') : a[i];
+		y = b[i] >= 'A' && b[i] <= 'Z' ? (char)(b[i] - 'A' + 'a') : b[i];
+		if (x != y)
+			return 0;
+	}
+	return 1;
+}
+
+/* 1 if line (len bytes) is one of the lines of list (nocase: ASCII case
+ * aside). */
+static int
+has_line_as(const char *list, const char *line, size_t len, int nocase)
 {
 	const char	*p = list, *e;
 
 	while (p != NULL && *p != '\0') {
 		e = strchr(p, '\n');
-		if ((size_t)((e ? e : p + strlen(p)) - p) == len && memcmp(p, line, len) == 0)
+		if ((size_t)((e ? e : p + strlen(p)) - p) == len && (nocase ?
+		    same_nocase(p, line, len) : memcmp(p, line, len) == 0))
 			return 1;
 		p = e ? e + 1 : NULL;
 	}
 	return 0;
+}
+
+static int
+has_line(const char *list, const char *line, size_t len)
+{
+	return has_line_as(list, line, len, 0);
+}
+
+/* s trimmed of blanks and lower-cased (ASCII), in the pool. */
+static char *
+email_trim(struct vl_pool *pool, const char *s)
+{
+	size_t	 len, i;
+	char	*v;
+
+	s += strspn(s, " \t\r\n");
+	len = strlen(s);
+	while (len > 0 && strchr(" \t\r\n", s[len - 1]) != NULL)
+		len--;
+	v = vl_pool_strndup(pool, s, len);
+	for (i = 0; i < len; i++)
+		if (v[i] >= 'A' && v[i] <= 'Z')
+			v[i] = (char)(v[i] - 'A' + 'a');
+	return v;
 }
 
 char *
@@ -88,7 +165,16 @@ vl_fmap_merge(struct vl_pool *pool, enum vl_fmap m, const char *old, const char 
 		if (has_line(old, answer, strlen(answer)))
 			return NULL;
 		v = *old ? vl_pool_printf(pool, "%s\n%s", old, answer) : vl_pool_strdup(pool, answer);
+	} else if (m == VL_FMAP_CONTACT_EMAIL) {
+		answer = email_trim(pool, answer);
+		if (*answer == '\0' || has_line_as(old, answer, strlen(answer), 1))
+			return NULL;
+		v = *old ? vl_pool_printf(pool, "%s\n%s", old, answer) : vl_pool_strdup(pool, answer);
 	} else {
+		/* One line only where the column is one line. */
+		if ((m == VL_FMAP_CONTACT_BIRTH || m == VL_FMAP_MATTER_FIELD) &&
+		    strpbrk(answer, "\r\n") != NULL)
+			return NULL;
 		if (strcmp(old, answer) == 0)
 			return NULL;
 		v = vl_pool_strdup(pool, answer);
@@ -217,10 +303,17 @@ vl_ffield_check(enum vl_ffield_kind k, int required, const char *options, const 
 		return strpbrk(value, "\r\n") ? "line" : NULL;
 	case VL_FF_LONGTEXT:
 		return len > VL_FF_LONG_MAX ? "long" : NULL;
-	case VL_FF_EMAIL:
-		if (len > 254)
+	case VL_FF_EMAIL: {
+		/* Blanks around an address are no part of it (people paste
+		 * them); the address itself is checked. */
+		size_t	 at = strspn(value, " \t"), end = len;
+
+		while (end > at && (value[end - 1] == ' ' || value[end - 1] == '\t'))
+			end--;
+		if (end - at > 254)
 			return "long";
-		return vl_validate(VL_V_EMAIL, value, len, 254, NULL) ? NULL : "invalid";
+		return vl_validate(VL_V_EMAIL, value + at, end - at, 254, NULL) ? NULL : "invalid";
+	}
 	case VL_FF_PHONE:
 		return phone_ok(value) ? NULL : "invalid";
 	case VL_FF_DATE:
@@ -349,4 +442,32 @@ vl_fanswers_parse(struct vl_pool *pool, const struct vl_pair *pairs, const int64
 			values[i] = *values[i] ? vl_pool_printf(pool, "%s\n%s", values[i], v) : v;
 	}
 	return found;
+}
+
+const char *
+vl_birth_check(const char *s, const char *today)
+{
+	if (s == NULL || *s == '\0')
+		return NULL;
+	if (!date_ok(s))
+		return "dob_invalid";
+	/* Both YYYY-MM-DD: the text order is the calendar's. */
+	if (today != NULL && strcmp(s, today) > 0)
+		return "dob_future";
+	return NULL;
+}
+
+const char *
+vl_mfield_value_check(const char *v)
+{
+	size_t	 len;
+
+	if (v == NULL || *v == '\0')
+		return NULL;
+	len = strlen(v);
+	if (!vl_utf8_valid(v, len))
+		return "value_invalid";
+	if (len > VL_MFIELD_VALUE_MAX)
+		return "value_long";
+	return strpbrk(v, "\r\n") != NULL ? "value_line" : NULL;
 }

@@ -47,20 +47,35 @@ enum vl_fmap {
 	VL_FMAP_CONTACT_PHONE,
 	VL_FMAP_CONTACT_ADDRESS,
 	VL_FMAP_MATTER_DESCRIPTION,
+	VL_FMAP_CONTACT_EMAIL,		/* added to the addresses, never primary */
+	VL_FMAP_CONTACT_BIRTH,		/* the date of birth */
+	VL_FMAP_MATTER_FIELD,		/* one of the firm's matter fields */
 	VL_FMAP__MAX
 };
 extern const char *const vl_fmaps[VL_FMAP__MAX];
 /* The target named name ("" or NULL: VL_FMAP_NONE), or VL_FMAP__MAX. */
 enum vl_fmap vl_fmap_of(const char *name);
+/*
+ * The target a builder's choice names: a target's name, or
+ * "matter_field:<id>" for the firm's matter field id (*field set; 0 for
+ * the others).  VL_FMAP__MAX for anything else ("matter_field" without
+ * an id among them).
+ */
+enum vl_fmap vl_fmap_parse(const char *choice, int64_t *field);
 /* 1 if a field of kind may fill target (a name from a line of text, a
- * phone from a phone or a line, an address or a description from text). */
+ * phone from a phone or a line, an address or a description from text, an
+ * email from an email, a date of birth from a date, a matter field from
+ * any one-line answer: text, email, phone, date, number, choice, yes/no). */
 int	 vl_fmap_fits(enum vl_ffield_kind, enum vl_fmap);
 /*
  * The value target holds after an answer, given what it held (old): the
  * answer replaces a name, an address or a description; a phone number is
- * added as a line of the contact's phones unless it is one already.  NULL
- * when nothing changes (no answer, the same value, or a result longer than
- * the column); else a pool copy.
+ * added as a line of the contact's phones unless it is one already; an
+ * email, trimmed and lower-cased, is added as a line of old (the contact's
+ * addresses, one a line) unless one of them is it already, compared
+ * without case; a date of birth or a matter field is replaced.  NULL when
+ * nothing changes (no answer, the same value, or a result longer than the
+ * column); else a pool copy.
  */
 char	*vl_fmap_merge(struct vl_pool *, enum vl_fmap, const char *old, const char *answer);
 
@@ -95,6 +110,19 @@ char	*vl_ffield_options(struct vl_pool *, enum vl_ffield_kind, const char *text,
  */
 size_t	 vl_fanswers_parse(struct vl_pool *, const struct vl_pair *pairs, const int64_t *ids,
 	    const enum vl_ffield_kind *kinds, size_t n, char **values);
+/*
+ * Why s is refused as a date of birth, given today's date in the firm's
+ * zone (both YYYY-MM-DD): "dob_invalid" (not a date of the calendar from
+ * 1900), "dob_future" (after today); NULL when fine, and for "" (none).
+ */
+const char *vl_birth_check(const char *s, const char *today);
+/* The longest value of a matter field, in bytes. */
+#define VL_MFIELD_VALUE_MAX	500
+/* Why v is refused as a matter field's value: "value_long",
+ * "value_line" (a line break), "value_invalid" (not UTF-8); NULL when fine
+ * (also for NULL and ""). */
+const char *vl_mfield_value_check(const char *v);
+
 /* The field id named by a form key "f<id>", or 0. */
 int64_t	 vl_fanswer_key(const char *key);
 

@@ -88,7 +88,9 @@ static icalcomponent *
 vevent(const struct vl_cal_event *e, int64_t now)
 {
 	icalcomponent	*v = icalcomponent_new(ICAL_VEVENT_COMPONENT);
-	char		 uid[96];
+	icalproperty	*p;
+	char		 uid[96], to[300];
+	size_t		 i;
 
 	snprintf(uid, sizeof(uid), "event-%lld@vellum", (long long)e->id);
 	icalcomponent_add_property(v, icalproperty_new_uid(uid));
@@ -99,6 +101,17 @@ vevent(const struct vl_cal_event *e, int64_t now)
 		icalcomponent_add_property(v, icalproperty_new_location(e->location));
 	if (e->description != NULL && *e->description != '\0')
 		icalcomponent_add_property(v, icalproperty_new_description(e->description));
+	/* Who attends, by the address on file (none: left out, an ATTENDEE
+	 * being an address); the caller chose whom a reader may see. */
+	for (i = 0; i < e->natt; i++) {
+		if (e->att[i].email == NULL || *e->att[i].email == '\0')
+			continue;
+		snprintf(to, sizeof(to), "mailto:%s", e->att[i].email);
+		p = icalproperty_new_attendee(to);
+		if (e->att[i].name != NULL && *e->att[i].name != '\0')
+			icalproperty_add_parameter(p, icalparameter_new_cn(e->att[i].name));
+		icalcomponent_add_property(v, p);
+	}
 	icalcomponent_add_property(v, icalproperty_new_sequence((int)e->sequence));
 	icalcomponent_add_property(v, icalproperty_new_status(e->cancelled ?
 	    ICAL_STATUS_CANCELLED : ICAL_STATUS_CONFIRMED));
@@ -202,10 +215,10 @@ describe(icalcomponent *c, struct vl_buf *out)
 		ICAL_UID_PROPERTY, ICAL_TZID_PROPERTY, ICAL_SUMMARY_PROPERTY,
 		ICAL_DTSTART_PROPERTY, ICAL_DTEND_PROPERTY, ICAL_RECURRENCEID_PROPERTY,
 		ICAL_RRULE_PROPERTY, ICAL_EXDATE_PROPERTY, ICAL_STATUS_PROPERTY,
-		ICAL_SEQUENCE_PROPERTY, ICAL_METHOD_PROPERTY,
+		ICAL_SEQUENCE_PROPERTY, ICAL_METHOD_PROPERTY, ICAL_ATTENDEE_PROPERTY,
 	};
 	icalproperty	*p;
-	icalparameter	*tz;
+	icalparameter	*tz, *cn;
 	char		*v;
 	size_t		 i;
 
@@ -215,8 +228,10 @@ describe(icalcomponent *c, struct vl_buf *out)
 		    p = icalcomponent_get_next_property(c, kinds[i])) {
 			v = icalproperty_get_value_as_string_r(p);
 			tz = icalproperty_get_first_parameter(p, ICAL_TZID_PARAMETER);
-			vl_buf_addf(out, " %s=%s%s%s", icalproperty_kind_to_string(kinds[i]),
-			    tz ? icalparameter_get_tzid(tz) : "", tz ? ":" : "", v ? v : "");
+			cn = icalproperty_get_first_parameter(p, ICAL_CN_PARAMETER);
+			vl_buf_addf(out, " %s=%s%s%s%s%s", icalproperty_kind_to_string(kinds[i]),
+			    tz ? icalparameter_get_tzid(tz) : "", tz ? ":" : "", v ? v : "",
+			    cn ? ";CN=" : "", cn ? icalparameter_get_cn(cn) : "");
 			free(v);
 		}
 	vl_buf_addc(out, '\n');

@@ -16,6 +16,7 @@
 #include "matters.h"
 #include "audit.h"
 #include "tz.h"
+#include "mfield.h"
 
 #define DESC_MAX	500
 #define NUMBER_TRIES	1000	/* typed numbers skipped before giving up */
@@ -167,6 +168,8 @@ check_in(struct vl_ctx *c, const struct vl_matter_in *in, int64_t current, struc
 		return vl_form_refuse(e, "responsible", "responsible_missing");
 	if (!vl_date_valid(in->opened))
 		return vl_form_refuse(e, "opened", "opened_invalid");
+	if ((rc = vl_mfield_check(c, in->custom, e)) != VL_OK)
+		return rc;
 	/* Ids no page offers (another firm's): not found, like any. */
 	if ((rc = vl_db_row(c->pool, STMT_CONTACT_PICKABLE, "iii", "s", c->firm_id, in->client,
 	    current, &name)) != VL_OK)
@@ -222,7 +225,9 @@ vl_matter_create(struct vl_ctx *c, const struct vl_matter_in *in, int64_t *id, c
 	if (rc != VL_OK)
 		goto fail;
 	if ((rc = vl_db_exec(STMT_MATTER_RESPONSIBLE_ADD, NULL, NULL, "iii", c->firm_id,
-	    (int64_t)newid, in->responsible)) != VL_OK || (rc = vl_db_commit()) != VL_OK)
+	    (int64_t)newid, in->responsible)) != VL_OK ||
+	    (rc = vl_mfield_put(c, (int64_t)newid, in->custom)) != VL_OK ||
+	    (rc = vl_db_commit()) != VL_OK)
 		goto fail;
 	*id = (int64_t)newid;
 	*number = num;
@@ -267,6 +272,8 @@ vl_matter_update(struct vl_ctx *c, int64_t id, const struct vl_matter_in *in,
 	    (rc = vl_db_exec(STMT_MATTER_RESPONSIBLE_DROP, NULL, NULL, "iii", c->firm_id, id,
 	    m.responsible_id)) != VL_OK) || (rc = vl_db_exec(STMT_MATTER_RESPONSIBLE_ADD, NULL,
 	    NULL, "iii", c->firm_id, id, in->responsible)) != VL_OK))
+		goto fail;
+	if ((rc = vl_mfield_put(c, id, in->custom)) != VL_OK)
 		goto fail;
 	if ((rc = vl_db_commit()) != VL_OK)
 		goto fail;

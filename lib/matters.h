@@ -29,10 +29,13 @@ int	 vl_number_pattern_ok(const char *pattern);
 char	*vl_number_format(struct vl_pool *, const char *pattern, int64_t year, int64_t counter);
 
 /* A matter as typed.  number NULL or "": the next of the firm's pattern.
- * Dates "YYYY-MM-DD"; closed only counts for a closed matter. */
+ * Dates "YYYY-MM-DD"; closed only counts for a closed matter.  custom:
+ * the posted pairs, whose "cf<id>" ones are the firm's matter fields
+ * (lib/mfield.h; NULL leaves them as they are). */
 struct vl_matter_in {
-	const char	*number, *description, *opened, *closed;
-	int64_t		 client, responsible;	/* 0: none chosen */
+	const char		*number, *description, *opened, *closed;
+	int64_t			 client, responsible;	/* 0: none chosen */
+	const struct vl_pair	*custom;
 };
 /*
  * Creates an open matter of the acting firm.  A generated number takes the
@@ -40,7 +43,8 @@ struct vl_matter_in {
  * at once get different numbers; a number typed before is skipped.
  * VL_OK with *id and *number (pool); VL_INVALID with *e (number_taken,
  * number_invalid, description_missing, client_missing, responsible_missing,
- * opened_invalid, numbering_full); VL_DECLINED when the client or the user
+ * opened_invalid, numbering_full; or, field "cf<id>", a code of
+ * vl_mfield_value_check); VL_DECLINED when the client or the user
  * is not the firm's (or the client archived); VL_ERR.
  */
 enum vl_rc vl_matter_create(struct vl_ctx *, const struct vl_matter_in *, int64_t *id,

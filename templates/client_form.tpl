@@ -49,6 +49,8 @@
 }}{{#LONG}}This answer is too long.{{/LONG}}{{!
 }}{{#LINE}}Keep this answer on one line.{{/LINE}}{{!
 }}{{#OPTION}}Choose among the options shown.{{/OPTION}}{{!
+}}{{#EMAIL_ELSEWHERE}}This address is already on file for someone else at the firm; please contact the firm.{{/EMAIL_ELSEWHERE}}{{!
+}}{{#EMAIL_FULL}}The firm cannot take another email address for you here; please contact the firm.{{/EMAIL_FULL}}{{!
 }}{{#INVALID}}{{#K_EMAIL}}Enter an email address, such as name@example.com.{{/K_EMAIL}}{{#K_PHONE}}Enter a phone number: digits, spaces and + ( ) - . / only, at least 3 digits.{{/K_PHONE}}{{#K_DATE}}Enter a date, such as 2026-03-31.{{/K_DATE}}{{#K_NUMBER}}Enter a number, such as 42 or 3.5, without other signs.{{/K_NUMBER}}{{#K_YESNO}}Choose yes or no.{{/K_YESNO}}{{#K_TEXT}}This answer holds characters that are not text.{{/K_TEXT}}{{#K_LONGTEXT}}This answer holds characters that are not text.{{/K_LONGTEXT}}{{/INVALID}}{{!
 }}{{/ERR}}</p>
 </div>

@@ -26,6 +26,7 @@
   <dt>Type</dt><dd>{{#PERSON}}Person{{/PERSON}}{{#COMPANY}}Company{{/COMPANY}}</dd>
   <dt>Phone numbers</dt><dd class="pre">{{#PHONES}}{{TEXT}}{{/PHONES}}</dd>
   <dt>Postal address</dt><dd class="pre">{{#ADDRESS_TEXT}}{{TEXT}}{{/ADDRESS_TEXT}}</dd>
+  <dt>Date of birth</dt><dd>{{#DOB}}<time datetime="{{TEXT}}">{{TEXT}}</time>{{/DOB}}</dd>
   <dt>Matters</dt><dd>{{#MATTER}}<a href="/matters/{{MID}}">{{NUMBER}}</a> {{DESCRIPTION}}<br>{{/MATTER}}</dd>
   <dt>Portal login email</dt><dd>{{#LOGIN}}{{LOGIN}}{{/LOGIN}}{{#NO_LOGIN}}(no email address){{/NO_LOGIN}}</dd>
 </dl>

@@ -32,7 +32,7 @@
 <ol class="form-fields" id="fields" data-form="{{ID}}">
 {{#FIELD}}<li class="form-field" data-field="{{FID}}">
   <p><strong>{{NO}}. {{LABEL}}</strong> · {{#KIND_TEXT}}Text{{/KIND_TEXT}}{{#KIND_LONGTEXT}}Long text{{/KIND_LONGTEXT}}{{#KIND_EMAIL}}Email{{/KIND_EMAIL}}{{#KIND_PHONE}}Phone{{/KIND_PHONE}}{{#KIND_DATE}}Date{{/KIND_DATE}}{{#KIND_NUMBER}}Number{{/KIND_NUMBER}}{{#KIND_CHOICE}}Choice (one){{/KIND_CHOICE}}{{#KIND_MULTI}}Choice (several){{/KIND_MULTI}}{{#KIND_YESNO}}Yes or no{{/KIND_YESNO}}{{#KIND_FILE}}File upload{{/KIND_FILE}}
-  · {{#REQUIRED}}required{{/REQUIRED}}{{#OPTIONAL}}optional{{/OPTIONAL}}{{#MAPS}} · fills {{#CONTACT_NAME}}the client's name{{/CONTACT_NAME}}{{#CONTACT_PHONE}}the client's phone numbers{{/CONTACT_PHONE}}{{#CONTACT_ADDRESS}}the client's address{{/CONTACT_ADDRESS}}{{#MATTER_DESCRIPTION}}the matter's description{{/MATTER_DESCRIPTION}}{{/MAPS}}</p>
+  · {{#REQUIRED}}required{{/REQUIRED}}{{#OPTIONAL}}optional{{/OPTIONAL}}{{#MAPS}} · fills {{#CONTACT_NAME}}the client's name{{/CONTACT_NAME}}{{#CONTACT_PHONE}}the client's phone numbers{{/CONTACT_PHONE}}{{#CONTACT_ADDRESS}}the client's address{{/CONTACT_ADDRESS}}{{#MATTER_DESCRIPTION}}the matter's description{{/MATTER_DESCRIPTION}}{{#CONTACT_EMAIL}}the client's email addresses (added){{/CONTACT_EMAIL}}{{#CONTACT_BIRTH}}the client's date of birth{{/CONTACT_BIRTH}}{{#MATTER_FIELD}}the matter's “{{MLABEL}}”{{/MATTER_FIELD}}{{/MAPS}}</p>
   {{#HAS_HELP}}<p class="muted">{{HELP}}</p>{{/HAS_HELP}}
   {{#HAS_OPTIONS}}<p class="muted options">Options: {{OPTIONS}}</p>{{/HAS_OPTIONS}}
 {{#CHANGE}}  <div class="field-actions">
@@ -61,7 +61,7 @@
 }}{{#OPTIONS_MISSING}}A choice needs its options, one a line.{{/OPTIONS_MISSING}}{{!
 }}{{#OPTIONS_LONG}}Too many options or an option too long: at most 50 options of 200 characters each.{{/OPTIONS_LONG}}{{!
 }}{{#OPTIONS_INVALID}}The options hold characters that are not text.{{/OPTIONS_INVALID}}{{!
-}}{{#MAPS_INVALID}}This type of field cannot fill that contact or matter field: a name comes from a text field, a phone number from a phone or text field, an address or a description from a text or long text field.{{/MAPS_INVALID}}{{!
+}}{{#MAPS_INVALID}}This type of field cannot fill that contact or matter field: a name comes from a text field, a phone number from a phone or text field, an address or a description from a text or long text field, an email address from an email field, a date of birth from a date field, and a matter field from a one-line answer (text, email, phone, date, number, choice or yes/no). A matter field must be one of the firm's live ones.{{/MAPS_INVALID}}{{!
 }}{{#FIELDS_MANY}}A form holds at most 100 fields.{{/FIELDS_MANY}}{{!
 }}</p>{{/ERROR}}
 <form class="card narrow" method="post" action="/forms/{{ID}}">
@@ -89,13 +89,17 @@
   <textarea id="options" name="options" rows="4"{{#BAD_OPTIONS}} aria-invalid="true" aria-describedby="form-error"{{/BAD_OPTIONS}}>{{OPTIONS}}</textarea>
   <label class="choice" for="required"><input type="checkbox" id="required" name="required" value="1"{{#IS_REQUIRED}} checked{{/IS_REQUIRED}}> Required</label>
   <label for="maps_to">On submission, fill</label>
-  <select id="maps_to" name="maps_to"{{#BAD_MAPS_TO}} aria-invalid="true" aria-describedby="form-error"{{/BAD_MAPS_TO}}>
+  <select id="maps_to" name="maps_to" aria-describedby="maps-help{{#BAD_MAPS_TO}} form-error{{/BAD_MAPS_TO}}"{{#BAD_MAPS_TO}} aria-invalid="true"{{/BAD_MAPS_TO}}>
     <option value=""{{#M_NONE}} selected{{/M_NONE}}>Nothing (keep the answer only)</option>
     <option value="contact_name"{{#M_CONTACT_NAME}} selected{{/M_CONTACT_NAME}}>The client's name</option>
     <option value="contact_phone"{{#M_CONTACT_PHONE}} selected{{/M_CONTACT_PHONE}}>The client's phone numbers (added)</option>
     <option value="contact_address"{{#M_CONTACT_ADDRESS}} selected{{/M_CONTACT_ADDRESS}}>The client's address</option>
+    <option value="contact_email"{{#M_CONTACT_EMAIL}} selected{{/M_CONTACT_EMAIL}}>Contact: email (added to the addresses)</option>
+    <option value="contact_birth"{{#M_CONTACT_BIRTH}} selected{{/M_CONTACT_BIRTH}}>Contact: date of birth</option>
     <option value="matter_description"{{#M_MATTER_DESCRIPTION}} selected{{/M_MATTER_DESCRIPTION}}>The matter's description</option>
-  </select>
+{{#MFIELD_OPTION}}    <option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>Matter: {{LABEL}}</option>
+{{/MFIELD_OPTION}}  </select>
+  <p class="muted help" id="maps-help">An email answer is added to the client's email addresses, never as the primary one: a form cannot change the address your client signs in with or the one your firm writes to. An address already on file for someone else at the firm is refused, and the client is asked to contact the firm. Matter fields are defined by an admin under Settings, Matter fields.</p>
   <p><button type="submit">{{#ADD}}Add field{{/ADD}}{{#EDIT}}Save field{{/EDIT}}</button>{{#EDIT}} <a class="cancel" href="/forms/{{ID}}">Cancel</a>{{/EDIT}}</p>
 </form>
 {{/FIELD_FORM}}

@@ -11,7 +11,7 @@
 <table class="list">
 <thead><tr><th>Field</th><th>Record</th><th>Before</th><th>After</th></tr></thead>
 <tbody>
-{{#CHANGE}}<tr><td>{{LABEL}}</td><td>{{#CONTACT}}The client's contact card{{/CONTACT}}{{#MATTER}}The matter{{/MATTER}}</td><td class="answer">{{OLD}}</td><td class="answer">{{NEW}}</td></tr>
+{{#CHANGE}}<tr><td>{{LABEL}}</td><td>{{#CONTACT}}The client's contact card{{/CONTACT}}{{#MATTER}}The matter{{/MATTER}}</td>{{#REPLACED}}<td class="answer">{{OLD}}</td><td class="answer">{{NEW}}</td>{{/REPLACED}}{{#ADDED}}<td colspan="2" class="answer">{{VALUE}}: added to the contact's addresses (not as the primary address)</td>{{/ADDED}}</tr>
 {{/CHANGE}}
 </tbody>
 </table>

@@ -15,7 +15,8 @@
   <dt>Status</dt><dd>{{STATUS}}</dd>
   <dt>Opened</dt><dd>{{OPENED}}</dd>
 {{#CLOSED_ON}}  <dt>Closed</dt><dd>{{CLOSED}}</dd>
-{{/CLOSED_ON}}</dl>
+{{/CLOSED_ON}}{{#CUSTOM}}  <dt>{{LABEL}}</dt><dd>{{#HAS_VALUE}}{{VALUE}}{{/HAS_VALUE}}{{#NO_VALUE}}<span class="muted">Not filled in</span>{{/NO_VALUE}}</dd>
+{{/CUSTOM}}</dl>
 <p class="actions"><a class="button" href="/matters/{{MATTER_ID}}/edit">Edit matter</a></p>
 <form method="post" action="/matters/{{MATTER_ID}}/edit">
   <input type="hidden" name="csrf" value="{{CSRF}}">

@@ -11,6 +11,9 @@
 }}{{#RESPONSIBLE_MISSING}}Choose the responsible person.{{/RESPONSIBLE_MISSING}}{{!
 }}{{#OPENED_INVALID}}Enter the date the matter opened, as a date such as 2026-03-31.{{/OPENED_INVALID}}{{!
 }}{{#CLOSED_INVALID}}Enter the date the matter closed, as a date such as 2026-03-31.{{/CLOSED_INVALID}}{{!
+}}{{#VALUE_LONG}}“{{BAD_LABEL}}” is too long: at most 500 characters.{{/VALUE_LONG}}{{!
+}}{{#VALUE_LINE}}Keep “{{BAD_LABEL}}” on one line.{{/VALUE_LINE}}{{!
+}}{{#VALUE_INVALID}}“{{BAD_LABEL}}” holds characters that are not text.{{/VALUE_INVALID}}{{!
 }}{{#CLOSED_BEFORE_OPENED}}A matter cannot close before it opened: check the two dates.{{/CLOSED_BEFORE_OPENED}}{{!
 }}</p>{{/ERROR}}
 <form class="card narrow" method="post" action="{{ACTION}}">
@@ -29,6 +32,8 @@
   <input type="date" id="opened" name="opened" value="{{OPENED}}" required{{#BAD_OPENED}} aria-invalid="true" aria-describedby="form-error"{{/BAD_OPENED}}>
 {{#CLOSED_FIELD}}  <label for="closed">Closed on</label>
   <input type="date" id="closed" name="closed" value="{{CLOSED}}" required{{#BAD_CLOSED}} aria-invalid="true" aria-describedby="form-error"{{/BAD_CLOSED}}>
-{{/CLOSED_FIELD}}  <p><button type="submit">{{#NEW}}Create matter{{/NEW}}{{#EDIT}}Save{{/EDIT}}</button> <a class="cancel" href="{{BACK}}">Cancel</a></p>
+{{/CLOSED_FIELD}}{{#CUSTOM}}  <label for="cf{{FID}}">{{LABEL}}</label>
+  <input type="text" id="cf{{FID}}" name="cf{{FID}}" value="{{VALUE}}" maxlength="500"{{#BAD}} aria-invalid="true" aria-describedby="form-error"{{/BAD}}>
+{{/CUSTOM}}  <p><button type="submit">{{#NEW}}Create matter{{/NEW}}{{#EDIT}}Save{{/EDIT}}</button> <a class="cancel" href="{{BACK}}">Cancel</a></p>
 </form>
 {{>FOOTER}}

@@ -4,6 +4,7 @@
 <a href="/settings">Firm</a>
 <a href="/settings/matters">Matter numbers</a>
 <a class="current" aria-current="page" href="/settings/categories">Activity categories</a>
+<a href="/settings/fields">Matter fields</a>
 <a href="/settings/security">Sign-in security</a>
 <a href="/settings/payments">Payments</a>
 </nav>

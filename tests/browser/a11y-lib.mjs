@@ -91,6 +91,11 @@ export async function fixture() {
   const memberId = sql("SELECT id FROM users WHERE email = 'member@demo.test'");
   sql(`INSERT INTO activity_categories (firm_id, name, created_at) VALUES (${f}, 'A11y research ${R}', NOW(6))`);
   const category = sql(`SELECT id FROM activity_categories WHERE firm_id = ${f} AND name = 'A11y research ${R}'`);
+  // Two matter fields of the firm's, one filled in on the matter, one archived.
+  for (const [label, pos, gone] of [[`Court case ${R}`, 90, 'NULL'], [`Old policy ${R}`, 91, 'NOW(6)']])
+    sql(`INSERT INTO matter_fields (firm_id, label, position, archived_at, created_at) VALUES (${f}, '${label}', ${pos}, ${gone}, NOW(6))`);
+  sql(`INSERT INTO matter_field_values (firm_id, matter_id, field_id, value) SELECT ${f}, ${mid}, id, 'CV-2026-${R}'` +
+    ` FROM matter_fields WHERE firm_id = ${f} AND label = 'Court case ${R}'`);
   for (const [kind, extra] of [['time', `${adminId}, 90, 25000, 37500, NULL`], ['expense', `NULL, NULL, NULL, 4250, ${letter}`]])
     sql('INSERT INTO activities (firm_id, matter_id, kind, on_date, user_id, minutes, rate, amount, document_id,' +
       ` description, category_id, created_at, updated_at) VALUES (${f}, ${mid}, '${kind}', '2026-06-01', ${extra},` +

@@ -133,6 +133,10 @@ export const PAGES = {
     { as: 'admin', url: '/settings/matters?notice=saved', note: 'notice' },
     { as: 'member', url: '/settings/matters', status: 403, note: 'admins only' },
   ],
+  '= /settings/fields': [
+    { as: 'admin', url: '/settings/fields?notice=archived', note: 'notice, live and archived fields' },
+    { as: 'member', url: '/settings/fields', status: 403, note: 'admins only' },
+  ],
   '= /settings/categories': [
     { as: 'admin', url: '/settings/categories?notice=added', note: 'notice' },
     { as: 'member', url: '/settings/categories', status: 403, note: 'admins only' },

@@ -5,6 +5,9 @@
  * mapped contact and matter fields changed with old and new kept, the
  * form frozen after, and the refusals: no portal, Forms off, a contact who
  * does not take part, an unshared form, another form's field in an order.
+ * The firm's matter fields, the contact's date of birth and its addresses
+ * as targets: filled in the submission's transaction, an address never
+ * primary, one of another contact refused with nothing saved.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -16,6 +19,8 @@
 
 #include "vellum.h"
 #include "form.h"
+#include "formval.h"
+#include "mfield.h"
 #include "matter.h"
 #include "portal.h"
 #include "dbtest.h"
@@ -236,12 +241,194 @@ test_refusals(void **state)
 	assert_int_equal(vl_form_submission(rival, mid, req, 0, &f), VL_DECLINED);
 }
 
+/* A matter's custom pair "cf<field>=val" in front of next. */
+static struct vl_pair *
+cfpair(int64_t field, const char *val, struct vl_pair *next)
+{
+	struct vl_pair	*p = pair(field, val, next);
+
+	p->key = vl_pool_printf(dbt_pool, "cf%lld", (long long)field);
+	return p;
+}
+
+static void
+test_mfields(void **state)
+{
+	struct vl_ctx		*firm = as(user, 0);
+	struct vl_form_err	 e = { NULL, NULL };
+	struct vl_mfield	*k;
+	struct vl_mfield_value	*v;
+	char			*a = vl_pool_printf(dbt_pool, "Case %s", dbt_tag);
+	char			*b = vl_pool_printf(dbt_pool, "Policy %s", dbt_tag);
+	int64_t			 fa = 0, fb = 0;
+	size_t			 n, i, at_a = 0, at_b = 0;
+
+	(void)state;
+	assert_int_equal(vl_mfield_save(firm, 0, a, &e), VL_OK);
+	assert_int_equal(vl_mfield_save(firm, 0, b, &e), VL_OK);
+	assert_int_equal(vl_mfield_save(firm, 0, a, &e), VL_INVALID);
+	assert_string_equal(e.code, "label_taken");
+	assert_int_equal(vl_mfield_save(firm, 0, "", &e), VL_INVALID);
+	assert_string_equal(e.code, "label_missing");
+	assert_int_equal(vl_mfield_save(firm, 0, "two\nlines", &e), VL_INVALID);
+	assert_string_equal(e.code, "label_long");
+	assert_int_equal(vl_mfield_list(firm, &k, &n), VL_OK);
+	for (i = 0; i < n; i++) {
+		if (strcmp(k[i].label, a) == 0) {
+			fa = k[i].id;
+			at_a = i;
+		}
+		if (strcmp(k[i].label, b) == 0) {
+			fb = k[i].id;
+			at_b = i;
+		}
+	}
+	assert_true(fa != 0 && fb != 0 && at_a + 1 == at_b);
+	/* Down then up; archived, it leaves the matter's fields, restored it comes back. */
+	assert_int_equal(vl_mfield_move(firm, fa, 1), VL_OK);
+	assert_int_equal(vl_mfield_list(firm, &k, &n), VL_OK);
+	assert_int_equal(k[at_a].id, fb);
+	assert_int_equal(vl_mfield_move(firm, fa, -1), VL_OK);
+	assert_int_equal(vl_mfield_list(firm, &k, &n), VL_OK);
+	assert_int_equal(k[at_a].id, fa);
+	/* A matter's values through its update, checked before. */
+	assert_int_equal(vl_mfield_check(firm, cfpair(fa, "two\nlines", NULL), &e), VL_INVALID);
+	assert_string_equal(e.code, "value_line");
+	assert_string_equal(e.field, vl_pool_printf(dbt_pool, "cf%lld", (long long)fa));
+	assert_int_equal(vl_db_begin(), VL_OK);
+	assert_int_equal(vl_mfield_put(firm, mid, cfpair(fa, "CV-1", cfpair(fb, "P-9",
+	    cfpair(fb + 1000000, "ghost", NULL)))), VL_OK);
+	assert_int_equal(vl_db_commit(), VL_OK);
+	assert_string_equal(dbt_one("SELECT GROUP_CONCAT(value ORDER BY value) FROM matter_field_values"
+	    " WHERE matter_id = %lld", (long long)mid), "CV-1,P-9");
+	assert_int_equal(vl_mfield_archive(firm, fb, 1), VL_OK);
+	assert_int_equal(vl_mfield_values(firm, mid, &v, &n), VL_OK);
+	for (i = 0; i < n; i++)
+		assert_true(v[i].id != fb);
+	assert_int_equal(vl_mfield_move(firm, fb, -1), VL_DECLINED);
+	assert_int_equal(vl_mfield_archive(firm, fb, 0), VL_OK);
+	assert_string_equal(dbt_one("SELECT COUNT(*) FROM audit_log WHERE item = 'matter_field'"
+	    " AND item_id IN (%lld, %lld)", (long long)fa, (long long)fb), "6");
+	/* Another firm's context: not found, nothing changed. */
+	struct vl_ctx *rival = as(0, 0);
+	rival->firm_id = dbt_firm + 1000000;
+	assert_int_equal(vl_mfield_save(rival, fa, "Stolen", &e), VL_DECLINED);
+	assert_int_equal(vl_mfield_archive(rival, fa, 1), VL_DECLINED);
+	assert_int_equal(vl_mfield_move(rival, fa, 1), VL_DECLINED);
+	assert_int_equal(vl_mfield_values(rival, mid, &v, &n), VL_OK);
+	assert_int_equal(n, 0);
+}
+
+static void
+test_mapping(void **state)
+{
+	struct vl_ctx		*firm = as(user, 0), *client = as(0, contact);
+	struct vl_form_err	 e = { NULL, NULL };
+	struct vl_form_fill	 f;
+	struct vl_matter	 m;
+	struct vl_mfield	*k;
+	struct vl_form_field	*x;
+	struct vl_form		 fm;
+	struct vl_pair		*ans;
+	const char		*why;
+	char			*label = vl_pool_printf(dbt_pool, "Court %s", dbt_tag), *choice;
+	char			*login;
+	int64_t			 mf = 0, form, req, m2, saved = portal;
+	size_t			 n, i;
+
+	(void)state;
+	assert_int_equal(vl_mfield_save(firm, 0, label, &e), VL_OK);
+	assert_int_equal(vl_mfield_list(firm, &k, &n), VL_OK);
+	for (i = 0; i < n; i++)
+		if (strcmp(k[i].label, label) == 0)
+			mf = k[i].id;
+	choice = vl_pool_printf(dbt_pool, "matter_field:%lld", (long long)mf);
+	assert_int_equal(vl_form_create(firm, vl_pool_printf(dbt_pool, "Map %s", dbt_tag), &form, &e),
+	    VL_OK);
+	{
+		const struct vl_form_field_in ok[] = {
+			{ "date", "Born", "", "", "contact_birth", 0 },
+			{ "text", "Case number", "", "", choice, 0 },
+			{ "email", "Email", "", "", "contact_email", 0 },
+		};
+		const struct vl_form_field_in bad[] = {
+			{ "text", "Born", "", "", "contact_birth", 0 },
+			{ "text", "Email", "", "", "contact_email", 0 },
+			{ "longtext", "Case", "", "", choice, 0 },
+			{ "text", "Case", "", "", vl_pool_printf(dbt_pool, "matter_field:%lld",
+			    (long long)mf + 1000000), 0 },
+			{ "text", "Case", "", "", "matter_field", 0 },
+		};
+		for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+			assert_int_equal(vl_form_field_save(firm, form, 0, &bad[i], &e), VL_INVALID);
+			assert_string_equal(e.code, "maps_invalid");
+		}
+		for (i = 0; i < sizeof(ok) / sizeof(ok[0]); i++)
+			assert_int_equal(vl_form_field_save(firm, form, 0, &ok[i], &e), VL_OK);
+	}
+	assert_int_equal(vl_form_get(firm, form, &fm, &x, &n), VL_OK);
+	assert_int_equal(n, 3);
+	assert_int_equal(x[1].maps_to, VL_FMAP_MATTER_FIELD);
+	assert_int_equal(x[1].maps_field, mf);
+	assert_string_equal(x[1].maps_label, label);
+	/* An archived field is no choice. */
+	assert_int_equal(vl_mfield_archive(firm, mf, 1), VL_OK);
+	{
+		const struct vl_form_field_in late = { "text", "Late", "", "", choice, 0 };
+		assert_int_equal(vl_form_field_save(firm, form, 0, &late, &e), VL_INVALID);
+	}
+	assert_int_equal(vl_mfield_archive(firm, mf, 0), VL_OK);
+	m2 = new_matter(vl_pool_printf(dbt_pool, "FT-%s-3", dbt_tag), 1);
+	assert_int_equal(vl_matter_load(firm, m2, &m), VL_OK);
+	assert_int_equal(vl_form_share(firm, &m, form, &req, &why), VL_OK);
+	login = dbt_one("SELECT login_email FROM contacts WHERE id = %lld", (long long)contact);
+	/* The outsider's address, in other case and with blanks: refused by
+	 * field, and nothing of the submission saved. */
+	ans = pair(x[0].id, "1980-04-30", pair(x[1].id, "CV-77", pair(x[2].id,
+	    vl_pool_printf(dbt_pool, "  O-%s@Forms.TEST ", dbt_tag), NULL)));
+	assert_int_equal(vl_form_client_answer(client, m2, req, ans, NULL, 1, &f), VL_INVALID);
+	assert_non_null(f.errs[2]);
+	assert_string_equal(f.errs[2], "email_elsewhere");
+	assert_string_equal(dbt_one("SELECT COUNT(*) FROM form_requests WHERE id = %lld AND"
+	    " submitted_at IS NULL", (long long)req), "1");
+	assert_string_equal(dbt_one("SELECT COUNT(*) FROM form_answers WHERE request_id = %lld",
+	    (long long)req), "0");
+	assert_string_equal(dbt_one("SELECT COUNT(*) FROM contacts WHERE id = %lld AND"
+	    " date_of_birth IS NULL", (long long)contact), "1");
+	/* A new address, a date of birth, the case number: all filled. */
+	ans = pair(x[0].id, "1980-04-30", pair(x[1].id, "CV-77", pair(x[2].id,
+	    vl_pool_printf(dbt_pool, "New-%s@Forms.test", dbt_tag), NULL)));
+	assert_int_equal(vl_form_client_answer(client, m2, req, ans, NULL, 1, &f), VL_OK);
+	assert_string_equal(dbt_one("SELECT DATE_FORMAT(date_of_birth, '%%Y-%%m-%%d') FROM contacts"
+	    " WHERE id = %lld", (long long)contact), "1980-04-30");
+	assert_string_equal(dbt_one("SELECT value FROM matter_field_values WHERE matter_id = %lld AND"
+	    " field_id = %lld", (long long)m2, (long long)mf), "CV-77");
+	assert_string_equal(dbt_one("SELECT is_primary FROM contact_emails WHERE contact_id = %lld AND"
+	    " email = 'new-%s@forms.test'", (long long)contact, dbt_tag), "0");
+	assert_string_equal(dbt_one("SELECT email FROM contact_emails WHERE contact_id = %lld AND"
+	    " is_primary = 1", (long long)contact), vl_pool_printf(dbt_pool, "c-%s@forms.test", dbt_tag));
+	assert_string_equal(dbt_one("SELECT login_email FROM contacts WHERE id = %lld",
+	    (long long)contact), login);
+	assert_string_equal(dbt_one("SELECT CONCAT(COALESCE(old_value, '-'), ' > ', new_value) FROM"
+	    " form_answers WHERE request_id = %lld AND field_id = %lld", (long long)req,
+	    (long long)x[0].id), " > 1980-04-30");
+	assert_string_equal(dbt_one("SELECT REPLACE(new_value, '\\n', '|') FROM form_answers WHERE"
+	    " request_id = %lld AND field_id = %lld", (long long)req, (long long)x[2].id),
+	    vl_pool_printf(dbt_pool, "c-%s@forms.test|new-%s@forms.test", dbt_tag, dbt_tag));
+	assert_string_equal(dbt_one("SELECT GROUP_CONCAT(action ORDER BY action) FROM audit_log WHERE"
+	    " item = 'form_request' AND item_id = %lld AND action LIKE 'form_mapped%%'", (long long)req),
+	    "form_mapped_contact_birth,form_mapped_contact_email,form_mapped_matter_field");
+	portal = saved;
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_flow),
 		cmocka_unit_test(test_refusals),
+		cmocka_unit_test(test_mfields),
+		cmocka_unit_test(test_mapping),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

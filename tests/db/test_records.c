@@ -75,7 +75,7 @@ static int
 setup(void **state)
 {
 	struct vl_form_err	 e;
-	struct vl_contact_in	 in = { "person", "Rita Records", "+1 555 0199", "1 Main St" };
+	struct vl_contact_in	 in = { "person", "Rita Records", "+1 555 0199", "1 Main St", NULL };
 	struct vl_ctx		 c;
 	time_t			 now = time(NULL);
 	struct tm		 tm;
@@ -111,7 +111,7 @@ teardown(void **state)
 static int64_t
 create(const char *typed, enum vl_rc want, const char *code)
 {
-	struct vl_matter_in	 in = { typed, "A records matter", "2026-03-01", NULL, client, user };
+	struct vl_matter_in	 in = { typed, "A records matter", "2026-03-01", NULL, client, user, NULL };
 	struct vl_form_err	 e = { NULL, NULL };
 	char			*n = NULL;
 	int64_t			 id = 0;
@@ -166,7 +166,7 @@ test_numbers(void **state)
 	assert_string_equal(dbt_one("SELECT number FROM matters WHERE id = %lld", (long long)id), "R-01");
 	/* Another firm's client or user is not found. */
 	{
-		struct vl_matter_in in = { NULL, "x", "2026-03-01", NULL, client, user };
+		struct vl_matter_in in = { NULL, "x", "2026-03-01", NULL, client, user, NULL };
 		struct vl_ctx c;
 		char *n;
 		vl_ctx_init(&c, dbt_pool, other_firm, user, 0, REMOTE);
@@ -185,7 +185,7 @@ test_numbers_at_once(void **state)
 	vl_db_close();	/* each child opens its own connection */
 	for (i = 0; i < RACERS; i++) {
 		if ((pids[i] = fork()) == 0) {
-			struct vl_matter_in in = { NULL, "Raced", "2026-03-02", NULL, client, user };
+			struct vl_matter_in in = { NULL, "Raced", "2026-03-02", NULL, client, user, NULL };
 			struct vl_form_err e;
 			struct vl_pool *pool = vl_pool_new();
 			struct vl_ctx c;

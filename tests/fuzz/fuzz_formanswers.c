@@ -3,6 +3,8 @@
  * posts them: the urlencoded pairs, parsed into each field's answer (a
  * multiple choice gathering its pairs), then each answer checked against
  * its field's type and options, and mapped.  The fields cover every type.
+ * Each answer is also read as a builder's target choice, a date of birth
+ * and a matter field's value.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -22,6 +24,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct vl_pair			*pairs;
 	char				*values[VL_FF__MAX];
 	const char			*code;
+	enum vl_fmap			 m;
+	int64_t				 field;
 	size_t				 i, n;
 
 	if (pool == NULL)
@@ -37,6 +41,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				__builtin_trap();
 			(void)vl_ffield_check(kinds[i], (int)(i & 1), options, values[i]);
 			(void)vl_fmap_merge(pool, (enum vl_fmap)(i % VL_FMAP__MAX), "old\nline", values[i]);
+			m = vl_fmap_parse(values[i], &field);
+			if ((m == VL_FMAP_MATTER_FIELD) != (field > 0) || field < 0)
+				__builtin_trap();
+			(void)vl_birth_check(values[i], "2026-06-15");
+			(void)vl_mfield_value_check(values[i]);
 		}
 		/* The builder's options from the same text. */
 		if (pairs != NULL)

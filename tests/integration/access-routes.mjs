@@ -22,7 +22,7 @@
 //   own     shows the signed-in person's own data (no id): anyone signed in on
 //           that side gets it, without a byte of the victim's
 //   self    a sign-out: only refusals across sides and signed out are tried
-//   needs   'messages' / 'documents' / 'tasks' / 'notes': the client permission the request needs;
+//   needs   'messages' / 'documents' / 'tasks' / 'notes' / 'calendar': the client permission the request needs;
 //           a client with it off is refused on their OWN matter
 //   never   refused even to the rightful client (a document never shared, one
 //           whose sharing was stopped, a deleted message's attachment)
@@ -87,6 +87,7 @@ export const LOC = {
   matterEdit: '~ ^/matters/[0-9]+/edit$',
   settingsMatters: '= /settings/matters',
   settingsCategories: '= /settings/categories',
+  settingsFields: '= /settings/fields',
   activities: '~ ^/matters/[0-9]+/activities$',
   activityEdit: '~ ^/matters/[0-9]+/activities/edit$',
   loginCode: '= /login/code',
@@ -277,6 +278,8 @@ export const routes = [
     path: '/settings/matters?notice=saved', own: true, admin: true, notag: true }),
   firm({ name: 'activity categories (admin)', prog: 'settings_categories', loc: LOC.settingsCategories, method: 'GET',
     path: '/settings/categories?notice=added', own: true, admin: true }),
+  firm({ name: 'matter fields (admin)', prog: 'settings_fields', loc: LOC.settingsFields, method: 'GET',
+    path: '/settings/fields?notice=added', own: true, admin: true }),
   firm({ name: 'activities', prog: 'activities_list', loc: LOC.activities, method: 'GET',
     path: '/matters/{mid}/activities?kind=time&from=2026-01-01&to=2026-12-31&page=1&notice=added', forge: { mid: F } }),
   firm({ name: 'activity form, new', prog: 'activity_edit', loc: LOC.activityEdit, method: 'GET',
@@ -430,9 +433,11 @@ export const routes = [
   client({ name: 'client task (never shared) done', prog: 'client_tasks', loc: LOC.clientTasks, method: 'POST',
     op: 'done', path: '/portal/matters/{mid}/tasks', body: { op: 'done', id: '{ptask}' }, never: true, ok: [404] }),
   client({ name: 'client calendar', prog: 'client_calendar', loc: LOC.clientCalendar, method: 'GET',
-    path: '/portal/matters/{mid}/calendar?page=1', forge: { mid: FM } }),
+    path: '/portal/matters/{mid}/calendar?page=1', needs: 'calendar', forge: { mid: FM } }),
   client({ name: 'client event .ics', prog: 'client_event', loc: LOC.clientEvent, method: 'GET',
-    path: '/portal/events/{event}.ics', forge: { event: FM } }),
+    path: '/portal/events/{event}.ics', needs: 'calendar', forge: { event: FM } }),
+  client({ name: 'client weekly event .ics', prog: 'client_event', loc: LOC.clientEvent, method: 'GET',
+    path: '/portal/events/{evrec}.ics', needs: 'calendar', forge: { evrec: FM } }),
   client({ name: 'client event .ics (never shared)', prog: 'client_event', loc: LOC.clientEvent, method: 'GET',
     path: '/portal/events/{evpriv}.ics', never: true }),
   client({ name: 'client forms', prog: 'client_forms', loc: LOC.clientForms, method: 'GET',
@@ -541,7 +546,8 @@ export const routes = [
     body: { kind: 'company', name: '{tag} new contact', emails: '{tag}-new@access.test', phones: '+1 555 0100',
       address: '1 Main Street' }, mine: true }),
   firm({ name: 'contact edit', prog: 'contact_edit', loc: LOC.contactEdit, method: 'POST', path: '/contacts/{contact}/edit',
-    body: { kind: 'person', name: '{tag} edited contact', phones: '+1 555 0101', address: '2 Main Street' },
+    body: { kind: 'person', name: '{tag} edited contact', phones: '+1 555 0101', address: '2 Main Street',
+      dob: '1980-04-30' },
     forge: { contact: F } }),
   firm({ name: 'new matter', prog: 'matter_edit', loc: LOC.matterNew, method: 'POST', path: '/matters/new',
     body: { op: 'save', number: '', description: '{tag} new matter', client: '{contact}', responsible: '{user}',
@@ -561,6 +567,14 @@ export const routes = [
   firm({ name: 'category delete (admin)', prog: 'settings_categories', loc: LOC.settingsCategories, method: 'POST',
     op: 'delete', path: '/settings/categories', body: { op: 'delete', id: '{spare}' }, admin: true,
     forge: { spare: F } }),
+  firm({ name: 'matter field add (admin)', prog: 'settings_fields', loc: LOC.settingsFields, method: 'POST', op: 'add',
+    path: '/settings/fields', body: { op: 'add', label: '{tag} added field' }, admin: true, mine: true }),
+  firm({ name: 'matter field rename (admin)', prog: 'settings_fields', loc: LOC.settingsFields, method: 'POST',
+    op: 'rename', path: '/settings/fields', body: { op: 'rename', id: '{mfield}', label: '{tag} renamed field' },
+    admin: true, forge: { mfield: F } }),
+  ...['up', 'down', 'archive', 'restore'].map((op) => firm({ name: `matter field ${op} (admin)`, prog: 'settings_fields',
+    loc: LOC.settingsFields, method: 'POST', op, path: '/settings/fields', body: { op, id: '{mfield}' }, admin: true,
+    forge: { mfield: F } })),
   firm({ name: 'activity add time', prog: 'activity_edit', loc: LOC.activityEdit, method: 'POST', op: 'save',
     path: '/matters/{mid}/activities/edit', body: { op: 'save', kind: 'time', date: '2026-06-02', user: '{user}',
       duration: '1:15', rate: '200.00', description: '{tag} added time', category: '{category}' },

@@ -69,7 +69,7 @@ function sampleCtx() {
     invitee: 'i@y.test', tag: 'acx', number: 'X-1', YYYY: '{YYYY}', NNNN: '{NNNN}' };
   for (const k of ['logofirm', 'staff', 'mid', 'contact', 'other', 'doc', 'priv', 'attach', 'inFolder', 'inMfolder',
     'sentup', 'cupload', 'revoked', 'gone', 'folder', 'mfolder', 'pfolder', 'share', 'message', 'eid', 'second',
-    'user', 'category', 'spare', 'act', 'exp', 'fsess', 'csess', 'task', 'ltask', 'ptask', 'note', 'pnote', 'rnote',
+    'user', 'category', 'spare', 'mfield', 'act', 'exp', 'fsess', 'csess', 'task', 'ltask', 'ptask', 'note', 'pnote', 'rnote',
     'event', 'evpriv', 'evrec', 'evdel', 'form', 'fopen', 'ofield', 'ofieldb', 'fdel', 'freq', 'creq',
     'pbill', 'payment', 'bill', 'ubill', 'dbill', 'vbill', 'sbill', 'bact', 'bactb', 'envelope'])
     c[k] = '12';
@@ -242,6 +242,12 @@ async function buildContent(admin, ctx) {
     sql(`INSERT INTO activity_categories (firm_id, name, created_at) VALUES (${firmId}, '${name}', NOW(6))`);
     ctx[slot] = sql(`SELECT id FROM activity_categories WHERE firm_id = ${firmId} AND name = '${name}'`);
   }
+  // A matter field of the firm's (labelled with the tag).
+  sql('INSERT INTO matter_fields (firm_id, label, position, created_at) SELECT ' +
+    `${firmId}, '${tag} field', COALESCE(MAX(position) + 1, 0), NOW(6) FROM matter_fields WHERE firm_id = ${firmId}`);
+  ctx.mfield = sql(`SELECT id FROM matter_fields WHERE firm_id = ${firmId} AND label = '${tag} field'`);
+  sql(`INSERT INTO matter_field_values (firm_id, matter_id, field_id, value) VALUES (${firmId}, ${mid}, ${ctx.mfield},` +
+    ` '${tag} field value')`);
   for (const [slot, kind, extra] of [['act', 'time', '60, 20000, 20000, NULL'], ['exp', 'expense', `NULL, NULL, 1234, ${ctx.priv}`]]) {
     sql('INSERT INTO activities (firm_id, matter_id, kind, on_date, user_id, minutes, rate, amount, document_id,' +
       ` description, category_id, created_at, updated_at) VALUES (${firmId}, ${mid}, '${kind}', '2026-06-01',` +
@@ -335,9 +341,10 @@ async function buildContent(admin, ctx) {
       bytes('doc'), bytes('inFolder'), bytes('inMfolder')],
     tasks: [tasks.task[0], tasks.ltask[0], `${tag} task description`, `${tag} ltask description`],
     notes: [notes.note[0], `${tag} note body`],
+    calendar: [`${tag} shared event`, `${tag} weekly event`],
   };
   for (const s of ['doc', 'priv', 'attach', 'inFolder', 'inMfolder', 'sentup', 'revoked', 'gone', 'folder', 'mfolder',
-    'pfolder', 'share', 'message', 'portal', 'contact', 'other', 'email', 'eid', 'second', 'user', 'category', 'spare',
+    'pfolder', 'share', 'message', 'portal', 'contact', 'other', 'email', 'eid', 'second', 'user', 'category', 'spare', 'mfield',
     'act', 'exp', 'task', 'ltask', 'ptask', 'note', 'pnote', 'rnote', 'event', 'evpriv', 'evrec', 'evdel',
     'form', 'fopen', 'ofield', 'ofieldb', 'fdel', 'freq', 'creq',
     'pbill', 'payment', 'bill', 'ubill', 'dbill', 'vbill', 'sbill', 'bact', 'bactb', 'envelope'])
@@ -565,6 +572,9 @@ test('the access matrix: every route × method × actor is refused by its handle
       // PB without Bills (Messages and Documents on).
       await must(admin, P('PB'), { op: 'permissions', perm_messages: '1', perm_documents: '1' });
       assert.equal(sql(`SELECT CONCAT(perm_messages, perm_documents, perm_bills) FROM portals WHERE id = ${ctx.PB.portal}`), '110');
+      // None of the three has Calendar: each is refused its calendar and .ics.
+      for (const k of ['PM', 'PD', 'PB'])
+        assert.equal(sql(`SELECT perm_calendar FROM portals WHERE id = ${ctx[k].portal}`), '0', `${k}: Calendar off`);
 
       const otto = await clientActor('a client of another matter', ctx.O.login, ctx.O.password, ctx.O.mid);
       // Sessions to end with another person's id (My account's end_session):
@@ -579,9 +589,9 @@ test('the access matrix: every route × method × actor is refused by its handle
       const walt = await clientActor('the rightful client of W', ctx.W.login, ctx.W.password, ctx.W.mid);
       const bea = await clientActor('a client with Bills off', ctx.PB.login, ctx.PB.password, ctx.PB.mid);
       // (Setting one permission turned the kinds not named off in each portal.)
-      mona.off = ['messages', 'tasks']; mona.home = ctx.PM;
-      dora.off = ['documents', 'notes']; dora.home = ctx.PD;
-      bea.off = ['bills', 'tasks', 'notes']; bea.home = ctx.PB;
+      mona.off = ['messages', 'tasks', 'calendar']; mona.home = ctx.PM;
+      dora.off = ['documents', 'notes', 'calendar']; dora.home = ctx.PD;
+      bea.off = ['bills', 'tasks', 'notes', 'calendar']; bea.home = ctx.PB;
       const out = await signedOut();
       actors.push(otto, mona, dora, bea, walt);
 

@@ -31,6 +31,7 @@ static const struct {
 	{ VL_FF_EMAIL, 0, "a@b.co", NULL }, { VL_FF_EMAIL, 0, "name@example.com", NULL },
 	{ VL_FF_EMAIL, 0, "not-an-address", "invalid" }, { VL_FF_EMAIL, 0, "a@", "invalid" },
 	{ VL_FF_EMAIL, 0, "@b.co", "invalid" }, { VL_FF_EMAIL, 0, "a b@c.de", "invalid" },
+	{ VL_FF_EMAIL, 0, "  A@B.co \t", NULL }, { VL_FF_EMAIL, 0, " \t ", "invalid" },
 	/* Phone: digits and + ( ) - . / and blanks, 3 to 20 digits, 40 bytes. */
 	{ VL_FF_PHONE, 0, "+44 20 7946 0000", NULL }, { VL_FF_PHONE, 0, "(555) 123-4567", NULL },
 	{ VL_FF_PHONE, 0, "555.1234", NULL }, { VL_FF_PHONE, 0, "12", "invalid" },
@@ -156,11 +157,11 @@ static void
 test_fits(void **state)
 {
 	static const char *const want[VL_FF__MAX] = {
-		/* none name phone address description */
-		[VL_FF_TEXT] = "11111", [VL_FF_LONGTEXT] = "10011", [VL_FF_EMAIL] = "10000",
-		[VL_FF_PHONE] = "10100", [VL_FF_DATE] = "10000", [VL_FF_NUMBER] = "10000",
-		[VL_FF_CHOICE] = "10000", [VL_FF_MULTI] = "10000", [VL_FF_YESNO] = "10000",
-		[VL_FF_FILE] = "10000",
+		/* none name phone address description email birth matter-field */
+		[VL_FF_TEXT] = "11111001", [VL_FF_LONGTEXT] = "10011000", [VL_FF_EMAIL] = "10000101",
+		[VL_FF_PHONE] = "10100001", [VL_FF_DATE] = "10000011", [VL_FF_NUMBER] = "10000001",
+		[VL_FF_CHOICE] = "10000001", [VL_FF_MULTI] = "10000000", [VL_FF_YESNO] = "10000001",
+		[VL_FF_FILE] = "10000000",
 	};
 	size_t	 k, m;
 
@@ -176,7 +177,7 @@ test_fits(void **state)
 	for (m = 0; m < VL_FMAP__MAX; m++)
 		assert_int_equal(vl_fmap_of(vl_fmaps[m]), m);
 	assert_int_equal(vl_fmap_of(NULL), VL_FMAP_NONE);
-	assert_int_equal(vl_fmap_of("contact_email"), VL_FMAP__MAX);
+	assert_int_equal(vl_fmap_of("contact_mail"), VL_FMAP__MAX);
 	assert_int_equal(vl_ffield_kind_of("Text"), VL_FF__MAX);
 	assert_int_equal(vl_ffield_kind_of(NULL), VL_FF__MAX);
 }
@@ -197,6 +198,22 @@ static const struct {
 	{ VL_FMAP_CONTACT_PHONE, "+44 1", "+44 2", "+44 1\n+44 2" },
 	{ VL_FMAP_CONTACT_PHONE, "+44 1\n+44 2", "+44 2", NULL },
 	{ VL_FMAP_CONTACT_PHONE, "+44 1\n+44 2", "+44", "+44 1\n+44 2\n+44" },
+	/* An email is added as a line, trimmed and lower-cased, unless the
+	 * contact has it already in any case. */
+	{ VL_FMAP_CONTACT_EMAIL, "", "new@example.com", "new@example.com" },
+	{ VL_FMAP_CONTACT_EMAIL, "a@x.test", "  New@Example.COM \t", "a@x.test\nnew@example.com" },
+	{ VL_FMAP_CONTACT_EMAIL, "a@x.test\nb@x.test", "B@X.test", NULL },
+	{ VL_FMAP_CONTACT_EMAIL, "a@x.test\nb@x.test", " b@x.test ", NULL },
+	{ VL_FMAP_CONTACT_EMAIL, "ab@x.test", "b@x.test", "ab@x.test\nb@x.test" },
+	{ VL_FMAP_CONTACT_EMAIL, "a@x.test", "   ", NULL },
+	/* A date of birth or a matter field is replaced; one line only. */
+	{ VL_FMAP_CONTACT_BIRTH, "", "1980-04-30", "1980-04-30" },
+	{ VL_FMAP_CONTACT_BIRTH, "1980-04-30", "1980-04-30", NULL },
+	{ VL_FMAP_CONTACT_BIRTH, "1980-04-30", "1981-01-01", "1981-01-01" },
+	{ VL_FMAP_CONTACT_BIRTH, "1980-04-30", "", NULL },
+	{ VL_FMAP_MATTER_FIELD, "", "CV-2026-1", "CV-2026-1" },
+	{ VL_FMAP_MATTER_FIELD, "CV-1", "CV-1", NULL },
+	{ VL_FMAP_MATTER_FIELD, "CV-1", "CV-2\nmore", NULL },
 	{ VL_FMAP_NONE, "a", "b", NULL },
 	{ VL_FMAP__MAX, "a", "b", NULL },
 };
@@ -226,7 +243,117 @@ test_merge(void **state)
 	assert_non_null(vl_fmap_merge(pool, VL_FMAP_CONTACT_NAME, "x", big));
 	memset(big, 'd', sizeof(big) - 1);
 	assert_null(vl_fmap_merge(pool, VL_FMAP_MATTER_DESCRIPTION, "x", big));
+	/* A matter field holds 500 bytes. */
+	assert_null(vl_fmap_merge(pool, VL_FMAP_MATTER_FIELD, "x", big));
+	big[VL_MFIELD_VALUE_MAX] = '\0';
+	assert_non_null(vl_fmap_merge(pool, VL_FMAP_MATTER_FIELD, "x", big));
 	vl_pool_free(pool);
+}
+
+static const struct {
+	const char	*choice;
+	enum vl_fmap	 map;
+	int64_t		 field;
+} choices[] = {
+	{ "", VL_FMAP_NONE, 0 },
+	{ NULL, VL_FMAP_NONE, 0 },
+	{ "contact_name", VL_FMAP_CONTACT_NAME, 0 },
+	{ "contact_email", VL_FMAP_CONTACT_EMAIL, 0 },
+	{ "contact_birth", VL_FMAP_CONTACT_BIRTH, 0 },
+	{ "matter_field:1", VL_FMAP_MATTER_FIELD, 1 },
+	{ "matter_field:42", VL_FMAP_MATTER_FIELD, 42 },
+	{ "matter_field:9223372036854775807", VL_FMAP_MATTER_FIELD, INT64_MAX },
+	/* No id, a bad one, one past int64, anything after it. */
+	{ "matter_field", VL_FMAP__MAX, 0 },
+	{ "matter_field:", VL_FMAP__MAX, 0 },
+	{ "matter_field:0", VL_FMAP__MAX, 0 },
+	{ "matter_field:012", VL_FMAP__MAX, 0 },
+	{ "matter_field:-3", VL_FMAP__MAX, 0 },
+	{ "matter_field:+3", VL_FMAP__MAX, 0 },
+	{ "matter_field:3x", VL_FMAP__MAX, 0 },
+	{ "matter_field:3 ", VL_FMAP__MAX, 0 },
+	{ "matter_field:9223372036854775808", VL_FMAP__MAX, 0 },
+	{ "matter_field:99999999999999999999999", VL_FMAP__MAX, 0 },
+	{ "Matter_field:3", VL_FMAP__MAX, 0 },
+	{ "contact_name:3", VL_FMAP__MAX, 0 },
+};
+
+static void
+test_choice(void **state)
+{
+	int64_t	 field;
+	size_t	 i;
+
+	(void)state;
+	for (i = 0; i < NELEM(choices); i++) {
+		field = -1;
+		if (vl_fmap_parse(choices[i].choice, &field) != choices[i].map ||
+		    field != choices[i].field)
+			fail_msg("choice %zu (\"%s\") gave %lld", i,
+			    choices[i].choice ? choices[i].choice : "(null)", (long long)field);
+	}
+}
+
+static const struct {
+	const char	*dob, *want;
+} births[] = {
+	{ "", NULL },
+	{ NULL, NULL },
+	{ "1980-04-30", NULL },
+	{ "2026-06-15", NULL },		/* today */
+	{ "2026-06-16", "dob_future" },
+	{ "2099-01-01", "dob_future" },
+	{ "1900-01-01", NULL },
+	{ "1899-12-31", "dob_invalid" },
+	{ "2000-02-29", NULL },
+	{ "2023-02-29", "dob_invalid" },
+	{ "1900-02-29", "dob_invalid" },
+	{ "1980-13-01", "dob_invalid" },
+	{ "1980-04-31", "dob_invalid" },
+	{ "30/04/1980", "dob_invalid" },
+	{ "1980-4-30", "dob_invalid" },
+	{ "1980-04-30x", "dob_invalid" },
+	{ " 1980-04-30", "dob_invalid" },
+};
+
+static const struct {
+	const char	*value, *want;
+} values[] = {
+	{ NULL, NULL },
+	{ "", NULL },
+	{ "CV-2026-0042", NULL },
+	{ "Ünïcödé ok", NULL },
+	{ "two\nlines", "value_line" },
+	{ "carriage\rreturn", "value_line" },
+	{ "\xff\xfe", "value_invalid" },
+	{ "\xc3", "value_invalid" },
+};
+
+static void
+test_birth_value(void **state)
+{
+	char	 big[VL_MFIELD_VALUE_MAX + 2];
+	size_t	 i;
+
+	(void)state;
+	for (i = 0; i < NELEM(births); i++) {
+		const char *got = vl_birth_check(births[i].dob, "2026-06-15");
+		if ((got == NULL) != (births[i].want == NULL) ||
+		    (got != NULL && strcmp(got, births[i].want) != 0))
+			fail_msg("birth %zu (%s) gave %s", i, births[i].dob ? births[i].dob : "(null)",
+			    got ? got : "(null)");
+	}
+	for (i = 0; i < NELEM(values); i++) {
+		const char *got = vl_mfield_value_check(values[i].value);
+		if ((got == NULL) != (values[i].want == NULL) ||
+		    (got != NULL && strcmp(got, values[i].want) != 0))
+			fail_msg("value %zu gave %s", i, got ? got : "(null)");
+	}
+	memset(big, 'v', sizeof(big) - 1);
+	big[sizeof(big) - 1] = '\0';
+	assert_string_equal(vl_mfield_value_check(big), "value_long");
+	big[VL_MFIELD_VALUE_MAX] = '\0';
+	assert_null(vl_mfield_value_check(big));
 }
 
 static const struct {
@@ -285,6 +412,8 @@ main(void)
 		cmocka_unit_test(test_fits),
 		cmocka_unit_test(test_merge),
 		cmocka_unit_test(test_parse),
+		cmocka_unit_test(test_choice),
+		cmocka_unit_test(test_birth_value),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
