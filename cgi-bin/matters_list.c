@@ -46,6 +46,16 @@ client_filter(struct vl_req *r, struct vl_tpl *d, const struct vl_matter_filter 
 	vl_buf_release(&all);
 }
 
+/* The first page checks the session in its own statement (one round trip);
+ * a later one loads it first, as its statement may rightly find nothing. */
+static int
+joined(struct vl_req *r)
+{
+	const struct vl_pair	*p = vl_pair_find(r->query, "page");
+
+	return p == NULL || strcmp(p->val, "") == 0 || strcmp(p->val, "1") == 0;
+}
+
 static enum vl_rc
 get(struct vl_req *r)
 {
@@ -69,6 +79,7 @@ get(struct vl_req *r)
 	/* No client picker (a firm has thousands): the search finds clients
 	 * by name, and a link with ?client= (from a contact) names its client. */
 	if ((rc = vl_matter_find(r->ctx, &f, &rows, &n, &more)) != VL_OK ||
+	    (rc = vl_sess_joined(r)) != VL_OK ||
 	    (rc = vl_picks_users(r->ctx, &users, &nu)) != VL_OK)
 		return rc;
 	if (f.client && n > 0)
@@ -129,6 +140,7 @@ static const struct vl_app app = {
 	.fields = fields,
 	.nfields = FIELD__MAX,
 	.access = VL_FIRM_USER,
+	.sess_joined = joined,
 	.get = get,
 };
 

@@ -18,7 +18,7 @@
 #include "vellum.h"
 #include "internal.h"
 
-#define MAXBIND 16
+#define MAXBIND 24	/* a page with its session: 11 + the page's columns */
 
 static const struct vl_stmt_decl decls[STMT__MAX] = {
 #define VL_STMT(name, ptypes, rtypes, sql) { #name, ptypes, rtypes, sql },

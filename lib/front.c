@@ -228,6 +228,27 @@ cross_site(struct vl_req *r)
 #define CSRF_FAILED "This form has expired or did not come from this site. " \
 	"Please go back, reload the page and try again."
 
+enum vl_rc
+vl_sess_joined(struct vl_req *r)
+{
+	struct vl_sess_join	*j = r->ctx->join;
+
+	if (j == NULL)
+		return VL_OK;
+	r->ctx->join = NULL;
+	if (j->found)
+		return vl_sess_take(r, j);
+	/* No row: no session, or a session and nothing to list.  A session
+	 * that failed the check cannot pass it later (tokens are never
+	 * reused), so an empty page for a valid one is the right page. */
+	if (vl_sess_load(r) == VL_ERR)
+		return VL_ERR;
+	if (r->sess != NULL)
+		return VL_OK;
+	vl_out_redirect(r, vl_signin_url(r));
+	return VL_DECLINED;
+}
+
 void
 vl_req_handle(const struct vl_app *app, struct vl_req *r)
 {
@@ -284,11 +305,16 @@ vl_req_handle(const struct vl_app *app, struct vl_req *r)
 	 * unread, whatever its size.  Client pages see only client sessions;
 	 * firm pages only firm ones.
 	 */
-	rc = app->access == VL_CLIENT || (app->access == VL_PUBLIC && app->client) ?
-	    vl_sess_load_client(r) : vl_sess_load(r);
+	if (app->sess_joined != NULL && app->access == VL_FIRM_USER && r->method == VL_GET &&
+	    app->sess_joined(r))
+		/* The page's statement checks it (vl_sess_join): one round trip. */
+		rc = vl_sess_defer(r);
+	else
+		rc = app->access == VL_CLIENT || (app->access == VL_PUBLIC && app->client) ?
+		    vl_sess_load_client(r) : vl_sess_load(r);
 	if (rc == VL_ERR)
 		goto fail;
-	if (app->access != VL_PUBLIC && r->sess == NULL) {
+	if (app->access != VL_PUBLIC && r->sess == NULL && r->ctx->join == NULL) {
 		if (r->method == VL_POST) {
 			rc = VL_FORBIDDEN;
 			msg = "Your session has ended. Please sign in again.";
@@ -343,6 +369,17 @@ vl_req_handle(const struct vl_app *app, struct vl_req *r)
 fail:
 	if (vl_db_in_tx())
 		vl_db_rollback();
+	/* A joined session the handler never checked: checked now, so an
+	 * error page is never shown to a stranger as to a signed-in user. */
+	if (r->ctx->join != NULL && !r->sent) {
+		r->ctx->join = NULL;
+		if (vl_sess_load(r) == VL_ERR)
+			rc = VL_ERR;
+		else if (r->sess == NULL) {
+			vl_out_redirect(r, vl_signin_url(r));
+			goto done;
+		}
+	}
 	if (!r->sent)
 		vl_out_error(r, rc, msg);
 done:

@@ -83,6 +83,13 @@ int	 vl_db_multi_statements(void);
 enum vl_rc vl_sess_load(struct vl_req *);
 /* The same for a client's session (cookie "cid"). */
 enum vl_rc vl_sess_load_client(struct vl_req *);
+/* For a page that checks the session in its own statement: the cookie's
+ * key and the limits into req->ctx->join.  VL_OK, or VL_DECLINED: no
+ * well-formed cookie (signed out). */
+enum vl_rc vl_sess_defer(struct vl_req *);
+/* The session a joined statement found (j->found) becomes req's, extended
+ * when due.  VL_OK or VL_ERR. */
+enum vl_rc vl_sess_take(struct vl_req *, struct vl_sess_join *);
 
 /* CSRF token for a secret value (session token or pre-session cookie). */
 void	 vl_csrf_token(const char *secret, char out[65]);

@@ -29,6 +29,11 @@ static const enum vl_stmt find_stmts[VL_MSORT__MAX] = {
 	STMT_MATTERS_FIND_NUMBER, STMT_MATTERS_FIND_NUMBER_DESC,
 	STMT_MATTERS_FIND_OPENED, STMT_MATTERS_FIND_OPENED_DESC,
 };
+/* The first page with the session checked in the same statement. */
+static const enum vl_stmt joined_stmts[VL_MSORT__MAX] = {
+	STMT_PAGES_MATTERS_NUMBER, STMT_PAGES_MATTERS_NUMBER_DESC,
+	STMT_PAGES_MATTERS_OPENED, STMT_PAGES_MATTERS_OPENED_DESC,
+};
 
 enum vl_matter_sort
 vl_matter_sort_of(const char *name)
@@ -314,6 +319,51 @@ vl_matter_get(struct vl_ctx *c, int64_t id, struct vl_matter_rec *m)
 	    &m->closed, &m->responsible_id, &m->responsible);
 }
 
+/*
+ * vl_matter_find's first page with the session pending in c->join: one
+ * statement reads the session and the matters.  No row is no session or no
+ * matter (j->found stays 0): vl_sess_joined then checks the session alone.
+ */
+static enum vl_rc
+find_joined(struct vl_ctx *c, const struct vl_matter_filter *f, const char *like,
+    struct vl_matter_rec *list, struct vl_matter_rec **out, size_t *n, int *more)
+{
+	struct vl_sess_join	*j = c->join;
+	struct vl_sess		*s = j->s;
+	struct vl_matter_rec	*row;
+	struct vl_rows		*rows;
+	const char		*status = f->status ? f->status : "";
+	int			 got;
+	enum vl_rc		 rc;
+
+	/* Past the first page no row could mean either; those load the
+	 * session first (matters_list says which). */
+	if (vl_page_offset(f->page) != 0) {
+		vl_err("matters: a joined session on page %lld", (long long)f->page);
+		return VL_ERR;
+	}
+	if ((rc = vl_db_query(c->pool, joined_stmts[f->sort], &rows, "ibiissiiiisssi", j->touch,
+	    j->hash, sizeof(j->hash), j->idle, j->max, status, status, f->client, f->client,
+	    f->responsible, f->responsible, like, like, like, (int64_t)VL_PAGE_ROWS + 1)) != VL_OK)
+		return rc;
+	for (;;) {
+		row = &list[*n < VL_PAGE_ROWS ? *n : VL_PAGE_ROWS];
+		if ((got = vl_db_next(rows, "iissssisssiissssis", &s->firm_id, &s->user_id,
+		    &s->firm_name, &s->user_email, &s->user_name, &s->role, &j->stale, &s->firm_logo,
+		    &s->firm_zone, &s->firm_slug, &s->users_stamp, &row->id, &row->number,
+		    &row->description, &row->client, &row->status, &row->opened,
+		    &row->responsible)) <= 0)
+			break;
+		j->found = 1;
+		if (*n == VL_PAGE_ROWS)
+			*more = 1;
+		else
+			(*n)++;
+	}
+	*out = list;
+	return got < 0 ? VL_ERR : VL_OK;
+}
+
 enum vl_rc
 vl_matter_find(struct vl_ctx *c, const struct vl_matter_filter *f, struct vl_matter_rec **out,
     size_t *n, int *more)
@@ -330,6 +380,8 @@ vl_matter_find(struct vl_ctx *c, const struct vl_matter_filter *f, struct vl_mat
 	like = vl_like_contains(c->pool, f->q, 0);
 	if ((unsigned)f->sort >= VL_MSORT__MAX)
 		return VL_INVALID;
+	if (c->join != NULL)
+		return find_joined(c, f, like, list, out, n, more);
 	if ((rc = vl_db_query(c->pool, find_stmts[f->sort], &rows, "issiiiisssii", c->firm_id,
 	    status, status, f->client, f->client, f->responsible, f->responsible, like, like, like,
 	    (int64_t)VL_PAGE_ROWS + 1, vl_page_offset(f->page))) != VL_OK)

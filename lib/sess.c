@@ -98,6 +98,31 @@ vl_sess_load_client(struct vl_req *r)
 	return rc != VL_OK ? rc : adopt(r, s, h, stale);
 }
 
+enum vl_rc
+vl_sess_defer(struct vl_req *r)
+{
+	struct vl_sess_join	*j;
+	struct vl_sess		*s;
+	unsigned char		 h[32];
+
+	if ((s = from_cookie(r, VL_COOKIE_SID, h)) == NULL)
+		return VL_DECLINED;
+	j = vl_pool_calloc(r->pool, 1, sizeof(*j));
+	memcpy(j->hash, h, sizeof(j->hash));
+	j->touch = touch_interval();
+	j->idle = vl_conf.session_idle;
+	j->max = vl_conf.session_max;
+	j->s = s;
+	r->ctx->join = j;
+	return VL_OK;
+}
+
+enum vl_rc
+vl_sess_take(struct vl_req *r, struct vl_sess_join *j)
+{
+	return adopt(r, j->s, j->hash, j->stale);
+}
+
 /*
  * The one starter for firm users and clients.  The browser's User-Agent is
  * stored as the column takes it: any bytes arrive, so invalid UTF-8 is

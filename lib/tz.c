@@ -172,7 +172,9 @@ vl_tz_readers(struct vl_pool *pool, const char *zone, const char *stored)
 			if (b.len)
 				vl_buf_adds(&b, "; ");
 			vl_buf_add(&b, sp + 1, (size_t)(end - sp - 1));
-			vl_buf_addf(&b, " %s", vl_tz_fmt(pool, zone, utc));
+			/* Not vl_buf_addf: a printf a reader of every message. */
+			vl_buf_adds(&b, " ");
+			vl_buf_adds(&b, vl_tz_fmt(pool, zone, utc));
 		}
 		p = *end ? end + 1 : end;
 	}

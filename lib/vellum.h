@@ -217,6 +217,21 @@ struct vl_ctx {
 	const char	*id;		/* request id for logs; "" if none */
 	const char	*zone;		/* the firm's time zone once read (vl_tz_firm) */
 	int64_t		 users_stamp;	/* the firm's users_stamp read with the session, or 0 */
+	struct vl_sess_join *join;	/* a session the page's statement checks, or NULL */
+};
+/*
+ * A firm session checked inside a page's own statement (vl_app.sess_joined):
+ * the front door reads only the cookie; the domain function binds the key
+ * and limits, joins sessions, users and firms to its rows and keeps the
+ * columns (found: a row came); the handler then calls vl_sess_joined.  One
+ * round trip a page that lists something.
+ */
+struct vl_sess_join {
+	unsigned char	 hash[32];	/* SHA-256 of the cookie's token */
+	int64_t		 touch, idle, max;	/* seconds, as vl_sess_load binds them */
+	struct vl_sess	*s;		/* the columns, once a row was read */
+	int64_t		 stale;		/* last_seen older than touch */
+	int		 found;
 };
 /* Sets c to act for firm as user or contact (0: neither) from remote
  * (NULL: "-"), memory in pool; no request id, zone not yet read. */
@@ -239,6 +254,9 @@ struct vl_app {
 	 * CSRF token, as no browser sends it: the program verifies the
 	 * body's signature itself before anything changes. */
 	int			 signed_body;
+	/* A firm page (VL_FIRM_USER) whose GET checks the session in its own
+	 * statement when this says so for the request (see vl_sess_join). */
+	int			(*sess_joined)(struct vl_req *);
 	enum vl_rc		(*get)(struct vl_req *);
 	enum vl_rc		(*post)(struct vl_req *);
 };
@@ -441,6 +459,13 @@ void	 vl_sess_adopt(struct vl_req *, enum vl_signin_kind, int64_t firm, int64_t 
 enum vl_rc vl_sess_start(struct vl_req *, enum vl_signin_kind, int64_t firm, int64_t account,
 	    const char *slug);
 void	 vl_sess_end(struct vl_req *);
+/* After the statement that checked a joined session (vl_sess_join): the
+ * session it found becomes the request's (VL_OK); when it gave no row the
+ * session is checked alone: valid, VL_OK (the page is empty); else the
+ * browser is sent to sign in and VL_DECLINED returned (the answer is
+ * sent: the handler returns at once).  VL_OK when nothing was pending;
+ * VL_ERR on a database failure. */
+enum vl_rc vl_sess_joined(struct vl_req *);
 /* The token forms must carry for req; sets the pre-session cookie if needed. */
 const char *vl_csrf_for(struct vl_req *);
 /* 1 if the POST carries the right token. */

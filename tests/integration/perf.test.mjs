@@ -176,3 +176,86 @@ test('matters page: a linked client named without a picker, never another firm\'
   assert.doesNotMatch(theirs.text, /Secret Client/);
   assert.match(theirs.text, /No matters match these filters\./);
 });
+
+// The matters page's first page checks the session inside its own statement
+// (one round trip); an empty list checks it alone; later pages load it
+// first.  Every path refuses what the session check refuses, at once, on
+// every process.
+test('matters page with its session in one statement: every refusal on every path', async () => {
+  const email = `joined.${R}@perf.test`;
+  const firmId = sql("SELECT id FROM firms WHERE slug = 'demo'");
+  sql(`INSERT INTO users (firm_id, email, name, role, pw_hash) SELECT ${firmId}, '${email}', 'Joined Member ${R}', 'member', pw_hash FROM users WHERE email = 'member@demo.test'`);
+  const n = everyProcess('matters_list');
+  // The list, an empty list (a filter with no match) and a later page.
+  const paths = ['/matters', `/matters?q=nothing-${R}`, '/matters?page=2', '/matters?page=1&sort=-opened'];
+  const signIn = async () => {
+    const c = new Client();
+    assert.equal((await c.signIn(email, 'demo-member-pass')).status, 303);
+    return c;
+  };
+  const hash = (c) => `UNHEX(SHA2('${c.jar.get('__Host-sid')}', 256))`;
+  const refused = async (c, why) => {
+    for (const p of paths)
+      for (let i = 0; i < n; i++) {
+        const res = await c.get(p);
+        assert.equal(res.status, 303, `${why}: ${p}`);
+        assert.match(res.location, /\/login\?next=/, `${why}: ${p}`);
+        assert.doesNotMatch(res.text, /Joined Member/);
+      }
+  };
+  let m = await signIn();
+  const first = await m.get('/matters');
+  assert.equal(first.status, 200);
+  assert.match(first.text, /2026-0001/);
+  assert.match(first.text, new RegExp(`Joined Member ${R}`));	// the name from the session's row
+  const empty = await m.get(`/matters?q=nothing-${R}`);
+  assert.equal(empty.status, 200);
+  assert.match(empty.text, /No matters match these filters\./);
+  assert.match(empty.text, new RegExp(`Joined Member ${R}`));
+  // Revoked: the row gone.
+  sql(`DELETE FROM sessions WHERE token_hash = ${hash(m)}`);
+  await refused(m, 'revoked');
+  // Idle past the limit (last_seen long ago) and past the absolute limit.
+  m = await signIn();
+  sql(`UPDATE sessions SET last_seen = NOW(6) - INTERVAL 400 DAY WHERE token_hash = ${hash(m)}`);
+  await refused(m, 'idle');
+  m = await signIn();
+  sql(`UPDATE sessions SET created_at = NOW(6) - INTERVAL 400 DAY WHERE token_hash = ${hash(m)}`);
+  await refused(m, 'too old');
+  // Deactivated: the session row stays, the user no longer passes.
+  m = await signIn();
+  assert.equal((await m.get('/matters')).status, 200);
+  sql(`UPDATE users SET deactivated_at = NOW(6) WHERE email = '${email}'`);
+  await refused(m, 'deactivated');
+  // A malformed cookie and a client's session are no firm session.
+  const bad = new Client();
+  bad.jar.set('__Host-sid', 'x'.repeat(43));
+  await refused(bad, 'malformed');
+  const { client } = await clientOnMatter({ name: `Joined Client ${R}`, email: `joined.client.${R}@perf.test`,
+    number: `JN-${R}`, password: PASS });
+  client.jar.set('__Host-sid', client.jar.get('__Host-cid'));
+  await refused(client, 'client token as a firm one');
+});
+
+test('matters page in one statement: another firm\'s session sees only its own matters', async () => {
+  const slug = `joined-${R}`;
+  sql(`INSERT INTO firms (name, slug) VALUES ('Joined Other ${R}', '${slug}')`);
+  const other = sql(`SELECT id FROM firms WHERE slug = '${slug}'`);
+  const email = `other.${R}@perf.test`;
+  sql(`INSERT INTO users (firm_id, email, name, role, pw_hash) SELECT ${other}, '${email}', 'Other Admin ${R}', 'admin', pw_hash FROM users WHERE email = 'admin@demo.test'`);
+  sql(`INSERT INTO contacts (firm_id, kind, name) VALUES (${other}, 'person', 'Other Client ${R}')`);
+  const contact = sql(`SELECT MAX(id) FROM contacts WHERE firm_id = ${other}`);
+  sql(`INSERT INTO matters (firm_id, number, description, client_id, status, opened_on) VALUES (${other}, 'OT-${R}', 'Other firm matter', ${contact}, 'open', CURDATE())`);
+  const c = new Client();
+  const s = await c.signIn(email, 'demo-admin-pass');
+  assert.equal(s.status, 303);
+  const page = await c.get('/matters');
+  assert.equal(page.status, 200);
+  assert.match(page.text, new RegExp(`OT-${R}`));
+  assert.doesNotMatch(page.text, /2026-0001/);
+  const demo = await demoAdmin();
+  assert.doesNotMatch((await demo.get('/matters')).text, /Other firm matter/);
+  const searched = await demo.get(`/matters?q=OT-${R}`);
+  assert.doesNotMatch(searched.text, /Other firm matter/);
+  assert.match(searched.text, /No matters match these filters\./);
+});

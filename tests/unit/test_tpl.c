@@ -1,7 +1,7 @@
 /*
  * tpl.cc: expansion with auto-escape, sections and includes, a broken
  * template reported with its file name, reload after an edit, and the
- * site directory overriding the default one.
+ * site directory overriding the default one; names interned a process.
  */
 #include "vectors.h"
 #include "internal.h"
@@ -134,6 +134,46 @@ test_ints(void **state)
 	vl_buf_release(&err);
 }
 
+/*
+ * Names are interned a process (tpl.cc): a name built in a reused buffer
+ * must find its own value, never the one its buffer held before, and more
+ * names than the table keeps still work (the slow way).
+ */
+static void
+test_names(void **state)
+{
+	struct vl_buf	 out = VL_BUF_INIT, err = VL_BUF_INIT;
+	struct vl_tpl	*d = vl_tpl_new(pool);
+	static const struct {
+		const char	*name, *val;
+	} vec[] = {
+		{ "A", "one" }, { "B", "two" }, { "AB", "three" }, { "BA", "four" },
+	};
+	char		 name[32];
+	size_t		 i;
+
+	(void)state;
+	put(deflt, "names.tpl", "{{%AUTOESCAPE context=\"HTML\"}}{{A}},{{B}},{{AB}},{{BA}}"
+	    "{{#S_A}}[a]{{/S_A}}{{#S_B}}[b]{{/S_B}}|{{N4999}}|{{N0}}");
+	vl_tpl_reload();
+	for (i = 0; i < NELEM(vec); i++) {
+		snprintf(name, sizeof(name), "%s", vec[i].name);
+		vl_tpl_set(d, name, vec[i].val);
+	}
+	snprintf(name, sizeof(name), "S_%s", "B");
+	vl_tpl_show(d, name);
+	/* Past the table's bound: 5,000 more names, each still its own. */
+	for (i = 0; i < 5000; i++) {
+		snprintf(name, sizeof(name), "N%zu", i);
+		vl_tpl_set_int(d, name, (long long)i);
+	}
+	assert_int_equal(expand("names.tpl", d, &out, &err), VL_TPL_OK);
+	assert_string_equal(vl_buf_str(&out), "one,two,three,four[b]|4999|0");
+	vl_pool_reset(pool);
+	vl_buf_release(&out);
+	vl_buf_release(&err);
+}
+
 static void
 test_broken_and_reload(void **state)
 {
@@ -243,6 +283,7 @@ main(void)
 		cmocka_unit_test(test_escape),
 		cmocka_unit_test(test_sections_includes),
 		cmocka_unit_test(test_ints),
+		cmocka_unit_test(test_names),
 		cmocka_unit_test(test_broken_and_reload),
 		cmocka_unit_test(test_site_override),
 	};
