@@ -318,7 +318,7 @@ static const struct {
 
 static const struct {
 	const char	*value, *want;
-} values[] = {
+} field_values[] = {
 	{ NULL, NULL },
 	{ "", NULL },
 	{ "CV-2026-0042", NULL },
@@ -343,10 +343,10 @@ test_birth_value(void **state)
 			fail_msg("birth %zu (%s) gave %s", i, births[i].dob ? births[i].dob : "(null)",
 			    got ? got : "(null)");
 	}
-	for (i = 0; i < NELEM(values); i++) {
-		const char *got = vl_mfield_value_check(values[i].value);
-		if ((got == NULL) != (values[i].want == NULL) ||
-		    (got != NULL && strcmp(got, values[i].want) != 0))
+	for (i = 0; i < NELEM(field_values); i++) {
+		const char *got = vl_mfield_value_check(field_values[i].value);
+		if ((got == NULL) != (field_values[i].want == NULL) ||
+		    (got != NULL && strcmp(got, field_values[i].want) != 0))
 			fail_msg("value %zu gave %s", i, got ? got : "(null)");
 	}
 	memset(big, 'v', sizeof(big) - 1);
