@@ -32,10 +32,11 @@ async function tabTo(page, sel, text, row, max = 80) {
 
 // Space on the focused file input opens the chooser; the test picks the file.
 // On a loaded machine Chromium now and then drops the first key press's
-// chooser event: up to three presses, each given 10 s.
+// chooser event: up to three presses, each given 3 s, so that the wait
+// stays inside the test stack's 10 s session idle limit.
 async function chooseFile(page, file) {
   for (let i = 0; i < 3; i++) {
-    const opened = page.waitForEvent('filechooser', { timeout: 10000 }).catch(() => null);
+    const opened = page.waitForEvent('filechooser', { timeout: 3000 }).catch(() => null);
     await page.keyboard.press('Space');
     const chooser = await opened;
     if (chooser) return chooser.setFiles(file);
