@@ -103,22 +103,19 @@ dbtests: $(DBTEST_BIN)
 # shipped beside the programs in lib/, found through an RPATH of
 # $ORIGIN/../lib (DT_RPATH, not RUNPATH: it also serves the shipped
 # libraries' own needs), with the C library and its loader, which start
-# every program (bin/dist-cgi, bin/cgi-layout).  lib/glibc_compat.c
-# answers the C++ runtime's arc4random, so the programs themselves ask for
-# no newer glibc than 2.34.
+# every program (bin/dist-cgi, bin/cgi-layout).  Linked in: what the
+# programs of `make all` link in, but liboath (LGPL: shipped, relinkable).
 VERSION	?= $(shell git log -1 --format=%cd-%h --date=format:%Y%m%d 2>/dev/null || echo dev)
-DIST_STATIC = -lctemplate -lfcgi -lsodium -linih -ljansson -lmagic -llzma -lbz2 -lz -lstdc++
-DIST_LDFLAGS = $(LDFLAGS) -Wl,-rpath,'$$ORIGIN/../lib' -Wl,--disable-new-dtags -Wl,--wrap=arc4random
-DIST_LDLIBS = $(BUILD)/lib/glibc_compat.o -Wl,-Bstatic $(DIST_STATIC) -Wl,-Bdynamic \
-	      $(filter-out $(DIST_STATIC),$(LDLIBS))
+DIST_STATIC = $(filter-out -loath,$(CGI_STATIC))
+DIST_LDFLAGS = $(LDFLAGS) -Wl,-rpath,'$$ORIGIN/../lib' -Wl,--disable-new-dtags
+DIST_LDLIBS = -Wl,-Bstatic $(DIST_STATIC) -Wl,-Bdynamic $(filter-out $(DIST_STATIC),$(LDLIBS))
 DIST_LINK = $(BUILD)/dist-link
-.SECONDARY: $(BUILD)/lib/glibc_compat.o
 
-$(DIST_LINK)/cgi-bin/%: cgi-bin/%.c $(LIBA) $(BUILD)/lib/glibc_compat.o
+$(DIST_LINK)/cgi-bin/%: cgi-bin/%.c $(LIBA)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(DIST_LDFLAGS) -o $@ $< $(LIBA) $(DIST_LDLIBS)
 
-$(DIST_LINK)/bin/%: bin/%.c $(LIBA) $(BUILD)/lib/glibc_compat.o
+$(DIST_LINK)/bin/%: bin/%.c $(LIBA)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(DIST_LDFLAGS) -o $@ $< $(LIBA) $(DIST_LDLIBS)
 
