@@ -34,6 +34,12 @@ static const enum vl_stmt joined_stmts[VL_MSORT__MAX] = {
 	STMT_PAGES_MATTERS_NUMBER, STMT_PAGES_MATTERS_NUMBER_DESC,
 	STMT_PAGES_MATTERS_OPENED, STMT_PAGES_MATTERS_OPENED_DESC,
 };
+/* The same with no filter and no search: no filter terms, no LIKE, the
+ * join order and the order's index fixed (lib/sql/pages.def). */
+static const enum vl_stmt joined_all_stmts[VL_MSORT__MAX] = {
+	STMT_PAGES_MATTERS_ALL_NUMBER, STMT_PAGES_MATTERS_ALL_NUMBER_DESC,
+	STMT_PAGES_MATTERS_ALL_OPENED, STMT_PAGES_MATTERS_ALL_OPENED_DESC,
+};
 
 enum vl_matter_sort
 vl_matter_sort_of(const char *name)
@@ -342,9 +348,15 @@ find_joined(struct vl_ctx *c, const struct vl_matter_filter *f, const char *like
 		vl_err("matters: a joined session on page %lld", (long long)f->page);
 		return VL_ERR;
 	}
-	if ((rc = vl_db_query(c->pool, joined_stmts[f->sort], &rows, "ibiissiiiisssi", j->touch,
-	    j->hash, sizeof(j->hash), j->idle, j->max, status, status, f->client, f->client,
-	    f->responsible, f->responsible, like, like, like, (int64_t)VL_PAGE_ROWS + 1)) != VL_OK)
+	if (*status == '\0' && f->client == 0 && f->responsible == 0 &&
+	    (f->q == NULL || *f->q == '\0'))
+		rc = vl_db_query(c->pool, joined_all_stmts[f->sort], &rows, "ibiii", j->touch,
+		    j->hash, sizeof(j->hash), j->idle, j->max, (int64_t)VL_PAGE_ROWS + 1);
+	else
+		rc = vl_db_query(c->pool, joined_stmts[f->sort], &rows, "ibiissiiiisssi", j->touch,
+		    j->hash, sizeof(j->hash), j->idle, j->max, status, status, f->client, f->client,
+		    f->responsible, f->responsible, like, like, like, (int64_t)VL_PAGE_ROWS + 1);
+	if (rc != VL_OK)
 		return rc;
 	for (;;) {
 		row = &list[*n < VL_PAGE_ROWS ? *n : VL_PAGE_ROWS];
