@@ -259,3 +259,46 @@ test('matters page in one statement: another firm\'s session sees only its own m
   assert.doesNotMatch(searched.text, /Other firm matter/);
   assert.match(searched.text, /No matters match these filters\./);
 });
+
+test('matters page as it opens (no filter): the same rows in the same order as with a search, in every sort', async () => {
+  const slug = `plain-${R}`;
+  sql(`INSERT INTO firms (name, slug) VALUES ('Plain Firm ${R}', '${slug}')`);
+  const firm = sql(`SELECT id FROM firms WHERE slug = '${slug}'`);
+  const email = `plain.${R}@perf.test`;
+  sql(`INSERT INTO users (firm_id, email, name, role, pw_hash) SELECT ${firm}, '${email}', 'Plain Admin ${R}', 'admin', pw_hash FROM users WHERE email = 'admin@demo.test'`);
+  const user = sql(`SELECT id FROM users WHERE email = '${email}'`);
+  sql(`INSERT INTO contacts (firm_id, kind, name) VALUES (${firm}, 'person', 'Plain Client ${R}')`);
+  const contact = sql(`SELECT MAX(id) FROM contacts WHERE firm_id = ${firm}`);
+  // 60 matters inserted out of order, three opening dates (ties broken by
+  // id), every other one with a responsible user: more than a page.
+  const values = [];
+  for (let i = 0; i < 60; i++) {
+    const k = (i * 37) % 60;
+    values.push(`(${firm}, 'PL-${String(k).padStart(3, '0')}', 'Plain matter ${k}', ${contact}, 'open',` +
+      ` CURDATE() - INTERVAL ${k % 3} DAY, ${i % 2 ? user : 'NULL'})`);
+  }
+  sql(`INSERT INTO matters (firm_id, number, description, client_id, status, opened_on, responsible_id) VALUES ${values.join(', ')}`);
+  const c = new Client();
+  assert.equal((await c.signIn(email, 'demo-admin-pass')).status, 303);
+  const numbers = (html) => [...html.matchAll(/<a href="\/matters\/[0-9]+">([^<]+)<\/a>/g)].map((m) => m[1]);
+  const orders = { number: 'number', '-number': 'number DESC', opened: 'opened_on, id', '-opened': 'opened_on DESC, id DESC' };
+  for (const [sort, order] of Object.entries(orders)) {
+    const want = sql(`SELECT number FROM matters WHERE firm_id = ${firm} ORDER BY ${order} LIMIT 50`).split('\n');
+    const plain = await c.get(`/matters?sort=${sort}`);
+    assert.equal(plain.status, 200);
+    assert.deepEqual(numbers(plain.text), want, `no filter, sort ${sort}`);
+    assert.match(plain.text, /rel="next"/, `a next page, sort ${sort}`);
+    assert.match(plain.text, new RegExp(`Plain Admin ${R}`));	// the session's row
+    const searched = await c.get(`/matters?sort=${sort}&q=PL-`);
+    assert.deepEqual(numbers(searched.text), want, `searched, sort ${sort}`);
+    const page2 = await c.get(`/matters?sort=${sort}&page=2`);
+    const rest = sql(`SELECT number FROM matters WHERE firm_id = ${firm} ORDER BY ${order} LIMIT 10 OFFSET 50`).split('\n');
+    assert.deepEqual(numbers(page2.text), rest, `page 2, sort ${sort}`);
+  }
+  // An empty firm's list as it opens: the session still shows, nothing listed.
+  sql(`DELETE FROM matters WHERE firm_id = ${firm}`);
+  const empty = await c.get('/matters');
+  assert.equal(empty.status, 200);
+  assert.match(empty.text, /No matters yet\./);
+  assert.match(empty.text, new RegExp(`Plain Admin ${R}`));
+});
