@@ -22,6 +22,11 @@ static const struct vl_field fields[FIELD__MAX] = {
 	{ "page", VL_V_INT, 6 },
 };
 
+/* The header's mark of the sort shown, a section per sort. */
+static const char *const by_sort[VL_MSORT__MAX] = {
+	"BY_NUMBER", "BY_NUMBER_DESC", "BY_OPENED", "BY_OPENED_DESC",
+};
+
 #define NUM(f)	(r->fields[f].val ? r->fields[f].num : 0)
 
 /* The client a link filters by, with a link to the same list for all clients. */
@@ -128,9 +133,7 @@ get(struct vl_req *r)
 	s = f.sort == VL_MSORT_OPENED_DESC ? VL_MSORT_OPENED : VL_MSORT_OPENED_DESC;
 	vl_tpl_set(d, "SORT_OPENED", vl_pool_printf(r->pool, "/matters?%s%ssort=%s", filters,
 	    *filters ? "&" : "", vl_matter_sorts[s]));
-	vl_tpl_show(d, vl_pool_printf(r->pool, "BY_%s", f.sort == VL_MSORT_NUMBER ? "NUMBER" :
-	    f.sort == VL_MSORT_NUMBER_DESC ? "NUMBER_DESC" : f.sort == VL_MSORT_OPENED ?
-	    "OPENED" : "OPENED_DESC"));
+	vl_tpl_show(d, by_sort[f.sort]);
 	vl_tpl_set(d, "SORT", vl_matter_sorts[f.sort]);
 	return vl_page_send(r, "matters.tpl", d);
 }

@@ -28,20 +28,34 @@ vl_log_init(const char *prog, enum vl_log_level level)
 	lg.level = level;
 }
 
+/* s, or "-" for none, cut to size: set on every request (twice), so a
+ * copy rather than snprintf's format parsing. */
+static void
+set_id(char *dst, size_t size, const char *s)
+{
+	size_t	 n;
+
+	if (s == NULL)
+		s = "-";
+	n = strnlen(s, size - 1);
+	memcpy(dst, s, n);
+	dst[n] = '\0';
+}
+
 void
 vl_log_context(vl_log_sink sink, void *arg, const char *reqid, const char *remote)
 {
 	lg.sink = sink;
 	lg.arg = arg;
-	snprintf(lg.reqid, sizeof(lg.reqid), "%s", reqid ? reqid : "-");
-	snprintf(lg.remote, sizeof(lg.remote), "%s", remote ? remote : "-");
+	set_id(lg.reqid, sizeof(lg.reqid), reqid);
+	set_id(lg.remote, sizeof(lg.remote), remote);
 }
 
 void
 vl_log_ids(const char *reqid, const char *remote)
 {
-	snprintf(lg.reqid, sizeof(lg.reqid), "%s", reqid ? reqid : "-");
-	snprintf(lg.remote, sizeof(lg.remote), "%s", remote ? remote : "-");
+	set_id(lg.reqid, sizeof(lg.reqid), reqid);
+	set_id(lg.remote, sizeof(lg.remote), remote);
 }
 
 void

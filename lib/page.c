@@ -36,7 +36,8 @@ vl_page_new(struct vl_req *r, const char *title)
 		return NULL;
 	vl_tpl_set(d, "TITLE", title);
 	vl_tpl_set(d, "CSRF", vl_csrf_for(r));
-	/* Included templates do not inherit values: fill header and footer. */
+	/* Included templates do not inherit values: fill header and footer.
+	 * Sections do: the header's sign-out forms take the header's CSRF. */
 	h = vl_tpl_include(d, "HEADER", "_header.tpl");
 	vl_tpl_set(h, "TITLE", title);
 	vl_tpl_set(h, "CSRF", vl_csrf_for(r));
@@ -49,7 +50,6 @@ vl_page_new(struct vl_req *r, const char *title)
 		if (logo != NULL && logo[0] == '/' && logo[1] != '/')
 			vl_tpl_set(vl_tpl_section(s, "LOGO"), "LOGO_URL", logo);
 		vl_tpl_set(s, "USER_NAME", r->sess->user_name);
-		vl_tpl_set(s, "CSRF", r->sess->csrf);
 	} else if (r->sess != NULL) {
 		struct vl_tpl *s = vl_tpl_section(h, "SIGNED_IN");
 		const char *logo = r->sess->firm_logo;
@@ -57,16 +57,11 @@ vl_page_new(struct vl_req *r, const char *title)
 		/* The firm's logo on its own pages too (a path of this portal). */
 		if (logo != NULL && logo[0] == '/' && logo[1] != '/')
 			vl_tpl_set(vl_tpl_section(s, "LOGO"), "LOGO_URL", logo);
+		/* Links to admin pages for admins only (the pages check too). */
 		if (r->sess->role != NULL && strcmp(r->sess->role, "admin") == 0)
 			vl_tpl_show(s, "ADMIN");
 		vl_tpl_set(s, "USER_NAME", r->sess->user_name);
 		vl_tpl_set(s, "USER_EMAIL", r->sess->user_email);
-		if (r->sess->role != NULL && strcmp(r->sess->role, "admin") == 0)
-			vl_tpl_show(s, "ADMIN");
-		vl_tpl_set(s, "CSRF", r->sess->csrf);
-		/* Links to admin pages for admins only (the pages check too). */
-		if (r->sess->role != NULL && strcmp(r->sess->role, "admin") == 0)
-			vl_tpl_show(s, "ADMIN");
 	} else {
 		vl_tpl_show(h, "SIGNED_OUT");
 		if (r->app != NULL && r->app->client)
