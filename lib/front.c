@@ -266,7 +266,7 @@ req_id(char id[17], uint32_t pid, uint32_t n)
 void
 vl_req_handle(const struct vl_app *app, struct vl_req *r)
 {
-	static uint32_t	 served;
+	static uint32_t	 served, pid;
 	const char	*uri, *q, *msg = NULL;
 	int64_t		 len = 0;
 	enum vl_rc	 rc;
@@ -275,7 +275,9 @@ vl_req_handle(const struct vl_app *app, struct vl_req *r)
 	vl_db_fetch_clear();
 	/* Unique enough to find one request's lines: process id and a counter,
 	 * eight hex digits each (by hand: this runs on every request). */
-	req_id(r->id, (uint32_t)getpid(), ++served);
+	if (pid == 0)
+		pid = (uint32_t)getpid();	/* a program never forks while serving */
+	req_id(r->id, pid, ++served);
 	r->remote = vl_pool_strdup(r->pool, vl_req_env(r, "REMOTE_ADDR"));
 	if (r->remote == NULL)
 		r->remote = "-";

@@ -33,13 +33,15 @@ session(int64_t firm, int64_t account, int client, char token[44])
 	    "test_pages", token), VL_OK);
 }
 
-/* The list's first page searched for q with the session of token pending,
- * as the front door leaves it; the join in *j. */
+/* The list's first page searched for q ("": the page as it opens, its own
+ * statement) in sort with the session of token pending, as the front door
+ * leaves it; the join in *j. */
 static enum vl_rc
-find(const char *token, const char *q, int64_t page, struct vl_sess_join **j, size_t *n)
+find_sorted(const char *token, const char *q, enum vl_matter_sort sort, int64_t page,
+    struct vl_sess_join **j, size_t *n)
 {
 	struct vl_ctx		*c = vl_pool_calloc(dbt_pool, 1, sizeof(*c));
-	struct vl_matter_filter	 f = { NULL, q, 0, 0, VL_MSORT_NUMBER, page };
+	struct vl_matter_filter	 f = { NULL, q, 0, 0, sort, page };
 	struct vl_matter_rec	*rows;
 	int			 more;
 
@@ -52,6 +54,12 @@ find(const char *token, const char *q, int64_t page, struct vl_sess_join **j, si
 	(*j)->s = vl_pool_calloc(dbt_pool, 1, sizeof(*(*j)->s));
 	c->join = *j;
 	return vl_matter_find(c, &f, &rows, n, &more);
+}
+
+static enum vl_rc
+find(const char *token, const char *q, int64_t page, struct vl_sess_join **j, size_t *n)
+{
+	return find_sorted(token, q, VL_MSORT_NUMBER, page, j, n);
 }
 
 static int
@@ -98,6 +106,7 @@ test_found(void **state)
 	struct vl_sess_join	*j;
 	char			 token[44];
 	size_t			 n;
+	int			 s;
 
 	(void)state;
 	session(dbt_firm, user, 0, token);
@@ -115,6 +124,16 @@ test_found(void **state)
 	assert_int_equal(n, 0);
 	/* Past the first page a joined session is a caller's mistake. */
 	assert_int_equal(find(token, number, 2, &j, &n), VL_ERR);
+	/* As the page opens (no filter, no search), in each sort: the session's
+	 * columns and the firm's matters, this one among them. */
+	for (s = 0; s < VL_MSORT__MAX; s++) {
+		assert_int_equal(find_sorted(token, "", (enum vl_matter_sort)s, 1, &j, &n), VL_OK);
+		assert_int_equal(j->found, 1);
+		assert_true(n >= 1);
+		assert_int_equal(j->s->firm_id, dbt_firm);
+		assert_int_equal(j->s->user_id, user);
+		assert_string_equal(j->s->user_name, "Pages Tester");
+	}
 }
 
 /* Every session the check refuses finds nothing, the matter notwithstanding. */
@@ -147,18 +166,26 @@ test_refused(void **state)
 		assert_int_equal(j->found, 1);
 		h = vl_pool_printf(dbt_pool, "UNHEX(SHA2('%.43s', 256))", token);
 		assert_non_null(dbt_one("%s%s%s", vec[i].before, h, vec[i].after));
+		/* Searched, and as the page opens (its own statement). */
 		assert_int_equal(find(token, number, 1, &j, &n), VL_OK);
 		if (j->found || n != 0)
 			fail_msg("%s: found %d, %zu rows", vec[i].what, j->found, n);
+		assert_int_equal(find(token, "", 1, &j, &n), VL_OK);
+		if (j->found || n != 0)
+			fail_msg("%s, no filter: found %d, %zu rows", vec[i].what, j->found, n);
 	}
 	/* A client's session is no firm session. */
 	session(dbt_firm, contact, 1, token);
 	assert_int_equal(find(token, number, 1, &j, &n), VL_OK);
 	assert_int_equal(j->found, 0);
+	assert_int_equal(find(token, "", 1, &j, &n), VL_OK);
+	assert_int_equal(j->found, 0);
 	/* An unknown token. */
 	memset(token, 'A', 43);
 	token[43] = '\0';
 	assert_int_equal(find(token, number, 1, &j, &n), VL_OK);
+	assert_int_equal(j->found, 0);
+	assert_int_equal(find(token, "", 1, &j, &n), VL_OK);
 	assert_int_equal(j->found, 0);
 }
 
