@@ -37,7 +37,8 @@ Once opened, a portal stays open: you end access item by item, or per participan
 {{#LATEST}}<p class="pager"><a href="{{HREF}}">Latest messages</a></p>{{/LATEST}}
 {{#EARLIER}}<p class="pager"><a href="{{HREF}}">Earlier messages</a></p>{{/EARLIER}}
 <ol class="feed">
-{{#ENTRY}}{{#MESSAGE}}<li class="message{{#FROM_CLIENT}} from-client{{/FROM_CLIENT}}" id="m{{ID}}">
+{{#MESSAGE}}{{#EVENT}}<li class="event"><time>{{WHEN}}</time> {{WHO}} {{WHAT}}{{DETAIL}}</li>
+{{/EVENT}}<li class="message {{SIDE}}" id="m{{ID}}">
   <div class="meta"><strong>{{WHO}}</strong> <time>{{WHEN}}</time></div>
   <div class="body">{{BODY}}</div>
   {{#DOC}}<div class="attachment">Attachment: <a href="/documents/{{DOC_ID}}/download">{{DOC_NAME}}</a></div>{{/DOC}}
@@ -48,8 +49,9 @@ Once opened, a portal stays open: you end access item by item, or per participan
     <input type="hidden" name="message" value="{{ID}}">
     <button type="submit" class="icon" title="Delete message" aria-label="Delete message">🗑</button>
   </form>
-</li>{{/MESSAGE}}{{#EVENT}}<li class="event"><time>{{WHEN}}</time> {{WHO}} {{WHAT}}{{DETAIL}}</li>{{/EVENT}}
-{{/ENTRY}}
+</li>
+{{/MESSAGE}}{{#TAIL_EVENT}}<li class="event"><time>{{WHEN}}</time> {{WHO}} {{WHAT}}{{DETAIL}}</li>
+{{/TAIL_EVENT}}
 </ol>
 {{#NO_MESSAGES}}<p class="empty">No messages yet.</p>{{/NO_MESSAGES}}
 <form class="composer" method="post" action="/matters/{{MATTER_ID}}/portal/action" enctype="multipart/form-data">
