@@ -160,14 +160,18 @@ get(struct vl_req *r)
 	int		 pmsg, pdoc;
 	enum vl_portal_perm k;
 	struct vl_tpl	*d;
-	enum vl_rc	 rc;
+	enum vl_rc	 rc, src;
 	size_t		 n;
 
+	/* One statement: the session (pending), the switcher and the current
+	 * matter's portal; then the session is settled before anything else. */
+	rc = vl_msgpage_client(r->ctx, mid, &list, &n, &cp);
+	if ((src = vl_sess_joined(r)) != VL_OK)
+		return src;
+	if (rc != VL_OK)
+		return rc;
 	if (mid == 0 && strcmp(r->uri, "/portal") != 0 && strcmp(r->uri, "/portal/") != 0)
 		return VL_DECLINED;
-	/* The switcher's statement brings the current matter's portal. */
-	if ((rc = vl_msgpage_client(r->ctx, mid, &list, &n, &cp)) != VL_OK)
-		return rc;
 	if (mid == 0) {
 		/* One matter: go straight to it. */
 		if (n == 1) {
@@ -216,11 +220,19 @@ get(struct vl_req *r)
 	return vl_page_send(r, "client_portal.tpl", d);
 }
 
+/* Every view checks the session inside the page's first statement. */
+static int
+joined(struct vl_req *r)
+{
+	return 1;
+}
+
 static const struct vl_app app = {
 	.name = "client_home",
 	.fields = fields,
 	.nfields = FIELD__MAX,
 	.access = VL_CLIENT,
+	.sess_joined = joined,
 	.get = get,
 };
 

@@ -38,14 +38,21 @@ split_names(struct vl_pool *pool, char *s, char ***out, size_t *n)
 	*n = k;
 }
 
+/* The permissions from their bits (MSGPAGE_PERMS). */
 static void
-settle_firm(struct vl_ctx *c, struct vl_msgpage_firm *h, const int64_t perm[VL_PERM__MAX],
-    int64_t muted, char *names)
+perms(int *perm, int64_t bits)
 {
 	size_t	 i;
 
 	for (i = 0; i < VL_PERM__MAX; i++)
-		h->perm[i] = perm[i] != 0;
+		perm[i] = (bits >> i & 1) != 0;
+}
+
+static void
+settle_firm(struct vl_ctx *c, struct vl_msgpage_firm *h, int64_t bits, int64_t muted,
+    char *names)
+{
+	perms(h->perm, bits);
 	h->muted = muted != 0;
 	h->matter.opened = "";
 	split_names(c->pool, names, &h->responsible, &h->nresponsible);
@@ -57,7 +64,7 @@ vl_msgpage_firm_head(struct vl_ctx *c, int64_t id, struct vl_msgpage_firm *h)
 	struct vl_sess_join	*j = c->join;
 	struct vl_sess		*s;
 	struct vl_matter	*m = &h->matter;
-	int64_t			 perm[VL_PERM__MAX], muted;
+	int64_t			 bits, muted;
 	char			*names;
 	enum vl_rc		 rc;
 
@@ -66,25 +73,23 @@ vl_msgpage_firm_head(struct vl_ctx *c, int64_t id, struct vl_msgpage_firm *h)
 	if (id <= 0)
 		return VL_DECLINED;
 	if (j == NULL) {
-		rc = vl_db_row(c->pool, STMT_MSGPAGE_FIRM_HEAD, "iii", "sssisiiiiiiiiiis",
+		rc = vl_db_row(c->pool, STMT_MSGPAGE_FIRM_HEAD, "iii", "sssisiiiis",
 		    c->user_id, c->firm_id, id, &m->number, &m->description, &m->status,
-		    &m->client_id, &m->client, &h->created, &h->portal, &perm[0], &perm[1],
-		    &perm[2], &perm[3], &perm[4], &perm[5], &perm[6], &muted, &names);
+		    &m->client_id, &m->client, &h->created, &h->portal, &bits, &muted, &names);
 	} else {
 		s = j->s;
 		rc = vl_db_row(c->pool, STMT_MSGPAGE_FIRM_HEAD_SESS, "ibiii",
-		    "iissssisssisssisiiiiiiiiiis", j->touch, j->hash, sizeof(j->hash), j->idle,
+		    "iissssisssisssisiiiis", j->touch, j->hash, sizeof(j->hash), j->idle,
 		    j->max, id, &s->firm_id, &s->user_id, &s->firm_name, &s->user_email,
 		    &s->user_name, &s->role, &j->stale, &s->firm_logo, &s->firm_zone, &s->firm_slug,
 		    &s->users_stamp, &m->number, &m->description, &m->status, &m->client_id,
-		    &m->client, &h->created, &h->portal, &perm[0], &perm[1], &perm[2], &perm[3],
-		    &perm[4], &perm[5], &perm[6], &muted, &names);
+		    &m->client, &h->created, &h->portal, &bits, &muted, &names);
 		if (rc == VL_OK)
 			j->found = 1;
 	}
 	if (rc != VL_OK)
 		return rc;
-	settle_firm(c, h, perm, muted, names);
+	settle_firm(c, h, bits, muted, names);
 	return VL_OK;
 }
 
@@ -94,27 +99,52 @@ vl_msgpage_firm_dates(struct vl_ctx *c, struct vl_msgpage_firm *h)
 	h->matter.opened = vl_tz_date(c->pool, vl_tz_firm(c), h->created);
 }
 
+/* The next row of the client's matters, with the session's columns first
+ * when it is checked in the same statement. */
+static int
+client_next(struct vl_rows *rows, struct vl_sess_join *j, struct vl_msgpage_matter *row,
+    int64_t *portal, int64_t *bits)
+{
+	struct vl_sess	*s;
+
+	if (j == NULL)
+		return vl_db_next(rows, "issii", &row->id, &row->number, &row->description, portal,
+		    bits);
+	s = j->s;
+	return vl_db_next(rows, "iissssississii", &s->firm_id, &s->contact_id, &s->firm_name,
+	    &s->firm_slug, &s->user_email, &s->user_name, &j->stale, &s->firm_logo, &s->firm_zone,
+	    &row->id, &row->number, &row->description, portal, bits);
+}
+
 enum vl_rc
 vl_msgpage_client(struct vl_ctx *c, int64_t current, struct vl_msgpage_matter **list,
     size_t *n, struct vl_client_portal *cp)
 {
 	struct vl_msgpage_matter	*v = NULL, *grown;
 	struct vl_msgpage_matter	 row;
+	struct vl_sess_join		*j = c->join;
 	struct vl_rows			*rows;
-	int64_t				 portal, perm[VL_PERM__MAX];
-	size_t				 cap = 0, i;
+	int64_t				 portal, bits;
+	size_t				 cap = 0;
 	int				 got;
+	enum vl_rc			 rc;
 
 	*list = NULL;
 	*n = 0;
 	memset(cp, 0, sizeof(*cp));
-	if (c->contact_id == 0)
+	if (j != NULL)
+		rc = vl_db_query(c->pool, STMT_MSGPAGE_CLIENT_MATTERS_SESS, &rows, "ibii", j->touch,
+		    j->hash, sizeof(j->hash), j->idle, j->max);
+	else if (c->contact_id == 0)
 		return VL_FORBIDDEN;
-	if (vl_db_query(c->pool, STMT_MSGPAGE_CLIENT_MATTERS, &rows, "ii", c->firm_id,
-	    c->contact_id) != VL_OK)
+	else
+		rc = vl_db_query(c->pool, STMT_MSGPAGE_CLIENT_MATTERS, &rows, "ii", c->firm_id,
+		    c->contact_id);
+	if (rc != VL_OK)
 		return VL_ERR;
-	while ((got = vl_db_next(rows, "issiiiiiiii", &row.id, &row.number, &row.description,
-	    &portal, &perm[0], &perm[1], &perm[2], &perm[3], &perm[4], &perm[5], &perm[6])) > 0) {
+	while ((got = client_next(rows, j, &row, &portal, &bits)) > 0) {
+		if (j != NULL)
+			j->found = 1;
 		if (*n == cap) {
 			cap = cap ? cap * 2 : 8;
 			grown = vl_pool_calloc(c->pool, cap, sizeof(*grown));
@@ -129,8 +159,7 @@ vl_msgpage_client(struct vl_ctx *c, int64_t current, struct vl_msgpage_matter **
 		cp->matter = row.id;
 		cp->number = row.number;
 		cp->description = row.description;
-		for (i = 0; i < VL_PERM__MAX; i++)
-			cp->perm[i] = perm[i] != 0;
+		perms(cp->perm, bits);
 	}
 	*list = v;
 	return got < 0 ? VL_ERR : VL_OK;

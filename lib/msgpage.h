@@ -41,8 +41,10 @@ struct vl_msgpage_matter {
 /*
  * The acting client's matters at its firm (whose portals it takes part in)
  * and, when current is one of them, its portal as vl_portal_of_client gives
- * it (cp->portal 0 otherwise): one statement for both.  VL_OK, VL_FORBIDDEN
- * when no client acts, VL_ERR.
+ * it (cp->portal 0 otherwise): one statement for both.  With a client's
+ * session pending in c->join the same statement checks it: no row is then
+ * no session or no matter, and the caller calls vl_sess_joined before
+ * anything else.  VL_OK, VL_FORBIDDEN when no client acts, VL_ERR.
  */
 enum vl_rc vl_msgpage_client(struct vl_ctx *, int64_t current, struct vl_msgpage_matter **list,
 	    size_t *n, struct vl_client_portal *cp);
