@@ -424,9 +424,23 @@ test('client Messages page with its session in one statement: every refusal on e
   const posing = new Client();
   posing.jar.set('__Host-cid', firm.jar.get('__Host-sid'));
   await refused(posing, 'firm token as a client one');
-  // Removed: the switcher is empty and the matter not found, at once; the
-  // session itself still holds (an empty switcher is a page, not a sign-in).
+  // No portal left behind a valid session (its participation ended by
+  // SQL, the session kept): the statement has no row, the session alone
+  // passes, so an empty switcher and a matter not found, never a sign-in.
   c = await signIn();
+  sql(`UPDATE participants SET removed_at = NOW(6) WHERE contact_id = ${contact}`);
+  for (let i = 0; i < n; i++) {
+    const home = await c.get('/portal');
+    assert.equal(home.status, 200);
+    assert.match(home.text, /Nothing has been shared with you yet\./);
+    assert.match(home.text, /Joined Portal/);	// the header, from the session checked alone
+    const res = await c.get(`/portal/matters/${mid}`);
+    assert.equal(res.status, 404);
+    assert.doesNotMatch(res.text, /Welcome, Joined Portal/);
+  }
+  sql(`UPDATE participants SET removed_at = NULL WHERE contact_id = ${contact}`);
+  assert.match((await c.get(`/portal/matters/${mid}`)).text, /Welcome, Joined Portal/);
+  // Removed by the firm: the matter is gone at once (its sessions end too).
   assert.equal((await portalAction(firm, mid, { op: 'remove_participant', contact })).status, 303);
   const left = sql(`SELECT COUNT(*) FROM sessions WHERE token_hash = ${hash(c)}`);
   for (let i = 0; i < n; i++) {
