@@ -220,26 +220,34 @@ put_date(struct out *o, const struct tm *tm)
 	put_num(o, tm->tm_year + 1900, 1);
 }
 
-char *
-vl_tz_fmt(struct vl_pool *pool, const char *zone, int64_t utc)
+/* The time of utc in zone, "Nov 22, 2026 9:14 AM EST", appended to o. */
+static void
+put_time(struct out *o, const char *zone, int64_t utc)
 {
 	struct tm	 tm;
-	struct out	 o = { "", 0 };
 	const char	*used = local(zone, utc, &tm), *abbr = tm.tm_zone;
 	int		 h = tm.tm_hour % 12 == 0 ? 12 : tm.tm_hour % 12;
 
-	put_date(&o, &tm);
-	put(&o, " ");
-	put_num(&o, h, 1);
-	put(&o, ":");
-	put_num(&o, tm.tm_min, 2);
-	put(&o, tm.tm_hour < 12 ? " AM " : " PM ");
+	put_date(o, &tm);
+	put(o, " ");
+	put_num(o, h, 1);
+	put(o, ":");
+	put_num(o, tm.tm_min, 2);
+	put(o, tm.tm_hour < 12 ? " AM " : " PM ");
 	if (abbr == NULL || *abbr == '\0' || *abbr == '+' || *abbr == '-') {
-		put(&o, "(");
-		put(&o, used);
-		put(&o, ")");
+		put(o, "(");
+		put(o, used);
+		put(o, ")");
 	} else
-		put(&o, abbr);
+		put(o, abbr);
+}
+
+char *
+vl_tz_fmt(struct vl_pool *pool, const char *zone, int64_t utc)
+{
+	struct out	 o = { "", 0 };
+
+	put_time(&o, zone, utc);
 	return vl_pool_strndup(pool, o.s, o.len);
 }
 
@@ -254,29 +262,50 @@ vl_tz_date(struct vl_pool *pool, const char *zone, int64_t utc)
 	return vl_pool_strndup(pool, o.s, o.len);
 }
 
+/* The decimal seconds at p..end (1 to 18 digits, nothing else) in *utc. */
+static int
+epoch_of(const char *p, const char *end, int64_t *utc)
+{
+	int64_t	 v = 0;
+
+	if (p == end || end - p > 18)
+		return -1;
+	for (; p < end; p++) {
+		if (*p < '0' || *p > '9')
+			return -1;
+		v = v * 10 + (*p - '0');
+	}
+	*utc = v;
+	return 0;
+}
+
 char *
 vl_tz_readers(struct vl_pool *pool, const char *zone, const char *stored)
 {
 	struct vl_buf	 b = VL_BUF_INIT;
+	struct out	 o;
 	const char	*p = stored ? stored : "", *end, *sp;
-	char		*num, *out;
+	char		*out;
 	int64_t		 utc;
 
 	while (*p) {
 		end = p + strcspn(p, "\x1e");
 		sp = memchr(p, ' ', (size_t)(end - p));
-		num = sp ? vl_pool_strndup(pool, p, (size_t)(sp - p)) : NULL;
-		if (num != NULL && vl_strtonum(num, 0, INT64_MAX, &utc) == VL_OK) {
+		/* Not vl_buf_addf nor a copy of the number: every reader of
+		 * every message of a page passes here. */
+		if (sp != NULL && epoch_of(p, sp, &utc) == 0) {
 			if (b.len)
-				vl_buf_adds(&b, "; ");
+				vl_buf_add(&b, "; ", 2);
 			vl_buf_add(&b, sp + 1, (size_t)(end - sp - 1));
-			/* Not vl_buf_addf: a printf a reader of every message. */
-			vl_buf_adds(&b, " ");
-			vl_buf_adds(&b, vl_tz_fmt(pool, zone, utc));
+			o.s[0] = ' ';
+			o.s[1] = '\0';
+			o.len = 1;
+			put_time(&o, zone, utc);
+			vl_buf_add(&b, o.s, o.len);
 		}
 		p = *end ? end + 1 : end;
 	}
-	out = vl_pool_strdup(pool, vl_buf_str(&b));
+	out = vl_pool_strndup(pool, b.buf != NULL ? b.buf : "", b.len);
 	vl_buf_release(&b);
 	return out;
 }

@@ -83,6 +83,11 @@ test_readers(void **state)
 	/* A malformed entry is dropped, never shown raw. */
 	assert_string_equal(vl_tz_readers(pool, "UTC", "x Ann\x1e" "1767268800 Ben"),
 	    "Ben Jan 1, 2026 12:00 PM UTC");
+	/* Digits only, at most 18 of them; an entry without a name's space is dropped. */
+	assert_string_equal(vl_tz_readers(pool, "UTC", "-1767268800 Ann\x1e" "17672688x0 Bo\x1e"
+	    "1234567890123456789 Cy\x1e" "1767268800\x1e" " Dee\x1e" "1767268800 Eve\x1e"),
+	    "Eve Jan 1, 2026 12:00 PM UTC");
+	assert_string_equal(vl_tz_readers(pool, "UTC", NULL), "");
 	vl_pool_free(pool);
 }
 
