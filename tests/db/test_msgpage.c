@@ -91,7 +91,11 @@ setup(void **state)
 	    dbt_tag) == NULL)
 		return -1;
 	other_firm = num(dbt_one("SELECT id FROM firms WHERE slug = 'msgpage-%s'", dbt_tag));
-	return other_firm > 0 ? 0 : -1;
+	if (other_firm <= 0 || dbt_one("INSERT INTO users (firm_id, email, name, role, pw_hash)"
+	    " VALUES (%lld, 'o-%s@msgpage.test', 'Other Head', 'admin', '!')", (long long)other_firm,
+	    dbt_tag) == NULL)
+		return -1;
+	return 0;
 }
 
 static int
@@ -220,6 +224,12 @@ test_firm_head_joined(void **state)
 	session(dbt_firm, contact, 1, token);
 	assert_int_equal(vl_msgpage_firm_head(ctx(0, 0, 0, token, &j), mid, &h), VL_DECLINED);
 	assert_int_equal(j->found, 0);
+	/* Another firm's valid session finds none of this firm's matters. */
+	u = num(dbt_one("SELECT id FROM users WHERE firm_id = %lld", (long long)other_firm));
+	assert_true(u > 0);
+	session(other_firm, u, 0, token);
+	assert_int_equal(vl_msgpage_firm_head(ctx(0, 0, 0, token, &j), mid, &h), VL_DECLINED);
+	assert_int_equal(j->found, 0);
 }
 
 static void
@@ -257,6 +267,8 @@ test_client(void **state)
 	session(dbt_firm, contact, 1, token);
 	assert_int_equal(vl_msgpage_client(ctx(0, 0, 0, token, &j), mid, &v, &n, &cp), VL_OK);
 	assert_int_equal(j->found, 1);
+	assert_int_equal(n, 1);		/* its own portals only, not the removed one */
+	assert_int_equal(v[0].id, mid);
 	assert_int_equal(j->s->contact_id, contact);
 	assert_int_equal(j->s->firm_id, dbt_firm);
 	assert_int_equal(cp.portal, portal);
