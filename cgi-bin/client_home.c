@@ -14,6 +14,7 @@
 #include "portal.h"
 #include "doc.h"
 #include "feed.h"
+#include "msgpage.h"
 
 enum field { F_VIEW, F_NOTICE, F_BEFORE, FIELD__MAX };
 
@@ -28,32 +29,22 @@ static const char *const notices[] = {
 	"sent",
 };
 
-/* The matter switcher; returns how many matters the client has. */
-static int
-switcher(struct vl_req *r, struct vl_tpl *d, int64_t current, int64_t *first)
+/* The matter switcher, the current matter marked. */
+static void
+switcher(struct vl_tpl *d, const struct vl_msgpage_matter *v, size_t n, int64_t current)
 {
-	struct vl_rows	*rows;
 	struct vl_tpl	*o;
-	int64_t		 mid, portal;
-	char		*number, *desc;
-	int		 n = 0;
+	size_t		 i;
 
-	if (vl_db_query(r->pool, STMT_CLIENT_MATTERS, &rows, "ii", r->sess->firm_id,
-	    r->sess->contact_id) != VL_OK)
-		return -1;
-	while (vl_db_next(rows, "issi", &mid, &number, &desc, &portal) > 0) {
+	for (i = 0; i < n; i++) {
 		o = vl_tpl_section(d, "MATTER");
-		vl_tpl_set_int(o, "ID", mid);
-		vl_tpl_set(o, "NUMBER", number);
-		vl_tpl_set(o, "DESCRIPTION", desc);
-		vl_tpl_show(o, mid == current ? "CURRENT" : "OTHER");
-		if (n++ == 0)
-			*first = mid;
+		vl_tpl_set_int(o, "ID", v[i].id);
+		vl_tpl_set(o, "NUMBER", v[i].number);
+		vl_tpl_set(o, "DESCRIPTION", v[i].description);
+		vl_tpl_show(o, v[i].id == current ? "CURRENT" : "OTHER");
 	}
-	return n;
 }
 
-/* A page of the feed: the latest, or the one before the cursor in the link. */
 /* A bill shared with the client, as a feed entry linking to it. */
 static void
 bill_entry(struct vl_req *r, struct vl_tpl *d, const struct vl_feed_bill *fb)
@@ -61,6 +52,7 @@ bill_entry(struct vl_req *r, struct vl_tpl *d, const struct vl_feed_bill *fb)
 	struct vl_tpl	*row, *b;
 
 	row = vl_tpl_section(d, "MESSAGE");
+	vl_tpl_set(row, "SIDE", "from-firm");
 	vl_tpl_set(row, "WHEN", vl_tz_when(r->ctx, fb->when));
 	vl_tpl_set(row, "WHO", r->sess->firm_name != NULL ? r->sess->firm_name : "");
 	b = vl_tpl_section(row, fb->trust ? "FUNDS" : "BILL");
@@ -68,11 +60,14 @@ bill_entry(struct vl_req *r, struct vl_tpl *d, const struct vl_feed_bill *fb)
 	vl_tpl_set(b, "BILL_NUMBER", fb->number);
 }
 
+/* A page of the feed: the latest, or the one before the cursor in the link.
+ * One section dictionary a message: the side is a class value. */
 static enum vl_rc
 messages(struct vl_req *r, struct vl_tpl *d, int64_t mid, int64_t portal, int can_bills)
 {
 	struct vl_feed_cursor	 before;
 	struct vl_feed		 f;
+	struct vl_feed_msg	*m;
 	struct vl_tpl		*row;
 	const char		*arg = r->fields[F_BEFORE].val;
 	struct vl_feed_bill	*bills = NULL;
@@ -93,23 +88,25 @@ messages(struct vl_req *r, struct vl_tpl *d, int64_t mid, int64_t portal, int ca
 			i--;
 			continue;
 		}
+		m = &f.msg[i];
 		row = vl_tpl_section(d, "MESSAGE");
-		vl_tpl_set(row, "WHEN", vl_tz_when(r->ctx, f.msg[i].when));
-		vl_tpl_set(row, "WHO", f.msg[i].who);
-		vl_tpl_set(row, "BODY", f.msg[i].body);
-		if (f.msg[i].mine)
-			vl_tpl_show(row, "MINE");
-		if (f.msg[i].unread) {
+		vl_tpl_set(row, "WHEN", vl_tz_when(r->ctx, m->when));
+		vl_tpl_set(row, "WHO", m->who);
+		vl_tpl_set(row, "BODY", m->body);
+		vl_tpl_set(row, "SIDE", m->mine ? "from-client" : "from-firm");
+		if (m->unread) {
 			vl_tpl_show(row, "NEW");
 			any_unread = 1;
 		}
-		if (f.msg[i].doc_id) {
-			struct vl_tpl *a = vl_tpl_section(row, "DOC");
-			vl_tpl_set_int(a, "DOC_ID", f.msg[i].doc_id);
-			vl_tpl_set(a, "DOC_NAME", f.msg[i].doc_name);
+		if (m->doc_id) {
+			vl_tpl_set_int(row, "DOC_ID", m->doc_id);
+			vl_tpl_set(row, "DOC_NAME", m->doc_name);
+			vl_tpl_show(row, "DOC");
 		}
-		if (f.msg[i].folder_id)
-			vl_tpl_set(vl_tpl_section(row, "FOLDER"), "FOLDER_NAME", f.msg[i].folder_name);
+		if (m->folder_id) {
+			vl_tpl_set(row, "FOLDER_NAME", m->folder_name);
+			vl_tpl_show(row, "FOLDER");
+		}
 	}
 	if (f.earlier)
 		vl_tpl_set(vl_tpl_section(d, "EARLIER"), "HREF", vl_pool_printf(r->pool,
@@ -157,31 +154,41 @@ static enum vl_rc
 get(struct vl_req *r)
 {
 	const char	*view = r->fields[F_VIEW].val ? r->fields[F_VIEW].val : "messages";
-	int64_t		 mid = vl_req_path_id(r, "/portal/matters/"), first = 0;
+	int64_t		 mid = vl_req_path_id(r, "/portal/matters/");
 	struct vl_client_portal cp;
+	struct vl_msgpage_matter *list;
 	int		 pmsg, pdoc;
 	enum vl_portal_perm k;
 	struct vl_tpl	*d;
-	enum vl_rc	 rc;
-	int		 n;
+	enum vl_rc	 rc, src;
+	size_t		 n;
 
+	/* One statement: the session (pending), the switcher and the current
+	 * matter's portal; then the session is settled before anything else. */
+	rc = vl_msgpage_client(r->ctx, mid, &list, &n, &cp);
+	if ((src = vl_sess_joined(r)) != VL_OK)
+		return src;
+	if (rc != VL_OK)
+		return rc;
 	if (mid == 0 && strcmp(r->uri, "/portal") != 0 && strcmp(r->uri, "/portal/") != 0)
 		return VL_DECLINED;
-	d = vl_page_new(r, "Client portal");
-	if ((n = switcher(r, d, mid, &first)) < 0)
-		return VL_ERR;
 	if (mid == 0) {
 		/* One matter: go straight to it. */
 		if (n == 1) {
-			vl_out_redirect(r, vl_pool_printf(r->pool, "/portal/matters/%lld", (long long)first));
+			vl_out_redirect(r, vl_pool_printf(r->pool, "/portal/matters/%lld",
+			    (long long)list[0].id));
 			return VL_OK;
 		}
+		d = vl_page_new(r, "Client portal");
+		switcher(d, list, n, mid);
 		vl_tpl_show(d, n == 0 ? "NO_MATTERS" : "CHOOSE");
 		return vl_page_send(r, "client_portal.tpl", d);
 	}
 	/* Not a participant of this matter's portal: not found. */
-	if ((rc = vl_portal_of_client(r->ctx, mid, &cp)) != VL_OK)
-		return rc;
+	if (cp.portal == 0)
+		return VL_DECLINED;
+	d = vl_page_new(r, "Client portal");
+	switcher(d, list, n, mid);
 	pmsg = cp.perm[VL_PERM_MESSAGES];
 	pdoc = cp.perm[VL_PERM_DOCUMENTS];
 	vl_tpl_set_int(d, "MATTER_ID", mid);
@@ -213,11 +220,19 @@ get(struct vl_req *r)
 	return vl_page_send(r, "client_portal.tpl", d);
 }
 
+/* Every view checks the session inside the page's first statement. */
+static int
+joined(struct vl_req *r)
+{
+	return 1;
+}
+
 static const struct vl_app app = {
 	.name = "client_home",
 	.fields = fields,
 	.nfields = FIELD__MAX,
 	.access = VL_CLIENT,
+	.sess_joined = joined,
 	.get = get,
 };
 

@@ -15,6 +15,7 @@
 #include "portal.h"
 #include "feed.h"
 #include "picks.h"
+#include "msgpage.h"
 
 enum field { F_VIEW, F_EVENTS, F_NOTICE, F_BEFORE, FIELD__MAX };
 
@@ -81,17 +82,33 @@ participants(struct vl_req *r, struct vl_tpl *d, int64_t portal)
 	return VL_OK;
 }
 
+/* An event of the portal, in the row it comes before (or in TAIL). */
+static void
+event_row(struct vl_req *r, struct vl_tpl *d, const char *section, const struct vl_feed_event *e)
+{
+	struct vl_tpl	*row = vl_tpl_section(d, section);
+
+	vl_tpl_set(row, "WHEN", vl_tz_fmt(r->pool, vl_tz_firm(r->ctx), e->when));
+	vl_tpl_set(row, "WHO", e->who);
+	vl_tpl_set(row, "WHAT", vl_portal_event_text(e->kind));
+	vl_tpl_set(row, "DETAIL", e->detail);
+}
+
 /* A page of the feed (the latest, or the one before the link's cursor),
- * with the portal's events of the same span mixed in by time when asked. */
+ * with the portal's events of the same span mixed in by time when asked.
+ * One section dictionary a message (ctemplate prints a name for each): an
+ * event goes inside the message it precedes, the newest ones after the
+ * last message in TAIL_EVENT; the side is a class value, not a section. */
 static enum vl_rc
 feed(struct vl_req *r, struct vl_tpl *d, int64_t mid, int64_t portal, int events)
 {
 	struct vl_feed_cursor	 before;
 	struct vl_feed_event	*ev = NULL;
 	struct vl_feed		 f;
+	struct vl_feed_msg	*m;
 	struct vl_tpl		*row;
 	const char		*zone = vl_tz_firm(r->ctx);
-	size_t			 i = 0, e = 0, ne = 0;
+	size_t			 i, e = 0, ne = 0;
 
 	if (r->fields[F_BEFORE].present && vl_feed_cursor_parse(r->fields[F_BEFORE].val, &before) != 0)
 		return VL_INVALID;
@@ -100,37 +117,33 @@ feed(struct vl_req *r, struct vl_tpl *d, int64_t mid, int64_t portal, int events
 	if (vl_feed_firm(r->ctx, portal, &before, &f) != VL_OK ||
 	    (events && vl_feed_events(r->ctx, portal, &f, &before, &ev, &ne) != VL_OK))
 		return VL_ERR;
-	while (i < f.n || e < ne) {
-		if (e < ne && (i == f.n || ev[e].us < f.msg[i].us)) {
-			row = vl_tpl_section(vl_tpl_section(d, "ENTRY"), "EVENT");
-			vl_tpl_set(row, "WHEN", vl_tz_fmt(r->pool, zone, ev[e].when));
-			vl_tpl_set(row, "WHO", ev[e].who);
-			vl_tpl_set(row, "WHAT", vl_portal_event_text(ev[e].kind));
-			vl_tpl_set(row, "DETAIL", ev[e].detail);
-			e++;
-			continue;
+	for (i = 0; i < f.n; i++) {
+		m = &f.msg[i];
+		row = vl_tpl_section(d, "MESSAGE");
+		for (; e < ne && ev[e].us < m->us; e++)
+			event_row(r, row, "EVENT", &ev[e]);
+		vl_tpl_set_int(row, "ID", m->id);
+		vl_tpl_set(row, "WHEN", vl_tz_fmt(r->pool, zone, m->when));
+		vl_tpl_set(row, "WHO", m->who);
+		vl_tpl_set(row, "BODY", m->body);
+		vl_tpl_set(row, "SIDE", m->from_client ? "from-client" : "from-firm");
+		if (m->doc_id) {
+			vl_tpl_set_int(row, "DOC_ID", m->doc_id);
+			vl_tpl_set(row, "DOC_NAME", m->doc_name);
+			vl_tpl_show(row, "DOC");
 		}
-		row = vl_tpl_section(vl_tpl_section(d, "ENTRY"), "MESSAGE");
-		vl_tpl_set_int(row, "ID", f.msg[i].id);
-		vl_tpl_set(row, "WHEN", vl_tz_fmt(r->pool, zone, f.msg[i].when));
-		vl_tpl_set(row, "WHO", f.msg[i].who);
-		vl_tpl_set(row, "BODY", f.msg[i].body);
-		if (f.msg[i].from_client)
-			vl_tpl_show(row, "FROM_CLIENT");
-		if (f.msg[i].doc_id) {
-			struct vl_tpl *doc = vl_tpl_section(row, "DOC");
-			vl_tpl_set_int(doc, "DOC_ID", f.msg[i].doc_id);
-			vl_tpl_set(doc, "DOC_NAME", f.msg[i].doc_name);
+		if (m->folder_id) {
+			vl_tpl_set(row, "FOLDER_NAME", m->folder_name);
+			vl_tpl_show(row, "FOLDER");
 		}
-		if (f.msg[i].folder_id)
-			vl_tpl_set(vl_tpl_section(row, "FOLDER"), "FOLDER_NAME", f.msg[i].folder_name);
-		if (*f.msg[i].readers)
-			vl_tpl_set(vl_tpl_section(row, "READ"), "READERS",
-			    vl_tz_readers(r->pool, zone, f.msg[i].readers));
-		else if (!f.msg[i].from_client)
+		if (*m->readers) {
+			vl_tpl_set(row, "READERS", vl_tz_readers(r->pool, zone, m->readers));
+			vl_tpl_show(row, "READ");
+		} else if (!m->from_client)
 			vl_tpl_show(row, "UNREAD");
-		i++;
 	}
+	for (; e < ne; e++)
+		event_row(r, d, "TAIL_EVENT", &ev[e]);
 	if (f.n == 0 && before.id == 0)
 		vl_tpl_show(d, "NO_MESSAGES");
 	if (f.earlier)
@@ -196,29 +209,41 @@ pickers(struct vl_req *r, struct vl_tpl *d, int64_t mid)
 	return VL_OK;
 }
 
+/* The email panel: the user's mute and the matter's responsible users. */
+static void
+email_panel(struct vl_tpl *d, const struct vl_msgpage_firm *h)
+{
+	size_t	 i;
+
+	vl_tpl_show(d, h->muted ? "MUTED" : "UNMUTED");
+	for (i = 0; i < h->nresponsible; i++)
+		vl_tpl_set(vl_tpl_section(d, "RESPONSIBLE"), "NAME", h->responsible[i]);
+	if (h->nresponsible == 0)
+		vl_tpl_show(d, "NO_RESPONSIBLE");
+}
+
 static enum vl_rc
 get(struct vl_req *r)
 {
 	const char	*view = r->fields[F_VIEW].val ? r->fields[F_VIEW].val : "messages";
 	int		 events = r->fields[F_EVENTS].val ? (int)r->fields[F_EVENTS].num : 0;
-	int64_t		 mid, portal, perm[7];
-	struct vl_matter m;
+	struct vl_msgpage_firm h;
 	struct vl_tpl	*d, *o;
-	enum vl_rc	 rc;
+	enum vl_rc	 rc, src;
 	size_t		 i;
 
-	if ((mid = vl_req_path_id(r, "/matters/")) == 0)
-		return VL_DECLINED;
-	if ((rc = vl_matter_load(r->ctx, mid, &m)) != VL_OK)
+	/* One statement: the session (pending), the matter, its portal and
+	 * the email panel; then the session is settled before anything else. */
+	rc = vl_msgpage_firm_head(r->ctx, vl_req_path_id(r, "/matters/"), &h);
+	if ((src = vl_sess_joined(r)) != VL_OK)
+		return src;
+	if (rc != VL_OK)
 		return rc;
-	rc = vl_db_row(r->pool, STMT_PORTAL_GET, "ii", "iiiiiiii", r->sess->firm_id, mid, &portal,
-	    &perm[0], &perm[1], &perm[2], &perm[3], &perm[4], &perm[5], &perm[6]);
-	if (rc == VL_ERR)
-		return rc;
-	d = vl_page_new(r, vl_pool_printf(r->pool, "Client portal · %s", m.number));
-	vl_matter_frame(r->pool, d, &m, "communications");
+	vl_msgpage_firm_dates(r->ctx, &h);
+	d = vl_page_new(r, vl_pool_printf(r->pool, "Client portal · %s", h.matter.number));
+	vl_matter_frame(r->pool, d, &h.matter, "communications");
 	vl_page_notice(d, notices, sizeof(notices) / sizeof(notices[0]), r->fields[F_NOTICE].val);
-	if (rc == VL_DECLINED) {
+	if (h.portal == 0) {
 		vl_tpl_show(d, "NOT_OPEN");
 		return vl_page_send(r, "portal.tpl", d);
 	}
@@ -227,27 +252,33 @@ get(struct vl_req *r)
 		o = vl_tpl_section(d, "PERM");
 		vl_tpl_set(o, "PERM", vl_portal_perms[i]);
 		vl_tpl_set(o, "LABEL", perm_labels[i]);
-		if (perm[i])
+		if (h.perm[i])
 			vl_tpl_show(o, "CHECKED");
 	}
-	if (vl_portal_email_panel(r->ctx, d, portal, mid) != VL_OK)
-		return VL_ERR;
+	email_panel(d, &h);
 	/* The slug comes with the session. */
 	vl_tpl_set(d, "LOGIN_LINK", vl_pool_printf(r->pool, "%s/portal/login?firm=%s",
 	    vl_conf.base_url, r->sess->firm_slug != NULL ? r->sess->firm_slug : ""));
-	if (participants(r, d, portal) != VL_OK || pickers(r, d, mid) != VL_OK)
+	if (participants(r, d, h.portal) != VL_OK || pickers(r, d, h.matter.id) != VL_OK)
 		return VL_ERR;
 	if (strcmp(view, "shared") == 0) {
 		vl_tpl_show(d, "VIEW_SHARED");
-		if (shared(r, d, portal) != VL_OK)
+		if (shared(r, d, h.portal) != VL_OK)
 			return VL_ERR;
 	} else {
 		vl_tpl_show(d, "VIEW_MESSAGES");
 		vl_tpl_show(d, events ? "EVENTS_ON" : "EVENTS_OFF");
-		if ((rc = feed(r, d, mid, portal, events)) != VL_OK)
+		if ((rc = feed(r, d, h.matter.id, h.portal, events)) != VL_OK)
 			return rc;
 	}
 	return vl_page_send(r, "portal.tpl", d);
+}
+
+/* Every view checks the session inside the page's first statement. */
+static int
+joined(struct vl_req *r)
+{
+	return 1;
 }
 
 static const struct vl_app app = {
@@ -255,6 +286,7 @@ static const struct vl_app app = {
 	.fields = fields,
 	.nfields = FIELD__MAX,
 	.access = VL_FIRM_USER,
+	.sess_joined = joined,
 	.get = get,
 };
 

@@ -48,6 +48,13 @@ settle(struct vl_feed *f)
 
 static const struct vl_feed_cursor none;
 
+/* Seconds of a time in microseconds since the epoch (the feed's times are later). */
+static int64_t
+seconds(int64_t us)
+{
+	return us >= 0 ? us / 1000000 : -((-us + 999999) / 1000000);
+}
+
 enum vl_rc
 vl_feed_firm(struct vl_ctx *c, int64_t portal, const struct vl_feed_cursor *before,
     struct vl_feed *f)
@@ -61,19 +68,20 @@ vl_feed_firm(struct vl_ctx *c, int64_t portal, const struct vl_feed_cursor *befo
 	memset(f, 0, sizeof(*f));
 	if (before == NULL)
 		before = &none;
-	if (vl_db_query(c->pool, STMT_PERF_FEED_FIRM, &rows, "iiiiiii", c->firm_id, portal,
+	if (vl_db_query(c->pool, STMT_MSGPAGE_FEED_FIRM, &rows, "iiiiiii", c->firm_id, portal,
 	    before->id, before->us, before->us, before->id, (int64_t)VL_FEED_PAGE + 1) != VL_OK)
 		return VL_ERR;
 	memset(&row, 0, sizeof(row));
-	while ((got = vl_db_next(rows, "iiisisisiss", &row.id, &row.us, &row.when, &who, &client,
-	    &body, &row.doc_id, &dname, &row.folder_id, &fname, &readers)) > 0) {
+	while ((got = vl_db_next(rows, "iisisisiss", &row.id, &row.us, &who, &client, &body,
+	    &row.doc_id, &dname, &row.folder_id, &fname, &readers)) > 0) {
 		m = slot(c, f);
 		*m = row;
+		m->when = seconds(row.us);
 		m->who = who;
 		m->body = body;
-		m->doc_name = dname;
-		m->folder_name = fname;
-		m->readers = readers;
+		m->doc_name = dname != NULL ? dname : "";
+		m->folder_name = fname != NULL ? fname : "";
+		m->readers = readers != NULL ? readers : "";
 		m->from_client = client != 0;
 	}
 	if (got < 0)
@@ -97,19 +105,20 @@ vl_feed_client(struct vl_ctx *c, int64_t portal, const struct vl_feed_cursor *be
 		return VL_FORBIDDEN;
 	if (before == NULL)
 		before = &none;
-	if (vl_db_query(c->pool, STMT_PERF_FEED_CLIENT, &rows, "iiiiiiiiii", me, me, me,
+	if (vl_db_query(c->pool, STMT_MSGPAGE_FEED_CLIENT, &rows, "iiiiiiiiii", me, me, me,
 	    c->firm_id, portal, before->id, before->us, before->us, before->id,
 	    (int64_t)VL_FEED_PAGE + 1) != VL_OK)
 		return VL_ERR;
 	memset(&row, 0, sizeof(row));
-	while ((got = vl_db_next(rows, "iisisisisii", &row.id, &row.when, &who, &mine, &body,
-	    &row.doc_id, &dname, &row.folder_id, &fname, &unread, &row.us)) > 0) {
+	while ((got = vl_db_next(rows, "iisisisisi", &row.id, &row.us, &who, &mine, &body,
+	    &row.doc_id, &dname, &row.folder_id, &fname, &unread)) > 0) {
 		m = slot(c, f);
 		*m = row;
+		m->when = seconds(row.us);
 		m->who = who;
 		m->body = body;
-		m->doc_name = dname;
-		m->folder_name = fname;
+		m->doc_name = dname != NULL ? dname : "";
+		m->folder_name = fname != NULL ? fname : "";
 		m->readers = "";
 		m->mine = mine != 0;
 		m->unread = unread != 0;

@@ -241,7 +241,7 @@ vl_sess_joined(struct vl_req *r)
 	/* No row: no session, or a session and nothing to list.  A session
 	 * that failed the check cannot pass it later (tokens are never
 	 * reused), so an empty page for a valid one is the right page. */
-	if (vl_sess_load(r) == VL_ERR)
+	if ((r->app->access == VL_CLIENT ? vl_sess_load_client(r) : vl_sess_load(r)) == VL_ERR)
 		return VL_ERR;
 	if (r->sess != NULL)
 		return VL_OK;
@@ -322,7 +322,8 @@ vl_req_handle(const struct vl_app *app, struct vl_req *r)
 	 * unread, whatever its size.  Client pages see only client sessions;
 	 * firm pages only firm ones.
 	 */
-	if (app->sess_joined != NULL && app->access == VL_FIRM_USER && r->method == VL_GET &&
+	if (app->sess_joined != NULL && (app->access == VL_FIRM_USER || app->access == VL_CLIENT) &&
+	    r->method == VL_GET &&
 	    app->sess_joined(r))
 		/* The page's statement checks it (vl_sess_join): one round trip. */
 		rc = vl_sess_defer(r);

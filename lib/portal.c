@@ -298,30 +298,6 @@ vl_portal_own_navigation(struct vl_req *r)
 }
 
 enum vl_rc
-vl_portal_email_panel(struct vl_ctx *c, struct vl_tpl *d, int64_t portal, int64_t matter)
-{
-	struct vl_rows	*rows;
-	char		*name;
-	int64_t		 muted = 0;
-	int		 got, n = 0;
-
-	if (vl_db_row(c->pool, STMT_PORTAL_MUTED, "iii", "i", c->firm_id, portal,
-	    c->user_id, &muted) != VL_OK)
-		return VL_ERR;
-	vl_tpl_show(d, muted ? "MUTED" : "UNMUTED");
-	if (vl_db_query(c->pool, STMT_MATTER_RESPONSIBLE_NAMES, &rows, "ii", c->firm_id,
-	    matter) != VL_OK)
-		return VL_ERR;
-	while ((got = vl_db_next(rows, "s", &name)) > 0) {
-		vl_tpl_set(vl_tpl_section(d, "RESPONSIBLE"), "NAME", name);
-		n++;
-	}
-	if (n == 0)
-		vl_tpl_show(d, "NO_RESPONSIBLE");
-	return got < 0 ? VL_ERR : VL_OK;
-}
-
-enum vl_rc
 vl_portal_mute(struct vl_ctx *c, int64_t portal, int on)
 {
 	if (c->user_id == 0)

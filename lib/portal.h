@@ -72,11 +72,6 @@ enum vl_rc vl_portal_tell_firm(struct vl_ctx *, int64_t portal, int64_t matter_i
  * bookmarked), so showing an item may count as reading it; 0 for a link
  * from another site. */
 int	 vl_portal_own_navigation(struct vl_req *);
-/* Fills the portal page's email panel for the acting firm user: MUTED
- * or UNMUTED, and the matter's responsible users (RESPONSIBLE rows with
- * NAME, or NO_RESPONSIBLE).  VL_OK or VL_ERR. */
-enum vl_rc vl_portal_email_panel(struct vl_ctx *, struct vl_tpl *, int64_t portal,
-	    int64_t matter);
 
 /* Mutes (on 1) or unmutes the portal's mail for the acting firm user.
  * VL_FORBIDDEN for anyone else. */

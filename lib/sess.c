@@ -105,8 +105,13 @@ vl_sess_defer(struct vl_req *r)
 	struct vl_sess		*s;
 	unsigned char		 h[32];
 
-	if ((s = from_cookie(r, VL_COOKIE_SID, h)) == NULL)
+	if ((s = from_cookie(r, r->app->access == VL_CLIENT ? VL_COOKIE_CID : VL_COOKIE_SID, h)) ==
+	    NULL)
 		return VL_DECLINED;
+	if (r->app->access == VL_CLIENT) {
+		s->client = 1;
+		s->role = "client";
+	}
 	j = vl_pool_calloc(r->pool, 1, sizeof(*j));
 	memcpy(j->hash, h, sizeof(j->hash));
 	j->touch = touch_interval();

@@ -48,6 +48,99 @@ vl_tz_valid(const char *zone)
 	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
+/*
+ * The zone's offset by UTC hour, for the zone in use: a page formats tens
+ * of times, most of them within a few hours, and localtime_r takes a lock
+ * and searches the zone's transitions at each call.  An hour seen once
+ * keeps its offset; seen again, it is trusted once its first and last
+ * second have the same offset and abbreviation (a zone never changes twice
+ * within an hour), else it has a change and every time in it goes through
+ * localtime_r.  Emptied when the zone changes (the abbreviations point
+ * into the C library's zone data, which tzset replaces).
+ */
+#define HOURS	16
+static struct hour {
+	int64_t		 h;	/* utc / 3600, rounded down; 0 with abbr NULL: empty */
+	long		 off;
+	const char	*abbr;
+	int		 state;	/* 0 seen once, 1 trusted, -1 holds a change */
+} hours[HOURS];
+
+static int64_t
+floor_div(int64_t a, int64_t b)
+{
+	return a >= 0 ? a / b : -((-a + b - 1) / b);
+}
+
+/* tm (UTC fields only) of t seconds since the epoch: civil from days. */
+static void
+civil(int64_t t, struct tm *tm)
+{
+	int64_t	 days = floor_div(t, 86400), secs = t - days * 86400;
+	int64_t	 era, doe, yoe, y, doy, mp, m;
+
+	days += 719468;
+	era = floor_div(days, 146097);
+	doe = days - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	m = mp < 10 ? mp + 3 : mp - 9;
+	y = yoe + era * 400 + (m <= 2);
+	memset(tm, 0, sizeof(*tm));
+	tm->tm_year = (int)(y - 1900);
+	tm->tm_mon = (int)(m - 1);
+	tm->tm_mday = (int)(doy - (153 * mp + 2) / 5 + 1);
+	tm->tm_hour = (int)(secs / 3600);
+	tm->tm_min = (int)(secs / 60 % 60);
+	tm->tm_sec = (int)(secs % 60);
+}
+
+static int
+same_offset(time_t a, time_t b)
+{
+	struct tm	 x, y;
+
+	if (localtime_r(&a, &x) == NULL || localtime_r(&b, &y) == NULL)
+		return 0;
+	return x.tm_gmtoff == y.tm_gmtoff && x.tm_zone != NULL && y.tm_zone != NULL &&
+	    strcmp(x.tm_zone, y.tm_zone) == 0;
+}
+
+/* 1 with tm filled when the cache knows utc's hour, else 0. */
+static int
+cached(int64_t utc, struct tm *tm)
+{
+	int64_t		 h = floor_div(utc, 3600);
+	struct hour	*c = &hours[(uint64_t)h % HOURS];
+
+	if (c->abbr == NULL || c->h != h || c->state < 0)
+		return 0;
+	if (c->state == 0) {
+		c->state = same_offset((time_t)(h * 3600), (time_t)(h * 3600 + 3599)) ? 1 : -1;
+		if (c->state < 0)
+			return 0;
+	}
+	civil(utc + c->off, tm);
+	tm->tm_gmtoff = c->off;
+	tm->tm_zone = c->abbr;
+	return 1;
+}
+
+static void
+remember(int64_t utc, const struct tm *tm)
+{
+	int64_t		 h = floor_div(utc, 3600);
+	struct hour	*c = &hours[(uint64_t)h % HOURS];
+
+	if (tm->tm_zone == NULL)
+		return;
+	c->h = h;
+	c->off = tm->tm_gmtoff;
+	c->abbr = tm->tm_zone;
+	c->state = 0;
+}
+
 /* Broken-down local time of utc in zone; returns the zone used. */
 static const char *
 local(const char *zone, int64_t utc, struct tm *tm)
@@ -65,12 +158,17 @@ local(const char *zone, int64_t utc, struct tm *tm)
 			setenv("TZ", zone, 1);
 			tzset();
 			snprintf(current, sizeof(current), "%s", zone);
+			memset(hours, 0, sizeof(hours));
 		}
 	}
+	if (cached(utc, tm))
+		return zone;
 	if (localtime_r(&t, tm) == NULL) {
 		t = 0;
 		gmtime_r(&t, tm);
+		return zone;
 	}
+	remember(utc, tm);
 	return zone;
 }
 
@@ -122,26 +220,34 @@ put_date(struct out *o, const struct tm *tm)
 	put_num(o, tm->tm_year + 1900, 1);
 }
 
-char *
-vl_tz_fmt(struct vl_pool *pool, const char *zone, int64_t utc)
+/* The time of utc in zone, "Nov 22, 2026 9:14 AM EST", appended to o. */
+static void
+put_time(struct out *o, const char *zone, int64_t utc)
 {
 	struct tm	 tm;
-	struct out	 o = { "", 0 };
 	const char	*used = local(zone, utc, &tm), *abbr = tm.tm_zone;
 	int		 h = tm.tm_hour % 12 == 0 ? 12 : tm.tm_hour % 12;
 
-	put_date(&o, &tm);
-	put(&o, " ");
-	put_num(&o, h, 1);
-	put(&o, ":");
-	put_num(&o, tm.tm_min, 2);
-	put(&o, tm.tm_hour < 12 ? " AM " : " PM ");
+	put_date(o, &tm);
+	put(o, " ");
+	put_num(o, h, 1);
+	put(o, ":");
+	put_num(o, tm.tm_min, 2);
+	put(o, tm.tm_hour < 12 ? " AM " : " PM ");
 	if (abbr == NULL || *abbr == '\0' || *abbr == '+' || *abbr == '-') {
-		put(&o, "(");
-		put(&o, used);
-		put(&o, ")");
+		put(o, "(");
+		put(o, used);
+		put(o, ")");
 	} else
-		put(&o, abbr);
+		put(o, abbr);
+}
+
+char *
+vl_tz_fmt(struct vl_pool *pool, const char *zone, int64_t utc)
+{
+	struct out	 o = { "", 0 };
+
+	put_time(&o, zone, utc);
 	return vl_pool_strndup(pool, o.s, o.len);
 }
 
@@ -156,29 +262,50 @@ vl_tz_date(struct vl_pool *pool, const char *zone, int64_t utc)
 	return vl_pool_strndup(pool, o.s, o.len);
 }
 
+/* The decimal seconds at p..end (1 to 18 digits, nothing else) in *utc. */
+static int
+epoch_of(const char *p, const char *end, int64_t *utc)
+{
+	int64_t	 v = 0;
+
+	if (p == end || end - p > 18)
+		return -1;
+	for (; p < end; p++) {
+		if (*p < '0' || *p > '9')
+			return -1;
+		v = v * 10 + (*p - '0');
+	}
+	*utc = v;
+	return 0;
+}
+
 char *
 vl_tz_readers(struct vl_pool *pool, const char *zone, const char *stored)
 {
 	struct vl_buf	 b = VL_BUF_INIT;
+	struct out	 o;
 	const char	*p = stored ? stored : "", *end, *sp;
-	char		*num, *out;
+	char		*out;
 	int64_t		 utc;
 
 	while (*p) {
 		end = p + strcspn(p, "\x1e");
 		sp = memchr(p, ' ', (size_t)(end - p));
-		num = sp ? vl_pool_strndup(pool, p, (size_t)(sp - p)) : NULL;
-		if (num != NULL && vl_strtonum(num, 0, INT64_MAX, &utc) == VL_OK) {
+		/* Not vl_buf_addf nor a copy of the number: every reader of
+		 * every message of a page passes here. */
+		if (sp != NULL && epoch_of(p, sp, &utc) == 0) {
 			if (b.len)
-				vl_buf_adds(&b, "; ");
+				vl_buf_add(&b, "; ", 2);
 			vl_buf_add(&b, sp + 1, (size_t)(end - sp - 1));
-			/* Not vl_buf_addf: a printf a reader of every message. */
-			vl_buf_adds(&b, " ");
-			vl_buf_adds(&b, vl_tz_fmt(pool, zone, utc));
+			o.s[0] = ' ';
+			o.s[1] = '\0';
+			o.len = 1;
+			put_time(&o, zone, utc);
+			vl_buf_add(&b, o.s, o.len);
 		}
 		p = *end ? end + 1 : end;
 	}
-	out = vl_pool_strdup(pool, vl_buf_str(&b));
+	out = vl_pool_strndup(pool, b.buf != NULL ? b.buf : "", b.len);
 	vl_buf_release(&b);
 	return out;
 }

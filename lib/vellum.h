@@ -220,7 +220,7 @@ struct vl_ctx {
 	struct vl_sess_join *join;	/* a session the page's statement checks, or NULL */
 };
 /*
- * A firm session checked inside a page's own statement (vl_app.sess_joined):
+ * A session checked inside a page's own statement (vl_app.sess_joined):
  * the front door reads only the cookie; the domain function binds the key
  * and limits, joins sessions, users and firms to its rows and keeps the
  * columns (found: a row came); the handler then calls vl_sess_joined.  One
@@ -254,8 +254,9 @@ struct vl_app {
 	 * CSRF token, as no browser sends it: the program verifies the
 	 * body's signature itself before anything changes. */
 	int			 signed_body;
-	/* A firm page (VL_FIRM_USER) whose GET checks the session in its own
-	 * statement when this says so for the request (see vl_sess_join). */
+	/* A firm page (VL_FIRM_USER) or a client page (VL_CLIENT) whose GET
+	 * checks the session in its own statement when this says so for the
+	 * request (see vl_sess_join). */
 	int			(*sess_joined)(struct vl_req *);
 	enum vl_rc		(*get)(struct vl_req *);
 	enum vl_rc		(*post)(struct vl_req *);

@@ -4,7 +4,8 @@
 
 // A form that takes something away asks first.  Without the script its
 // button GETs a confirmation page whose form posts; with it, the dialog asks
-// and the form posts at once, with the page's CSRF token.
+// and the form posts at once, with the page's CSRF token: the form's own
+// data-csrf, or that of the list holding it (one for a list of rows).
 document.addEventListener('submit', (ev) => {
   const form = ev.target;
   const question = form.getAttribute('data-confirm');
@@ -13,7 +14,8 @@ document.addEventListener('submit', (ev) => {
     ev.preventDefault();
     return;
   }
-  const csrf = form.getAttribute('data-csrf');
+  const holder = form.closest('[data-csrf]');
+  const csrf = holder && holder.getAttribute('data-csrf');
   if (form.method === 'get' && csrf) {
     const input = document.createElement('input');
     input.type = 'hidden';

@@ -17,7 +17,7 @@
 {{#LATEST}}<p class="pager"><a href="{{HREF}}">Latest messages</a></p>{{/LATEST}}
 {{#EARLIER}}<p class="pager"><a href="{{HREF}}">Earlier messages</a></p>{{/EARLIER}}
 <ol class="feed">
-{{#MESSAGE}}<li class="message{{#MINE}} from-client{{/MINE}}">
+{{#MESSAGE}}<li class="message {{SIDE}}">
   <div class="meta"><strong>{{WHO}}</strong> <time>{{WHEN}}</time>{{#NEW}} <span class="badge">new</span>{{/NEW}}</div>
   {{#BILL}}<div class="attachment">A bill was shared with you: <a href="/portal/bills/{{BILL_ID}}">Bill {{BILL_NUMBER}}</a></div>{{/BILL}}{{#FUNDS}}<div class="attachment">A funds request was shared with you: <a href="/portal/bills/{{BILL_ID}}">Funds request {{BILL_NUMBER}}</a></div>{{/FUNDS}}<div class="body">{{BODY}}</div>
   {{#DOC}}<div class="attachment">Attachment: <a href="/portal/documents/{{DOC_ID}}">{{DOC_NAME}}</a></div>{{/DOC}}

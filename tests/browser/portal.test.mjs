@@ -96,6 +96,17 @@ test('firm and client through the portal, in a browser', async () => {
     assert.match(feed, /Read by Alice Johnson/);
     assert.match(feed, /Alice Johnson opened a document: engagement-letter\.txt/);
     await shot(firm, '15-firm-receipts.png');
+
+    // Deleting a message: the dialog, then the post with the feed's one
+    // CSRF token (the rows carry none of their own).
+    await firm.getByLabel('Message', { exact: true }).fill('A message sent by mistake.');
+    await firm.getByRole('button', { name: 'Send' }).click();
+    await firm.waitForURL(/notice=sent/);
+    await firm.locator('li.message', { hasText: 'A message sent by mistake.' })
+      .getByRole('button', { name: 'Delete message' }).click();
+    await firm.waitForURL(/notice=deleted/);
+    assert.doesNotMatch(await firm.locator('ol.feed').innerText(), /sent by mistake/);
+    assert.match(await firm.locator('ol.feed').innerText(), /I will sign it today/);
     assert.deepEqual(errors, [], 'no script errors');
   } finally {
     await browser.close();

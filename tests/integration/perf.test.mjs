@@ -302,3 +302,199 @@ test('matters page as it opens (no filter): the same rows in the same order as w
   assert.match(empty.text, /No matters yet\./);
   assert.match(empty.text, new RegExp(`Plain Admin ${R}`));
 });
+
+// The firm's Messages page reads its session, the matter, the portal, the
+// user's mute and the responsible users in one statement: every refusal
+// of the session check on every view of the page, at once, on every
+// process; another firm's matter stays not found for a valid session.
+test('firm Messages page with its session in one statement: every refusal on every view', async () => {
+  const { mid } = await clientOnMatter({ name: `Head Client ${R}`, email: `head.${R}@perf.test`,
+    number: `HD-${R}`, password: PASS });
+  const email = `head.member.${R}@perf.test`;
+  const firmId = sql("SELECT id FROM firms WHERE slug = 'demo'");
+  sql(`INSERT INTO users (firm_id, email, name, role, pw_hash) SELECT ${firmId}, '${email}', 'Head Member ${R}', 'member', pw_hash FROM users WHERE email = 'member@demo.test'`);
+  const n = everyProcess('portal_show');
+  const paths = [`/matters/${mid}/portal`, `/matters/${mid}/portal?events=1`, `/matters/${mid}/portal?view=shared`,
+    `/matters/${mid}/portal?before=253402300799999999-9223372036854775807`, '/matters/999999999/portal'];
+  const signIn = async () => {
+    const c = new Client();
+    assert.equal((await c.signIn(email, 'demo-member-pass')).status, 303);
+    return c;
+  };
+  const hash = (c) => `UNHEX(SHA2('${c.jar.get('__Host-sid')}', 256))`;
+  const refused = async (c, why) => {
+    for (const p of paths)
+      for (let i = 0; i < n; i++) {
+        const res = await c.get(p);
+        assert.equal(res.status, 303, `${why}: ${p}`);
+        assert.match(res.location, /\/login\?next=/, `${why}: ${p}`);
+        assert.doesNotMatch(res.text, /Head Member|Welcome, Head Client/);
+      }
+  };
+  let m = await signIn();
+  for (const p of paths.slice(0, 4)) {
+    const res = await m.get(p);
+    assert.equal(res.status, 200, p);
+    assert.match(res.text, new RegExp(`Head Member ${R}`), p);	// the header, from the session's columns
+    assert.match(res.text, new RegExp(`HD-${R}`), p);
+  }
+  assert.match((await m.get(paths[0])).text, /Welcome, Head Client/);
+  // No such matter, or not this firm's: not found, not a sign-in.
+  assert.equal((await m.get('/matters/999999999/portal')).status, 404);
+  sql(`INSERT INTO firms (name, slug) VALUES ('Head Other ${R}', 'head-${R}')`);
+  const other = sql(`SELECT id FROM firms WHERE slug = 'head-${R}'`);
+  sql(`INSERT INTO contacts (firm_id, kind, name) VALUES (${other}, 'person', 'Head Secret ${R}')`);
+  const oc = sql(`SELECT MAX(id) FROM contacts WHERE firm_id = ${other}`);
+  sql(`INSERT INTO matters (firm_id, number, description, client_id) VALUES (${other}, 'HO-${R}', 'Head other matter', ${oc})`);
+  const om = sql(`SELECT id FROM matters WHERE firm_id = ${other}`);
+  sql(`INSERT INTO users (firm_id, email, name, role, pw_hash) VALUES (${other}, 'head.other.${R}@perf.test', 'Head Other Admin', 'admin', '!')`);
+  const ou = sql(`SELECT id FROM users WHERE firm_id = ${other}`);
+  sql(`INSERT INTO portals (firm_id, matter_id, opened_at, opened_by) VALUES (${other}, ${om}, NOW(6), ${ou})`);
+  for (let i = 0; i < n; i++) {
+    const res = await m.get(`/matters/${om}/portal`);
+    assert.equal(res.status, 404);
+    assert.doesNotMatch(res.text, /HO-|Head other matter|Head Secret/);
+  }
+  // Revoked, idle, too old, deactivated: refused on every view.
+  sql(`DELETE FROM sessions WHERE token_hash = ${hash(m)}`);
+  await refused(m, 'revoked');
+  m = await signIn();
+  sql(`UPDATE sessions SET last_seen = NOW(6) - INTERVAL 400 DAY WHERE token_hash = ${hash(m)}`);
+  await refused(m, 'idle');
+  m = await signIn();
+  sql(`UPDATE sessions SET created_at = NOW(6) - INTERVAL 400 DAY WHERE token_hash = ${hash(m)}`);
+  await refused(m, 'too old');
+  m = await signIn();
+  assert.equal((await m.get(paths[0])).status, 200);
+  sql(`UPDATE users SET deactivated_at = NOW(6) WHERE email = '${email}'`);
+  await refused(m, 'deactivated');
+  const bad = new Client();
+  bad.jar.set('__Host-sid', 'x'.repeat(43));
+  await refused(bad, 'malformed');
+  const { client } = await clientOnMatter({ name: `Head Client ${R}`, email: `head.${R}@perf.test`,
+    number: `HD-${R}`, password: PASS });
+  client.jar.set('__Host-sid', client.jar.get('__Host-cid'));
+  await refused(client, 'client token as a firm one');
+});
+
+test('firm Messages page: the mute and the responsible users read with the head, at once on every process', async () => {
+  const { mid } = await clientOnMatter({ name: `Mute Client ${R}`, email: `mute.${R}@perf.test`,
+    number: `MU-${R}`, password: PASS });
+  const firm = await demoAdmin();
+  const n = everyProcess('portal_show');
+  const page = async () => (await firm.get(`/matters/${mid}/portal`)).text;
+  for (let i = 0; i < n; i++) assert.match(await page(), /aria-pressed="false">Mute</);
+  assert.equal((await portalAction(firm, mid, { op: 'mute' })).status, 303);
+  for (let i = 0; i < n; i++) assert.match(await page(), /aria-pressed="true">Unmute</);
+  assert.equal((await portalAction(firm, mid, { op: 'unmute' })).status, 303);
+  for (let i = 0; i < n; i++) assert.match(await page(), /aria-pressed="false">Mute</);
+  // Responsible users, in name order, only this matter's and this firm's.
+  for (let i = 0; i < n; i++) assert.match(await page(), /Responsible: nobody named/);
+  const firmId = sql("SELECT id FROM firms WHERE slug = 'demo'");
+  sql(`INSERT INTO matter_responsible (firm_id, matter_id, user_id) SELECT ${firmId}, ${mid}, id FROM users WHERE firm_id = ${firmId} AND email IN ('admin@demo.test', 'member@demo.test')`);
+  const names = sql(`SELECT GROUP_CONCAT(name ORDER BY name SEPARATOR ', ') FROM users WHERE firm_id = ${firmId} AND email IN ('admin@demo.test', 'member@demo.test')`);
+  for (let i = 0; i < n; i++) assert.match(await page(), new RegExp(`Responsible: ${names}</p>`));
+});
+
+test('Messages pages: bodies, names and events stay escaped', async () => {
+  const evil = `<script>alert("x")</script> & 'q' "dq"`;
+  const esc = '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;q&#39; &quot;dq&quot;';
+  const { mid, client } = await clientOnMatter({ name: `Esc Client ${R}`, email: `esc.${R}@perf.test`,
+    number: `ES-${R}`, password: PASS });
+  const firm = await demoAdmin();
+  assert.equal((await portalAction(firm, mid, { op: 'send', body: evil })).status, 303);
+  const firmId = sql("SELECT id FROM firms WHERE slug = 'demo'");
+  sql(`UPDATE matters SET description = UNHEX('${Buffer.from(evil).toString('hex')}') WHERE id = ${mid} AND firm_id = ${firmId}`);
+  for (const [who, path] of [[client, `/portal/matters/${mid}`], [firm, `/matters/${mid}/portal?events=1`], [firm, `/matters/${mid}/portal`]]) {
+    const res = await who.get(path);
+    assert.equal(res.status, 200, path);
+    assert.doesNotMatch(res.text, /<script>alert/, path);
+    assert.ok(res.text.includes(esc), `${path}: the body escaped`);
+  }
+  // The firm's page shows the client's read of it as an event, escaped too.
+  const fl = await firm.get(`/matters/${mid}/portal?events=1`);
+  assert.match(fl.text, new RegExp(`<li class="event"><time>[^<]*</time> Esc Client ${R} read a message`));
+  assert.match(fl.text, /<li class="message from-firm" id="m\d+">/);
+});
+
+// The client's Messages page reads its session, the switcher and the
+// current matter's portal in one statement: every refusal of the client's
+// session check on every view, at once, on every process; a removed
+// participant and another client's matter stay not found.
+test('client Messages page with its session in one statement: every refusal on every view', async () => {
+  const who = { name: `Joined Portal ${R}`, email: `joined.portal.${R}@perf.test`, number: `JP-${R}`, password: PASS };
+  const signIn = async () => (await clientOnMatter(who)).client;
+  const { mid, contact } = await clientOnMatter(who);
+  const n = everyProcess('client_home');
+  const paths = ['/portal', `/portal/matters/${mid}`, `/portal/matters/${mid}?view=shared`,
+    `/portal/matters/${mid}?before=253402300799999999-9223372036854775807`, '/portal/matters/999999999'];
+  const hash = (c) => `UNHEX(SHA2('${c.jar.get('__Host-cid')}', 256))`;
+  const refused = async (c, why) => {
+    for (const p of paths)
+      for (let i = 0; i < n; i++) {
+        const res = await c.get(p);
+        assert.equal(res.status, 303, `${why}: ${p}`);
+        assert.match(res.location, /\/portal\/login/, `${why}: ${p}`);
+        assert.doesNotMatch(res.text, /Welcome, Joined Portal/);
+      }
+  };
+  let c = await signIn();
+  // One matter: /portal goes to it; the feed; unknown matter not found.
+  assert.equal((await c.get('/portal')).status, 303);
+  assert.match((await c.get(`/portal/matters/${mid}`)).text, /Welcome, Joined Portal/);
+  assert.equal((await c.get('/portal/matters/999999999')).status, 404);
+  // Another client's matter of the same firm: not found, nothing of it shown.
+  const other = await clientOnMatter({ name: `Joined Other ${R}`, email: `joined.other.${R}@perf.test`,
+    number: `JO-${R}`, password: PASS });
+  for (let i = 0; i < n; i++) {
+    const res = await c.get(`/portal/matters/${other.mid}`);
+    assert.equal(res.status, 404);
+    assert.doesNotMatch(res.text, /Welcome, Joined Other|JO-/);
+  }
+  sql(`DELETE FROM sessions WHERE token_hash = ${hash(c)}`);
+  await refused(c, 'revoked');
+  c = await signIn();
+  sql(`UPDATE sessions SET last_seen = NOW(6) - INTERVAL 400 DAY WHERE token_hash = ${hash(c)}`);
+  await refused(c, 'idle');
+  c = await signIn();
+  sql(`UPDATE sessions SET created_at = NOW(6) - INTERVAL 400 DAY WHERE token_hash = ${hash(c)}`);
+  await refused(c, 'too old');
+  const bad = new Client();
+  bad.jar.set('__Host-cid', 'x'.repeat(43));
+  await refused(bad, 'malformed');
+  // A firm user's token is no client session.
+  const firm = await demoAdmin();
+  const posing = new Client();
+  posing.jar.set('__Host-cid', firm.jar.get('__Host-sid'));
+  await refused(posing, 'firm token as a client one');
+  // No portal left behind a valid session (its participation ended by
+  // SQL, the session kept): the statement has no row, the session alone
+  // passes, so an empty switcher and a matter not found, never a sign-in.
+  c = await signIn();
+  sql(`UPDATE participants SET removed_at = NOW(6) WHERE contact_id = ${contact}`);
+  for (let i = 0; i < n; i++) {
+    const home = await c.get('/portal');
+    assert.equal(home.status, 200);
+    assert.match(home.text, /Nothing has been shared with you yet\./);
+    assert.match(home.text, /Joined Portal/);	// the header, from the session checked alone
+    const res = await c.get(`/portal/matters/${mid}`);
+    assert.equal(res.status, 404);
+    assert.doesNotMatch(res.text, /Welcome, Joined Portal/);
+  }
+  sql(`UPDATE participants SET removed_at = NULL WHERE contact_id = ${contact}`);
+  assert.match((await c.get(`/portal/matters/${mid}`)).text, /Welcome, Joined Portal/);
+  // Removed by the firm: the matter is gone at once (its sessions end too).
+  assert.equal((await portalAction(firm, mid, { op: 'remove_participant', contact })).status, 303);
+  const left = sql(`SELECT COUNT(*) FROM sessions WHERE token_hash = ${hash(c)}`);
+  for (let i = 0; i < n; i++) {
+    const res = await c.get(`/portal/matters/${mid}`);
+    assert.notEqual(res.status, 200);
+    assert.doesNotMatch(res.text, /Welcome, Joined Portal/);
+    if (left !== '0') {
+      assert.equal(res.status, 404);
+      const home = await c.get('/portal');
+      assert.equal(home.status, 200);
+      assert.doesNotMatch(home.text, new RegExp(`JP-${R}`));
+    }
+  }
+});

@@ -1,4 +1,6 @@
 /* tz.c: times for people, in a firm's zone with the zone named. */
+#include <time.h>
+
 #include "vectors.h"
 #include "tz.h"
 
@@ -81,6 +83,76 @@ test_readers(void **state)
 	/* A malformed entry is dropped, never shown raw. */
 	assert_string_equal(vl_tz_readers(pool, "UTC", "x Ann\x1e" "1767268800 Ben"),
 	    "Ben Jan 1, 2026 12:00 PM UTC");
+	/* Digits only, at most 18 of them; an entry without a name's space is dropped. */
+	assert_string_equal(vl_tz_readers(pool, "UTC", "-1767268800 Ann\x1e" "17672688x0 Bo\x1e"
+	    "1234567890123456789 Cy\x1e" "1767268800\x1e" " Dee\x1e" "1767268800 Eve\x1e"),
+	    "Eve Jan 1, 2026 12:00 PM UTC");
+	assert_string_equal(vl_tz_readers(pool, "UTC", NULL), "");
+	vl_pool_free(pool);
+}
+
+/* The reference: localtime_r and strftime, with the zone named as vl_tz_fmt names it. */
+static void
+reference(const char *zone, int64_t utc, char *out, size_t len)
+{
+	struct tm	 tm;
+	time_t		 t = (time_t)utc;
+	char		 d[64];
+
+	assert_non_null(localtime_r(&t, &tm));
+	strftime(d, sizeof(d), "%b %-d, %Y %-I:%M %p", &tm);
+	if (tm.tm_zone[0] == '+' || tm.tm_zone[0] == '-')
+		snprintf(out, len, "%s (%s)", d, zone);
+	else
+		snprintf(out, len, "%s %s", d, tm.tm_zone);
+}
+
+/*
+ * The offsets cached by hour give what localtime_r gives: zones with half-
+ * and quarter-hour offsets, a half-hour summer change (Lord Howe), changes
+ * either way, walked forwards, backwards and back and forth across whole
+ * years, and times before 1970.
+ */
+static void
+test_cache(void **state)
+{
+	static const char *const zones[] = {
+		"America/New_York", "Europe/London", "Australia/Lord_Howe", "Asia/Kathmandu",
+		"Pacific/Chatham", "America/Sao_Paulo", "Asia/Kolkata", "America/St_Johns", "UTC",
+	};
+	static const struct {
+		int64_t	 from, step;
+		int	 n;
+	} walks[] = {
+		{ 1704067200, 1237, 60000 },	/* 2024 to 2026, forwards */
+		{ 1798761600, -2011, 30000 },	/* back from 2027 */
+		{ 1711846800, 61, 6000 },	/* minute by minute around a change */
+		{ -86400 * 400, 3599, 9000 },	/* before 1970 */
+	};
+	struct vl_pool	*pool = vl_pool_new();
+	char		 want[128];
+	const char	*got;
+	size_t		 z, w;
+	int		 i;
+	int64_t		 t, u;
+
+	(void)state;
+	for (z = 0; z < NELEM(zones); z++)
+		for (w = 0; w < NELEM(walks); w++)
+			for (i = 0; i < walks[w].n; i++) {
+				t = walks[w].from + walks[w].step * i;
+				/* Back and forth: the same hours again, a day apart. */
+				u = i % 3 == 2 ? t - 86400 : t;
+				got = vl_tz_fmt(pool, zones[z], u);
+				reference(zones[z], u, want, sizeof(want));
+				if (strcmp(got, want) != 0)
+					fail_msg("%s at %lld: got \"%s\", want \"%s\"", zones[z],
+					    (long long)u, got, want);
+				if (i % 1000 == 999) {
+					vl_pool_free(pool);
+					pool = vl_pool_new();
+				}
+			}
 	vl_pool_free(pool);
 }
 
@@ -91,6 +163,7 @@ main(void)
 		cmocka_unit_test(test_fmt),
 		cmocka_unit_test(test_date_and_valid),
 		cmocka_unit_test(test_readers),
+		cmocka_unit_test(test_cache),
 	};
 
 	return cmocka_run_group_tests_name("tz", tests, NULL, NULL);

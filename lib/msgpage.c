@@ -1,0 +1,166 @@
+/*
+ * The Messages pages' heads (issue 13): what each page reads besides the
+ * feed, in one statement.  The firm's page read the matter, its portal,
+ * the user's mute and the responsible users in four statements after the
+ * session's; now one, with the session checked inside it on a GET
+ * (vl_sess_join).  The client's page read its matters for the switcher and
+ * then the current matter's portal with the same joins: now the switcher's
+ * rows carry each portal's permissions.
+ */
+#include <string.h>
+
+#include "vellum.h"
+#include "tz.h"
+#include "msgpage.h"
+
+/* Splits names joined by \x1e into a pool array. */
+static void
+split_names(struct vl_pool *pool, char *s, char ***out, size_t *n)
+{
+	char	**v, *p;
+	size_t	 k = 1, i = 0;
+
+	*out = NULL;
+	*n = 0;
+	if (s == NULL || *s == '\0')
+		return;
+	for (p = s; *p; p++)
+		if (*p == '\x1e')
+			k++;
+	v = vl_pool_calloc(pool, k, sizeof(*v));
+	for (p = s; i < k; i++) {
+		v[i] = p;
+		if ((p = strchr(p, '\x1e')) == NULL)
+			break;
+		*p++ = '\0';
+	}
+	*out = v;
+	*n = k;
+}
+
+/* The permissions from their bits (MSGPAGE_PERMS). */
+static void
+perms(int *perm, int64_t bits)
+{
+	size_t	 i;
+
+	for (i = 0; i < VL_PERM__MAX; i++)
+		perm[i] = (bits >> i & 1) != 0;
+}
+
+static void
+settle_firm(struct vl_ctx *c, struct vl_msgpage_firm *h, int64_t bits, int64_t muted,
+    char *names)
+{
+	perms(h->perm, bits);
+	h->muted = muted != 0;
+	h->matter.opened = "";
+	split_names(c->pool, names, &h->responsible, &h->nresponsible);
+}
+
+enum vl_rc
+vl_msgpage_firm_head(struct vl_ctx *c, int64_t id, struct vl_msgpage_firm *h)
+{
+	struct vl_sess_join	*j = c->join;
+	struct vl_sess		*s;
+	struct vl_matter	*m = &h->matter;
+	int64_t			 bits, muted;
+	char			*names;
+	enum vl_rc		 rc;
+
+	memset(h, 0, sizeof(*h));
+	m->id = id;
+	if (id <= 0)
+		return VL_DECLINED;
+	if (j == NULL) {
+		rc = vl_db_row(c->pool, STMT_MSGPAGE_FIRM_HEAD, "iii", "sssisiiiis",
+		    c->user_id, c->firm_id, id, &m->number, &m->description, &m->status,
+		    &m->client_id, &m->client, &h->created, &h->portal, &bits, &muted, &names);
+	} else {
+		s = j->s;
+		rc = vl_db_row(c->pool, STMT_MSGPAGE_FIRM_HEAD_SESS, "ibiii",
+		    "iissssisssisssisiiiis", j->touch, j->hash, sizeof(j->hash), j->idle,
+		    j->max, id, &s->firm_id, &s->user_id, &s->firm_name, &s->user_email,
+		    &s->user_name, &s->role, &j->stale, &s->firm_logo, &s->firm_zone, &s->firm_slug,
+		    &s->users_stamp, &m->number, &m->description, &m->status, &m->client_id,
+		    &m->client, &h->created, &h->portal, &bits, &muted, &names);
+		if (rc == VL_OK)
+			j->found = 1;
+	}
+	if (rc != VL_OK)
+		return rc;
+	settle_firm(c, h, bits, muted, names);
+	return VL_OK;
+}
+
+void
+vl_msgpage_firm_dates(struct vl_ctx *c, struct vl_msgpage_firm *h)
+{
+	h->matter.opened = vl_tz_date(c->pool, vl_tz_firm(c), h->created);
+}
+
+/* The next row of the client's matters, with the session's columns first
+ * when it is checked in the same statement. */
+static int
+client_next(struct vl_rows *rows, struct vl_sess_join *j, struct vl_msgpage_matter *row,
+    int64_t *portal, int64_t *bits)
+{
+	struct vl_sess	*s;
+
+	if (j == NULL)
+		return vl_db_next(rows, "issii", &row->id, &row->number, &row->description, portal,
+		    bits);
+	s = j->s;
+	return vl_db_next(rows, "iissssississii", &s->firm_id, &s->contact_id, &s->firm_name,
+	    &s->firm_slug, &s->user_email, &s->user_name, &j->stale, &s->firm_logo, &s->firm_zone,
+	    &row->id, &row->number, &row->description, portal, bits);
+}
+
+enum vl_rc
+vl_msgpage_client(struct vl_ctx *c, int64_t current, struct vl_msgpage_matter **list,
+    size_t *n, struct vl_client_portal *cp)
+{
+	struct vl_msgpage_matter	*v = NULL, *grown;
+	struct vl_msgpage_matter	 row;
+	struct vl_sess_join		*j = c->join;
+	struct vl_rows			*rows;
+	int64_t				 portal, bits;
+	size_t				 cap = 0;
+	int				 got;
+	enum vl_rc			 rc;
+
+	*list = NULL;
+	*n = 0;
+	memset(cp, 0, sizeof(*cp));
+	if (j != NULL)
+		rc = vl_db_query(c->pool, STMT_MSGPAGE_CLIENT_MATTERS_SESS, &rows, "ibii", j->touch,
+		    j->hash, sizeof(j->hash), j->idle, j->max);
+	else if (c->contact_id == 0)
+		return VL_FORBIDDEN;
+	else
+		rc = vl_db_query(c->pool, STMT_MSGPAGE_CLIENT_MATTERS, &rows, "ii", c->firm_id,
+		    c->contact_id);
+	if (rc != VL_OK)
+		return VL_ERR;
+	while ((got = client_next(rows, j, &row, &portal, &bits)) > 0) {
+		if (j != NULL)
+			j->found = 1;
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 8;
+			grown = vl_pool_calloc(c->pool, cap, sizeof(*grown));
+			if (*n > 0)
+				memcpy(grown, v, *n * sizeof(*grown));
+			v = grown;
+		}
+		v[(*n)++] = row;
+		if (row.id != current)
+			continue;
+		cp->portal = portal;
+		cp->matter = row.id;
+		cp->number = row.number;
+		cp->description = row.description;
+		perms(cp->perm, bits);
+	}
+	*list = v;
+	return got < 0 ? VL_ERR : VL_OK;
+}
