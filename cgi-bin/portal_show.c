@@ -17,14 +17,18 @@
 #include "picks.h"
 #include "msgpage.h"
 
-enum field { F_VIEW, F_EVENTS, F_NOTICE, F_BEFORE, FIELD__MAX };
+enum field { F_VIEW, F_EVENTS, F_NOTICE, F_BEFORE, F_FIND, FIELD__MAX };
 
 static const struct vl_field fields[FIELD__MAX] = {
 	{ "view", VL_V_LINE, 16 },
 	{ "events", VL_V_BOOL, 1 },
 	{ "notice", VL_V_LINE, 32 },
 	{ "before", VL_V_LINE, 48 },
+	{ "find", VL_V_LINE, 100 },
 };
+
+/* Contacts the "Add a participant" search shows at most. */
+#define FIND_MAX	20
 
 static const char *const perm_labels[VL_PERM__MAX] = {
 	[VL_PERM_MESSAGES] = "Messages",
@@ -51,13 +55,17 @@ static const char *const notices[] = {
 	"unmuted",
 };
 
-/* Participants with their addresses, and the contacts one may add. */
+/* Participants with their addresses, and the contacts the search found
+ * (a search, not a list of the firm's every contact: see picks.h). */
 static enum vl_rc
 participants(struct vl_req *r, struct vl_tpl *d, int64_t portal)
 {
 	struct vl_portal_people	 pp;
+	struct vl_portal_candidate *found;
 	struct vl_tpl		*row, *o;
-	size_t			 i, j;
+	const char		*q = r->fields[F_FIND].val;
+	size_t			 i, j, n;
+	int			 more;
 
 	if (vl_picks_portal_people(r->ctx, portal, &pp) != VL_OK)
 		return VL_ERR;
@@ -74,11 +82,20 @@ participants(struct vl_req *r, struct vl_tpl *d, int64_t portal)
 				vl_tpl_show(o, "SELECTED");
 		}
 	}
-	for (i = 0; i < pp.nout; i++) {
+	if (r->fields[F_FIND].present && q == NULL)
+		return VL_INVALID;	/* over 100 characters or not text */
+	if (q == NULL || *q == '\0')
+		return VL_OK;
+	vl_tpl_set(d, "FIND", q);
+	if (vl_picks_portal_candidates(r->ctx, portal, q, FIND_MAX, &found, &n, &more) != VL_OK)
+		return VL_ERR;
+	for (i = 0; i < n; i++) {
 		row = vl_tpl_section(d, "CANDIDATE");
-		vl_tpl_set_int(row, "CONTACT_ID", pp.out[i].id);
-		vl_tpl_set(row, "NAME", pp.out[i].name);
+		vl_tpl_set_int(row, "CONTACT_ID", found[i].id);
+		vl_tpl_set(row, "NAME", found[i].name);
+		vl_tpl_set(row, "EMAIL", found[i].email);
 	}
+	vl_tpl_show(d, n == 0 ? "FOUND_NONE" : more ? "FOUND_MORE" : "FOUND_ALL");
 	return VL_OK;
 }
 
@@ -259,7 +276,9 @@ get(struct vl_req *r)
 	/* The slug comes with the session. */
 	vl_tpl_set(d, "LOGIN_LINK", vl_pool_printf(r->pool, "%s/portal/login?firm=%s",
 	    vl_conf.base_url, r->sess->firm_slug != NULL ? r->sess->firm_slug : ""));
-	if (participants(r, d, h.portal) != VL_OK || pickers(r, d, h.matter.id) != VL_OK)
+	if ((rc = participants(r, d, h.portal)) != VL_OK)
+		return rc;
+	if (pickers(r, d, h.matter.id) != VL_OK)
 		return VL_ERR;
 	if (strcmp(view, "shared") == 0) {
 		vl_tpl_show(d, "VIEW_SHARED");

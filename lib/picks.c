@@ -94,30 +94,25 @@ vl_picks_portal_people(struct vl_ctx *c, int64_t portal, struct vl_portal_people
 {
 	struct vl_portal_person	*p = NULL;
 	struct vl_rows		*rows;
-	int64_t			 id, in, active, login;
+	int64_t			 id, active, login;
 	char			*name, *addr;
-	size_t			 capin = 0, capout = 0, capaddr = 0;
+	size_t			 capin = 0, capaddr = 0;
 	int			 got;
 
 	memset(pp, 0, sizeof(*pp));
 	if (vl_db_query(c->pool, STMT_PERF_PORTAL_PEOPLE, &rows, "ii", portal, c->firm_id) != VL_OK)
 		return VL_ERR;
-	while ((got = vl_db_next(rows, "isiiis", &id, &name, &in, &active, &login, &addr)) > 0) {
+	while ((got = vl_db_next(rows, "isiis", &id, &name, &active, &login, &addr)) > 0) {
 		/* A participant comes as one row an address, in a run. */
 		if (p == NULL || p->id != id) {
-			if (in) {
-				pp->in = grow(c, pp->in, pp->nin, &capin, sizeof(*pp->in));
-				p = &pp->in[pp->nin++];
-			} else {
-				pp->out = grow(c, pp->out, pp->nout, &capout, sizeof(*pp->out));
-				p = &pp->out[pp->nout++];
-			}
+			pp->in = grow(c, pp->in, pp->nin, &capin, sizeof(*pp->in));
+			p = &pp->in[pp->nin++];
 			p->id = id;
 			p->name = name;
 			p->active = active != 0;
 			capaddr = 0;
 		}
-		if (!in || addr == NULL)
+		if (addr == NULL)
 			continue;
 		if (p->naddr == capaddr) {
 			size_t cap = capaddr;	/* both arrays grow alike */
@@ -126,6 +121,37 @@ vl_picks_portal_people(struct vl_ctx *c, int64_t portal, struct vl_portal_people
 		}
 		p->login[p->naddr] = login != 0;
 		p->addr[p->naddr++] = addr;
+	}
+	return got < 0 ? VL_ERR : VL_OK;
+}
+
+enum vl_rc
+vl_picks_portal_candidates(struct vl_ctx *c, int64_t portal, const char *q, size_t max,
+    struct vl_portal_candidate **list, size_t *n, int *more)
+{
+	struct vl_rows	*rows;
+	int64_t		 id;
+	char		*name, *email;
+	int		 got;
+
+	*list = NULL;
+	*n = 0;
+	*more = 0;
+	if (q == NULL || *q == '\0' || max == 0)
+		return VL_OK;
+	*list = vl_pool_calloc(c->pool, max, sizeof(**list));
+	if (vl_db_query(c->pool, STMT_PERF_PORTAL_CANDIDATES, &rows, "issii", c->firm_id,
+	    vl_like_contains(c->pool, q, 0), vl_like_contains(c->pool, q, 1), portal,
+	    (int64_t)max + 1) != VL_OK)
+		return VL_ERR;
+	while ((got = vl_db_next(rows, "iss", &id, &name, &email)) > 0) {
+		if (*n == max) {
+			*more = 1;
+			continue;
+		}
+		(*list)[*n].id = id;
+		(*list)[*n].name = name;
+		(*list)[(*n)++].email = email;
 	}
 	return got < 0 ? VL_ERR : VL_OK;
 }

@@ -23,23 +23,35 @@ void	 vl_picks_forget(void);
  * VL_DECLINED (none such in this firm), VL_ERR. */
 enum vl_rc vl_picks_contact_name(struct vl_ctx *c, int64_t id, char **name);
 
-/* A contact on the firm's portal page: a participant with its addresses,
- * or a candidate to add. */
+/* A participant on the firm's portal page, with its addresses. */
 struct vl_portal_person {
 	int64_t		 id;
 	const char	*name;
-	int		 active;	/* participant with an account */
-	const char	**addr;		/* participant: its addresses, best first */
-	int		*login;		/* participant: addr[i] is its login email */
+	int		 active;	/* with an account */
+	const char	**addr;		/* its addresses, best first */
+	int		*login;		/* addr[i] is its login email */
 	size_t		 naddr;
 };
 struct vl_portal_people {
-	struct vl_portal_person	*in, *out;	/* participants, candidates; by name */
-	size_t			 nin, nout;
+	struct vl_portal_person	*in;	/* participants, by name */
+	size_t			 nin;
 };
-/* The acting firm's contacts for the portal's page, in one statement.
- * VL_OK or VL_ERR; memory in c->pool. */
+/* The portal's participants, in one statement.  VL_OK or VL_ERR; memory
+ * in c->pool. */
 enum vl_rc vl_picks_portal_people(struct vl_ctx *c, int64_t portal, struct vl_portal_people *pp);
+
+/* A contact one may add to a portal: its name and first address. */
+struct vl_portal_candidate {
+	int64_t		 id;
+	const char	*name, *email;
+};
+/* The acting firm's contacts whose name or one of whose addresses holds q
+ * (its % _ and \ taken literally; case does not matter), not archived,
+ * and who do not take part in the portal now: at most max of them by name into *list
+ * (c->pool), *more set when there are others.  An empty q finds nobody:
+ * the page never lists a firm's whole address book.  VL_OK or VL_ERR. */
+enum vl_rc vl_picks_portal_candidates(struct vl_ctx *c, int64_t portal, const char *q, size_t max,
+	    struct vl_portal_candidate **list, size_t *n, int *more);
 /* The matter's documents and folders (id, name or path; by name), as the
  * composer and the share form pick them, in one statement. */
 enum vl_rc vl_picks_attachable(struct vl_ctx *c, int64_t matter, struct vl_pick **docs, size_t *nd,

@@ -122,12 +122,27 @@ Once opened, a portal stays open: you end access item by item, or per participan
 </li>
 {{/PARTICIPANT}}
 </ul>
-<form method="post" action="/matters/{{MATTER_ID}}/portal/action">
-  <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="op" value="add_participant">
-  <label for="add-contact">Contact</label>
-  <select id="add-contact" name="contact">{{#CANDIDATE}}<option value="{{CONTACT_ID}}">{{NAME}}</option>{{/CANDIDATE}}</select>
-  <button type="submit">Add participant</button>
+<h3 id="add-participant">Add a participant</h3>
+<form method="get" action="/matters/{{MATTER_ID}}/portal#add-participant" role="search" aria-labelledby="add-participant">
+  {{#VIEW_SHARED}}<input type="hidden" name="view" value="shared">{{/VIEW_SHARED}}
+  <label for="find-contact">Contact's name or email</label>
+  <input id="find-contact" name="find" type="search" maxlength="100" value="{{FIND}}">
+  <button type="submit">Find</button>
 </form>
+{{#FOUND_ALL}}<p class="muted" role="status">Contacts matching “{{FIND}}” who do not take part yet:</p>{{/FOUND_ALL}}
+{{#FOUND_MORE}}<p class="muted" role="status">The first 20 contacts matching “{{FIND}}”; type more of the name or address to narrow them.</p>{{/FOUND_MORE}}
+{{#FOUND_NONE}}<p class="muted" role="status">No contact matching “{{FIND}}” is left to add. A new person is added under Contacts first.</p>{{/FOUND_NONE}}
+<ul class="candidates">
+{{#CANDIDATE}}<li>
+  <form method="post" action="/matters/{{MATTER_ID}}/portal/action">
+    <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="op" value="add_participant">
+    <input type="hidden" name="contact" value="{{CONTACT_ID}}">
+    <strong>{{NAME}}</strong> <span class="muted">{{EMAIL}}</span>
+    <button type="submit" aria-label="Add {{NAME}} as a participant">Add</button>
+  </form>
+</li>
+{{/CANDIDATE}}
+</ul>
 <h2>Permissions</h2>
 <form method="post" action="/matters/{{MATTER_ID}}/portal/action">
   <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="op" value="permissions">

@@ -63,6 +63,8 @@ export const PAGES = {
     { as: 'firm', url: '/matters/{mid}/portal?events=1&before=253402300799999999-1', note: 'a page of earlier messages (Latest messages link)' },
     { as: 'firm', url: '/matters/{mid}/portal?view=shared', note: 'shared resources' },
     { as: 'firm', url: '/matters/{freshMid}/portal', note: 'not opened yet' },
+    { as: 'firm', url: '/matters/{mid}/portal?find=a', note: 'contacts found to add' },
+    { as: 'firm', url: '/matters/{mid}/portal?view=shared&find=nobody-by-this-name', note: 'no contact found to add' },
   ],
   '~ ^/matters/[0-9]+/portal/action$': [
     { as: 'firm', url: '/matters/{mid}/portal/action?op=delete_message&message={message}', note: 'confirmation page' },
