@@ -5,6 +5,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -156,9 +157,10 @@ vl_pair_find(const struct vl_pair *p, const char *key)
  * The parser's buffer: a file's bytes are written from it straight to the
  * disk (direct I/O, below) in pieces of up to this size; 256 KiB and more
  * write as fast as the disk goes, 64 KiB took twice as long (docs/
- * performance.md).  It is the bulk of an upload's memory.
+ * performance.md).  It and the sink's second one (512 KiB) are the bulk of
+ * an upload's memory.
  */
-#define MP_BUF		(512 * 1024)
+#define MP_BUF		(256 * 1024)
 #define MP_HDRMAX	8192
 /* Parts (fields and files) in one body: each costs a header's parse. */
 #define MP_PARTS_MAX	256
@@ -299,14 +301,40 @@ temp_file(struct vl_pool *pool, const char *tmpdir, char **path)
  * through the page cache, as before.  The closing fsync is the promise in
  * both cases: direct I/O alone does not flush the device's cache nor the
  * file's metadata.
+ *
+ * A direct write waits for the disk, so a thread of the sink's writes
+ * each full buffer while the parser reads the next one into a second
+ * buffer: the body keeps arriving while the disk writes.  The parser's
+ * buffer and the sink's spare trade places at each hand-over.
  */
 #define DIO_ALIGN	((size_t)4096)
 
 struct sink {
 	int		 fd;
 	int		 direct;
-	uint64_t	 off;	/* bytes written */
+	uint64_t	 off;		/* bytes written */
+	/* The writer thread, started at the first full buffer. */
+	int		 started;
+	pthread_t	 th;
+	pthread_mutex_t	 mu;
+	pthread_cond_t	 cv;
+	const char	*job;		/* being written; NULL: the writer is idle */
+	size_t		 joblen;
+	int		 werr, quit;
+	char		*spare;		/* the buffer the parser gets next */
 };
+
+/* The parser's buffer, aligned for direct I/O (unaligned, a direct
+ * write is refused and the page cache takes it: slower, not wrong). */
+static char *
+dio_buf(void)
+{
+	void	*p;
+
+	if (posix_memalign(&p, DIO_ALIGN, MP_BUF) != 0)
+		return vl_xmalloc(MP_BUF);
+	return p;
+}
 
 /* Tries direct I/O on fd; the sink works either way. */
 static void
@@ -314,8 +342,8 @@ sink_init(struct sink *k, int fd)
 {
 	int	 fl;
 
+	memset(k, 0, sizeof(*k));
 	k->fd = fd;
-	k->off = 0;
 	k->direct = (fl = fcntl(fd, F_GETFL)) >= 0 && fcntl(fd, F_SETFL, fl | O_DIRECT) == 0;
 }
 
@@ -349,6 +377,8 @@ writeback(int fd, uint64_t before, uint64_t after)
 		    SYNC_FILE_RANGE_WRITE);
 }
 
+/* Writes p[0..n): by the writer thread while it has a job, else by the
+ * parser's, never by both at once. */
 static enum vl_rc
 sink_put(struct sink *k, const char *p, size_t n)
 {
@@ -376,40 +406,146 @@ sink_put(struct sink *k, const char *p, size_t n)
 	return VL_OK;
 }
 
-/*
- * Writes what it can of p[0..n) and says in *took how much: with direct
- * I/O the whole blocks, keeping the rest for the next call, unless last
- * (the file ends with these bytes); all of it otherwise.  p is aligned.
- */
-static enum vl_rc
-sink_write(struct sink *k, const char *p, size_t n, int last, size_t *took)
+static void *
+sink_writer(void *arg)
 {
-	size_t	 whole = n;
+	struct sink	*k = arg;
+	enum vl_rc	 rc;
 
-	*took = 0;
-	if (k->direct)
-		whole = n / DIO_ALIGN * DIO_ALIGN;
-	if (whole > 0 && sink_put(k, p, whole) != VL_OK)
-		return VL_ERR;
-	*took = whole;
-	if (whole == n || !last)
-		return VL_OK;
-	if (sink_buffered(k) != VL_OK || sink_put(k, p + whole, n - whole) != VL_OK)
-		return VL_ERR;
-	*took = n;
-	return VL_OK;
+	pthread_mutex_lock(&k->mu);
+	for (;;) {
+		while (k->job == NULL && !k->quit)
+			pthread_cond_wait(&k->cv, &k->mu);
+		if (k->job == NULL)
+			break;
+		pthread_mutex_unlock(&k->mu);
+		rc = sink_put(k, k->job, k->joblen);
+		pthread_mutex_lock(&k->mu);
+		if (rc != VL_OK)
+			k->werr = 1;
+		k->job = NULL;
+		pthread_cond_broadcast(&k->cv);
+	}
+	pthread_mutex_unlock(&k->mu);
+	return NULL;
 }
 
-/* The parser's buffer, aligned for direct I/O (unaligned, a direct
- * write is refused and the page cache takes it: slower, not wrong). */
-static char *
-dio_buf(void)
+/* Waits until the writer has no job; VL_ERR if one failed. */
+static enum vl_rc
+sink_idle(struct sink *k)
 {
-	void	*p;
+	int	 err;
 
-	if (posix_memalign(&p, DIO_ALIGN, MP_BUF) != 0)
-		return vl_xmalloc(MP_BUF);
-	return p;
+	if (!k->started)
+		return VL_OK;
+	pthread_mutex_lock(&k->mu);
+	while (k->job != NULL)
+		pthread_cond_wait(&k->cv, &k->mu);
+	err = k->werr;
+	pthread_mutex_unlock(&k->mu);
+	return err ? VL_ERR : VL_OK;
+}
+
+/* Starts the writer; 0 if it could not (the parser then writes itself). */
+static int
+sink_start(struct sink *k)
+{
+	pthread_attr_t	 at;
+	int		 ok;
+
+	if (k->started)
+		return 1;
+	if (pthread_mutex_init(&k->mu, NULL) != 0)
+		return 0;
+	if (pthread_cond_init(&k->cv, NULL) != 0) {
+		pthread_mutex_destroy(&k->mu);
+		return 0;
+	}
+	/* It calls write() and little else. */
+	ok = pthread_attr_init(&at) == 0;
+	if (ok) {
+		(void)pthread_attr_setstacksize(&at, 64 * 1024);
+		ok = pthread_create(&k->th, &at, sink_writer, k) == 0;
+		pthread_attr_destroy(&at);
+	}
+	if (!ok) {
+		pthread_cond_destroy(&k->cv);
+		pthread_mutex_destroy(&k->mu);
+		return 0;
+	}
+	k->spare = dio_buf();
+	k->started = 1;
+	return 1;
+}
+
+/*
+ * Stops the writer after its last job and frees the spare buffer; must
+ * come before the file is closed and the parser's buffer freed, on every
+ * path.  VL_ERR if a write failed.
+ */
+static enum vl_rc
+sink_close(struct sink *k)
+{
+	enum vl_rc	 rc;
+
+	if (!k->started)
+		return VL_OK;
+	rc = sink_idle(k);
+	pthread_mutex_lock(&k->mu);
+	k->quit = 1;
+	pthread_cond_broadcast(&k->cv);
+	pthread_mutex_unlock(&k->mu);
+	pthread_join(k->th, NULL);
+	pthread_cond_destroy(&k->cv);
+	pthread_mutex_destroy(&k->mu);
+	free(k->spare);
+	k->started = 0;
+	return rc;
+}
+
+/*
+ * Takes what it can of the n bytes that start *bufp (len bytes are in
+ * it): with direct I/O the whole blocks, the rest kept for the next call,
+ * unless last (the file ends with these n bytes); all of them otherwise.
+ * Afterwards *bufp starts with the bytes that were not taken (*took says
+ * how many were): the same buffer, or the spare when the writer thread
+ * took the old one.
+ */
+static enum vl_rc
+sink_take(struct sink *k, char **bufp, size_t n, size_t len, int last, size_t *took)
+{
+	char	*buf = *bufp, *next;
+	size_t	 whole;
+
+	*took = 0;
+	if (sink_idle(k) != VL_OK)
+		return VL_ERR;
+	whole = k->direct ? n / DIO_ALIGN * DIO_ALIGN : n;
+	if (!last && k->direct && whole >= MP_BUF / 2 && sink_start(k)) {
+		/* The writer takes this buffer; the parser goes on in the
+		 * spare, which starts with what was not taken. */
+		next = k->spare;
+		memcpy(next, buf + whole, len - whole);
+		pthread_mutex_lock(&k->mu);
+		k->job = buf;
+		k->joblen = whole;
+		k->spare = buf;
+		pthread_cond_broadcast(&k->cv);
+		pthread_mutex_unlock(&k->mu);
+		*bufp = next;
+		*took = whole;
+		return VL_OK;
+	}
+	if (whole > 0 && sink_put(k, buf, whole) != VL_OK)
+		return VL_ERR;
+	if (last && whole < n) {
+		if (sink_buffered(k) != VL_OK || sink_put(k, buf + whole, n - whole) != VL_OK)
+			return VL_ERR;
+		whole = n;
+	}
+	memmove(buf, buf + whole, len - whole);
+	*took = whole;
+	return VL_OK;
 }
 
 /* Streams one part's body to k (file) or into b (field) up to the delimiter. */
@@ -434,17 +570,25 @@ mp_body(struct mp *m, struct sink *k, struct vl_buf *b, uint64_t max, uint64_t *
 		/* *size counts what was taken, n what follows it. */
 		if (*size + n > max)
 			return VL_TOOBIG;
-		took = n;
-		if (k != NULL && (rc = sink_write(k, m->buf, n, p != NULL, &took)) != VL_OK)
+		if (k == NULL) {
+			vl_buf_add(b, m->buf, n);
+			*size += n;
+			if (p != NULL) {
+				mp_consume(m, n + m->dlen);
+				return VL_OK;
+			}
+			mp_consume(m, n);
+			continue;
+		}
+		/* The file's bytes: the buffer may change hands. */
+		if ((rc = sink_take(k, &m->buf, n, m->len, p != NULL, &took)) != VL_OK)
 			return rc;
 		*size += took;
-		if (b != NULL)
-			vl_buf_add(b, m->buf, n);
+		m->len -= took;
 		if (p != NULL) {
-			mp_consume(m, n + m->dlen);
+			mp_consume(m, m->dlen);
 			return VL_OK;
 		}
-		mp_consume(m, took);
 	}
 }
 
@@ -463,6 +607,9 @@ mp_file(struct mp *m, struct part *pt, const char *tmpdir, uint64_t filemax,
 	sink_init(&k, fd);
 	u = vl_pool_calloc(m->pool, 1, sizeof(*u));
 	rc = mp_body(m, &k, NULL, filemax, &u->size);
+	/* The writer is done with the buffers before anything is freed. */
+	if (sink_close(&k) != VL_OK && rc == VL_OK)
+		rc = VL_ERR;
 	if (rc == VL_OK && fsync(fd) != 0)
 		rc = VL_ERR;
 	if (close(fd) != 0 && rc == VL_OK)
@@ -608,13 +755,13 @@ vl_read_raw(struct vl_pool *pool, vl_reader rd, void *rdarg, const char *tmpdir,
 		}
 		if (rc != VL_OK || n < 0)
 			break;
-		if (sink_write(&k, buf, len, n == 0, &took) != VL_OK)
+		if (sink_take(&k, &buf, len, len, n == 0, &took) != VL_OK)
 			rc = VL_ERR;
-		else {
-			memmove(buf, buf + took, len - took);
+		else
 			len -= took;
-		}
 	}
+	if (sink_close(&k) != VL_OK && rc == VL_OK)
+		rc = VL_ERR;
 	if (rc == VL_OK && n < 0)
 		rc = VL_ERR;
 	free(buf);
