@@ -28,10 +28,15 @@ vl_fcgi_in_init(struct vl_fcgi_in *f, vl_readv_fn rdv, void *arg, unsigned reqid
 	f->rdv = rdv;
 	f->arg = arg;
 	f->reqid = reqid;
-	f->ready = ready;
-	f->ready_end = ready + nready;
-	f->pend = pend;
-	f->pend_end = pend + npend;
+	/* (NULL + 0 is not C: empty slices stay NULL, NULL.) */
+	if (nready > 0) {
+		f->ready = ready;
+		f->ready_end = ready + nready;
+	}
+	if (npend > 0) {
+		f->pend = pend;
+		f->pend_end = pend + npend;
+	}
 	f->clen = clen;
 	f->plen = plen;
 	f->eof = eof;

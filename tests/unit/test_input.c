@@ -118,6 +118,12 @@ test_cookies(void **state)
 }
 
 #define CT "multipart/form-data; boundary=XyZ"
+/* As curl makes them: the delimiter's search shifts by up to 44 bytes. */
+#define CTL "multipart/form-data; boundary=------------------------d74496d66958873e"
+#define NEAR "\r\n--XyQ\r\n-XyZ\r--XyZ\n--XyZ\r\n--xyZ--XyZ\r\n--Xy\r\n--X\r\n-\r\n\r\r\n--XyQ"
+#define NEARL "\r\n--------------------------d74496d66958873f------------------------d74496d66958873e" \
+    "\r\n-------------------------d74496d66958873e\r\n--------------------------d74496d66958873" \
+    "\r\n-------------------------d74496d66958873ee"
 
 static const struct {
 	const char	*name;
@@ -175,6 +181,14 @@ static const struct {
 	  "XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX",
 	  "", 100, VL_INVALID, NULL, 0, NULL },
 	{ "garbage after boundary", CT, "--XyZxx", 100, VL_INVALID, NULL, 0, NULL },
+	{ "near misses of the delimiter", CT,
+	  "--XyZ\r\nContent-Disposition: form-data; name=\"f\"; filename=\"x\"\r\n\r\n" NEAR "x\r\n--XyZ--\r\n",
+	  1000, VL_OK, "", 1, NEAR "x" },
+	{ "near misses of a long delimiter", CTL,
+	  "--------------------------d74496d66958873e\r\nContent-Disposition: form-data; name=\"f\"; filename=\"x\"\r\n\r\n"
+	  NEARL "\r\n--------------------------d74496d66958873e\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n"
+	  "v\r\n--------------------------d74496d66958873e--\r\n",
+	  1000, VL_OK, "a=v", 1, NEARL },
 	{ "filename with a path is metadata only", CT,
 	  "--XyZ\r\nContent-Disposition: form-data; name=\"f\"; filename=\"../../etc/passwd\"\r\n\r\nq\r\n--XyZ--\r\n",
 	  100, VL_OK, "", 1, "q" },
@@ -293,6 +307,67 @@ check_bytes(const char *path, const char *want, size_t n)
 	}
 	fclose(f);
 	assert_int_equal(got, n);
+}
+
+/*
+ * The delimiter's search against memmem: contents of the delimiter's own
+ * bytes (a fixed sequence, so a failure repeats), each parsed and its
+ * file compared; a content with the delimiter inside ends the part there,
+ * so those are left out.
+ */
+static void
+test_delim_search(void **state)
+{
+	static const char	 alpha[] = "\r\n-XyZ";
+	static const char	 delim[] = "\r\n--XyZ";
+	struct vl_buf		 body = VL_BUF_INIT, content = VL_BUF_INIT, probe = VL_BUF_INIT;
+	struct vl_pair		*pairs;
+	struct vl_upload	*ups;
+	struct memreader	 m;
+	uint32_t		 x = 12345;
+	size_t			 i, j, len, tried = 0;
+
+	(void)state;
+	for (i = 0; i < 3000; i++) {
+		struct vl_pool *pool;
+
+		vl_buf_reset(&content);
+		x = x * 1103515245 + 12345;
+		len = (x >> 16) % 200;
+		for (j = 0; j < len; j++) {
+			x = x * 1103515245 + 12345;
+			vl_buf_addc(&content, alpha[(x >> 16) % 6]);
+		}
+		vl_buf_reset(&probe);
+		vl_buf_adds(&probe, "\r\n");
+		vl_buf_add(&probe, content.buf, content.len);
+		vl_buf_adds(&probe, delim);
+		if ((char *)memmem(probe.buf, probe.len, delim, strlen(delim)) !=
+		    probe.buf + 2 + content.len)
+			continue;
+		tried++;
+		vl_buf_reset(&body);
+		vl_buf_adds(&body, "--XyZ\r\nContent-Disposition: form-data; name=\"f\"; filename=\"x\"\r\n\r\n");
+		vl_buf_add(&body, content.buf, content.len);
+		vl_buf_adds(&body, "\r\n--XyZ--\r\n");
+		pool = vl_pool_new();
+		m.p = body.buf;
+		m.left = body.len;
+		m.step = 1 + i % 13;
+		assert_int_equal(vl_parse_multipart(pool, CT, memreader_read, &m, tmpdir, 1000, 1000,
+		    NULL, NULL, &pairs, &ups), VL_OK);
+		if (content.len == 0)
+			assert_true(ups == NULL || ups->size == 0);
+		else {
+			assert_non_null(ups);
+			check_bytes(ups->path, content.buf, content.len);
+		}
+		vl_pool_free(pool);
+	}
+	assert_true(tried > 1000);
+	vl_buf_release(&body);
+	vl_buf_release(&content);
+	vl_buf_release(&probe);
 }
 
 /*
@@ -448,6 +523,7 @@ main(void)
 		cmocka_unit_test(test_multipart),
 		cmocka_unit_test(test_multipart_large),
 		cmocka_unit_test(test_file_bytes),
+		cmocka_unit_test(test_delim_search),
 		cmocka_unit_test(test_raw),
 		cmocka_unit_test(test_doc_name),
 	};
