@@ -425,7 +425,7 @@ test_file_bytes(void **state)
 				assert_int_equal(vl_parse_multipart(pool, CT, memreader_read, &m, tmpdir,
 				    sizes[i] - 1, 1000, NULL, NULL, &pairs, &ups), VL_TOOBIG);
 			}
-			m.p = data.buf;
+			m.p = data.len > 0 ? data.buf : "";
 			m.left = data.len;
 			ups = NULL;
 			assert_int_equal(vl_read_raw(pool, memreader_read, &m, tmpdir, sizes[i], "r.bin",
