@@ -155,12 +155,12 @@ vl_pair_find(const struct vl_pair *p, const char *key)
 
 /*
  * The parser's buffer: a file's bytes are written from it straight to the
- * disk (direct I/O, below) in pieces of up to this size; 256 KiB and more
- * write as fast as the disk goes, 64 KiB took twice as long (docs/
- * performance.md).  It and the sink's second one (512 KiB) are the bulk of
- * an upload's memory.
+ * disk (direct I/O, below) in pieces of up to this size; 64 KiB pieces
+ * took twice as long as 256 KiB ones, and with the writer thread 512 KiB
+ * buffers beat 256 KiB ones by a sixth (docs/performance.md).  It and the
+ * sink's second one (1 MiB together) are the bulk of an upload's memory.
  */
-#define MP_BUF		(256 * 1024)
+#define MP_BUF		(512 * 1024)
 #define MP_HDRMAX	8192
 /* Parts (fields and files) in one body: each costs a header's parse. */
 #define MP_PARTS_MAX	256

@@ -372,7 +372,7 @@ test_delim_search(void **state)
 
 /*
  * Every byte of a file reaches its temp file, in order, whatever its size
- * against the parser's buffer (256 KiB), the direct-I/O block (4 KiB) and
+ * against the parser's buffer (512 KiB), the direct-I/O block (4 KiB) and
  * the reads: whole blocks go direct (and, past half a buffer, by the
  * writer thread while the next buffer fills), the tail through the page
  * cache.  Multipart and raw bodies alike.
@@ -380,8 +380,8 @@ test_delim_search(void **state)
 static void
 test_file_bytes(void **state)
 {
-	static const size_t sizes[] = { 0, 1, 4095, 4096, 4097, 131072 + 5, 262144 - 1, 262144,
-	    262144 + 1, 2 * 262144 + 3 * 4096 + 5, 3 * 1024 * 1024 + 17 };
+	static const size_t sizes[] = { 0, 1, 4095, 4096, 4097, 262144 + 5, 524288 - 1, 524288,
+	    524288 + 1, 2 * 524288 + 3 * 4096 + 5, 3 * 1024 * 1024 + 17 };
 	static const size_t steps[] = { 4096, 65539, 0 };
 	struct vl_buf		 body = VL_BUF_INIT, data = VL_BUF_INIT;
 	struct vl_pair		*pairs;
