@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -485,6 +486,7 @@ static int
 sink_start(struct sink *k)
 {
 	pthread_attr_t	 at;
+	sigset_t	 all, old;
 	int		 ok;
 
 	if (k->started)
@@ -495,11 +497,15 @@ sink_start(struct sink *k)
 		pthread_mutex_destroy(&k->mu);
 		return 0;
 	}
-	/* It calls write() and little else. */
+	/* It calls write() and little else, and takes no signal: a
+	 * shutdown signal must reach the thread that accepts requests. */
 	ok = pthread_attr_init(&at) == 0;
 	if (ok) {
 		(void)pthread_attr_setstacksize(&at, 64 * 1024);
+		sigfillset(&all);
+		pthread_sigmask(SIG_SETMASK, &all, &old);
 		ok = pthread_create(&k->th, &at, sink_writer, k) == 0;
+		pthread_sigmask(SIG_SETMASK, &old, NULL);
 		pthread_attr_destroy(&at);
 	}
 	if (!ok) {
