@@ -17,6 +17,7 @@
 
 #include "vellum.h"
 #include "internal.h"
+#include "fcgiin.h"
 #include "store.h"
 
 /* ---- plain CGI transport ---- */
@@ -84,18 +85,40 @@ cgi_drain(uint64_t left)
 
 /* ---- FastCGI transport ---- */
 
+/*
+ * A request's FastCGI side.  The programs that take files (a declared
+ * max_body) read their body straight from the connection, a record at a
+ * time (fcgiin.c), not through libfcgi's 8 KiB buffer; the others read
+ * through libfcgi.
+ */
+struct fcgi_io {
+	FCGX_Request		*fr;
+	int			 direct;	/* 1: wanted, 2: taken over */
+	struct vl_fcgi_in	 in;
+};
+
 static const char *
 fcgi_getenv(struct vl_req *r, const char *k)
 {
-	return FCGX_GetParam(k, ((FCGX_Request *)r->io)->envp);
+	return FCGX_GetParam(k, ((struct fcgi_io *)r->io)->fr->envp);
 }
 
 static long
-fcgi_read(void *io, char *buf, size_t len)
+fcgi_read(void *arg, char *buf, size_t len)
 {
-	FCGX_Request	*fr = io;
+	struct fcgi_io	*io = arg;
+	FCGX_Request	*fr = io->fr;
+	long		 r;
 	int		 n;
 
+	if (io->direct == 1)
+		io->direct = vl_fcgi_in_take(&io->in, fr) == 0 ? 2 : 0;
+	if (io->direct == 2) {
+		/* A failed connection is closed at the end, as libfcgi does. */
+		if ((r = vl_fcgi_in_read(&io->in, buf, len)) < 0)
+			vl_fcgi_in_fail(fr);
+		return r;
+	}
 	if (len > INT32_MAX)
 		len = INT32_MAX;
 	n = FCGX_GetStr(buf, (int)len, fr->in);
@@ -107,7 +130,7 @@ fcgi_read(void *io, char *buf, size_t len)
 static int
 fcgi_write(struct vl_req *r, const char *p, size_t n)
 {
-	FCGX_Request	*fr = r->io;
+	FCGX_Request	*fr = ((struct fcgi_io *)r->io)->fr;
 
 	while (n > 0) {
 		int chunk = n > 65536 ? 65536 : (int)n;
@@ -132,14 +155,17 @@ static int
 serve(const struct vl_app *app, struct vl_pool *pool, FCGX_Request *fr)
 {
 	struct vl_req	 r;
+	struct fcgi_io	 io;
 
 	memset(&r, 0, sizeof(r));
 	r.pool = pool;
 	if (fr != NULL) {
+		io.fr = fr;
+		io.direct = app->max_body > 0;
 		r.getenv = fcgi_getenv;
 		r.read = fcgi_read;
 		r.write = fcgi_write;
-		r.io = fr;
+		r.io = &io;
 	} else {
 		r.getenv = cgi_getenv;
 		r.read = cgi_read;

@@ -118,6 +118,12 @@ test_cookies(void **state)
 }
 
 #define CT "multipart/form-data; boundary=XyZ"
+/* As curl makes them: the delimiter's search shifts by up to 44 bytes. */
+#define CTL "multipart/form-data; boundary=------------------------d74496d66958873e"
+#define NEAR "\r\n--XyQ\r\n-XyZ\r--XyZ\n--XyZ\r\n--xyZ--XyZ\r\n--Xy\r\n--X\r\n-\r\n\r\r\n--XyQ"
+#define NEARL "\r\n--------------------------d74496d66958873f------------------------d74496d66958873e" \
+    "\r\n-------------------------d74496d66958873e\r\n--------------------------d74496d66958873" \
+    "\r\n-------------------------d74496d66958873ee"
 
 static const struct {
 	const char	*name;
@@ -175,6 +181,14 @@ static const struct {
 	  "XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX",
 	  "", 100, VL_INVALID, NULL, 0, NULL },
 	{ "garbage after boundary", CT, "--XyZxx", 100, VL_INVALID, NULL, 0, NULL },
+	{ "near misses of the delimiter", CT,
+	  "--XyZ\r\nContent-Disposition: form-data; name=\"f\"; filename=\"x\"\r\n\r\n" NEAR "x\r\n--XyZ--\r\n",
+	  1000, VL_OK, "", 1, NEAR "x" },
+	{ "near misses of a long delimiter", CTL,
+	  "--------------------------d74496d66958873e\r\nContent-Disposition: form-data; name=\"f\"; filename=\"x\"\r\n\r\n"
+	  NEARL "\r\n--------------------------d74496d66958873e\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n"
+	  "v\r\n--------------------------d74496d66958873e--\r\n",
+	  1000, VL_OK, "a=v", 1, NEARL },
 	{ "filename with a path is metadata only", CT,
 	  "--XyZ\r\nContent-Disposition: form-data; name=\"f\"; filename=\"../../etc/passwd\"\r\n\r\nq\r\n--XyZ--\r\n",
 	  100, VL_OK, "", 1, "q" },
@@ -277,6 +291,155 @@ test_multipart_large(void **state)
 	vl_pool_free(pool);
 }
 
+/* Whether the file at path holds exactly want[0..n). */
+static void
+check_bytes(const char *path, const char *want, size_t n)
+{
+	char	 buf[65536];
+	FILE	*f = fopen(path, "r");
+	size_t	 got = 0, r;
+
+	assert_non_null(f);
+	while ((r = fread(buf, 1, sizeof(buf), f)) > 0) {
+		assert_true(got + r <= n);
+		assert_memory_equal(buf, want + got, r);
+		got += r;
+	}
+	fclose(f);
+	assert_int_equal(got, n);
+}
+
+/*
+ * The delimiter's search against memmem: contents of the delimiter's own
+ * bytes (a fixed sequence, so a failure repeats), each parsed and its
+ * file compared; a content with the delimiter inside ends the part there,
+ * so those are left out.
+ */
+static void
+test_delim_search(void **state)
+{
+	static const char	 alpha[] = "\r\n-XyZ";
+	static const char	 delim[] = "\r\n--XyZ";
+	struct vl_buf		 body = VL_BUF_INIT, content = VL_BUF_INIT, probe = VL_BUF_INIT;
+	struct vl_pair		*pairs;
+	struct vl_upload	*ups;
+	struct memreader	 m;
+	uint32_t		 x = 12345;
+	size_t			 i, j, len, tried = 0;
+
+	(void)state;
+	for (i = 0; i < 3000; i++) {
+		struct vl_pool *pool;
+
+		vl_buf_reset(&content);
+		x = x * 1103515245 + 12345;
+		len = (x >> 16) % 200;
+		for (j = 0; j < len; j++) {
+			x = x * 1103515245 + 12345;
+			vl_buf_addc(&content, alpha[(x >> 16) % 6]);
+		}
+		vl_buf_reset(&probe);
+		vl_buf_adds(&probe, "\r\n");
+		vl_buf_add(&probe, content.buf, content.len);
+		vl_buf_adds(&probe, delim);
+		if ((char *)memmem(probe.buf, probe.len, delim, strlen(delim)) !=
+		    probe.buf + 2 + content.len)
+			continue;
+		tried++;
+		vl_buf_reset(&body);
+		vl_buf_adds(&body, "--XyZ\r\nContent-Disposition: form-data; name=\"f\"; filename=\"x\"\r\n\r\n");
+		vl_buf_add(&body, content.buf, content.len);
+		vl_buf_adds(&body, "\r\n--XyZ--\r\n");
+		pool = vl_pool_new();
+		m.p = body.buf;
+		m.left = body.len;
+		m.step = 1 + i % 13;
+		assert_int_equal(vl_parse_multipart(pool, CT, memreader_read, &m, tmpdir, 1000, 1000,
+		    NULL, NULL, &pairs, &ups), VL_OK);
+		if (content.len == 0)
+			assert_true(ups == NULL || ups->size == 0);
+		else {
+			assert_non_null(ups);
+			check_bytes(ups->path, content.buf, content.len);
+		}
+		vl_pool_free(pool);
+	}
+	assert_true(tried > 1000);
+	vl_buf_release(&body);
+	vl_buf_release(&content);
+	vl_buf_release(&probe);
+}
+
+/*
+ * Every byte of a file reaches its temp file, in order, whatever its size
+ * against the parser's buffer (512 KiB), the direct-I/O block (4 KiB) and
+ * the reads: whole blocks go direct (and, past half a buffer, by the
+ * writer thread while the next buffer fills), the tail through the page
+ * cache.  Multipart and raw bodies alike.
+ */
+static void
+test_file_bytes(void **state)
+{
+	static const size_t sizes[] = { 0, 1, 4095, 4096, 4097, 262144 + 5, 524288 - 1, 524288,
+	    524288 + 1, 2 * 524288 + 3 * 4096 + 5, 3 * 1024 * 1024 + 17 };
+	static const size_t steps[] = { 4096, 65539, 0 };
+	struct vl_buf		 body = VL_BUF_INIT, data = VL_BUF_INIT;
+	struct vl_pair		*pairs;
+	struct vl_upload	*ups;
+	struct memreader	 m;
+	size_t			 i, j, s;
+
+	(void)state;
+	for (i = 0; i < NELEM(sizes); i++) {
+		vl_buf_reset(&data);
+		for (j = 0; j < sizes[i]; j++)
+			vl_buf_addc(&data, (char)(j * 131 % 253));
+		vl_buf_reset(&body);
+		vl_buf_adds(&body, "--XyZ\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1\r\n"
+		    "--XyZ\r\nContent-Disposition: form-data; name=\"f\"; filename=\"big\"\r\n\r\n");
+		vl_buf_add(&body, data.buf, data.len);
+		vl_buf_adds(&body, "\r\n--XyZ\r\nContent-Disposition: form-data; name=\"b\"\r\n\r\n2\r\n--XyZ--\r\n");
+		for (s = 0; s < NELEM(steps); s++) {
+			struct vl_pool *pool = vl_pool_new();
+			struct vl_buf f = VL_BUF_INIT;
+
+			m.p = body.buf;
+			m.left = body.len;
+			m.step = steps[s];
+			assert_int_equal(vl_parse_multipart(pool, CT, memreader_read, &m, tmpdir,
+			    sizes[i], 1000, NULL, NULL, &pairs, &ups), VL_OK);
+			join_pairs(&f, pairs);
+			assert_string_equal(vl_buf_str(&f), "a=1|b=2");
+			vl_buf_release(&f);
+			if (sizes[i] == 0)
+				assert_true(ups == NULL || ups->size == 0);
+			else {
+				assert_non_null(ups);
+				assert_int_equal(ups->size, sizes[i]);
+				check_bytes(ups->path, data.buf, data.len);
+			}
+			/* One byte fewer allowed: refused, nothing left. */
+			if (sizes[i] > 0) {
+				m.p = body.buf;
+				m.left = body.len;
+				assert_int_equal(vl_parse_multipart(pool, CT, memreader_read, &m, tmpdir,
+				    sizes[i] - 1, 1000, NULL, NULL, &pairs, &ups), VL_TOOBIG);
+			}
+			m.p = data.len > 0 ? data.buf : "";
+			m.left = data.len;
+			ups = NULL;
+			assert_int_equal(vl_read_raw(pool, memreader_read, &m, tmpdir, sizes[i], "r.bin",
+			    NULL, &ups), VL_OK);
+			assert_non_null(ups);
+			assert_int_equal(ups->size, sizes[i]);
+			check_bytes(ups->path, data.buf, data.len);
+			vl_pool_free(pool);	/* the temp files go; teardown checks */
+		}
+	}
+	vl_buf_release(&body);
+	vl_buf_release(&data);
+}
+
 /* A raw body: exactly max is kept, one byte more is refused, nothing left. */
 static void
 test_raw(void **state)
@@ -359,6 +522,8 @@ main(void)
 		cmocka_unit_test(test_cookies),
 		cmocka_unit_test(test_multipart),
 		cmocka_unit_test(test_multipart_large),
+		cmocka_unit_test(test_file_bytes),
+		cmocka_unit_test(test_delim_search),
 		cmocka_unit_test(test_raw),
 		cmocka_unit_test(test_doc_name),
 	};
