@@ -26,7 +26,6 @@ LDLIBS	 = $(PKGLIBS) -lmagic -lstdc++
 
 LIB_C	 = util buf pool log conf input valid ctx req front run out page db pw sess csrf notify audit mail store matter portal event tz doc share signin account msg outbox housekeep money fielderr setup settings logo staff auditlog export tar listing contact matters activity totp twofactor myaccount mypage ratelimit rshare
 LIB_C += msgpage
-
 LIB_C += fcgiin
 LIB_C += mfield
 LIB_C	+= feed feedcursor picks
