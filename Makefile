@@ -5,7 +5,7 @@
 BUILD	?= build
 CC	 = gcc
 CXX	 = g++
-PKGS	 = libctemplate fcgi libcurl libsodium inih liboath libqrencode jansson libical pangocairo
+PKGS	 = libctemplate fcgi libcurl libsodium inih liboath libqrencode jansson libical pangocairo openssl
 PKGCFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null) $(shell mariadb_config --cflags 2>/dev/null)
 PKGLIBS	  := $(shell pkg-config --libs $(PKGS) 2>/dev/null) $(shell mariadb_config --libs 2>/dev/null)
 HARDEN	 = -D_FORTIFY_SOURCE=3 -fstack-protector-strong -fstack-clash-protection -fcf-protection -fPIE
