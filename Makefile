@@ -110,10 +110,26 @@ DIST_STATIC = $(filter-out -loath,$(CGI_STATIC))
 DIST_LDFLAGS = $(LDFLAGS) -Wl,-rpath,'$$ORIGIN/../lib' -Wl,--disable-new-dtags
 DIST_LDLIBS = -Wl,-Bstatic $(DIST_STATIC) -Wl,-Bdynamic $(filter-out $(DIST_STATIC),$(LDLIBS))
 DIST_LINK = $(BUILD)/dist-link
+# A program without libcurl also carries MariaDB's client and OpenSSL (a
+# plain-CGI request no longer binds libcrypto's symbols at its start), and
+# is linked at a fixed address (-no-pie): libcrypto's tables of pointers
+# then need no relocation at start, so they stay pages of the file, shared
+# by every process, instead of a private copy in each.  A program with
+# libcurl keeps them shared: libcurl loads libssl.so.3 and libcrypto.so.3,
+# and a second OpenSSL inside the program would split one process's
+# OpenSSL in two.  It is linked the shared way first; without libcurl in
+# it, again with everything in (docs/performance.md, "Plain CGI").
+DIST_OWN = -lmariadb -lssl -lcrypto
+DIST_OWN_LDFLAGS = $(filter-out -pie,$(DIST_LDFLAGS)) -no-pie
+DIST_OWN_LDLIBS = -Wl,-Bstatic $(DIST_OWN) $(DIST_STATIC) -Wl,-Bdynamic \
+	$(filter-out $(DIST_STATIC) $(DIST_OWN),$(LDLIBS)) -lm
 
 $(DIST_LINK)/cgi-bin/%: cgi-bin/%.c $(LIBA)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(DIST_LDFLAGS) -o $@ $< $(LIBA) $(DIST_LDLIBS)
+	@if ! objdump -p $@ | grep -q 'NEEDED *libcurl'; then \
+	    echo "$(CC) ... $(DIST_OWN_LDFLAGS) -o $@ ... $(DIST_OWN_LDLIBS)"; \
+	    $(CC) $(CFLAGS) $(DIST_OWN_LDFLAGS) -o $@ $< $(LIBA) $(DIST_OWN_LDLIBS); fi
 
 $(DIST_LINK)/bin/%: bin/%.c $(LIBA)
 	@mkdir -p $(@D)
