@@ -132,8 +132,11 @@ $(DIST_LINK)/bin/%: bin/%.c $(LIBA) $(DIST_SSLCONF)
 # and those that need the same shared libraries are one file with a
 # hard link a program (lib/cgimulti.c): multi/GROUP.list names them,
 # multi/vellum-cgi-GROUP is the file, GROUP the first shared library
-# beyond the C library's that they need, or base.  See
-# docs/performance.md, "Plain CGI".
+# beyond the C library's that they need, or base.  Connector/C is under
+# the LGPL: multi/vellum-cgi-GROUP.o is the file without it and OpenSSL
+# (everything else resolved), shipped in relink/ so that a user can link
+# the program with a Connector/C of their own (bin/dist-cgi writes how).
+# See docs/performance.md, "Plain CGI".
 DIST_MULTI = $(DIST_LINK)/multi
 DIST_OWN = -lmariadb -lssl -lcrypto
 DIST_OWN_LDFLAGS = $(filter-out -pie,$(DIST_LDFLAGS)) -no-pie
@@ -160,7 +163,9 @@ $(DIST_MULTI)/stamp: $(CGI:%=$(DIST_LINK)/cgi-bin/%) $(CGI:%=$(DIST_MULTI)/%.o) 
 	    echo "vellum-cgi-$$g: $$(wc -l < $$l) programs"; \
 	    $(CC) $(CFLAGS) -I$(DIST_MULTI)/groups/$$g -c -o $(DIST_MULTI)/groups/$$g/main.o lib/cgimulti.c && \
 	    $(CC) $(CFLAGS) $(DIST_OWN_LDFLAGS) -o $(DIST_MULTI)/vellum-cgi-$$g $(DIST_MULTI)/groups/$$g/main.o \
-	        $$(sed 's|.*|$(DIST_MULTI)/&.o|' $$l) $(LIBA) $(DIST_OWN_LDLIBS) || exit 1; \
+	        $$(sed 's|.*|$(DIST_MULTI)/&.o|' $$l) $(LIBA) $(DIST_OWN_LDLIBS) && \
+	    $(CC) -r -nostdlib -o $(DIST_MULTI)/vellum-cgi-$$g.o $(DIST_MULTI)/groups/$$g/main.o \
+	        $$(sed 's|.*|$(DIST_MULTI)/&.o|' $$l) $(LIBA) -Wl,-Bstatic $(DIST_STATIC) || exit 1; \
 	done
 	@touch $@
 
