@@ -167,6 +167,14 @@ vl_db_close(void)
  * libcurl links (and loads) none, and sees NULL here.
  */
 #pragma weak curl_global_init
+/*
+ * Connector/C's default port: a global of its static archive (set, the
+ * library's start skips reading /etc/services for "mysql", a tenth of a
+ * plain-CGI request), not exported by its shared library (NULL here).
+ */
+#pragma weak mysql_port
+
+#define DB_PORT	3306	/* db_port when the configuration names none */
 
 /*
  * MariaDB's client starts OpenSSL in its library start (the first
@@ -192,6 +200,8 @@ library_start(void)
 	if (started)
 		return;
 	started = 1;
+	if (&mysql_port != NULL && mysql_port == 0)
+		mysql_port = DB_PORT;
 	if (curl_global_init == NULL)
 		OPENSSL_init_ssl(OPENSSL_INIT_NO_LOAD_CONFIG |
 		    OPENSSL_INIT_NO_LOAD_SSL_STRINGS |
@@ -225,7 +235,8 @@ connect_db(unsigned long flags)
 	if (mysql_real_connect(c,
 	    vl_conf.db_socket ? NULL : vl_conf.db_host,
 	    vl_conf.db_user, vl_conf.db_password, vl_conf.db_name,
-	    (unsigned)vl_conf.db_port, vl_conf.db_socket, flags) == NULL) {
+	    vl_conf.db_port ? (unsigned)vl_conf.db_port : DB_PORT,
+	    vl_conf.db_socket, flags) == NULL) {
 		set_error(mysql_errno(c), mysql_error(c));
 		vl_err("database connect: %s", last_error);
 		mysql_close(c);
