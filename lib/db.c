@@ -186,11 +186,11 @@ vl_db_close(void)
  * there without a configuration file, error strings, the tables of cipher
  * and digest names (looked up by name only for TLS; the client's password
  * hashing takes its digests directly) and the cleanup at exit (the
- * process's memory goes with it).  A program
- * with libcurl (the mailer, vellumctl, the payment programs) talks TLS to
- * the relay or the provider, and keeps the system's configuration and
- * readable errors: its OpenSSL starts as it always did.  The first call
- * decides; later ones change nothing (OpenSSL's start runs once).
+ * process's memory goes with it).  A program with libcurl (the mailer,
+ * vellumctl, the payment programs) talks TLS to the relay or the
+ * provider, and keeps the system's configuration and readable errors: its
+ * OpenSSL starts as it always did.  The first call decides; later ones
+ * change nothing (OpenSSL's start runs once).
  */
 static void
 library_start(void)
