@@ -5,7 +5,7 @@
 BUILD	?= build
 CC	 = gcc
 CXX	 = g++
-PKGS	 = libctemplate fcgi libcurl libsodium inih liboath libqrencode jansson libical pangocairo
+PKGS	 = libctemplate fcgi libcurl libsodium inih liboath libqrencode jansson libical pangocairo openssl
 PKGCFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null) $(shell mariadb_config --cflags 2>/dev/null)
 PKGLIBS	  := $(shell pkg-config --libs $(PKGS) 2>/dev/null) $(shell mariadb_config --libs 2>/dev/null)
 HARDEN	 = -D_FORTIFY_SOURCE=3 -fstack-protector-strong -fstack-clash-protection -fcf-protection -fPIE
@@ -112,16 +112,66 @@ DIST_STATIC = $(filter-out -loath,$(CGI_STATIC))
 DIST_LDFLAGS = $(LDFLAGS) -Wl,-rpath,'$$ORIGIN/../lib' -Wl,--disable-new-dtags
 DIST_LDLIBS = -Wl,-Bstatic $(DIST_STATIC) -Wl,-Bdynamic $(filter-out $(DIST_STATIC),$(LDLIBS))
 DIST_LINK = $(BUILD)/dist-link
+# Each program is linked the shared way first, OpenSSL reading the
+# tarball's own openssl.cnf, never the host's (lib/sslconf.c, linked into
+# these only).  That is how the programs with libcurl ship: libcurl loads
+# libssl.so.3 and libcrypto.so.3, and a second OpenSSL inside the program
+# would split one process's OpenSSL in two.
+DIST_SSLCONF = $(BUILD)/lib/sslconf.o
 
-$(DIST_LINK)/cgi-bin/%: cgi-bin/%.c $(LIBA)
+$(DIST_LINK)/cgi-bin/%: cgi-bin/%.c $(LIBA) $(DIST_SSLCONF)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(DIST_LDFLAGS) -o $@ $< $(LIBA) $(DIST_LDLIBS)
+	$(CC) $(CFLAGS) $(DIST_LDFLAGS) -o $@ $< $(DIST_SSLCONF) $(LIBA) $(DIST_LDLIBS)
 
-$(DIST_LINK)/bin/%: bin/%.c $(LIBA)
+$(DIST_LINK)/bin/%: bin/%.c $(LIBA) $(DIST_SSLCONF)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(DIST_LDFLAGS) -o $@ $< $(LIBA) $(DIST_LDLIBS)
+	$(CC) $(CFLAGS) $(DIST_LDFLAGS) -o $@ $< $(DIST_SSLCONF) $(LIBA) $(DIST_LDLIBS)
 
-dist-cgi: $(CGI:%=$(DIST_LINK)/cgi-bin/%) $(BINS:%=$(DIST_LINK)/bin/%)
+# The programs without libcurl carry MariaDB's client and OpenSSL too (a
+# plain-CGI request then binds no libcrypto symbols at its start), linked
+# at a fixed address (-no-pie: libcrypto's tables of pointers need no
+# relocation, so they stay pages of the file shared by every process),
+# and those that need the same shared libraries are one file with a
+# hard link a program (lib/cgimulti.c): multi/GROUP.list names them,
+# multi/vellum-cgi-GROUP is the file, GROUP the first shared library
+# beyond the C library's that they need, or base.  Connector/C is under
+# the LGPL: multi/vellum-cgi-GROUP.o is the file without it and OpenSSL
+# (everything else resolved), shipped in relink/ so that a user can link
+# the program with a Connector/C of their own (bin/dist-cgi writes how).
+# See docs/performance.md, "Plain CGI".
+DIST_MULTI = $(DIST_LINK)/multi
+DIST_OWN = -lmariadb -lssl -lcrypto
+DIST_OWN_LDFLAGS = $(filter-out -pie,$(DIST_LDFLAGS)) -no-pie
+DIST_OWN_LDLIBS = -Wl,-Bstatic $(DIST_OWN) $(DIST_STATIC) -Wl,-Bdynamic \
+	$(filter-out $(DIST_STATIC) $(DIST_OWN),$(LDLIBS)) -lm
+DIST_BASE_NEEDED = ld-linux-x86-64 libc libm libgcc_s liboath libqrencode libmariadb libssl libcrypto
+
+# A program's main() becomes vl_main_<program> (its only global name).
+$(DIST_MULTI)/%.o: cgi-bin/%.c lib/vellum.h $(wildcard lib/*.h)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -Wno-missing-prototypes -Wno-missing-declarations -Dmain=vl_main_$* -c -o $@ $<
+
+$(DIST_MULTI)/stamp: $(CGI:%=$(DIST_LINK)/cgi-bin/%) $(CGI:%=$(DIST_MULTI)/%.o) $(LIBA) lib/cgimulti.c
+	@rm -rf $(DIST_MULTI)/groups $(DIST_MULTI)/*.list $(DIST_MULTI)/vellum-cgi-* && mkdir -p $(DIST_MULTI)/groups
+	@for p in $(CGI); do \
+	    n=$$(objdump -p $(DIST_LINK)/cgi-bin/$$p | awk '$$1 == "NEEDED" { sub(/\.so.*/, "", $$2); print $$2 }'); \
+	    case " "$$(echo $$n)" " in *" libcurl "*) continue ;; esac; \
+	    g=$$(for l in $$n; do case " $(DIST_BASE_NEEDED) " in *" $$l "*) ;; *) l=$${l#lib}; echo $${l%%-*} ;; esac; done | head -n1); \
+	    echo $$p >> $(DIST_MULTI)/$${g:-base}.list; \
+	done
+	@for l in $(DIST_MULTI)/*.list; do \
+	    g=$$(basename $$l .list); mkdir -p $(DIST_MULTI)/groups/$$g; \
+	    sed 's/.*/VL_PROG(&)/' $$l > $(DIST_MULTI)/groups/$$g/progs.inc; \
+	    echo "vellum-cgi-$$g: $$(wc -l < $$l) programs"; \
+	    $(CC) $(CFLAGS) -I$(DIST_MULTI)/groups/$$g -c -o $(DIST_MULTI)/groups/$$g/main.o lib/cgimulti.c && \
+	    $(CC) $(CFLAGS) $(DIST_OWN_LDFLAGS) -o $(DIST_MULTI)/vellum-cgi-$$g $(DIST_MULTI)/groups/$$g/main.o \
+	        $$(sed 's|.*|$(DIST_MULTI)/&.o|' $$l) $(LIBA) $(DIST_OWN_LDLIBS) && \
+	    $(CC) -r -nostdlib -o $(DIST_MULTI)/vellum-cgi-$$g.o $(DIST_MULTI)/groups/$$g/main.o \
+	        $$(sed 's|.*|$(DIST_MULTI)/&.o|' $$l) $(LIBA) -Wl,-Bstatic $(DIST_STATIC) || exit 1; \
+	done
+	@touch $@
+
+dist-cgi: $(CGI:%=$(DIST_LINK)/cgi-bin/%) $(BINS:%=$(DIST_LINK)/bin/%) $(DIST_MULTI)/stamp
 	@bin/dist-cgi $(DIST_LINK) $(BUILD)/dist $(VERSION)
 
 # Debian packages and npm tools; installs when root, else says what to run.

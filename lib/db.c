@@ -11,9 +11,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <curl/curl.h>
 #include <mysql.h>
 #include <errmsg.h>
 #include <mysqld_error.h>
+#include <openssl/ssl.h>
 
 #include "vellum.h"
 #include "internal.h"
@@ -161,6 +163,56 @@ vl_db_close(void)
 }
 
 /*
+ * libcurl's, when the program has it: weak, so that a program without
+ * libcurl links (and loads) none, and sees NULL here.
+ */
+#pragma weak curl_global_init
+/*
+ * Connector/C's default port: a global of its static archive (set, the
+ * library's start skips reading /etc/services for "mysql", a tenth of a
+ * plain-CGI request), not exported by its shared library (NULL here).
+ */
+#pragma weak mysql_port
+
+#define DB_PORT	3306	/* db_port when the configuration names none */
+
+/*
+ * MariaDB's client starts OpenSSL in its library start (the first
+ * mysql_init), even for a unix socket: OpenSSL then reads openssl.cnf and
+ * loads its error strings, 2.3 M instructions of a 9.2 M plain-CGI request
+ * and pages of libcrypto in every process (docs/performance.md).  Vellum's
+ * connection to MariaDB never uses TLS (no setting asks for it), so a
+ * program without libcurl makes no TLS connection at all: OpenSSL starts
+ * there without a configuration file, error strings, the tables of cipher
+ * and digest names (looked up by name only for TLS; the client's password
+ * hashing takes its digests directly) and the cleanup at exit (the
+ * process's memory goes with it).  A program with libcurl (the mailer,
+ * vellumctl, the payment programs) talks TLS to the relay or the
+ * provider, and keeps the system's configuration and readable errors: its
+ * OpenSSL starts as it always did.  The first call decides; later ones
+ * change nothing (OpenSSL's start runs once).
+ */
+static void
+library_start(void)
+{
+	static int	 started;
+
+	if (started)
+		return;
+	started = 1;
+	if (&mysql_port != NULL && mysql_port == 0)
+		mysql_port = DB_PORT;
+	if (curl_global_init == NULL)
+		OPENSSL_init_ssl(OPENSSL_INIT_NO_LOAD_CONFIG |
+		    OPENSSL_INIT_NO_LOAD_SSL_STRINGS |
+		    OPENSSL_INIT_NO_LOAD_CRYPTO_STRINGS |
+		    OPENSSL_INIT_NO_ADD_ALL_CIPHERS |
+		    OPENSSL_INIT_NO_ADD_ALL_DIGESTS |
+		    OPENSSL_INIT_NO_ATEXIT, NULL);
+	mysql_library_init(0, NULL, NULL);
+}
+
+/*
  * A connected, set-up handle, or NULL.  flags: CLIENT_MULTI_STATEMENTS for
  * migrations only; the request connection runs one statement per text, so
  * no text can ever smuggle a second one in.
@@ -172,6 +224,7 @@ connect_db(unsigned long flags)
 	my_bool		 off = 0;
 	MYSQL		*c;
 
+	library_start();
 	if ((c = mysql_init(NULL)) == NULL) {
 		set_error(0, "mysql_init failed");
 		return NULL;
@@ -182,7 +235,8 @@ connect_db(unsigned long flags)
 	if (mysql_real_connect(c,
 	    vl_conf.db_socket ? NULL : vl_conf.db_host,
 	    vl_conf.db_user, vl_conf.db_password, vl_conf.db_name,
-	    (unsigned)vl_conf.db_port, vl_conf.db_socket, flags) == NULL) {
+	    vl_conf.db_port ? (unsigned)vl_conf.db_port : DB_PORT,
+	    vl_conf.db_socket, flags) == NULL) {
 		set_error(mysql_errno(c), mysql_error(c));
 		vl_err("database connect: %s", last_error);
 		mysql_close(c);

@@ -158,6 +158,38 @@ test('the programs run in a root that holds only the tarball: no C library of th
   }
 });
 
+// The tarball's OpenSSL never reads the host's openssl.cnf: a program
+// without libcurl (OpenSSL linked in) starts it with no configuration at
+// all, even with OPENSSL_CONF naming a file; one with libcurl (OpenSSL
+// shared) reads the tarball's own share/openssl.cnf.  strace shows which
+// files each opens; the page still reaches the database.
+test("the tarball's OpenSSL reads no openssl.cnf of the host", () => {
+  const conf = path.join(APP, 'vellum.conf');
+  const trace = path.join(HOME, 'strace.out');
+  const strace = (args, env) => {
+    const r = spawnSync('strace', ['-f', '-qq', '-s', '4096', '-e', 'trace=open,openat,stat,newfstatat,access,connect', '-o', trace, ...args],
+      { encoding: 'utf8', timeout: 30000, env: { PATH: process.env.PATH, ...env } });
+    return { ...r, trace: fs.readFileSync(trace, 'utf8') };
+  };
+  const hostile = path.join(HOME, 'hostile-openssl.cnf');
+  fs.writeFileSync(hostile, 'openssl_conf = init\n[init]\nproviders = p\n[p]\nnone = q\n[q]\nmodule = /nonexistent.so\nactivate = 1\n');
+  const db = fs.readFileSync(conf, 'utf8').match(/^db_socket = (.*)$/m)[1];
+  const page = strace([LOADER, path.join(APP, 'cgi-bin/matters_list')], { REQUEST_METHOD: 'GET', REQUEST_URI: '/matters',
+    SCRIPT_NAME: '/matters', GATEWAY_INTERFACE: 'CGI/1.1', REMOTE_ADDR: '127.0.0.1', VELLUM_CONF: conf,
+    HTTP_COOKIE: `__Host-sid=${'A'.repeat(43)}`, OPENSSL_CONF: hostile });
+  assert.equal(page.status, 0, page.stderr);
+  assert.match(page.stdout, /^Status: (302|303|401|403)/m, 'an unknown session is turned away');
+  assert.ok(page.trace.includes(db), 'the program asked the database');
+  assert.doesNotMatch(page.trace, /openssl\.cnf|hostile/, 'matters_list opened no OpenSSL configuration');
+  assert.doesNotMatch(execFileSync('objdump', ['-p', path.join(APP, 'cgi-bin/matters_list')], { encoding: 'utf8' }),
+    /NEEDED\s+lib(ssl|crypto|mariadb)\b/, 'Connector/C and OpenSSL are linked in');
+  const ctl = strace([path.join(APP, 'bin/vellumctl'), 'mailq'], { VELLUM_CONF: conf, OPENSSL_CONF: hostile });
+  assert.equal(ctl.status, 0, ctl.stderr);
+  assert.match(ctl.trace, /open(at)?\(.*\/share\/openssl\.cnf"/, "vellumctl reads the tarball's openssl.cnf");
+  for (const line of ctl.trace.split('\n').filter((l) => /openssl\.cnf|hostile/.test(l)))
+    assert.ok(line.includes(`${APP}/lib/../share/openssl.cnf`), `vellumctl: ${line}`);
+});
+
 test('nothing asks for a newer glibc than the one shipped; the tarball, its README and docs/install.md name it', () => {
   const versions = new Set();
   for (const f of elves())

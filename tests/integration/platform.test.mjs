@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { Client, clientOnMatter, csrfOf, sql, stack, log, pids, waitForMail, mailsTo, sleep, until, VAR, ROOT } from './helpers.mjs';
 
 const ADMIN = ['admin@demo.test', 'demo-admin-pass'];
@@ -334,5 +334,38 @@ test('two mailers at once send every queued message exactly once', async () => {
     assert.equal(attempts, '1', 'each sent on its first attempt');
   } finally {
     second.kill('SIGTERM');
+  }
+});
+
+// OpenSSL's start (lib/db.c): a program without libcurl makes no TLS
+// connection and starts OpenSSL without openssl.cnf (nor error strings):
+// it opens no configuration even with OPENSSL_CONF set, and still reaches
+// the database; a program with libcurl (vellumctl) reads the configuration
+// as before, for its TLS to the relay and the provider.
+test('OpenSSL starts without openssl.cnf where no TLS is spoken, with it where libcurl is', () => {
+  const trace = path.join(VAR, `strace-${process.pid}.out`);
+  const marker = path.join(VAR, `marker-${process.pid}.cnf`);
+  fs.writeFileSync(marker, '# read by OpenSSL only when it loads a configuration\n');
+  const conf = process.env.VELLUM_CONF;
+  const db = fs.readFileSync(conf, 'utf8').match(/^db_socket = (.*)$/m)[1];
+  const run = (args, env) => {
+    const r = spawnSync('strace', ['-f', '-qq', '-s', '4096', '-e', 'trace=open,openat,connect', '-o', trace, ...args],
+      { encoding: 'utf8', timeout: 30000, env: { PATH: process.env.PATH, VELLUM_CONF: conf, OPENSSL_CONF: marker, ...env } });
+    const t = fs.readFileSync(trace, 'utf8');
+    fs.rmSync(trace);
+    return { ...r, trace: t };
+  };
+  try {
+    const page = run([path.join(ROOT, 'build/cgi-bin/matters_list')], { REQUEST_METHOD: 'GET', REQUEST_URI: '/matters',
+      SCRIPT_NAME: '/matters', GATEWAY_INTERFACE: 'CGI/1.1', REMOTE_ADDR: '127.0.0.1', HTTP_COOKIE: `__Host-sid=${'A'.repeat(43)}` });
+    assert.equal(page.status, 0, page.stderr);
+    assert.match(page.stdout, /^Status: 303/m, 'an unknown session is sent to sign in');
+    assert.ok(page.trace.includes(db), 'the program asked the database');
+    assert.doesNotMatch(page.trace, /openssl\.cnf|marker-/, 'matters_list opened no OpenSSL configuration');
+    const ctl = run([path.join(ROOT, 'build/bin/vellumctl'), 'mailq'], {});
+    assert.equal(ctl.status, 0, ctl.stderr);
+    assert.match(ctl.trace, /open(at)?\(.*marker-\d+\.cnf"/, 'vellumctl (libcurl) reads the configuration OPENSSL_CONF names');
+  } finally {
+    fs.rmSync(marker, { force: true });
   }
 });
