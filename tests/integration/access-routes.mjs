@@ -240,6 +240,9 @@ export const routes = [
   // Earlier messages: a cursor is a place in the feed, not an id to check.
   firm({ name: 'portal page, earlier messages', prog: 'portal_show', loc: LOC.portal, method: 'GET',
     path: '/matters/{mid}/portal?events=1&before=253402300799999999-1', forge: { mid: F } }),
+  // The search of contacts to add: the firm's only, on another firm's matter a 404.
+  firm({ name: 'portal page, finding a contact to add', prog: 'portal_show', loc: LOC.portal, method: 'GET',
+    path: '/matters/{mid}/portal?find=a', forge: { mid: F } }),
   firm({ name: 'portal_action GET delete_message (confirmation)', prog: 'portal_action', loc: LOC.portalAction,
     method: 'GET', op: 'delete_message', path: '/matters/{mid}/portal/action?op=delete_message&message={message}',
     forge: { mid: F, message: FM } }),

@@ -22,6 +22,47 @@ const earlierOf = (html) => {
 // (nginx spreads them; a stale copy in any process would show).
 const everyProcess = (prog) => 4 * pids(prog).length;
 
+// Every way a firm session is refused, each tried on every path n times
+// (so on every process): the session revoked, idle, too old, its user
+// deactivated (a fresh session first seen to get paths[0]), a malformed
+// cookie, and client's token (a portal client signed in) used as a firm
+// one.  No refused page shows what `hidden` matches.
+async function firmSessionRefusals({ email, paths, n, hidden, client }) {
+  const signIn = async () => {
+    const c = new Client();
+    assert.equal((await c.signIn(email, 'demo-member-pass')).status, 303);
+    return c;
+  };
+  const hash = (c) => `UNHEX(SHA2('${c.jar.get('__Host-sid')}', 256))`;
+  const refused = async (c, why) => {
+    for (const p of paths)
+      for (let i = 0; i < n; i++) {
+        const res = await c.get(p);
+        assert.equal(res.status, 303, `${why}: ${p}`);
+        assert.match(res.location, /\/login\?next=/, `${why}: ${p}`);
+        assert.doesNotMatch(res.text, hidden);
+      }
+  };
+  let m = await signIn();
+  sql(`DELETE FROM sessions WHERE token_hash = ${hash(m)}`);
+  await refused(m, 'revoked');
+  m = await signIn();
+  sql(`UPDATE sessions SET last_seen = NOW(6) - INTERVAL 400 DAY WHERE token_hash = ${hash(m)}`);
+  await refused(m, 'idle');
+  m = await signIn();
+  sql(`UPDATE sessions SET created_at = NOW(6) - INTERVAL 400 DAY WHERE token_hash = ${hash(m)}`);
+  await refused(m, 'too old');
+  m = await signIn();
+  assert.equal((await m.get(paths[0])).status, 200);
+  sql(`UPDATE users SET deactivated_at = NOW(6) WHERE email = '${email}'`);
+  await refused(m, 'deactivated');
+  const bad = new Client();
+  bad.jar.set('__Host-sid', 'x'.repeat(43));
+  await refused(bad, 'malformed');
+  client.jar.set('__Host-sid', client.jar.get('__Host-cid'));
+  await refused(client, 'client token as a firm one');
+}
+
 test('Messages pages: the latest 50, Earlier messages without OFFSET, receipts for what was shown', async () => {
   const { mid, contact, client } = await clientOnMatter({ name: `Paging Client ${R}`, email: `paging.${R}@perf.test`,
     number: `PG-${R}`, password: PASS });
@@ -188,22 +229,8 @@ test('matters page with its session in one statement: every refusal on every pat
   const n = everyProcess('matters_list');
   // The list, an empty list (a filter with no match) and a later page.
   const paths = ['/matters', `/matters?q=nothing-${R}`, '/matters?page=2', '/matters?page=1&sort=-opened'];
-  const signIn = async () => {
-    const c = new Client();
-    assert.equal((await c.signIn(email, 'demo-member-pass')).status, 303);
-    return c;
-  };
-  const hash = (c) => `UNHEX(SHA2('${c.jar.get('__Host-sid')}', 256))`;
-  const refused = async (c, why) => {
-    for (const p of paths)
-      for (let i = 0; i < n; i++) {
-        const res = await c.get(p);
-        assert.equal(res.status, 303, `${why}: ${p}`);
-        assert.match(res.location, /\/login\?next=/, `${why}: ${p}`);
-        assert.doesNotMatch(res.text, /Joined Member/);
-      }
-  };
-  let m = await signIn();
+  const m = new Client();
+  assert.equal((await m.signIn(email, 'demo-member-pass')).status, 303);
   const first = await m.get('/matters');
   assert.equal(first.status, 200);
   assert.match(first.text, /2026-0001/);
@@ -212,29 +239,9 @@ test('matters page with its session in one statement: every refusal on every pat
   assert.equal(empty.status, 200);
   assert.match(empty.text, /No matters match these filters\./);
   assert.match(empty.text, new RegExp(`Joined Member ${R}`));
-  // Revoked: the row gone.
-  sql(`DELETE FROM sessions WHERE token_hash = ${hash(m)}`);
-  await refused(m, 'revoked');
-  // Idle past the limit (last_seen long ago) and past the absolute limit.
-  m = await signIn();
-  sql(`UPDATE sessions SET last_seen = NOW(6) - INTERVAL 400 DAY WHERE token_hash = ${hash(m)}`);
-  await refused(m, 'idle');
-  m = await signIn();
-  sql(`UPDATE sessions SET created_at = NOW(6) - INTERVAL 400 DAY WHERE token_hash = ${hash(m)}`);
-  await refused(m, 'too old');
-  // Deactivated: the session row stays, the user no longer passes.
-  m = await signIn();
-  assert.equal((await m.get('/matters')).status, 200);
-  sql(`UPDATE users SET deactivated_at = NOW(6) WHERE email = '${email}'`);
-  await refused(m, 'deactivated');
-  // A malformed cookie and a client's session are no firm session.
-  const bad = new Client();
-  bad.jar.set('__Host-sid', 'x'.repeat(43));
-  await refused(bad, 'malformed');
   const { client } = await clientOnMatter({ name: `Joined Client ${R}`, email: `joined.client.${R}@perf.test`,
     number: `JN-${R}`, password: PASS });
-  client.jar.set('__Host-sid', client.jar.get('__Host-cid'));
-  await refused(client, 'client token as a firm one');
+  await firmSessionRefusals({ email, paths, n, hidden: /Joined Member/, client });
 });
 
 test('matters page in one statement: another firm\'s session sees only its own matters', async () => {
@@ -316,22 +323,8 @@ test('firm Messages page with its session in one statement: every refusal on eve
   const n = everyProcess('portal_show');
   const paths = [`/matters/${mid}/portal`, `/matters/${mid}/portal?events=1`, `/matters/${mid}/portal?view=shared`,
     `/matters/${mid}/portal?before=253402300799999999-9223372036854775807`, '/matters/999999999/portal'];
-  const signIn = async () => {
-    const c = new Client();
-    assert.equal((await c.signIn(email, 'demo-member-pass')).status, 303);
-    return c;
-  };
-  const hash = (c) => `UNHEX(SHA2('${c.jar.get('__Host-sid')}', 256))`;
-  const refused = async (c, why) => {
-    for (const p of paths)
-      for (let i = 0; i < n; i++) {
-        const res = await c.get(p);
-        assert.equal(res.status, 303, `${why}: ${p}`);
-        assert.match(res.location, /\/login\?next=/, `${why}: ${p}`);
-        assert.doesNotMatch(res.text, /Head Member|Welcome, Head Client/);
-      }
-  };
-  let m = await signIn();
+  const m = new Client();
+  assert.equal((await m.signIn(email, 'demo-member-pass')).status, 303);
   for (const p of paths.slice(0, 4)) {
     const res = await m.get(p);
     assert.equal(res.status, 200, p);
@@ -355,26 +348,9 @@ test('firm Messages page with its session in one statement: every refusal on eve
     assert.equal(res.status, 404);
     assert.doesNotMatch(res.text, /HO-|Head other matter|Head Secret/);
   }
-  // Revoked, idle, too old, deactivated: refused on every view.
-  sql(`DELETE FROM sessions WHERE token_hash = ${hash(m)}`);
-  await refused(m, 'revoked');
-  m = await signIn();
-  sql(`UPDATE sessions SET last_seen = NOW(6) - INTERVAL 400 DAY WHERE token_hash = ${hash(m)}`);
-  await refused(m, 'idle');
-  m = await signIn();
-  sql(`UPDATE sessions SET created_at = NOW(6) - INTERVAL 400 DAY WHERE token_hash = ${hash(m)}`);
-  await refused(m, 'too old');
-  m = await signIn();
-  assert.equal((await m.get(paths[0])).status, 200);
-  sql(`UPDATE users SET deactivated_at = NOW(6) WHERE email = '${email}'`);
-  await refused(m, 'deactivated');
-  const bad = new Client();
-  bad.jar.set('__Host-sid', 'x'.repeat(43));
-  await refused(bad, 'malformed');
   const { client } = await clientOnMatter({ name: `Head Client ${R}`, email: `head.${R}@perf.test`,
     number: `HD-${R}`, password: PASS });
-  client.jar.set('__Host-sid', client.jar.get('__Host-cid'));
-  await refused(client, 'client token as a firm one');
+  await firmSessionRefusals({ email, paths, n, hidden: /Head Member|Welcome, Head Client/, client });
 });
 
 test('firm Messages page: the mute and the responsible users read with the head, at once on every process', async () => {
