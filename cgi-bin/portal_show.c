@@ -24,7 +24,7 @@ static const struct vl_field fields[FIELD__MAX] = {
 	{ "events", VL_V_BOOL, 1 },
 	{ "notice", VL_V_LINE, 32 },
 	{ "before", VL_V_LINE, 48 },
-	{ "find", VL_V_LINE, 100 },
+	{ "find", VL_V_LINE, 400 },	/* bytes: the box takes 100 characters */
 };
 
 /* Contacts the "Add a participant" search shows at most. */
@@ -83,7 +83,7 @@ participants(struct vl_req *r, struct vl_tpl *d, int64_t portal)
 		}
 	}
 	if (r->fields[F_FIND].present && q == NULL)
-		return VL_INVALID;	/* over 100 characters or not text */
+		return VL_INVALID;	/* over 400 bytes or not text */
 	if (q == NULL || *q == '\0')
 		return VL_OK;
 	vl_tpl_set(d, "FIND", q);

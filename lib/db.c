@@ -189,7 +189,10 @@ vl_db_close(void)
  * process's memory goes with it).  A program with libcurl (the mailer,
  * vellumctl, the payment programs) talks TLS to the relay or the
  * provider, and keeps the system's configuration and readable errors: its
- * OpenSSL starts as it always did.  The first call decides; later ones
+ * OpenSSL starts as it always did.  This holds for Connector/C 3.3
+ * (Debian 12), which speaks TLS only when asked; Connector/C 3.4 tries TLS
+ * on its own over TCP, so a build against it must revisit this start
+ * (docs/install.md).  The first call decides; later ones
  * change nothing (OpenSSL's start runs once).
  */
 static void

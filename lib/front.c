@@ -391,7 +391,7 @@ fail:
 	 * error page is never shown to a stranger as to a signed-in user. */
 	if (r->ctx->join != NULL && !r->sent) {
 		r->ctx->join = NULL;
-		if (vl_sess_load(r) == VL_ERR)
+		if ((r->app->access == VL_CLIENT ? vl_sess_load_client(r) : vl_sess_load(r)) == VL_ERR)
 			rc = VL_ERR;
 		else if (r->sess == NULL) {
 			vl_out_redirect(r, vl_signin_url(r));

@@ -61,7 +61,8 @@ vl_tz_valid(const char *zone)
 #define HOURS	16
 static struct hour {
 	int64_t		 h;	/* utc / 3600, rounded down; 0 with abbr NULL: empty */
-	long		 off;
+	int64_t		 off;	/* wall clock minus utc, leap seconds included */
+	long		 gmtoff;
 	const char	*abbr;
 	int		 state;	/* 0 seen once, 1 trusted, -1 holds a change */
 } hours[HOURS];
@@ -96,6 +97,25 @@ civil(int64_t t, struct tm *tm)
 	tm->tm_sec = (int)(secs % 60);
 }
 
+/* The wall clock tm shows minus utc: tm_gmtoff, and in a "right/" zone
+ * the leap seconds too, which tm_gmtoff leaves out (so does timegm there:
+ * the C library applies the zone's leap seconds to UTC as well).  Days
+ * from the civil date, the inverse of civil(). */
+static int64_t
+wall_offset(int64_t utc, const struct tm *tm)
+{
+	int64_t	 y = (int64_t)tm->tm_year + 1900, m = tm->tm_mon + 1, d = tm->tm_mday;
+	int64_t	 era, yoe, doy, doe, days;
+
+	y -= m <= 2;
+	era = floor_div(y, 400);
+	yoe = y - era * 400;
+	doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	days = era * 146097 + doe - 719468;
+	return days * 86400 + tm->tm_hour * 3600 + tm->tm_min * 60 + tm->tm_sec - utc;
+}
+
 static int
 same_offset(time_t a, time_t b)
 {
@@ -103,8 +123,8 @@ same_offset(time_t a, time_t b)
 
 	if (localtime_r(&a, &x) == NULL || localtime_r(&b, &y) == NULL)
 		return 0;
-	return x.tm_gmtoff == y.tm_gmtoff && x.tm_zone != NULL && y.tm_zone != NULL &&
-	    strcmp(x.tm_zone, y.tm_zone) == 0;
+	return x.tm_gmtoff == y.tm_gmtoff && wall_offset(a, &x) == wall_offset(b, &y) &&
+	    x.tm_zone != NULL && y.tm_zone != NULL && strcmp(x.tm_zone, y.tm_zone) == 0;
 }
 
 /* 1 with tm filled when the cache knows utc's hour, else 0. */
@@ -122,7 +142,7 @@ cached(int64_t utc, struct tm *tm)
 			return 0;
 	}
 	civil(utc + c->off, tm);
-	tm->tm_gmtoff = c->off;
+	tm->tm_gmtoff = c->gmtoff;
 	tm->tm_zone = c->abbr;
 	return 1;
 }
@@ -133,10 +153,12 @@ remember(int64_t utc, const struct tm *tm)
 	int64_t		 h = floor_div(utc, 3600);
 	struct hour	*c = &hours[(uint64_t)h % HOURS];
 
-	if (tm->tm_zone == NULL)
+	/* An hour known to hold a change stays so: its times go to localtime_r. */
+	if (tm->tm_zone == NULL || (c->abbr != NULL && c->h == h && c->state < 0))
 		return;
 	c->h = h;
-	c->off = tm->tm_gmtoff;
+	c->off = wall_offset(utc, tm);
+	c->gmtoff = tm->tm_gmtoff;
 	c->abbr = tm->tm_zone;
 	c->state = 0;
 }

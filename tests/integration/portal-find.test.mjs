@@ -97,7 +97,11 @@ test('what was typed is shown escaped, and an overlong search is refused with a 
   assert.equal(page.status, 200);
   assert.doesNotMatch(page.text, /<script>alert/);
   assert.match(page.text, /&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
-  const long = await find('x'.repeat(101));
+  // The box takes 100 characters: 100 Cyrillic ones (200 bytes) are a search.
+  const cyrillic = await find('Ж'.repeat(100));
+  assert.equal(cyrillic.status, 200);
+  assert.match(cyrillic.text, /is left to add/);
+  const long = await find('x'.repeat(401));
   assert.equal(long.status, 400);
   assert.match(long.text, /<html/i);
 });

@@ -1,5 +1,7 @@
 /* tz.c: times for people, in a firm's zone with the zone named. */
+#include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "vectors.h"
 #include "tz.h"
@@ -119,6 +121,7 @@ test_cache(void **state)
 	static const char *const zones[] = {
 		"America/New_York", "Europe/London", "Australia/Lord_Howe", "Asia/Kathmandu",
 		"Pacific/Chatham", "America/Sao_Paulo", "Asia/Kolkata", "America/St_Johns", "UTC",
+		"right/Europe/Paris",	/* leap seconds in the wall clock, not in tm_gmtoff */
 	};
 	static const struct {
 		int64_t	 from, step;
@@ -137,7 +140,14 @@ test_cache(void **state)
 	int64_t		 t, u;
 
 	(void)state;
-	for (z = 0; z < NELEM(zones); z++)
+	for (z = 0; z < NELEM(zones); z++) {
+		/* The leap-second zones come with Debian's tzdata; elsewhere
+		 * they may be a separate package: said, not silently passed. */
+		if (strncmp(zones[z], "right/", 6) == 0 &&
+		    access("/usr/share/zoneinfo/right/Europe/Paris", R_OK) != 0) {
+			print_message("test_cache: %s not installed, not tried\n", zones[z]);
+			continue;
+		}
 		for (w = 0; w < NELEM(walks); w++)
 			for (i = 0; i < walks[w].n; i++) {
 				t = walks[w].from + walks[w].step * i;
@@ -153,6 +163,7 @@ test_cache(void **state)
 					pool = vl_pool_new();
 				}
 			}
+	}
 	vl_pool_free(pool);
 }
 
