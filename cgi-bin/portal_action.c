@@ -89,9 +89,14 @@ participant(struct vl_req *r, const struct vl_matter *m, int64_t portal, int add
 {
 	int64_t		 contact = NUM(F_CONTACT);
 
+	enum vl_rc	 rc;
+
 	if (contact == 0)
 		return VL_INVALID;
-	return vl_portal_participant(r->ctx, portal, contact, add);
+	if ((rc = vl_portal_participant(r->ctx, portal, contact, add)) == VL_INVALID)
+		return refuse(r, rc, "This contact is archived. Restore it on its page to add it "
+		    "to the portal.");
+	return rc;
 }
 
 static enum vl_rc

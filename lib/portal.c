@@ -134,6 +134,7 @@ enum vl_rc
 vl_portal_participant(struct vl_ctx *c, int64_t portal, int64_t contact, int add)
 {
 	uint64_t	 n = 0;
+	int64_t		 archived = 0;
 	enum vl_rc	 rc;
 
 	if ((rc = vl_db_begin()) != VL_OK)
@@ -144,8 +145,13 @@ vl_portal_participant(struct vl_ctx *c, int64_t portal, int64_t contact, int add
 	else
 		rc = vl_db_exec(STMT_PARTICIPANT_REMOVE, &n, NULL, "iii", c->firm_id, portal,
 		    contact);
-	/* Not a contact of this firm, or not taking part. */
-	if (rc == VL_OK && n == 0)
+	/* Not a contact of this firm, or not taking part; an archived contact
+	 * (a former client) is refused until the firm restores it. */
+	if (rc == VL_OK && n == 0 && add &&
+	    vl_db_row(c->pool, STMT_CONTACT_ARCHIVED, "ii", "i", c->firm_id, contact,
+	    &archived) == VL_OK && archived)
+		rc = VL_INVALID;
+	else if (rc == VL_OK && n == 0)
 		rc = VL_DECLINED;
 	/* Access ends at once: the person's sessions and open links go with it. */
 	if (rc == VL_OK && !add)

@@ -53,7 +53,8 @@ enum vl_rc vl_portal_set_perms(struct vl_ctx *, int64_t matter, int64_t portal,
 enum vl_rc vl_portal_open(struct vl_ctx *, const struct vl_matter *m);
 /* Adds contact to portal (add 1) or removes it (0), which ends its
  * sessions and open links at once; a portal event and the audit row.
- * VL_DECLINED for no such contact of the firm (or one not taking part). */
+ * VL_DECLINED for no such contact of the firm (or one not taking part);
+ * VL_INVALID for adding an archived contact. */
 enum vl_rc vl_portal_participant(struct vl_ctx *, int64_t portal, int64_t contact, int add);
 /* Tells each participant of portal but except (a contact, or 0) about a new
  * item of kind: nothing at all when the portal's permissions keep that kind

@@ -92,6 +92,26 @@ test('a contact added is a participant and no longer offered', async () => {
     'Zed is listed among the participants');
 });
 
+test('an archived contact posted by hand is refused with a page saying why, and added once restored', async () => {
+  const taking = () => sql(`SELECT COUNT(*) FROM participants p JOIN portals o ON o.id = p.portal_id` +
+    ` WHERE o.matter_id = ${mid} AND p.contact_id = ${ids.old} AND p.removed_at IS NULL`);
+  const res = await portalAction(admin, mid, { op: 'add_participant', contact: ids.old });
+  assert.equal(res.status, 400);
+  assert.match(res.text, /This contact is archived\. Restore it/);
+  assert.equal(taking(), '0');
+  sql(`UPDATE contacts SET archived_at = NULL WHERE id = ${ids.old}`);
+  const again = await portalAction(admin, mid, { op: 'add_participant', contact: ids.old });
+  assert.equal(again.status, 303);
+  assert.equal(taking(), '1');
+  sql(`UPDATE contacts SET archived_at = NOW(6) WHERE id = ${ids.old}`);
+});
+
+test('another firm\'s contact posted by hand is not found and not added', async () => {
+  const res = await portalAction(admin, mid, { op: 'add_participant', contact: ids.other });
+  assert.equal(res.status, 404);
+  assert.equal(sql(`SELECT COUNT(*) FROM participants WHERE contact_id = ${ids.other}`), '0');
+});
+
 test('what was typed is shown escaped, and an overlong search is refused with a page', async () => {
   const page = await find('<script>alert(1)</script>"\'');
   assert.equal(page.status, 200);
