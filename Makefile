@@ -31,6 +31,7 @@ LIB_C += mfield
 LIB_C	+= feed feedcursor picks
 LIB_C += task note recmark notetext recsave
 LIB_C	+= recur ical calendar calview
+LIB_C	+= portalview
 LIB_C	+= formval form pdf
 LIB_C	+= stripesig stripe payment
 LIB_C	+= bill paylink envelope words billpdf
