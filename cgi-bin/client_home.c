@@ -15,6 +15,7 @@
 #include "doc.h"
 #include "feed.h"
 #include "msgpage.h"
+#include "portalview.h"
 
 enum field { F_VIEW, F_NOTICE, F_BEFORE, FIELD__MAX };
 
@@ -98,15 +99,7 @@ messages(struct vl_req *r, struct vl_tpl *d, int64_t mid, int64_t portal, int ca
 			vl_tpl_show(row, "NEW");
 			any_unread = 1;
 		}
-		if (m->doc_id) {
-			vl_tpl_set_int(row, "DOC_ID", m->doc_id);
-			vl_tpl_set(row, "DOC_NAME", m->doc_name);
-			vl_tpl_show(row, "DOC");
-		}
-		if (m->folder_id) {
-			vl_tpl_set(row, "FOLDER_NAME", m->folder_name);
-			vl_tpl_show(row, "FOLDER");
-		}
+		vl_portalview_attachment(row, m);
 	}
 	if (f.earlier)
 		vl_tpl_set(vl_tpl_section(d, "EARLIER"), "HREF", vl_pool_printf(r->pool,

@@ -69,15 +69,11 @@ event_row(struct vl_ctx *c, struct vl_tpl *d, const char *section, const struct 
 	vl_tpl_set(row, "DETAIL", e->detail);
 }
 
-/* One message's values on its own dictionary. */
-static void
-message_row(struct vl_ctx *c, struct vl_tpl *row, const char *zone, const struct vl_feed_msg *m)
+/* A message's attachment, a document (DOC) or a folder (FOLDER), on its
+ * row: the firm's and the client's feeds show them alike. */
+void
+vl_portalview_attachment(struct vl_tpl *row, const struct vl_feed_msg *m)
 {
-	vl_tpl_set_int(row, "ID", m->id);
-	vl_tpl_set(row, "WHEN", vl_tz_fmt(c->pool, zone, m->when));
-	vl_tpl_set(row, "WHO", m->who);
-	vl_tpl_set(row, "BODY", m->body);
-	vl_tpl_set(row, "SIDE", m->from_client ? "from-client" : "from-firm");
 	if (m->doc_id) {
 		vl_tpl_set_int(row, "DOC_ID", m->doc_id);
 		vl_tpl_set(row, "DOC_NAME", m->doc_name);
@@ -87,6 +83,18 @@ message_row(struct vl_ctx *c, struct vl_tpl *row, const char *zone, const struct
 		vl_tpl_set(row, "FOLDER_NAME", m->folder_name);
 		vl_tpl_show(row, "FOLDER");
 	}
+}
+
+/* One message's values on its own dictionary. */
+static void
+message_row(struct vl_ctx *c, struct vl_tpl *row, const char *zone, const struct vl_feed_msg *m)
+{
+	vl_tpl_set_int(row, "ID", m->id);
+	vl_tpl_set(row, "WHEN", vl_tz_fmt(c->pool, zone, m->when));
+	vl_tpl_set(row, "WHO", m->who);
+	vl_tpl_set(row, "BODY", m->body);
+	vl_tpl_set(row, "SIDE", m->from_client ? "from-client" : "from-firm");
+	vl_portalview_attachment(row, m);
 	if (*m->readers) {
 		vl_tpl_set(row, "READERS", vl_tz_readers(c->pool, zone, m->readers));
 		vl_tpl_show(row, "READ");

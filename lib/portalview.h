@@ -29,6 +29,9 @@ enum vl_rc	 vl_portalview_shared(struct vl_ctx *, struct vl_tpl *d, int64_t port
 /* The matter's documents and folders for the composer and the share form
  * (DOC_CHOICE, FOLDER_CHOICE).  VL_OK or VL_ERR. */
 enum vl_rc	 vl_portalview_pickers(struct vl_ctx *, struct vl_tpl *d, int64_t mid);
+/* A feed message's attachment on its row: DOC (DOC_ID, DOC_NAME) or
+ * FOLDER (FOLDER_NAME); used by the client's feed too. */
+void		 vl_portalview_attachment(struct vl_tpl *row, const struct vl_feed_msg *m);
 /* The email panel: the user's mute and the matter's responsible users. */
 void		 vl_portalview_email(struct vl_tpl *d, const struct vl_msgpage_firm *h);
 
