@@ -49,12 +49,36 @@ on_signal(int sig)
 }
 
 /*
+ * An email sent whose outcome is not written yet: it is written while the
+ * next email goes out (MariaDB's flush of its log overlaps with the send),
+ * and the statement reaches the server before that send begins, so a kill
+ * still leaves at most one email sent but not recorded: the one in flight.
+ */
+struct outcome {
+	const struct vl_outbox_mail *m;		/* NULL: none */
+	enum vl_mail_result	 res;
+	struct vl_buf		 err;
+};
+
+/* Writes o's outcome now, if there is one. */
+static void
+settle(struct outcome *o)
+{
+	if (o->m != NULL && vl_outbox_record_start(o->m, o->res, vl_buf_str(&o->err)) == VL_OK)
+		(void)vl_outbox_record_end();
+	o->m = NULL;
+	vl_buf_release(&o->err);
+}
+
+/*
  * Renders and sends one claimed email (one row, or a whole window as one
- * email), then records the outcome.  Right before the send its rows must
- * still be held: rows lost to another mailer or cancelled mean not sent.
+ * email); its outcome waits in last, and last's outcome before it is
+ * written during the send.  Right before the send its rows must still be
+ * held: rows lost to another mailer or cancelled mean not sent.
  */
 static void
-deliver(struct vl_pool *pool, const struct vl_outbox_batch *b, const struct vl_outbox_mail *m)
+deliver(struct vl_pool *pool, const struct vl_outbox_batch *b, const struct vl_outbox_mail *m,
+    struct outcome *last)
 {
 	struct vl_mail_parts parts = { VL_BUF_INIT, VL_BUF_INIT, VL_BUF_INIT };
 	struct vl_buf	 err = VL_BUF_INIT;
@@ -64,6 +88,7 @@ deliver(struct vl_pool *pool, const struct vl_outbox_batch *b, const struct vl_o
 	enum vl_mail_result res;
 	enum vl_rc	 rc;
 	size_t		 i;
+	int		 writing;
 
 	payloads = vl_pool_calloc(pool, m->n, sizeof(*payloads));
 	for (i = 0; i < m->n; i++)
@@ -78,6 +103,7 @@ deliver(struct vl_pool *pool, const struct vl_outbox_batch *b, const struct vl_o
 		    rc == VL_CONFLICT ? "no longer held (another mailer has it, or it was cancelled)" :
 		    "lease not checked (database error)");
 		vl_outbox_release(m);
+		vl_buf_release(&err);
 		goto out;
 	} else {
 		msg = (struct vl_mail_msg){ m->firm, vl_conf.mail_from, m->to,
@@ -85,14 +111,22 @@ deliver(struct vl_pool *pool, const struct vl_outbox_batch *b, const struct vl_o
 		    vl_buf_str(&parts.html) };
 		/* A link in this mail (an invitation: one row) starts its hour now. */
 		vl_account_mail_sending(m->kind, m->rows[0].id);
+		/* The last email's outcome on its way, then this one's send. */
+		writing = last->m != NULL &&
+		    vl_outbox_record_start(last->m, last->res, vl_buf_str(&last->err)) == VL_OK;
 		res = vl_mail_send(&msg, &err);
+		if (writing)
+			(void)vl_outbox_record_end();
+		last->m = NULL;
 	}
-	(void)vl_outbox_record(m, res, vl_buf_str(&err));
+	settle(last);	/* not sent: the last one's outcome is written now */
+	last->m = m;
+	last->res = res;
+	last->err = err;
 out:
 	vl_buf_release(&parts.subject);
 	vl_buf_release(&parts.text);
 	vl_buf_release(&parts.html);
-	vl_buf_release(&err);
 }
 
 /* Sends a claimed batch; on a stop, hands back what is left of it.  The
@@ -100,17 +134,20 @@ out:
 static size_t
 send_batch(struct vl_pool *pool, const struct vl_outbox_batch *b)
 {
-	int64_t	 per, quarter = vl_conf.mail_lease * 1000 / 4;
-	size_t	 i, sent = 0;
+	struct outcome	 last = { NULL, VL_MAIL_SENT, VL_BUF_INIT };
+	int64_t		 per, quarter = vl_conf.mail_lease * 1000 / 4;
+	size_t		 i, sent = 0;
 
 	for (i = 0; i < b->n; i++) {
 		if (stopping) {
+			settle(&last);
 			vl_outbox_release(&b->mails[i]);
 			continue;
 		}
-		deliver(pool, b, &b->mails[i]);
+		deliver(pool, b, &b->mails[i], &last);
 		sent++;
 	}
+	settle(&last);
 	if (sent == 0)
 		return BATCH_FIRST;
 	per = (vl_outbox_now_ms() - b->claimed_ms) / (int64_t)sent;
@@ -160,6 +197,7 @@ main(int argc, char *argv[])
 	}
 	vl_log_init("mailer", (enum vl_log_level)vl_conf.log_level);
 	vl_tpl_init(vl_conf.site_templates, vl_conf.templates);
+	vl_db_nonblocking();	/* outcomes written while the next email goes out */
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_signal;	/* no SA_RESTART: a sleep ends at once */
 	sigaction(SIGTERM, &sa, NULL);

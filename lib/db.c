@@ -6,6 +6,8 @@
  * a transaction reconnects, re-prepares and runs again; inside a
  * transaction the work is lost, so it fails cleanly.
  */
+#include <errno.h>
+#include <poll.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -46,6 +48,9 @@ struct tx_hook {
 static struct tx_hook	*tx_hooks;
 static unsigned		 last_errno;
 static char		 last_error[256];
+static int		 pending_active;	/* vl_db_exec_start's, not waited for */
+static int		 nonblocking;	/* vl_db_nonblocking(): the option on connections */
+static void		 pending_settle(void);
 
 /*
  * A stored result, owned by the pool it was queried into: the pool's
@@ -145,6 +150,9 @@ vl_db_close(void)
 {
 	int	 i;
 
+	if (pending_active)
+		pending_settle();
+
 	for (i = 0; i < STMT__MAX; i++) {
 		if (holder[i] != NULL)
 			vl_db_rows_free(holder[i]);
@@ -235,6 +243,8 @@ connect_db(unsigned long flags)
 	mysql_options(c, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
 	mysql_options(c, MYSQL_SET_CHARSET_NAME, "utf8mb4");
 	mysql_options(c, MYSQL_OPT_RECONNECT, &off);	/* we reconnect ourselves */
+	if (nonblocking)
+		mysql_options(c, MYSQL_OPT_NONBLOCK, 0);
 	if (mysql_real_connect(c,
 	    vl_conf.db_socket ? NULL : vl_conf.db_host,
 	    vl_conf.db_user, vl_conf.db_password, vl_conf.db_name,
@@ -259,6 +269,10 @@ connect_db(unsigned long flags)
 enum vl_rc
 vl_db_open(void)
 {
+	/* A statement started and not yet waited for comes first: one
+	 * statement at a time on a connection. */
+	if (pending_active)
+		pending_settle();
 	if (conn != NULL)
 		return VL_OK;
 	if ((conn = connect_db(0)) == NULL)
@@ -804,4 +818,114 @@ fail:
 out:
 	mysql_close(c);
 	return rc;
+}
+
+/*
+ * One statement on the way while the program does something else (the
+ * mailer: an email's outcome is written while the next email goes out,
+ * so MariaDB's flush of the log to disk costs no waiting).  Started with
+ * Connector/C's non-blocking calls on a connection opened with
+ * MYSQL_OPT_NONBLOCK; the statement's packet is sent before
+ * vl_db_exec_start returns, so the server runs it even if this process
+ * dies before it waits.  Any other statement waits for it first
+ * (vl_db_open), and so does vl_db_close.
+ */
+static struct {
+	MYSQL_STMT	*st;
+	enum vl_stmt	 id;
+	struct params	 p;
+	int		 wait;		/* what the library waits on; 0: finished */
+	int		 ret;		/* mysql_stmt_execute's result once finished */
+} pend;
+static enum vl_rc	 pend_rc;	/* the last settled statement's outcome */
+static uint64_t		 pend_affected;
+
+void
+vl_db_nonblocking(void)
+{
+	nonblocking = 1;
+}
+
+/* Waits for the started statement to finish and keeps its outcome. */
+static void
+pending_settle(void)
+{
+	struct pollfd	 pfd;
+	unsigned	 e;
+	int		 timeout, n;
+
+	pending_active = 0;
+	while (pend.wait != 0) {
+		pfd.fd = mysql_get_socket(conn);
+		pfd.events = (short)(((pend.wait & MYSQL_WAIT_READ) ? POLLIN : 0) |
+		    ((pend.wait & MYSQL_WAIT_WRITE) ? POLLOUT : 0) |
+		    ((pend.wait & MYSQL_WAIT_EXCEPT) ? POLLPRI : 0));
+		timeout = (pend.wait & MYSQL_WAIT_TIMEOUT) ?
+		    (int)mysql_get_timeout_value_ms(conn) : -1;
+		n = poll(&pfd, 1, timeout);
+		if (n < 0 && errno == EINTR)
+			continue;	/* a stop signal: the statement still ends */
+		pend.wait = mysql_stmt_execute_cont(&pend.ret, pend.st, n == 0 ?
+		    MYSQL_WAIT_TIMEOUT : (((pfd.revents & POLLIN) ? MYSQL_WAIT_READ : 0) |
+		    ((pfd.revents & POLLOUT) ? MYSQL_WAIT_WRITE : 0) |
+		    ((pfd.revents & POLLPRI) ? MYSQL_WAIT_EXCEPT : 0) |
+		    ((pfd.revents & (POLLERR | POLLHUP)) ? MYSQL_WAIT_READ : 0)));
+	}
+	pend_affected = 0;
+	if (pend.ret != 0) {
+		e = mysql_stmt_errno(pend.st);
+		set_error(e, mysql_stmt_error(pend.st));
+		vl_err("database statement %s: %s (%u)", decls[pend.id].name, last_error, e);
+		pend_rc = e == ER_DUP_ENTRY ? VL_CONFLICT : VL_ERR;
+		if (conn_lost(e))
+			vl_db_close();	/* the next statement connects afresh */
+		return;
+	}
+	pend_affected = mysql_stmt_affected_rows(pend.st);
+	pend_rc = VL_OK;
+}
+
+enum vl_rc
+vl_db_exec_start(enum vl_stmt id, const char *types, ...)
+{
+	MYSQL_STMT	*st;
+	va_list		 ap;
+	enum vl_rc	 rc;
+
+	pend_rc = VL_ERR;
+	pend_affected = 0;
+	if (!types_match(id, 0, types))
+		return VL_ERR;
+	/* The statement before this one, if any, is waited for here. */
+	if (vl_db_open() != VL_OK || (st = stmt_get(id)) == NULL)
+		return VL_ERR;
+	va_start(ap, types);
+	rc = params_bind(&pend.p, types, ap);
+	va_end(ap);
+	if (rc != VL_OK || mysql_stmt_param_count(st) != pend.p.n ||
+	    mysql_stmt_bind_param(st, pend.p.b) != 0) {
+		vl_err("statement %s: parameters not bound", decls[id].name);
+		return VL_ERR;
+	}
+	pend.st = st;
+	pend.id = id;
+	pend.ret = 0;
+	/* Without the option (a program that did not ask) it runs to the end. */
+	if (!nonblocking) {
+		pend.ret = mysql_stmt_execute(st);
+		pend.wait = 0;
+	} else
+		pend.wait = mysql_stmt_execute_start(&pend.ret, st);
+	pending_active = 1;
+	return VL_OK;
+}
+
+enum vl_rc
+vl_db_exec_finish(uint64_t *affected)
+{
+	if (pending_active)
+		pending_settle();
+	if (affected)
+		*affected = pend_affected;
+	return pend_rc;
 }

@@ -110,6 +110,13 @@ void	 vl_outbox_release(const struct vl_outbox_mail *m);
  * after mail_max_attempts or a permanent refusal), fenced by m's lease
  * owner, and logs it.  VL_OK, or VL_ERR when nothing could be recorded. */
 enum vl_rc vl_outbox_record(const struct vl_outbox_mail *m, enum vl_mail_result, const char *err);
+/* vl_outbox_record in two: _start sends the outcome's statement (VL_ERR,
+ * logged, when it could not) and _end waits for it and logs it, so the
+ * next email can go out meanwhile.  m and err must live until _end; any
+ * other statement in between waits for the outcome first. */
+enum vl_rc vl_outbox_record_start(const struct vl_outbox_mail *m, enum vl_mail_result,
+	    const char *err);
+enum vl_rc vl_outbox_record_end(void);
 /* A monotonic clock in milliseconds (batches are timed with it). */
 int64_t	 vl_outbox_now_ms(void);
 

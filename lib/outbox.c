@@ -284,40 +284,77 @@ vl_outbox_release(const struct vl_outbox_mail *m)
 	(void)vl_db_exec(STMT_MAILER2_RELEASE, NULL, NULL, "s", m->lease);
 }
 
+/* The outcome on its way (vl_outbox_record_start), for its log line. */
+static struct {
+	const struct vl_outbox_mail *m;
+	enum vl_mail_result	 res;
+	const char		*err;
+	int64_t			 delay;
+	int			 dead;
+} rec;
+
 enum vl_rc
-vl_outbox_record(const struct vl_outbox_mail *m, enum vl_mail_result res, const char *err)
+vl_outbox_record_start(const struct vl_outbox_mail *m, enum vl_mail_result res, const char *err)
 {
-	int64_t		 delay = 0;
 	enum vl_rc	 rc;
 	size_t		 i;
-	int		 dead = res == VL_MAIL_DEAD;
 
+	rec.m = NULL;
+	rec.dead = res == VL_MAIL_DEAD;
+	rec.delay = 0;
 	for (i = 0; i < m->n; i++)
 		if (m->rows[i].attempts >= vl_conf.mail_max_attempts)
-			dead = 1;
+			rec.dead = 1;
 	/* One statement for every row of the email: one transaction. */
 	if (res == VL_MAIL_SENT)
-		rc = vl_db_exec(STMT_MAILER2_SENT, NULL, NULL, "s", m->lease);
-	else if (dead)
-		rc = vl_db_exec(STMT_MAILER2_DEAD, NULL, NULL, "ss", err, m->lease);
+		rc = vl_db_exec_start(STMT_MAILER2_SENT, "s", m->lease);
+	else if (rec.dead)
+		rc = vl_db_exec_start(STMT_MAILER2_DEAD, "ss", err, m->lease);
 	else {
-		delay = backoff(m->rows[0].attempts);
-		rc = vl_db_exec(STMT_MAILER2_RETRY, NULL, NULL, "iss", delay, err, m->lease);
+		rec.delay = backoff(m->rows[0].attempts);
+		rc = vl_db_exec_start(STMT_MAILER2_RETRY, "iss", rec.delay, err, m->lease);
 	}
 	if (rc != VL_OK) {
 		vl_err("notification %lld: outcome not recorded; the lease will expire "
 		    "and it will be tried again", (long long)m->rows[0].id);
 		return rc;
 	}
-	if (res == VL_MAIL_SENT)
+	rec.m = m;
+	rec.res = res;
+	rec.err = err;
+	return VL_OK;
+}
+
+enum vl_rc
+vl_outbox_record_end(void)
+{
+	const struct vl_outbox_mail *m = rec.m;
+
+	if (m == NULL)
+		return VL_ERR;	/* not started: said so already */
+	rec.m = NULL;
+	if (vl_db_exec_finish(NULL) != VL_OK) {
+		vl_err("notification %lld: outcome not recorded; the lease will expire "
+		    "and it will be tried again", (long long)m->rows[0].id);
+		return VL_ERR;
+	}
+	if (rec.res == VL_MAIL_SENT)
 		vl_info("notification %lld (%s, %zu item(s)) sent to %s", (long long)m->rows[0].id,
 		    m->kind, m->n, m->to);
-	else if (dead)
+	else if (rec.dead)
 		vl_err("notification %lld parked after %lld attempts: %s",
-		    (long long)m->rows[0].id, (long long)m->rows[0].attempts, err);
+		    (long long)m->rows[0].id, (long long)m->rows[0].attempts, rec.err);
 	else
 		vl_warn("notification %lld: attempt %lld failed (%s); next in %llds",
-		    (long long)m->rows[0].id, (long long)m->rows[0].attempts, err,
-		    (long long)delay);
+		    (long long)m->rows[0].id, (long long)m->rows[0].attempts, rec.err,
+		    (long long)rec.delay);
 	return VL_OK;
+}
+
+enum vl_rc
+vl_outbox_record(const struct vl_outbox_mail *m, enum vl_mail_result res, const char *err)
+{
+	if (vl_outbox_record_start(m, res, err) != VL_OK)
+		return VL_ERR;
+	return vl_outbox_record_end();
 }

@@ -404,6 +404,17 @@ struct vl_rows;
  */
 enum vl_rc vl_db_exec(enum vl_stmt, uint64_t *affected, uint64_t *insert_id, const char *types, ...);
 enum vl_rc vl_db_query(struct vl_pool *, enum vl_stmt, struct vl_rows **, const char *types, ...);
+/*
+ * A statement without rows started, not waited for: vl_db_exec_start sends
+ * it (VL_ERR if it could not) and vl_db_exec_finish waits for its outcome
+ * (vl_db_exec's).  Strings bound must live until then.  Any other statement
+ * waits for it first; a second start forgets the first one's outcome (its
+ * error is logged).  It overlaps with other work only on a connection of a
+ * process that called vl_db_nonblocking before its first statement.
+ */
+enum vl_rc vl_db_exec_start(enum vl_stmt, const char *types, ...);
+enum vl_rc vl_db_exec_finish(uint64_t *affected);
+void	 vl_db_nonblocking(void);
 /* Fetches the next row into the pointers; 1 row, 0 end, -1 error.  An
  * error sticks: later fetches of these rows fail, the transaction will not
  * commit and the request's page becomes the error page. */

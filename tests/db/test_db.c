@@ -4,7 +4,8 @@
  * request connection runs one statement per text, and only migrations run
  * several; a failed fetch sticks (to the rows, the transaction and the
  * request); running a statement again takes its result from the rows that
- * held it; transaction hooks hear how it ended.  Run by tests/run-all with
+ * held it; transaction hooks hear how it ended; a statement started and
+ * waited for later keeps its order with the statements around it.  Run by tests/run-all with
  * VELLUM_CONF pointing at the stack.
  */
 #include <setjmp.h>
@@ -191,6 +192,83 @@ test_transaction_hooks(void **state)
 	assert_int_equal(heard[1], VL_TX_ROLLED_BACK);
 }
 
+/* The name of document id as the next statement reads it. */
+static char *
+doc_name(int64_t id)
+{
+	struct vl_rows	*rows;
+	int64_t		 did;
+	char		*name, *found = NULL;
+
+	assert_int_equal(vl_db_query(pool, STMT_DOCS_OF_MATTER, &rows, "ii", firm, matter), VL_OK);
+	while (vl_db_next(rows, "is", &did, &name) > 0)
+		if (did == id)
+			found = name;
+	return found;
+}
+
+static void
+test_started_statement(void **state)
+{
+	struct vl_buf	 sql = VL_BUF_INIT, err = VL_BUF_INIT;
+	struct vl_rows	*rows;
+	int64_t		 id = 0, did;
+	uint64_t	 n = 9;
+	char		*name, key2[65];
+
+	(void)state;
+	/* Storage keys are unique: this document's is the suite's key changed. */
+	memcpy(key2, key, sizeof(key2));
+	key2[0] = key[0] == 'a' ? 'b' : 'a';
+	vl_buf_addf(&sql, "INSERT INTO documents (firm_id, matter_id, folder_id, name, size, mime,"
+	    " storage_key, created_at) VALUES (%lld, %lld, NULL, 'started', 1, 'text/plain', '%s',"
+	    " NOW(6))", (long long)firm, (long long)matter, key2);
+	assert_int_equal(vl_db_script(vl_buf_str(&sql), &err), VL_OK);
+	/* (Not DOCS_IN: the suite's first test left a size no row can read.) */
+	assert_int_equal(vl_db_query(pool, STMT_DOCS_OF_MATTER, &rows, "ii", firm, matter), VL_OK);
+	while (vl_db_next(rows, "is", &did, &name) > 0)
+		if (strcmp(name, "started") == 0)
+			id = did;
+	assert_true(id != 0);
+	/* On a connection that overlaps, as the mailer's does. */
+	vl_db_close();
+	vl_db_nonblocking();
+	assert_int_equal(vl_db_exec_start(STMT_DOC_RENAME, "siii", "renamed once", firm, matter, id),
+	    VL_OK);
+	/* The next statement sees it done: it waited for it first. */
+	assert_string_equal(doc_name(id), "renamed once");
+	assert_int_equal(vl_db_exec_finish(&n), VL_OK);
+	assert_int_equal(n, 1);
+	/* Waited for by its own finish. */
+	assert_int_equal(vl_db_exec_start(STMT_DOC_RENAME, "siii", "renamed twice", firm, matter, id),
+	    VL_OK);
+	assert_int_equal(vl_db_exec_finish(&n), VL_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(doc_name(id), "renamed twice");
+	/* No row of this firm: done, nothing changed. */
+	assert_int_equal(vl_db_exec_start(STMT_DOC_RENAME, "siii", "not ours", firm + 1000000,
+	    matter, id), VL_OK);
+	assert_int_equal(vl_db_exec_finish(&n), VL_OK);
+	assert_int_equal(n, 0);
+	/* Closing the connection waits for it too; its outcome is kept. */
+	assert_int_equal(vl_db_exec_start(STMT_DOC_RENAME, "siii", "before the close", firm, matter,
+	    id), VL_OK);
+	vl_db_close();
+	assert_int_equal(vl_db_exec_finish(&n), VL_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(doc_name(id), "before the close");
+	/* Wrong types: refused before anything is sent, and its finish says so. */
+	assert_int_equal(vl_db_exec_start(STMT_DOC_RENAME, "iiii", (int64_t)1, firm, matter, id),
+	    VL_ERR);
+	assert_int_equal(vl_db_exec_finish(&n), VL_ERR);
+	assert_string_equal(doc_name(id), "before the close");
+	vl_buf_reset(&sql);
+	vl_buf_addf(&sql, "DELETE FROM documents WHERE storage_key = '%s'", key2);
+	assert_int_equal(vl_db_script(vl_buf_str(&sql), &err), VL_OK);
+	vl_buf_release(&sql);
+	vl_buf_release(&err);
+}
+
 static int
 setup(void **state)
 {
@@ -244,6 +322,7 @@ main(void)
 		cmocka_unit_test(test_fetch_error_stops_the_commit),
 		cmocka_unit_test(test_rerun_takes_the_result),
 		cmocka_unit_test(test_transaction_hooks),
+		cmocka_unit_test(test_started_statement),
 	};
 
 	vl_log_init("test_db", VL_LOG_ERR);
