@@ -23,6 +23,7 @@
 struct body {
 	struct vl_req	*r;
 	uint64_t	 left;
+	int		 cut;	/* the transport ended before CONTENT_LENGTH */
 };
 
 static long
@@ -37,6 +38,12 @@ body_read(void *arg, char *buf, size_t len)
 		len = (size_t)b->left;
 	if ((n = b->r->read(b->r->io, buf, len)) > 0)
 		b->left -= (uint64_t)n;
+	else if (n == 0) {
+		/* Shorter than announced (the client went away): an error,
+		 * never the end of a file that is then stored cut. */
+		b->cut = 1;
+		return -1;
+	}
 	return n;
 }
 
@@ -103,7 +110,7 @@ read_body(struct vl_req *r, int64_t len, const char **msg)
 {
 	const char	*ct = vl_req_env(r, "CONTENT_TYPE");
 	uint64_t	 max = r->app->max_body ? r->app->max_body : FORM_MAX;
-	struct body	 b = { r, (uint64_t)len };
+	struct body	 b = { r, (uint64_t)len, 0 };
 	enum vl_rc	 rc;
 	int		 form, multi;
 
@@ -143,6 +150,10 @@ read_body(struct vl_req *r, int64_t len, const char **msg)
 		*msg = "This kind of request body is not accepted.";
 		rc = VL_INVALID;
 	}
+	if (b.cut) {
+		rc = VL_INVALID;
+		*msg = "The request ended before all of it arrived. Please try again.";
+	}
 	r->unread = b.left;
 	return rc;
 }
@@ -158,7 +169,7 @@ read_signed(struct vl_req *r, int64_t len, const char **msg)
 {
 	const char	*ct = vl_req_env(r, "CONTENT_TYPE");
 	uint64_t	 max = SIGNED_MAX;
-	struct body	 b = { r, (uint64_t)len };
+	struct body	 b = { r, (uint64_t)len, 0 };
 	size_t		 got = 0;
 	long		 n;
 

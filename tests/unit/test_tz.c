@@ -167,6 +167,44 @@ test_cache(void **state)
 	vl_pool_free(pool);
 }
 
+/*
+ * Two firms in different zones served by one process, and a firm that
+ * changes its zone: each time in the zone it is asked in, whatever zone
+ * the hour was cached under just before (the same hours in turn).
+ */
+static void
+test_zones_interleaved(void **state)
+{
+	static const char *const zones[] = {
+		"America/New_York", "Australia/Lord_Howe", "Europe/London", "Asia/Kathmandu",
+	};
+	struct vl_pool	*pool = vl_pool_new();
+	char		 want[128];
+	const char	*got;
+	int64_t		 t;
+	int		 i;
+	size_t		 z;
+
+	(void)state;
+	for (i = 0; i < 20000; i++) {
+		/* Around the spring changes of 2024 in both hemispheres. */
+		t = (i % 2 ? 1710054000 : 1712419200) + (int64_t)(i / 8) * 97;
+		z = (size_t)(i % 3 == 0 ? i % 4 : (i / 3) % 2);
+		got = vl_tz_fmt(pool, zones[z], t);
+		setenv("TZ", zones[z], 1);
+		tzset();
+		reference(zones[z], t, want, sizeof(want));
+		if (strcmp(got, want) != 0)
+			fail_msg("%s at %lld (request %d): got \"%s\", want \"%s\"", zones[z],
+			    (long long)t, i, got, want);
+		if (i % 1000 == 999) {
+			vl_pool_free(pool);
+			pool = vl_pool_new();
+		}
+	}
+	vl_pool_free(pool);
+}
+
 int
 main(void)
 {
@@ -175,6 +213,7 @@ main(void)
 		cmocka_unit_test(test_date_and_valid),
 		cmocka_unit_test(test_readers),
 		cmocka_unit_test(test_cache),
+		cmocka_unit_test(test_zones_interleaved),
 	};
 
 	return cmocka_run_group_tests_name("tz", tests, NULL, NULL);
