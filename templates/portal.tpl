@@ -36,7 +36,9 @@ Once opened, a portal stays open: you end access item by item, or per participan
 <p class="toggle">{{#EVENTS_OFF}}<a href="/matters/{{MATTER_ID}}/portal?events=1">Show all client portal events</a>{{/EVENTS_OFF}}{{#EVENTS_ON}}<a href="/matters/{{MATTER_ID}}/portal">Show all client portal events <span aria-hidden="true">✓</span><span class="sr-only"> (shown: follow to hide them)</span></a>{{/EVENTS_ON}}</p>
 {{#LATEST}}<p class="pager"><a href="{{HREF}}">Latest messages</a></p>{{/LATEST}}
 {{#EARLIER}}<p class="pager"><a href="{{HREF}}">Earlier messages</a></p>{{/EARLIER}}
-<ol class="feed" data-csrf="{{CSRF}}">
+<form method="get" action="/matters/{{MATTER_ID}}/portal/action" data-confirm="Delete message? It disappears for the client." data-csrf="{{CSRF}}">
+<input type="hidden" name="op" value="delete_message">
+<ol class="feed">
 {{#MESSAGE}}{{#EVENT}}<li class="event"><time>{{WHEN}}</time> {{WHO}} {{WHAT}}{{DETAIL}}</li>
 {{/EVENT}}<li class="message {{SIDE}}" id="m{{ID}}">
   <div class="meta"><strong>{{WHO}}</strong> <time>{{WHEN}}</time></div>
@@ -44,15 +46,12 @@ Once opened, a portal stays open: you end access item by item, or per participan
   {{#DOC}}<div class="attachment">Attachment: <a href="/documents/{{DOC_ID}}/download">{{DOC_NAME}}</a></div>{{/DOC}}
   {{#FOLDER}}<div class="attachment">Shared folder: {{FOLDER_NAME}}</div>{{/FOLDER}}
   {{#READ}}<div class="read">Read by {{READERS}}</div>{{/READ}}{{#UNREAD}}<div class="read">Not read yet</div>{{/UNREAD}}
-  <form method="get" action="/matters/{{MATTER_ID}}/portal/action" data-confirm="Delete message? It disappears for the client.">
-    <input type="hidden" name="op" value="delete_message">
-    <input type="hidden" name="message" value="{{ID}}">
-    <button type="submit" class="icon" title="Delete message" aria-label="Delete message">🗑</button>
-  </form>
+  <button type="submit" name="message" value="{{ID}}" class="icon" title="Delete message" aria-label="Delete message">🗑</button>
 </li>
 {{/MESSAGE}}{{#TAIL_EVENT}}<li class="event"><time>{{WHEN}}</time> {{WHO}} {{WHAT}}{{DETAIL}}</li>
 {{/TAIL_EVENT}}
 </ol>
+</form>
 {{#NO_MESSAGES}}<p class="empty">No messages yet.</p>{{/NO_MESSAGES}}
 <form class="composer" method="post" action="/matters/{{MATTER_ID}}/portal/action" enctype="multipart/form-data">
   <input type="hidden" name="csrf" value="{{CSRF}}">

@@ -89,6 +89,10 @@ export function formWith(html, label, pick = () => true) {
   const action = unent(f.match(/<form[^>]*action="([^"]+)"/)[1]);
   const fields = {};
   for (const m of f.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) fields[m[1]] = unent(m[2]);
+  // A list's one form: the button pressed sends its own name and value.
+  const button = [...f.matchAll(/<button[^>]*name="([^"]+)" value="([^"]*)"[^>]*>/g)]
+    .find((b) => (b[0].includes(`aria-label="${label}"`) || f.includes(`${b[0]}${label}</button>`)) && pick(b[0]));
+  if (button) fields[button[1]] = unent(button[2]);
   return { method, action, fields, html: f };
 }
 
