@@ -85,7 +85,10 @@ $(LIBA): $(LIB_OBJ)
 # MariaDB's client and OpenSSL stay shared: updated without a rebuild.
 CGI_STATIC = -lctemplate -lfcgi -lsodium -linih -ljansson -lmagic -llzma -lbz2 -lz -lstdc++ -loath
 CGI_ARCHIVES := $(foreach l,$(CGI_STATIC:-l%=%),$(shell $(CC) -print-file-name=lib$(l).a))
-CGI_LDLIBS = -Wl,-Bstatic $(CGI_STATIC) -Wl,-Bdynamic $(filter-out $(CGI_STATIC),$(LDLIBS))
+# The unwinder too (-static-libgcc: GCC's runtime exception): only the C++
+# runtime and ctemplate use it, and a process then maps no libgcc_s.so.1
+# (100 KiB resident, the loader's work at start).
+CGI_LDLIBS = -static-libgcc -Wl,-Bstatic $(CGI_STATIC) -Wl,-Bdynamic $(filter-out $(CGI_STATIC),$(LDLIBS))
 
 $(BUILD)/cgi-bin/%: cgi-bin/%.c $(LIBA) $(CGI_ARCHIVES)
 	@mkdir -p $(@D)
