@@ -90,9 +90,19 @@ CGI_ARCHIVES := $(foreach l,$(CGI_STATIC:-l%=%),$(shell $(CC) -print-file-name=l
 # (100 KiB resident, the loader's work at start).
 CGI_LDLIBS = -static-libgcc -Wl,-Bstatic $(CGI_STATIC) -Wl,-Bdynamic $(filter-out $(CGI_STATIC),$(LDLIBS))
 
-$(BUILD)/cgi-bin/%: cgi-bin/%.c $(LIBA) $(CGI_ARCHIVES)
+# The code a page runs first in the file (lib/hot.ld, written by
+# tests/bench/hot-order from what the followed programs execute): the
+# kernel maps a file's code 64 KiB around each page touched, and with the
+# code that runs scattered among the code that never does (the C++
+# runtime's locale facets, libsodium's unused primitives) every window of
+# a program's code was resident.  CGI_MAP=1 writes each program's link map
+# beside it (for tests/bench/hot-order).
+HOT_LD	 = lib/hot.ld
+CGI_MAP	?=
+CGI_MAP_LD = -Wl,-Map=$@.map
+$(BUILD)/cgi-bin/%: cgi-bin/%.c $(LIBA) $(CGI_ARCHIVES) $(HOT_LD)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBA) $(CGI_LDLIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -Wl,-T,$(HOT_LD) $(if $(CGI_MAP),$(CGI_MAP_LD)) -o $@ $< $(LIBA) $(CGI_LDLIBS)
 
 $(BUILD)/bin/%: bin/%.c $(LIBA)
 	@mkdir -p $(@D)
