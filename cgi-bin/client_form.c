@@ -13,6 +13,7 @@
 #include "form.h"
 #include "portal.h"
 #include "tz.h"
+#include "store.h"
 
 enum field { F_OP, F_NOTICE, FIELD__MAX };
 
@@ -184,7 +185,7 @@ static const struct vl_app app = {
 	.nfields = FIELD__MAX,
 	.access = VL_CLIENT,
 	.max_body = 100ULL * 1024 * 1024,
-	.sniff = 1,
+	.sniff = vl_store_sniff_init,
 	.get = get,
 	.post = post,
 };

@@ -7,6 +7,7 @@
  */
 #include "vellum.h"
 #include "msg.h"
+#include "store.h"
 
 enum field { F_BODY, FIELD__MAX };
 
@@ -40,7 +41,7 @@ static const struct vl_app app = {
 	.nfields = FIELD__MAX,
 	.access = VL_CLIENT,
 	.max_body = 100ULL * 1024 * 1024,
-	.sniff = 1,
+	.sniff = vl_store_sniff_init,
 	.post = post,
 };
 

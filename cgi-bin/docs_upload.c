@@ -15,6 +15,7 @@
 #include "matter.h"
 #include "audit.h"
 #include "doc.h"
+#include "store.h"
 
 #define FILE_MAX	(100ULL * 1024 * 1024)
 
@@ -76,7 +77,7 @@ static const struct vl_app app = {
 	.access = VL_FIRM_USER,
 	.max_body = FILE_MAX,
 	.raw_body = 1,
-	.sniff = 1,
+	.sniff = vl_store_sniff_init,
 	.post = post,
 };
 

@@ -12,6 +12,7 @@
 #include "share.h"
 #include "msg.h"
 #include "account.h"
+#include "store.h"
 
 enum field { F_OP, F_CONTACT, F_EMAIL, F_BODY, F_DOC, F_FOLDER, F_MESSAGE, F_SHARE,
     F_P_MESSAGES, F_P_DOCUMENTS, F_P_BILLS, F_P_CALENDAR, F_P_TASKS, F_P_NOTES, F_P_FORMS,
@@ -267,7 +268,7 @@ static const struct vl_app app = {
 	.nfields = FIELD__MAX,
 	.access = VL_FIRM_USER,
 	.max_body = 100ULL * 1024 * 1024,
-	.sniff = 1,
+	.sniff = vl_store_sniff_init,
 	.get = get,
 	.post = post,
 };

@@ -72,6 +72,18 @@ vl_page_new(struct vl_req *r, const char *title)
 	return d;
 }
 
+/*
+ * The page is written into one buffer as it expands.  Grown by doubling
+ * from nothing, a 40 KB page leaves the 16 and 32 KiB steps behind it on
+ * the heap (freed, but pages the process keeps); sized at start from the
+ * last page this process sent (a program sends one kind of page, its size
+ * varying with the rows), it is one allocation, grown only by what this
+ * page has more.  Bounded: a rare long page (past malloc's 128 KiB, where
+ * its memory is mapped and given back at once) sets nothing for the next.
+ */
+#define PAGE_LAST_MAX	((size_t)112 * 1024)
+static size_t page_last;
+
 enum vl_rc
 vl_page_send_status(struct vl_req *r, int status, const char *file, struct vl_tpl *d)
 {
@@ -83,11 +95,18 @@ vl_page_send_status(struct vl_req *r, int status, const char *file, struct vl_tp
 	else if (vl_db_fetch_failed()) {
 		vl_err("a list of %s was cut short by a failed fetch", file);
 		rc = VL_ERR;
-	} else if (vl_tpl_expand(file, VL_TPL_HTML, d, &body, &err) != VL_TPL_OK) {
-		vl_err("%s", vl_buf_str(&err));
-		rc = VL_ERR;
-	} else
+	} else {
+		if (page_last > 0)
+			vl_buf_grow(&body, page_last + page_last / 8);
+		if (vl_tpl_expand(file, VL_TPL_HTML, d, &body, &err) != VL_TPL_OK) {
+			vl_err("%s", vl_buf_str(&err));
+			rc = VL_ERR;
+		}
+	}
+	if (rc == VL_OK) {
+		page_last = body.len <= PAGE_LAST_MAX ? body.len : 0;
 		vl_out_send(r, status, "text/html; charset=utf-8", body.buf, body.len);
+	}
 	vl_buf_release(&body);
 	vl_buf_release(&err);
 	return rc;

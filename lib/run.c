@@ -18,7 +18,6 @@
 #include "vellum.h"
 #include "internal.h"
 #include "fcgiin.h"
-#include "store.h"
 
 /* ---- plain CGI transport ---- */
 
@@ -254,8 +253,8 @@ vl_run(const struct vl_app *app)
 	vl_log_init(app->name, (enum vl_log_level)vl_conf.log_level);
 	vl_tpl_init(vl_conf.site_templates, vl_conf.templates);
 	/* A CGI process serves one request: it loads libmagic only if it sniffs. */
-	if (app->sniff && !cgi)
-		vl_store_sniff_init();
+	if (app->sniff != NULL && !cgi)
+		app->sniff();
 	pool = vl_pool_new();
 	if (cgi)
 		serve(app, pool, NULL);

@@ -13,6 +13,7 @@
 #include <ctemplate/template.h>
 #include <ctemplate/template_cache.h>
 #include <ctemplate/template_dictionary.h>
+#include <ctemplate/template_emitter.h>
 
 #include "vellum.h"
 #include "internal.h"
@@ -30,6 +31,23 @@ public:
 private:
 	std::stringstream ss_;
 	std::streambuf *old_;
+};
+
+/*
+ * Expansion writes into the caller's buffer: through a std::string the page
+ * was built in a string grown by doubling and then copied whole, the two
+ * at once on the heap (a 40 KB page: 60 KB of string and 40 KB of copy),
+ * which a process keeps between requests as the heap's high-water mark.
+ */
+class BufEmitter : public ctemplate::ExpandEmitter {
+public:
+	explicit BufEmitter(struct vl_buf *b) : b_(b) {}
+	virtual void Emit(char c) { vl_buf_addc(b_, c); }
+	virtual void Emit(const std::string &s) { vl_buf_add(b_, s.data(), s.size()); }
+	virtual void Emit(const char *s) { vl_buf_adds(b_, s); }
+	virtual void Emit(const char *s, size_t n) { vl_buf_add(b_, s, n); }
+private:
+	struct vl_buf *b_;
 };
 
 TemplateDictionary *
@@ -66,10 +84,12 @@ put_err(struct vl_buf *err, const char *file, const std::string &what)
  * ShowSection and AddSectionDictionary, a look-up in its global id-to-name
  * map under a lock (about 1,000 instructions a call, a fifth of the matters
  * page's program time); a name carrying its id skips both.  The names are
- * the programs' own (a few hundred), so the table is bounded and a name past
- * the bound simply goes the slow way.
+ * the program's own (a page uses 100 to 200; every template together about
+ * 850), so the table is bounded and a name past the bound simply goes the
+ * slow way.  1,024 slots, 8 KiB: a hash scatters the names over every page
+ * of the table, and each is a page the process holds (32 KiB at 4,096).
  */
-const size_t NAMES_SLOTS = 4096;	/* a power of two */
+const size_t NAMES_SLOTS = 1024;	/* a power of two */
 const size_t NAMES_MAX = NAMES_SLOTS / 2;
 
 ctemplate::TemplateString
@@ -256,21 +276,25 @@ extern "C" enum vl_tpl_rc
 vl_tpl_expand(const char *file, enum vl_tpl_strip strip, const struct vl_tpl *t,
     struct vl_buf *out, struct vl_buf *err)
 {
+	size_t start = out->len;
+
 	try {
-		std::string s, captured;
+		std::string captured;
 		bool ok;
 		{
 			CerrCapture cap;
+			BufEmitter emit(out);
 			ok = ctemplate::ExpandTemplate(file, strip_of(strip),
-			    reinterpret_cast<const TemplateDictionary *>(t), &s);
+			    reinterpret_cast<const TemplateDictionary *>(t), &emit);
 			captured = cap.text();
 		}
-		if (ok) {
-			vl_buf_add(out, s.data(), s.size());
+		if (ok)
 			return VL_TPL_OK;
-		}
 		/* The rare path: tell a missing or broken file from a failed
 		 * expansion (usually a broken include).  Partial output is dropped. */
+		out->len = start;
+		if (out->buf != NULL)
+			out->buf[start] = '\0';
 		struct vl_buf why = VL_BUF_INIT;
 		enum vl_tpl_rc rc = vl_tpl_check(file, strip, &why);
 		/* ctemplate said why while expanding; a second load stays silent. */
@@ -281,6 +305,9 @@ vl_tpl_expand(const char *file, enum vl_tpl_strip strip, const struct vl_tpl *t,
 		vl_buf_release(&why);
 		return rc != VL_TPL_OK ? rc : VL_TPL_EXPAND;
 	} catch (...) {
+		out->len = start;
+		if (out->buf != NULL)
+			out->buf[start] = '\0';
 		put_err(err, file, "out of memory");
 		return VL_TPL_NOMEM;
 	}

@@ -246,9 +246,12 @@ struct vl_app {
 	uint64_t		 max_body;	/* 0: 64 KiB */
 	int			 client;	/* a public page of the client side */
 	int			 raw_body;	/* accepts one file as a raw body */
-	/* Sniffs uploads' types: under FastCGI libmagic is loaded and its
-	 * rules paged in at start, so an upload does not grow the process. */
-	int			 sniff;
+	/* Sniffs uploads' types: vl_store_sniff_init (store.h), called at a
+	 * FastCGI start to load libmagic and page its rules in, so an upload
+	 * does not grow the process.  Named by the program, never by the run
+	 * loop: a program without it links neither libmagic nor its
+	 * decompressors, and a process holds none of their pages. */
+	void			(*sniff)(void);
 	/* A provider's signed POST (a webhook): its JSON body, at most
 	 * 256 KiB, read whole into r->body; no session and no
 	 * CSRF token, as no browser sends it: the program verifies the

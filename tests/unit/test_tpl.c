@@ -222,6 +222,16 @@ test_broken_and_reload(void **state)
 	vl_tpl_include(d, "I", "badinc.tpl");
 	assert_int_equal(expand("outer.tpl", d, &out, &err), VL_TPL_EXPAND);
 	assert_non_null(strstr(vl_buf_str(&err), "badinc.tpl"));
+	/* The page is written into out as it expands: what came before the
+	 * broken include ("a") is dropped, what out held before is kept. */
+	assert_int_equal(out.len, 0);
+	vl_buf_reset(&err);
+	vl_buf_adds(&out, "held");
+	assert_int_equal(vl_tpl_expand("outer.tpl", VL_TPL_HTML, d, &out, &err), VL_TPL_EXPAND);
+	assert_string_equal(vl_buf_str(&out), "held");
+	vl_buf_reset(&err);
+	assert_int_equal(vl_tpl_expand("edit.tpl", VL_TPL_HTML, d, &out, &err), VL_TPL_OK);
+	assert_string_equal(vl_buf_str(&out), "heldthird v");
 
 	assert_int_equal(expand("missing.tpl", d, &out, &err), VL_TPL_NOTFOUND);
 	assert_non_null(strstr(vl_buf_str(&err), "missing.tpl"));
