@@ -33,6 +33,8 @@ static MYSQL_STMT	*stmts[STMT__MAX];
 /* The result set that holds each statement's stored result, if any. */
 static struct vl_rows	*holder[STMT__MAX];
 static int		 in_tx;
+/* Plain CGI: each statement runs about once (vl_db_once). */
+static int		 once;
 /* Fetch errors ever, and their count when the transaction began. */
 static unsigned		 fetch_errors, tx_fetch_errors;
 static int		 fetch_failed;	/* since vl_db_fetch_clear() */
@@ -216,12 +218,31 @@ library_start(void)
 }
 
 /*
- * A connected, set-up handle, or NULL.  flags: CLIENT_MULTI_STATEMENTS for
+ * The session every statement runs in: times in UTC (NOW() compares with
+ * stored values, EPOCH() is whole seconds since 1970), strict writes, and
+ * a lock wait that fails a request rather than holding it.
+ */
+#define SESSION_VARS "time_zone = '+00:00', sql_mode = " \
+    "'STRICT_ALL_TABLES,NO_ENGINE_SUBSTITUTION,ERROR_FOR_DIVISION_BY_ZERO'," \
+    " innodb_lock_wait_timeout = 5"
+/* The same settings for one statement only (plain CGI, run_once). */
+#define ONCE_PREFIX "SET STATEMENT " SESSION_VARS " FOR "
+
+void
+vl_db_once(int on)
+{
+	once = on != 0;
+}
+
+/*
+ * A connected handle, or NULL.  flags: CLIENT_MULTI_STATEMENTS for
  * migrations only; the request connection runs one statement per text, so
- * no text can ever smuggle a second one in.
+ * no text can ever smuggle a second one in.  setup: the session's settings
+ * are SET now; without it (the request connection of plain CGI) every
+ * statement carries them itself (run_once).
  */
 static MYSQL *
-connect_db(unsigned long flags)
+connect_db(unsigned long flags, int setup)
 {
 	unsigned int	 timeout = 5;
 	my_bool		 off = 0;
@@ -245,9 +266,7 @@ connect_db(unsigned long flags)
 		mysql_close(c);
 		return NULL;
 	}
-	if (mysql_query(c, "SET time_zone = '+00:00', sql_mode = "
-	    "'STRICT_ALL_TABLES,NO_ENGINE_SUBSTITUTION,ERROR_FOR_DIVISION_BY_ZERO',"
-	    " innodb_lock_wait_timeout = 5") != 0) {
+	if (setup && mysql_query(c, "SET " SESSION_VARS) != 0) {
 		set_error(mysql_errno(c), mysql_error(c));
 		vl_err("database session setup: %s", last_error);
 		mysql_close(c);
@@ -261,7 +280,7 @@ vl_db_open(void)
 {
 	if (conn != NULL)
 		return VL_OK;
-	if ((conn = connect_db(0)) == NULL)
+	if ((conn = connect_db(0, !once)) == NULL)
 		return VL_ERR;
 	return VL_OK;
 }
@@ -333,6 +352,53 @@ params_bind(struct params *p, const char *types, va_list ap)
 	return VL_OK;
 }
 
+/*
+ * Plain CGI, a statement's first run: prepared and executed in one round
+ * trip (mariadb_stmt_execute_direct sends both commands at once; the
+ * server runs the execute on the statement it has just prepared), with the
+ * session's settings in the statement itself (SET STATEMENT ... FOR: set
+ * for this statement and restored after it), so the connection needs no
+ * SET of its own.  The text is the declared one behind a constant prefix:
+ * the values stay bound parameters.  The handle stays prepared: a second
+ * run in the same request only executes it.  NULL with the error set.
+ */
+static MYSQL_STMT *
+run_once(enum vl_stmt id, struct params *p)
+{
+	MYSQL_STMT		*st;
+	unsigned int		 n = p->n;
+	size_t			 plen = sizeof(ONCE_PREFIX) - 1, slen = strlen(decls[id].sql);
+	char			*text;
+	int			 rc;
+
+	if ((st = mysql_stmt_init(conn)) == NULL) {
+		set_error(mysql_errno(conn), mysql_error(conn));
+		return NULL;
+	}
+	text = vl_xmalloc(plen + slen + 1);
+	memcpy(text, ONCE_PREFIX, plen);
+	memcpy(text + plen, decls[id].sql, slen + 1);
+	rc = mysql_stmt_attr_set(st, STMT_ATTR_PREBIND_PARAMS, &n) != 0 ||
+	    mysql_stmt_bind_param(st, p->b) != 0 ||
+	    mariadb_stmt_execute_direct(st, text, plen + slen) != 0;
+	free(text);
+	if (rc) {
+		set_error(mysql_stmt_errno(st), mysql_stmt_error(st));
+		mysql_stmt_close(st);
+		return NULL;
+	}
+	/* The declaration's count was checked against the text by check-sql
+	 * and against the call by types_match; a mismatch here is logged. */
+	if (mysql_stmt_param_count(st) != p->n) {
+		vl_err("statement %s: %lu placeholders, %u bound", decls[id].name,
+		    mysql_stmt_param_count(st), p->n);
+		set_error(0, "placeholders and parameters differ");
+		mysql_stmt_close(st);
+		return NULL;
+	}
+	return stmts[id] = st;
+}
+
 /* Prepares (if needed), binds and executes; reconnects once when allowed. */
 static enum vl_rc
 run(enum vl_stmt id, struct params *p, MYSQL_STMT **out)
@@ -344,7 +410,13 @@ run(enum vl_stmt id, struct params *p, MYSQL_STMT **out)
 	for (attempt = 0; attempt < 2; attempt++) {
 		if (vl_db_open() != VL_OK)
 			return VL_ERR;
-		if ((st = stmt_get(id)) == NULL)
+		if (once && stmts[id] == NULL) {
+			if ((st = run_once(id, p)) != NULL) {
+				*out = st;
+				return VL_OK;
+			}
+			e = last_errno;
+		} else if ((st = stmt_get(id)) == NULL)
 			e = last_errno;
 		else if (mysql_stmt_param_count(st) != p->n) {
 			vl_err("statement %s: %lu placeholders, %u bound", decls[id].name,
@@ -652,6 +724,33 @@ check_columns(MYSQL_STMT *st, const struct vl_stmt_decl *d, struct vl_buf *err)
 	return bad ? -1 : 0;
 }
 
+/* The text as plain CGI sends it prepares with the same placeholders. */
+static enum vl_rc
+check_once(const struct vl_stmt_decl *d)
+{
+	MYSQL_STMT	*st;
+	char		*text;
+	size_t		 plen = sizeof(ONCE_PREFIX) - 1, slen = strlen(d->sql);
+	enum vl_rc	 rc = VL_OK;
+
+	if ((st = mysql_stmt_init(conn)) == NULL)
+		return VL_ERR;
+	text = vl_xmalloc(plen + slen + 1);
+	memcpy(text, ONCE_PREFIX, plen);
+	memcpy(text + plen, d->sql, slen + 1);
+	if (mysql_stmt_prepare(st, text, plen + slen) != 0) {
+		set_error(mysql_stmt_errno(st), mysql_stmt_error(st));
+		rc = VL_INVALID;
+	} else if (mysql_stmt_param_count(st) != strlen(d->ptypes) ||
+	    mysql_stmt_field_count(st) != strlen(d->rtypes)) {
+		set_error(0, "placeholders or result columns differ");
+		rc = VL_INVALID;
+	}
+	free(text);
+	mysql_stmt_close(st);
+	return rc;
+}
+
 enum vl_rc
 vl_db_check(enum vl_stmt id, struct vl_buf *err)
 {
@@ -685,6 +784,10 @@ vl_db_check(enum vl_stmt id, struct vl_buf *err)
 	else if (check_columns(st, d, err) == 0)
 		rc = VL_OK;
 	mysql_stmt_close(st);
+	/* Plain CGI runs the same text behind its settings (run_once). */
+	if (rc == VL_OK && (rc = check_once(d)) != VL_OK)
+		vl_buf_addf(err, "%s: does not prepare behind SET STATEMENT: %s", d->name,
+		    last_error);
 	return rc;
 }
 
@@ -785,7 +888,7 @@ vl_db_script(const char *sql, struct vl_buf *err)
 	int		 status;
 
 	/* Several statements in one text: on a connection of its own. */
-	if ((c = connect_db(CLIENT_MULTI_STATEMENTS)) == NULL) {
+	if ((c = connect_db(CLIENT_MULTI_STATEMENTS, 1)) == NULL) {
 		vl_buf_adds(err, last_error);
 		return VL_ERR;
 	}
