@@ -147,17 +147,25 @@ vl_db_close(void)
 {
 	int	 i;
 
-	for (i = 0; i < STMT__MAX; i++) {
+	for (i = 0; i < STMT__MAX; i++)
 		if (holder[i] != NULL)
 			vl_db_rows_free(holder[i]);
+	/*
+	 * The connection first: the server drops its statements with it, and
+	 * Connector/C detaches every handle from a closed connection, so
+	 * closing them after frees their memory and sends nothing (before, a
+	 * COM_STMT_CLOSE each, the server dispatching every one: a plain-CGI
+	 * request's end).
+	 */
+	if (conn != NULL)
+		mysql_close(conn);
+	conn = NULL;
+	for (i = 0; i < STMT__MAX; i++) {
 		if (stmts[i] != NULL) {
 			mysql_stmt_close(stmts[i]);
 			stmts[i] = NULL;
 		}
 	}
-	if (conn != NULL)
-		mysql_close(conn);
-	conn = NULL;
 	/* The server rolls back a transaction whose connection is gone. */
 	if (in_tx)
 		tx_end(VL_TX_ROLLED_BACK);
