@@ -386,8 +386,10 @@ run_once(enum vl_stmt id, struct params *p)
 	text = vl_xmalloc(plen + slen + 1);
 	memcpy(text, ONCE_PREFIX, plen);
 	memcpy(text + plen, decls[id].sql, slen + 1);
-	rc = mysql_stmt_attr_set(st, STMT_ATTR_PREBIND_PARAMS, &n) != 0 ||
-	    mysql_stmt_bind_param(st, p->b) != 0 ||
+	/* Parameters are bound before the prepare only when there are any:
+	 * Connector/C refuses an empty binding of an unprepared statement. */
+	rc = (n > 0 && (mysql_stmt_attr_set(st, STMT_ATTR_PREBIND_PARAMS, &n) != 0 ||
+	    mysql_stmt_bind_param(st, p->b) != 0)) ||
 	    mariadb_stmt_execute_direct(st, text, plen + slen) != 0;
 	free(text);
 	if (rc) {

@@ -4,7 +4,8 @@
  * in the statement, the connection opened without a SET of its own.  Every
  * statement sees the same settings as on a set-up connection; values of
  * every type (NULL, quotes, backslashes, every byte) arrive as bound; a
- * statement run twice runs again on its prepared handle; a duplicate is a
+ * statement run twice runs again on its prepared handle, one without
+ * parameters runs; a duplicate is a
  * conflict and the statement then runs again; a transaction rolls back.
  * Each case runs in both modes, so the two paths are held to one result.
  */
@@ -109,6 +110,8 @@ writes(int once)
 	char	*got;
 
 	mode(once);
+	/* A statement without parameters. */
+	assert_int_equal(vl_db_exec(STMT_THROTTLE_PURGE, NULL, NULL, ""), VL_OK);
 	snprintf(number, sizeof(number), "once-%s-%d", dbt_tag, once);
 	assert_int_equal(vl_db_exec(STMT_MATTER_INSERT, NULL, NULL, "issis", dbt_firm, number,
 	    "A plain-CGI write", client, "open"), VL_OK);
