@@ -140,7 +140,7 @@ $(DIST_LINK)/bin/%: bin/%.c $(LIBA) $(DIST_SSLCONF)
 # the program with a Connector/C of their own (bin/dist-cgi writes how).
 # libgcc is linked in too: libgcc_s.so's load and its start (which asks
 # the processor for its features, slow in a virtual machine) cost each
-# request more than a tenth.  See docs/performance.md, "Plain CGI".
+# request about 110 us.  See docs/performance.md, "Plain CGI".
 DIST_MULTI = $(DIST_LINK)/multi
 DIST_OWN = -lmariadb -lssl -lcrypto
 DIST_OWN_LDFLAGS = $(filter-out -pie,$(DIST_LDFLAGS)) -no-pie -static-libgcc

@@ -2,6 +2,8 @@
  * The data layer: one MariaDB connection per process, statements from the
  * table in stmts.def prepared once on first use, parameters and results
  * bound by type strings that must be the ones the statement declares.
+ * Under plain CGI (vl_db_once) a statement's first run is prepared and
+ * executed in one round trip and carries the session's settings.
  * When the server restarts under a running program, the next call outside
  * a transaction reconnects, re-prepares and runs again; inside a
  * transaction the work is lost, so it fails cleanly.
@@ -242,6 +244,21 @@ vl_db_once(int on)
 	once = on != 0;
 }
 
+/* A statement's text behind ONCE_PREFIX, NUL-terminated (free it); its
+ * length in *len. */
+static char *
+once_text(const char *sql, size_t *len)
+{
+	size_t	 plen = sizeof(ONCE_PREFIX) - 1, slen = strlen(sql);
+	char	*text;
+
+	text = vl_xmalloc(plen + slen + 1);
+	memcpy(text, ONCE_PREFIX, plen);
+	memcpy(text + plen, sql, slen + 1);
+	*len = plen + slen;
+	return text;
+}
+
 /*
  * A connected handle, or NULL.  flags: CLIENT_MULTI_STATEMENTS for
  * migrations only; the request connection runs one statement per text, so
@@ -373,24 +390,22 @@ params_bind(struct params *p, const char *types, va_list ap)
 static MYSQL_STMT *
 run_once(enum vl_stmt id, struct params *p)
 {
-	MYSQL_STMT		*st;
-	unsigned int		 n = p->n;
-	size_t			 plen = sizeof(ONCE_PREFIX) - 1, slen = strlen(decls[id].sql);
-	char			*text;
-	int			 rc;
+	MYSQL_STMT	*st;
+	unsigned int	 n = p->n;
+	size_t		 len;
+	char		*text;
+	int		 rc;
 
 	if ((st = mysql_stmt_init(conn)) == NULL) {
 		set_error(mysql_errno(conn), mysql_error(conn));
 		return NULL;
 	}
-	text = vl_xmalloc(plen + slen + 1);
-	memcpy(text, ONCE_PREFIX, plen);
-	memcpy(text + plen, decls[id].sql, slen + 1);
+	text = once_text(decls[id].sql, &len);
 	/* Parameters are bound before the prepare only when there are any:
 	 * Connector/C refuses an empty binding of an unprepared statement. */
 	rc = (n > 0 && (mysql_stmt_attr_set(st, STMT_ATTR_PREBIND_PARAMS, &n) != 0 ||
 	    mysql_stmt_bind_param(st, p->b) != 0)) ||
-	    mariadb_stmt_execute_direct(st, text, plen + slen) != 0;
+	    mariadb_stmt_execute_direct(st, text, len) != 0;
 	free(text);
 	if (rc) {
 		set_error(mysql_stmt_errno(st), mysql_stmt_error(st));
@@ -740,15 +755,13 @@ check_once(const struct vl_stmt_decl *d)
 {
 	MYSQL_STMT	*st;
 	char		*text;
-	size_t		 plen = sizeof(ONCE_PREFIX) - 1, slen = strlen(d->sql);
+	size_t		 len;
 	enum vl_rc	 rc = VL_OK;
 
 	if ((st = mysql_stmt_init(conn)) == NULL)
 		return VL_ERR;
-	text = vl_xmalloc(plen + slen + 1);
-	memcpy(text, ONCE_PREFIX, plen);
-	memcpy(text + plen, d->sql, slen + 1);
-	if (mysql_stmt_prepare(st, text, plen + slen) != 0) {
+	text = once_text(d->sql, &len);
+	if (mysql_stmt_prepare(st, text, len) != 0) {
 		set_error(mysql_stmt_errno(st), mysql_stmt_error(st));
 		rc = VL_INVALID;
 	} else if (mysql_stmt_param_count(st) != strlen(d->ptypes) ||
