@@ -159,10 +159,12 @@ $(DIST_LINK)/bin/%: bin/%.c $(LIBA) $(DIST_SSLCONF)
 # the LGPL: multi/vellum-cgi-GROUP.o is the file without it and OpenSSL
 # (everything else resolved), shipped in relink/ so that a user can link
 # the program with a Connector/C of their own (bin/dist-cgi writes how).
-# See docs/performance.md, "Plain CGI".
+# libgcc is linked in too: libgcc_s.so's load and its start (which asks
+# the processor for its features, slow in a virtual machine) cost each
+# request about 110 us.  See docs/performance.md, "Plain CGI".
 DIST_MULTI = $(DIST_LINK)/multi
 DIST_OWN = -lmariadb -lssl -lcrypto
-DIST_OWN_LDFLAGS = $(filter-out -pie,$(DIST_LDFLAGS)) -no-pie
+DIST_OWN_LDFLAGS = $(filter-out -pie,$(DIST_LDFLAGS)) -no-pie -static-libgcc
 DIST_OWN_LDLIBS = -Wl,-Bstatic $(DIST_OWN) $(DIST_STATIC) -Wl,-Bdynamic \
 	$(filter-out $(DIST_STATIC) $(DIST_OWN),$(LDLIBS)) -lm
 DIST_BASE_NEEDED = ld-linux-x86-64 libc libm libgcc_s liboath libqrencode libmariadb libssl libcrypto

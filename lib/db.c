@@ -2,6 +2,8 @@
  * The data layer: one MariaDB connection per process, statements from the
  * table in stmts.def prepared once on first use, parameters and results
  * bound by type strings that must be the ones the statement declares.
+ * Under plain CGI (vl_db_once) a statement's first run is prepared and
+ * executed in one round trip and carries the session's settings.
  * When the server restarts under a running program, the next call outside
  * a transaction reconnects, re-prepares and runs again; inside a
  * transaction the work is lost, so it fails cleanly.
@@ -35,6 +37,8 @@ static MYSQL_STMT	*stmts[STMT__MAX];
 /* The result set that holds each statement's stored result, if any. */
 static struct vl_rows	*holder[STMT__MAX];
 static int		 in_tx;
+/* Plain CGI: each statement runs about once (vl_db_once). */
+static int		 once;
 /* Fetch errors ever, and their count when the transaction began. */
 static unsigned		 fetch_errors, tx_fetch_errors;
 static int		 fetch_failed;	/* since vl_db_fetch_clear() */
@@ -152,18 +156,25 @@ vl_db_close(void)
 
 	if (pending_active)
 		pending_settle();
-
-	for (i = 0; i < STMT__MAX; i++) {
+	for (i = 0; i < STMT__MAX; i++)
 		if (holder[i] != NULL)
 			vl_db_rows_free(holder[i]);
+	/*
+	 * The connection first: the server drops its statements with it, and
+	 * Connector/C detaches every handle from a closed connection, so
+	 * closing them after frees their memory and sends nothing (before, a
+	 * COM_STMT_CLOSE each, the server dispatching every one: a plain-CGI
+	 * request's end).
+	 */
+	if (conn != NULL)
+		mysql_close(conn);
+	conn = NULL;
+	for (i = 0; i < STMT__MAX; i++) {
 		if (stmts[i] != NULL) {
 			mysql_stmt_close(stmts[i]);
 			stmts[i] = NULL;
 		}
 	}
-	if (conn != NULL)
-		mysql_close(conn);
-	conn = NULL;
 	/* The server rolls back a transaction whose connection is gone. */
 	if (in_tx)
 		tx_end(VL_TX_ROLLED_BACK);
@@ -224,12 +235,46 @@ library_start(void)
 }
 
 /*
- * A connected, set-up handle, or NULL.  flags: CLIENT_MULTI_STATEMENTS for
+ * The session every statement runs in: times in UTC (NOW() compares with
+ * stored values, EPOCH() is whole seconds since 1970), strict writes, and
+ * a lock wait that fails a request rather than holding it.
+ */
+#define SESSION_VARS "time_zone = '+00:00', sql_mode = " \
+    "'STRICT_ALL_TABLES,NO_ENGINE_SUBSTITUTION,ERROR_FOR_DIVISION_BY_ZERO'," \
+    " innodb_lock_wait_timeout = 5"
+/* The same settings for one statement only (plain CGI, run_once). */
+#define ONCE_PREFIX "SET STATEMENT " SESSION_VARS " FOR "
+
+void
+vl_db_once(int on)
+{
+	once = on != 0;
+}
+
+/* A statement's text behind ONCE_PREFIX, NUL-terminated (free it); its
+ * length in *len. */
+static char *
+once_text(const char *sql, size_t *len)
+{
+	size_t	 plen = sizeof(ONCE_PREFIX) - 1, slen = strlen(sql);
+	char	*text;
+
+	text = vl_xmalloc(plen + slen + 1);
+	memcpy(text, ONCE_PREFIX, plen);
+	memcpy(text + plen, sql, slen + 1);
+	*len = plen + slen;
+	return text;
+}
+
+/*
+ * A connected handle, or NULL.  flags: CLIENT_MULTI_STATEMENTS for
  * migrations only; the request connection runs one statement per text, so
- * no text can ever smuggle a second one in.
+ * no text can ever smuggle a second one in.  setup: the session's settings
+ * are SET now; without it (the request connection of plain CGI) every
+ * statement carries them itself (run_once).
  */
 static MYSQL *
-connect_db(unsigned long flags)
+connect_db(unsigned long flags, int setup)
 {
 	unsigned int	 timeout = 5;
 	my_bool		 off = 0;
@@ -255,9 +300,7 @@ connect_db(unsigned long flags)
 		mysql_close(c);
 		return NULL;
 	}
-	if (mysql_query(c, "SET time_zone = '+00:00', sql_mode = "
-	    "'STRICT_ALL_TABLES,NO_ENGINE_SUBSTITUTION,ERROR_FOR_DIVISION_BY_ZERO',"
-	    " innodb_lock_wait_timeout = 5") != 0) {
+	if (setup && mysql_query(c, "SET " SESSION_VARS) != 0) {
 		set_error(mysql_errno(c), mysql_error(c));
 		vl_err("database session setup: %s", last_error);
 		mysql_close(c);
@@ -275,7 +318,7 @@ vl_db_open(void)
 		pending_settle();
 	if (conn != NULL)
 		return VL_OK;
-	if ((conn = connect_db(0)) == NULL)
+	if ((conn = connect_db(0, !once)) == NULL)
 		return VL_ERR;
 	return VL_OK;
 }
@@ -347,6 +390,53 @@ params_bind(struct params *p, const char *types, va_list ap)
 	return VL_OK;
 }
 
+/*
+ * Plain CGI, a statement's first run: prepared and executed in one round
+ * trip (mariadb_stmt_execute_direct sends both commands at once; the
+ * server runs the execute on the statement it has just prepared), with the
+ * session's settings in the statement itself (SET STATEMENT ... FOR: set
+ * for this statement and restored after it), so the connection needs no
+ * SET of its own.  The text is the declared one behind a constant prefix:
+ * the values stay bound parameters.  The handle stays prepared: a second
+ * run in the same request only executes it.  NULL with the error set.
+ */
+static MYSQL_STMT *
+run_once(enum vl_stmt id, struct params *p)
+{
+	MYSQL_STMT	*st;
+	unsigned int	 n = p->n;
+	size_t		 len;
+	char		*text;
+	int		 rc;
+
+	if ((st = mysql_stmt_init(conn)) == NULL) {
+		set_error(mysql_errno(conn), mysql_error(conn));
+		return NULL;
+	}
+	text = once_text(decls[id].sql, &len);
+	/* Parameters are bound before the prepare only when there are any:
+	 * Connector/C refuses an empty binding of an unprepared statement. */
+	rc = (n > 0 && (mysql_stmt_attr_set(st, STMT_ATTR_PREBIND_PARAMS, &n) != 0 ||
+	    mysql_stmt_bind_param(st, p->b) != 0)) ||
+	    mariadb_stmt_execute_direct(st, text, len) != 0;
+	free(text);
+	if (rc) {
+		set_error(mysql_stmt_errno(st), mysql_stmt_error(st));
+		mysql_stmt_close(st);
+		return NULL;
+	}
+	/* The declaration's count was checked against the text by check-sql
+	 * and against the call by types_match; a mismatch here is logged. */
+	if (mysql_stmt_param_count(st) != p->n) {
+		vl_err("statement %s: %lu placeholders, %u bound", decls[id].name,
+		    mysql_stmt_param_count(st), p->n);
+		set_error(0, "placeholders and parameters differ");
+		mysql_stmt_close(st);
+		return NULL;
+	}
+	return stmts[id] = st;
+}
+
 /* Prepares (if needed), binds and executes; reconnects once when allowed. */
 static enum vl_rc
 run(enum vl_stmt id, struct params *p, MYSQL_STMT **out)
@@ -358,7 +448,13 @@ run(enum vl_stmt id, struct params *p, MYSQL_STMT **out)
 	for (attempt = 0; attempt < 2; attempt++) {
 		if (vl_db_open() != VL_OK)
 			return VL_ERR;
-		if ((st = stmt_get(id)) == NULL)
+		if (once && stmts[id] == NULL) {
+			if ((st = run_once(id, p)) != NULL) {
+				*out = st;
+				return VL_OK;
+			}
+			e = last_errno;
+		} else if ((st = stmt_get(id)) == NULL)
 			e = last_errno;
 		else if (mysql_stmt_param_count(st) != p->n) {
 			vl_err("statement %s: %lu placeholders, %u bound", decls[id].name,
@@ -666,6 +762,31 @@ check_columns(MYSQL_STMT *st, const struct vl_stmt_decl *d, struct vl_buf *err)
 	return bad ? -1 : 0;
 }
 
+/* The text as plain CGI sends it prepares with the same placeholders. */
+static enum vl_rc
+check_once(const struct vl_stmt_decl *d)
+{
+	MYSQL_STMT	*st;
+	char		*text;
+	size_t		 len;
+	enum vl_rc	 rc = VL_OK;
+
+	if ((st = mysql_stmt_init(conn)) == NULL)
+		return VL_ERR;
+	text = once_text(d->sql, &len);
+	if (mysql_stmt_prepare(st, text, len) != 0) {
+		set_error(mysql_stmt_errno(st), mysql_stmt_error(st));
+		rc = VL_INVALID;
+	} else if (mysql_stmt_param_count(st) != strlen(d->ptypes) ||
+	    mysql_stmt_field_count(st) != strlen(d->rtypes)) {
+		set_error(0, "placeholders or result columns differ");
+		rc = VL_INVALID;
+	}
+	free(text);
+	mysql_stmt_close(st);
+	return rc;
+}
+
 enum vl_rc
 vl_db_check(enum vl_stmt id, struct vl_buf *err)
 {
@@ -699,6 +820,10 @@ vl_db_check(enum vl_stmt id, struct vl_buf *err)
 	else if (check_columns(st, d, err) == 0)
 		rc = VL_OK;
 	mysql_stmt_close(st);
+	/* Plain CGI runs the same text behind its settings (run_once). */
+	if (rc == VL_OK && (rc = check_once(d)) != VL_OK)
+		vl_buf_addf(err, "%s: does not prepare behind SET STATEMENT: %s", d->name,
+		    last_error);
 	return rc;
 }
 
@@ -799,7 +924,7 @@ vl_db_script(const char *sql, struct vl_buf *err)
 	int		 status;
 
 	/* Several statements in one text: on a connection of its own. */
-	if ((c = connect_db(CLIENT_MULTI_STATEMENTS)) == NULL) {
+	if ((c = connect_db(CLIENT_MULTI_STATEMENTS, 1)) == NULL) {
 		vl_buf_adds(err, last_error);
 		return VL_ERR;
 	}

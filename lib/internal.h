@@ -69,6 +69,15 @@ void	 vl_tpl_shutdown(void);
  */
 enum vl_rc vl_db_check(enum vl_stmt, struct vl_buf *err);
 
+/*
+ * on: the process serves one request (plain CGI), so a statement runs about
+ * once: its first run is prepared and executed in one round trip and
+ * carries the session's settings itself, and the connection is opened
+ * without a SET of its own.  Off (the default): prepared once, executed
+ * many times, on a connection set up at connect.  Call before the first
+ * statement.
+ */
+void	 vl_db_once(int on);
 /* Connects (lazily; reconnects after a server restart).  VL_OK or VL_ERR. */
 enum vl_rc vl_db_open(void);
 void	 vl_db_close(void);

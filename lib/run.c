@@ -229,6 +229,7 @@ vl_run(const struct vl_app *app)
 		return 1;
 	}
 	cgi = FCGX_IsCGI();
+	vl_db_once(cgi);
 	if (vl_conf_load(NULL, &err) != VL_OK) {
 		vl_err("configuration: %s", vl_buf_str(&err));
 		if (cgi)

@@ -182,7 +182,21 @@ test("the tarball's OpenSSL reads no openssl.cnf of the host", () => {
   assert.ok(page.trace.includes(db), 'the program asked the database');
   assert.doesNotMatch(page.trace, /openssl\.cnf|hostile/, 'matters_list opened no OpenSSL configuration');
   assert.doesNotMatch(execFileSync('objdump', ['-p', path.join(APP, 'cgi-bin/matters_list')], { encoding: 'utf8' }),
-    /NEEDED\s+lib(ssl|crypto|mariadb)\b/, 'Connector/C and OpenSSL are linked in');
+    /NEEDED\s+lib(ssl|crypto|mariadb|gcc_s)\b/, 'Connector/C, OpenSSL and libgcc are linked in');
+  // A plain-CGI request sets its session up in its statement: no SET of
+  // its own, and the statement prepared and executed in one write.
+  const wire = spawnSync('strace', ['-f', '-qq', '-s', '4096', '-e', 'trace=sendto', '-o', trace,
+    LOADER, path.join(APP, 'cgi-bin/matters_list')], { encoding: 'utf8', timeout: 30000, env: { PATH: process.env.PATH,
+    REQUEST_METHOD: 'GET', REQUEST_URI: '/matters', SCRIPT_NAME: '/matters', GATEWAY_INTERFACE: 'CGI/1.1',
+    REMOTE_ADDR: '127.0.0.1', VELLUM_CONF: conf, HTTP_COOKIE: `__Host-sid=${'A'.repeat(43)}` } });
+  assert.equal(wire.status, 0, wire.stderr);
+  const sends = fs.readFileSync(trace, 'utf8').split('\n').filter((l) => l.includes('sendto('));
+  assert.ok(!sends.some((l) => /SET time_zone/.test(l)), 'no SET round trip of its own');
+  const stmts = sends.filter((l) => /SET STATEMENT time_zone = '\+00:00'.* FOR SELECT/.test(l)).length;
+  assert.ok(stmts >= 1, 'the session check carries the settings');
+  // The handshake's answer, one write a statement, COM_QUIT: no separate
+  // prepare, no COM_STMT_CLOSE at the end.
+  assert.equal(sends.length, stmts + 2, sends.join('\n'));
   const ctl = strace([path.join(APP, 'bin/vellumctl'), 'mailq'], { VELLUM_CONF: conf, OPENSSL_CONF: hostile });
   assert.equal(ctl.status, 0, ctl.stderr);
   assert.match(ctl.trace, /open(at)?\(.*\/share\/openssl\.cnf"/, "vellumctl reads the tarball's openssl.cnf");
