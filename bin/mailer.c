@@ -98,6 +98,7 @@ deliver(struct vl_pool *pool, const struct vl_outbox_batch *b, const struct vl_o
 	if (vl_mail_render(pool, m->kind, payloads, m->n, &mf, &parts, &err) != VL_OK) {
 		res = VL_MAIL_RETRY;	/* an admin can fix the template meanwhile */
 		vl_err("notification %lld: %s", (long long)m->rows[0].id, vl_buf_str(&err));
+		settle(last);	/* nothing to send: the last one's outcome now */
 	} else if ((rc = vl_outbox_hold(pool, b, m)) != VL_OK) {
 		vl_warn("notification %lld: %s; not sent", (long long)m->rows[0].id,
 		    rc == VL_CONFLICT ? "no longer held (another mailer has it, or it was cancelled)" :
@@ -118,8 +119,8 @@ deliver(struct vl_pool *pool, const struct vl_outbox_batch *b, const struct vl_o
 		if (writing)
 			(void)vl_outbox_record_end();
 		last->m = NULL;
+		vl_buf_release(&last->err);
 	}
-	settle(last);	/* not sent: the last one's outcome is written now */
 	last->m = m;
 	last->res = res;
 	last->err = err;

@@ -1021,26 +1021,29 @@ vl_db_exec_start(enum vl_stmt id, const char *types, ...)
 	pend_affected = 0;
 	if (!types_match(id, 0, types))
 		return VL_ERR;
-	/* The statement before this one, if any, is waited for here. */
-	if (vl_db_open() != VL_OK || (st = stmt_get(id)) == NULL)
-		return VL_ERR;
 	va_start(ap, types);
 	rc = params_bind(&pend.p, types, ap);
 	va_end(ap);
-	if (rc != VL_OK || mysql_stmt_param_count(st) != pend.p.n ||
-	    mysql_stmt_bind_param(st, pend.p.b) != 0) {
+	if (rc != VL_OK)
+		return VL_ERR;
+	/* A program that did not ask: vl_db_exec's path, run to its end now,
+	 * its outcome kept for vl_db_exec_finish. */
+	if (!nonblocking) {
+		if ((pend_rc = run(id, &pend.p, &st)) == VL_OK)
+			pend_affected = mysql_stmt_affected_rows(st);
+		return VL_OK;
+	}
+	/* The statement before this one, if any, is waited for here. */
+	if (vl_db_open() != VL_OK || (st = stmt_get(id)) == NULL)
+		return VL_ERR;
+	if (mysql_stmt_param_count(st) != pend.p.n || mysql_stmt_bind_param(st, pend.p.b) != 0) {
 		vl_err("statement %s: parameters not bound", decls[id].name);
 		return VL_ERR;
 	}
 	pend.st = st;
 	pend.id = id;
 	pend.ret = 0;
-	/* Without the option (a program that did not ask) it runs to the end. */
-	if (!nonblocking) {
-		pend.ret = mysql_stmt_execute(st);
-		pend.wait = 0;
-	} else
-		pend.wait = mysql_stmt_execute_start(&pend.ret, st);
+	pend.wait = mysql_stmt_execute_start(&pend.ret, st);
 	pending_active = 1;
 	return VL_OK;
 }

@@ -284,6 +284,13 @@ vl_outbox_release(const struct vl_outbox_mail *m)
 	(void)vl_db_exec(STMT_MAILER2_RELEASE, NULL, NULL, "s", m->lease);
 }
 
+static void
+not_recorded(const struct vl_outbox_mail *m)
+{
+	vl_err("notification %lld: outcome not recorded; the lease will expire "
+	    "and it will be tried again", (long long)m->rows[0].id);
+}
+
 /* The outcome on its way (vl_outbox_record_start), for its log line. */
 static struct {
 	const struct vl_outbox_mail *m;
@@ -315,8 +322,7 @@ vl_outbox_record_start(const struct vl_outbox_mail *m, enum vl_mail_result res, 
 		rc = vl_db_exec_start(STMT_MAILER2_RETRY, "iss", rec.delay, err, m->lease);
 	}
 	if (rc != VL_OK) {
-		vl_err("notification %lld: outcome not recorded; the lease will expire "
-		    "and it will be tried again", (long long)m->rows[0].id);
+		not_recorded(m);
 		return rc;
 	}
 	rec.m = m;
@@ -334,8 +340,7 @@ vl_outbox_record_end(void)
 		return VL_ERR;	/* not started: said so already */
 	rec.m = NULL;
 	if (vl_db_exec_finish(NULL) != VL_OK) {
-		vl_err("notification %lld: outcome not recorded; the lease will expire "
-		    "and it will be tried again", (long long)m->rows[0].id);
+		not_recorded(m);
 		return VL_ERR;
 	}
 	if (rec.res == VL_MAIL_SENT)
