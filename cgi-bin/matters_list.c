@@ -10,6 +10,7 @@
 #include "tz.h"
 #include "matters.h"
 #include "picks.h"
+#include "matterscopy.h"
 
 enum field { F_STATUS, F_CLIENT, F_RESPONSIBLE, F_Q, F_SORT, F_PAGE, FIELD__MAX };
 
@@ -51,14 +52,30 @@ client_filter(struct vl_req *r, struct vl_tpl *d, const struct vl_matter_filter 
 	vl_buf_release(&all);
 }
 
+/* A query value that is there and not empty. */
+static int
+given(struct vl_req *r, const char *name)
+{
+	const struct vl_pair	*p = vl_pair_find(r->query, name);
+
+	return p != NULL && p->val[0] != '\0';
+}
+
 /* The first page checks the session in its own statement (one round trip);
- * a later one loads it first, as its statement may rightly find nothing. */
+ * a later one loads it first, as its statement may rightly find nothing.
+ * So does the page as it opens when the process keeps a copy of it: the
+ * session's statement then reads the stamps the copy is checked against
+ * (lib/matterscopy.c), and the list costs no statement while they hold. */
 static int
 joined(struct vl_req *r)
 {
 	const struct vl_pair	*p = vl_pair_find(r->query, "page");
+	const struct vl_pair	*sort = vl_pair_find(r->query, "sort");
 
-	return p == NULL || strcmp(p->val, "") == 0 || strcmp(p->val, "1") == 0;
+	if (p != NULL && strcmp(p->val, "") != 0 && strcmp(p->val, "1") != 0)
+		return 0;
+	return given(r, "status") || given(r, "client") || given(r, "responsible") ||
+	    given(r, "q") || !vl_matters_copy_held(vl_matter_sort_of(sort ? sort->val : NULL));
 }
 
 static enum vl_rc

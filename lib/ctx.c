@@ -19,5 +19,6 @@ vl_ctx_init(struct vl_ctx *c, struct vl_pool *pool, int64_t firm, int64_t user, 
 	c->id = "";
 	c->zone = NULL;
 	c->users_stamp = 0;
+	c->matters_stamp = 0;
 	c->join = NULL;
 }

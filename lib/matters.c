@@ -14,6 +14,7 @@
 #include <time.h>
 
 #include "matters.h"
+#include "matterscopy.h"
 #include "audit.h"
 #include "tz.h"
 #include "mfield.h"
@@ -360,10 +361,10 @@ find_joined(struct vl_ctx *c, const struct vl_matter_filter *f, const char *like
 		return rc;
 	for (;;) {
 		row = &list[*n < VL_PAGE_ROWS ? *n : VL_PAGE_ROWS];
-		if ((got = vl_db_next(rows, "iissssisssiissssis", &s->firm_id, &s->user_id,
+		if ((got = vl_db_next(rows, "iissssisssiiissssis", &s->firm_id, &s->user_id,
 		    &s->firm_name, &s->user_email, &s->user_name, &s->role, &j->stale, &s->firm_logo,
-		    &s->firm_zone, &s->firm_slug, &s->users_stamp, &row->id, &row->number,
-		    &row->description, &row->client, &row->status, &row->opened,
+		    &s->firm_zone, &s->firm_slug, &s->users_stamp, &s->matters_stamp, &row->id,
+		    &row->number, &row->description, &row->client, &row->status, &row->opened,
 		    &row->responsible)) <= 0)
 			break;
 		j->found = 1;
@@ -373,7 +374,13 @@ find_joined(struct vl_ctx *c, const struct vl_matter_filter *f, const char *like
 			(*n)++;
 	}
 	*out = list;
-	return got < 0 ? VL_ERR : VL_OK;
+	if (got < 0)
+		return VL_ERR;
+	/* Rows and stamps of one statement: the process keeps the page. */
+	if (j->found && vl_matters_copy_fits(f))
+		vl_matters_copy_put(s->firm_id, f->sort, s->matters_stamp, s->users_stamp, list, *n,
+		    *more);
+	return VL_OK;
 }
 
 enum vl_rc
@@ -394,6 +401,9 @@ vl_matter_find(struct vl_ctx *c, const struct vl_matter_filter *f, struct vl_mat
 		return VL_INVALID;
 	if (c->join != NULL)
 		return find_joined(c, f, like, list, out, n, more);
+	if (vl_matters_copy_fits(f) && vl_matters_copy_get(c->pool, c->firm_id, f->sort,
+	    c->matters_stamp, c->users_stamp, out, n, more))
+		return VL_OK;
 	if ((rc = vl_db_query(c->pool, find_stmts[f->sort], &rows, "issiiiisssii", c->firm_id,
 	    status, status, f->client, f->client, f->responsible, f->responsible, like, like, like,
 	    (int64_t)VL_PAGE_ROWS + 1, vl_page_offset(f->page))) != VL_OK)
@@ -409,7 +419,13 @@ vl_matter_find(struct vl_ctx *c, const struct vl_matter_filter *f, struct vl_mat
 			(*n)++;
 	}
 	*out = list;
-	return got < 0 ? VL_ERR : VL_OK;
+	if (got < 0)
+		return VL_ERR;
+	/* Read after the session's stamps: kept under them (matterscopy.c). */
+	if (vl_matters_copy_fits(f))
+		vl_matters_copy_put(c->firm_id, f->sort, c->matters_stamp, c->users_stamp, list, *n,
+		    *more);
+	return VL_OK;
 }
 
 enum vl_rc

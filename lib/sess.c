@@ -48,6 +48,7 @@ own(struct vl_req *r, struct vl_sess *s)
 	/* Read with the session: no query of its own (vl_tz_firm). */
 	r->ctx->zone = s->firm_zone;
 	r->ctx->users_stamp = s->users_stamp;
+	r->ctx->matters_stamp = s->matters_stamp;
 }
 
 /* After a row was found: extends it when due, then makes s the request's. */
@@ -71,11 +72,11 @@ vl_sess_load(struct vl_req *r)
 
 	if ((s = from_cookie(r, VL_COOKIE_SID, h)) == NULL)
 		return VL_DECLINED;
-	rc = vl_db_row(r->pool, STMT_SESS_LOAD, "ibii", "iissssisssi",
+	rc = vl_db_row(r->pool, STMT_SESS_LOAD, "ibii", "iissssisssii",
 	    touch_interval(), h, sizeof(h), vl_conf.session_idle, vl_conf.session_max,
 	    &s->firm_id, &s->user_id, &s->firm_name, &s->user_email,
 	    &s->user_name, &s->role, &stale, &s->firm_logo, &s->firm_zone, &s->firm_slug,
-	    &s->users_stamp);
+	    &s->users_stamp, &s->matters_stamp);
 	return rc != VL_OK ? rc : adopt(r, s, h, stale);
 }
 
@@ -206,4 +207,5 @@ vl_sess_end(struct vl_req *r)
 	r->ctx->name = "";
 	r->ctx->zone = NULL;
 	r->ctx->users_stamp = 0;
+	r->ctx->matters_stamp = 0;
 }

@@ -217,6 +217,7 @@ struct vl_ctx {
 	const char	*id;		/* request id for logs; "" if none */
 	const char	*zone;		/* the firm's time zone once read (vl_tz_firm) */
 	int64_t		 users_stamp;	/* the firm's users_stamp read with the session, or 0 */
+	int64_t		 matters_stamp;	/* its matters_stamp read with the session, or 0 */
 	struct vl_sess_join *join;	/* a session the page's statement checks, or NULL */
 };
 /*
@@ -279,6 +280,7 @@ struct vl_sess {
 	char		*user_name;
 	char		*role;
 	int64_t		 users_stamp;	/* firm users: firms.users_stamp, else 0 */
+	int64_t		 matters_stamp;	/* firm users: firms.matters_stamp, else 0 */
 	char		 csrf[65];
 };
 
