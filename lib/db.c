@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 
 #include <curl/curl.h>
 #include <mysql.h>
@@ -279,6 +280,7 @@ connect_db(unsigned long flags, int setup)
 	unsigned int	 timeout = 5;
 	my_bool		 off = 0;
 	MYSQL		*c;
+	int		 slack, connected;
 
 	library_start();
 	if ((c = mysql_init(NULL)) == NULL) {
@@ -290,11 +292,23 @@ connect_db(unsigned long flags, int setup)
 	mysql_options(c, MYSQL_OPT_RECONNECT, &off);	/* we reconnect ourselves */
 	if (nonblocking)
 		mysql_options(c, MYSQL_OPT_NONBLOCK, 0);
-	if (mysql_real_connect(c,
+	/*
+	 * Connector/C sleeps after its connect() even when that succeeded at
+	 * once (usleep(1), its first retry wait), and the kernel stretches a
+	 * sleep by the thread's timer slack, 50 us by default: 60-90 us off
+	 * the CPU on every plain-CGI request.  The slack is 1 ns for the
+	 * connect only.
+	 */
+	slack = prctl(PR_GET_TIMERSLACK, 0, 0, 0, 0);
+	(void)prctl(PR_SET_TIMERSLACK, 1UL, 0, 0, 0);
+	connected = mysql_real_connect(c,
 	    vl_conf.db_socket ? NULL : vl_conf.db_host,
 	    vl_conf.db_user, vl_conf.db_password, vl_conf.db_name,
 	    vl_conf.db_port ? (unsigned)vl_conf.db_port : DB_PORT,
-	    vl_conf.db_socket, flags) == NULL) {
+	    vl_conf.db_socket, flags) != NULL;
+	if (slack > 0)
+		(void)prctl(PR_SET_TIMERSLACK, (unsigned long)slack, 0, 0, 0);
+	if (!connected) {
 		set_error(mysql_errno(c), mysql_error(c));
 		vl_err("database connect: %s", last_error);
 		mysql_close(c);
