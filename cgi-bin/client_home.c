@@ -14,6 +14,7 @@
 #include "portal.h"
 #include "doc.h"
 #include "feed.h"
+#include "feedcopy.h"
 #include "msgpage.h"
 #include "portalview.h"
 
@@ -64,7 +65,8 @@ bill_entry(struct vl_req *r, struct vl_tpl *d, const struct vl_feed_bill *fb)
 /* A page of the feed: the latest, or the one before the cursor in the link.
  * One section dictionary a message: the side is a class value. */
 static enum vl_rc
-messages(struct vl_req *r, struct vl_tpl *d, int64_t mid, int64_t portal, int can_bills)
+messages(struct vl_req *r, struct vl_tpl *d, int64_t mid, int64_t portal, int64_t feed_stamp,
+    int can_bills)
 {
 	struct vl_feed_cursor	 before;
 	struct vl_feed		 f;
@@ -79,7 +81,9 @@ messages(struct vl_req *r, struct vl_tpl *d, int64_t mid, int64_t portal, int ca
 		return VL_INVALID;
 	if (!r->fields[F_BEFORE].present)
 		memset(&before, 0, sizeof(before));
-	if (vl_feed_client(r->ctx, portal, &before, &f) != VL_OK ||
+	/* The latest page may come from the process's copy (feedcopy.h). */
+	if ((before.id == 0 ? vl_feed_latest(r->ctx, portal, feed_stamp, 1, &f) :
+	    vl_feed_client(r->ctx, portal, &before, &f)) != VL_OK ||
 	    (can_bills && vl_feed_bills(r->ctx, portal, &f, &before, &bills, &nbills) != VL_OK))
 		return VL_ERR;
 	for (i = 0; i < f.n || b < nbills; i++) {
@@ -198,7 +202,7 @@ get(struct vl_req *r)
 	} else if (pmsg) {
 		vl_tpl_show(d, "VIEW_MESSAGES");
 		vl_portal_client_tabs(r->pool, d, &cp, VL_PERM_MESSAGES);
-		if ((rc = messages(r, d, mid, cp.portal, cp.perm[VL_PERM_BILLS])) != VL_OK)
+		if ((rc = messages(r, d, mid, cp.portal, cp.feed_stamp, cp.perm[VL_PERM_BILLS])) != VL_OK)
 			return rc;
 	} else {
 		/* Neither: the first kind the portal shows has the matter's page. */

@@ -52,14 +52,15 @@ static const char *const notices[] = {
 
 /* The page of the feed the link's cursor names (the latest without one). */
 static enum vl_rc
-feed(struct vl_req *r, struct vl_tpl *d, int64_t mid, int64_t portal, int events)
+feed(struct vl_req *r, struct vl_tpl *d, int64_t mid, int64_t portal, int64_t feed_stamp,
+    int events)
 {
 	struct vl_feed_cursor	 before;
 
 	memset(&before, 0, sizeof(before));
 	if (r->fields[F_BEFORE].present && vl_feed_cursor_parse(r->fields[F_BEFORE].val, &before) != 0)
 		return VL_INVALID;
-	return vl_portalview_feed(r->ctx, d, mid, portal, &before, events);
+	return vl_portalview_feed(r->ctx, d, mid, portal, feed_stamp, &before, events);
 }
 
 static enum vl_rc
@@ -111,7 +112,7 @@ get(struct vl_req *r)
 	} else {
 		vl_tpl_show(d, "VIEW_MESSAGES");
 		vl_tpl_show(d, events ? "EVENTS_ON" : "EVENTS_OFF");
-		if ((rc = feed(r, d, h.matter.id, h.portal, events)) != VL_OK)
+		if ((rc = feed(r, d, h.matter.id, h.portal, h.feed_stamp, events)) != VL_OK)
 			return rc;
 	}
 	return vl_page_send(r, "portal.tpl", d);

@@ -124,6 +124,8 @@ const struct vl_export_skip vl_export_skipped[] = {
 	/* Derived: the triggers of sql/028_matters_stamp.sql write it; a
 	 * firm without a row has none yet. */
 	{ "firm_stamps", NULL, "cache stamps the matters and contacts triggers keep" },
+	/* Derived: the triggers of sql/029_portal_stamps.sql write it. */
+	{ "portal_stamps", NULL, "cache stamps the portal's triggers keep" },
 	/* An enrolment not yet confirmed: a secret no code has proved. */
 	{ "totp", "pending", "a two-factor enrolment in progress (15 minutes)" },
 	{ "totp", "pending_at", "a two-factor enrolment in progress (15 minutes)" },

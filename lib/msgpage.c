@@ -72,18 +72,22 @@ vl_msgpage_firm_head(struct vl_ctx *c, int64_t id, struct vl_msgpage_firm *h)
 	m->id = id;
 	if (id <= 0)
 		return VL_DECLINED;
+	/* The firm's matters_stamp goes where the session's stamps are kept:
+	 * the context, or the joined session that becomes its own. */
 	if (j == NULL) {
-		rc = vl_db_row(c->pool, STMT_MSGPAGE_FIRM_HEAD, "iii", "sssisiiiis",
+		rc = vl_db_row(c->pool, STMT_MSGPAGE_FIRM_HEAD, "iii", "sssisiiiisii",
 		    c->user_id, c->firm_id, id, &m->number, &m->description, &m->status,
-		    &m->client_id, &m->client, &h->created, &h->portal, &bits, &muted, &names);
+		    &m->client_id, &m->client, &h->created, &h->portal, &bits, &muted, &names,
+		    &h->feed_stamp, &c->matters_stamp);
 	} else {
 		s = j->s;
 		rc = vl_db_row(c->pool, STMT_MSGPAGE_FIRM_HEAD_SESS, "ibiii",
-		    "iissssisssisssisiiiis", j->touch, j->hash, sizeof(j->hash), j->idle,
+		    "iissssisssisssisiiiisii", j->touch, j->hash, sizeof(j->hash), j->idle,
 		    j->max, id, &s->firm_id, &s->user_id, &s->firm_name, &s->user_email,
 		    &s->user_name, &s->role, &j->stale, &s->firm_logo, &s->firm_zone, &s->firm_slug,
 		    &s->users_stamp, &m->number, &m->description, &m->status, &m->client_id,
-		    &m->client, &h->created, &h->portal, &bits, &muted, &names);
+		    &m->client, &h->created, &h->portal, &bits, &muted, &names, &h->feed_stamp,
+		    &s->matters_stamp);
 		if (rc == VL_OK)
 			j->found = 1;
 	}
@@ -102,18 +106,21 @@ vl_msgpage_firm_dates(struct vl_ctx *c, struct vl_msgpage_firm *h)
 /* The next row of the client's matters, with the session's columns first
  * when it is checked in the same statement. */
 static int
-client_next(struct vl_rows *rows, struct vl_sess_join *j, struct vl_msgpage_matter *row,
-    int64_t *portal, int64_t *bits)
+client_next(struct vl_ctx *c, struct vl_rows *rows, struct vl_msgpage_matter *row,
+    int64_t *portal, int64_t *bits, int64_t *stamp)
 {
-	struct vl_sess	*s;
+	struct vl_sess_join	*j = c->join;
+	struct vl_sess		*s;
 
+	/* The firm's stamps go where the session's are kept (firm_head). */
 	if (j == NULL)
-		return vl_db_next(rows, "issii", &row->id, &row->number, &row->description, portal,
-		    bits);
+		return vl_db_next(rows, "issiiiii", &row->id, &row->number, &row->description,
+		    portal, bits, stamp, &c->users_stamp, &c->matters_stamp);
 	s = j->s;
-	return vl_db_next(rows, "iissssississii", &s->firm_id, &s->contact_id, &s->firm_name,
+	return vl_db_next(rows, "iissssississiiiii", &s->firm_id, &s->contact_id, &s->firm_name,
 	    &s->firm_slug, &s->user_email, &s->user_name, &j->stale, &s->firm_logo, &s->firm_zone,
-	    &row->id, &row->number, &row->description, portal, bits);
+	    &row->id, &row->number, &row->description, portal, bits, stamp, &s->users_stamp,
+	    &s->matters_stamp);
 }
 
 enum vl_rc
@@ -124,7 +131,7 @@ vl_msgpage_client(struct vl_ctx *c, int64_t current, struct vl_msgpage_matter **
 	struct vl_msgpage_matter	 row;
 	struct vl_sess_join		*j = c->join;
 	struct vl_rows			*rows;
-	int64_t				 portal, bits;
+	int64_t				 portal, bits, stamp;
 	size_t				 cap = 0;
 	int				 got;
 	enum vl_rc			 rc;
@@ -142,7 +149,7 @@ vl_msgpage_client(struct vl_ctx *c, int64_t current, struct vl_msgpage_matter **
 		    c->contact_id);
 	if (rc != VL_OK)
 		return VL_ERR;
-	while ((got = client_next(rows, j, &row, &portal, &bits)) > 0) {
+	while ((got = client_next(c, rows, &row, &portal, &bits, &stamp)) > 0) {
 		if (j != NULL)
 			j->found = 1;
 		if (*n == cap) {
@@ -156,6 +163,7 @@ vl_msgpage_client(struct vl_ctx *c, int64_t current, struct vl_msgpage_matter **
 		if (row.id != current)
 			continue;
 		cp->portal = portal;
+		cp->feed_stamp = stamp;
 		cp->matter = row.id;
 		cp->number = row.number;
 		cp->description = row.description;

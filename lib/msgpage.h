@@ -15,6 +15,7 @@ struct vl_msgpage_firm {
 	struct vl_matter	 matter;	/* opened: "" until vl_msgpage_firm_dates */
 	int64_t			 created;	/* the matter's, epoch seconds */
 	int64_t			 portal;	/* 0: not opened yet */
+	int64_t			 feed_stamp;	/* its portal_stamps row, 0: none (feedcopy.h) */
 	int			 perm[VL_PERM__MAX];
 	int			 muted;		/* the acting user muted the portal */
 	char			**responsible;	/* the matter's responsible users' names */

@@ -28,6 +28,7 @@ extern const char *const vl_portal_perms[VL_PERM__MAX];
 /* A matter's portal as the acting client sees it. */
 struct vl_client_portal {
 	int64_t	 portal, matter;
+	int64_t	 feed_stamp;	/* vl_msgpage_client only: the portal's stamp (feedcopy.h) */
 	char	*number, *description;
 	int	 perm[VL_PERM__MAX];
 };

@@ -12,6 +12,7 @@
 #include "portal.h"
 #include "picks.h"
 #include "portalview.h"
+#include "feedcopy.h"
 
 /* Contacts the "Add a participant" search shows at most. */
 #define FIND_MAX	20
@@ -109,7 +110,7 @@ message_row(struct vl_ctx *c, struct vl_tpl *row, const char *zone, const struct
  */
 enum vl_rc
 vl_portalview_feed(struct vl_ctx *c, struct vl_tpl *d, int64_t mid, int64_t portal,
-    const struct vl_feed_cursor *before, int events)
+    int64_t feed_stamp, const struct vl_feed_cursor *before, int events)
 {
 	struct vl_feed_event	*ev = NULL;
 	struct vl_feed		 f;
@@ -117,7 +118,9 @@ vl_portalview_feed(struct vl_ctx *c, struct vl_tpl *d, int64_t mid, int64_t port
 	const char		*zone = vl_tz_firm(c);
 	size_t			 i, e = 0, ne = 0;
 
-	if (vl_feed_firm(c, portal, before, &f) != VL_OK ||
+	/* The latest page may come from the process's copy (feedcopy.h). */
+	if ((before->id == 0 ? vl_feed_latest(c, portal, feed_stamp, 0, &f) :
+	    vl_feed_firm(c, portal, before, &f)) != VL_OK ||
 	    (events && vl_feed_events(c, portal, &f, before, &ev, &ne) != VL_OK))
 		return VL_ERR;
 	for (i = 0; i < f.n; i++) {

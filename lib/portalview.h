@@ -17,13 +17,15 @@
 enum vl_rc	 vl_portalview_people(struct vl_ctx *, struct vl_tpl *d, int64_t portal,
 		    const char *find);
 /*
- * A page of the feed from before (zeroed: the latest), with the portal's
+ * A page of the feed from before (zeroed: the latest, which may come from
+ * the process's copy kept under feed_stamp: feedcopy.h), with the portal's
  * events of the same span mixed in when events is set: MESSAGE (> EVENT)
  * rows, TAIL_EVENT, NO_MESSAGES, and the EARLIER and LATEST links of
  * /matters/<mid>/portal.  VL_OK or VL_ERR.
  */
 enum vl_rc	 vl_portalview_feed(struct vl_ctx *, struct vl_tpl *d, int64_t mid,
-		    int64_t portal, const struct vl_feed_cursor *before, int events);
+		    int64_t portal, int64_t feed_stamp, const struct vl_feed_cursor *before,
+		    int events);
 /* The shared resources (SHARE rows or NO_SHARES).  VL_OK or VL_ERR. */
 enum vl_rc	 vl_portalview_shared(struct vl_ctx *, struct vl_tpl *d, int64_t portal);
 /* The matter's documents and folders for the composer and the share form
