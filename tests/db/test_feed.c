@@ -11,6 +11,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -18,6 +19,7 @@
 #include "vellum.h"
 #include "feed.h"
 #include "picks.h"
+#include "feedcopy.h"
 #include "dbtest.h"
 
 #define NMSG	(2 * VL_FEED_PAGE + 17)
@@ -310,6 +312,82 @@ test_users_picker(void **state)
 	vl_picks_forget();
 }
 
+/* The firm's stamps and portal p's, as the page's first statement reads them. */
+static void
+stamps_now(struct vl_ctx *c, int64_t p, int64_t *feed)
+{
+	c->users_stamp = stamp_now();
+	c->matters_stamp = strtoll(dbt_one("SELECT matters_stamp FROM firm_stamps WHERE firm_id = %lld",
+	    (long long)dbt_firm), NULL, 10);
+	*feed = strtoll(dbt_one("SELECT stamp FROM portal_stamps WHERE portal_id = %lld",
+	    (long long)p), NULL, 10);
+}
+
+/* The latest page kept by the process: used while the stamps hold, read
+ * anew once a write moves one, never another viewer's or portal's. */
+static void
+test_feed_copy(void **state)
+{
+	struct vl_ctx	*c = as(user, 0), *cl = as(0, contact), *o = as(0, other);
+	struct vl_feed	 f, g;
+	int64_t		 st, st2;
+
+	(void)state;
+	vl_feed_copies_forget();
+	stamps_now(c, portal, &st);
+	assert_true(st != 0 && c->matters_stamp != 0);
+	assert_int_equal(vl_feed_latest(c, portal, st, 0, &f), VL_OK);
+	assert_string_equal(f.msg[f.n - 1].body, vl_pool_printf(dbt_pool, "m%d", NMSG));
+	/* Written behind the process's back: the portal's stamp moves... */
+	dbt_one("UPDATE messages SET body = 'changed' WHERE portal_id = %lld AND body = '%s'",
+	    (long long)portal, vl_pool_printf(dbt_pool, "m%d", NMSG));
+	stamps_now(c, portal, &st2);
+	assert_true(st2 != st);
+	/* ... under the old stamps the copy is what they saw... */
+	assert_int_equal(vl_feed_latest(c, portal, st, 0, &g), VL_OK);
+	assert_string_equal(g.msg[g.n - 1].body, vl_pool_printf(dbt_pool, "m%d", NMSG));
+	/* ... and the next request's stamps bring the change. */
+	assert_int_equal(vl_feed_latest(c, portal, st2, 0, &g), VL_OK);
+	assert_string_equal(g.msg[g.n - 1].body, "changed");
+	assert_int_equal(g.n, f.n);
+	/* A client's view is its own copy (its own messages marked)... */
+	dbt_one("INSERT INTO messages (firm_id, portal_id, author_contact, body, created_at)"
+	    " VALUES (%lld, %lld, %lld, 'from the client', NOW(6))", (long long)dbt_firm,
+	    (long long)portal, (long long)contact);
+	stamps_now(cl, portal, &st);
+	assert_int_equal(vl_feed_latest(cl, portal, st, 1, &g), VL_OK);
+	assert_string_equal(g.msg[g.n - 1].body, "from the client");
+	assert_int_equal(g.msg[g.n - 1].mine, 1);
+	/* ... another contact under the same stamps gets its own reading
+	 * (vl_feed_client has no participation check: the page checks it
+	 * first), never the first client's copy. */
+	stamps_now(o, portal, &st2);
+	assert_int_equal(st2, st);
+	assert_int_equal(vl_feed_latest(o, portal, st2, 1, &g), VL_OK);
+	assert_string_equal(g.msg[g.n - 1].body, "from the client");
+	assert_int_equal(g.msg[g.n - 1].mine, 0);
+	/* The other portal: its own feed. */
+	stamps_now(c, portal2, &st);
+	assert_int_equal(vl_feed_latest(c, portal2, st, 0, &g), VL_OK);
+	assert_int_equal(g.n, 1);
+	assert_string_equal(g.msg[0].body, "elsewhere");
+	/* A renamed author moves the firm's users_stamp: the new name. */
+	stamps_now(c, portal, &st);
+	assert_int_equal(vl_feed_latest(c, portal, st, 0, &g), VL_OK);
+	dbt_one("UPDATE users SET name = 'FEED TESTER' WHERE id = %lld", (long long)user);
+	stamps_now(c, portal, &st2);
+	assert_int_equal(st2, st);
+	assert_int_equal(vl_feed_latest(c, portal, st2, 0, &g), VL_OK);
+	assert_string_equal(g.msg[g.n - 2].body, "changed");
+	assert_string_equal(g.msg[g.n - 2].who, "FEED TESTER");
+	/* No stamp (none yet): always read. */
+	dbt_one("UPDATE messages SET body = 'again' WHERE portal_id = %lld AND body = 'changed'",
+	    (long long)portal);
+	assert_int_equal(vl_feed_latest(c, portal, 0, 0, &g), VL_OK);
+	assert_string_equal(g.msg[g.n - 2].body, "again");
+	vl_feed_copies_forget();
+}
+
 int
 main(void)
 {
@@ -319,6 +397,7 @@ main(void)
 		cmocka_unit_test(test_other_firm),
 		cmocka_unit_test(test_reads),
 		cmocka_unit_test(test_users_picker),
+		cmocka_unit_test(test_feed_copy),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
