@@ -171,6 +171,25 @@ test('every change the Messages pages show is on the next request of every proce
   sql(`UPDATE messages SET deleted_at = NULL WHERE id = ${mSql}`);
   await both((rows, _, w) => assert.equal(rows.get(inSql)?.body, inSql, w),
     (rows, _, w) => assert.equal(rows.get(mSql)?.body, inSql, w), 'undeleted in SQL');
+  // One deleted and one added in the same transaction: as many messages as before.
+  const swapped = `Swapped in ${R}.`;
+  sql(`START TRANSACTION; UPDATE messages SET deleted_at = NOW(6) WHERE id = ${mSql};
+    INSERT INTO messages (firm_id, portal_id, author_user, body, created_at)
+    SELECT firm_id, portal_id, author_user, '${swapped}', NOW(6) FROM messages WHERE id = ${mSql}; COMMIT`);
+  const mSwap = msgId(swapped);
+  await both((rows, html, w) => { assert.equal(rows.get(swapped)?.body, swapped, w); assert.ok(!html.includes(inSql), w); },
+    (rows, html, w) => { assert.equal(rows.get(mSwap)?.body, swapped, w); assert.ok(!rows.has(mSql), w); }, 'one out, one in');
+  sql(`UPDATE messages SET deleted_at = NULL WHERE id = ${mSql}`);
+  // A body edited in SQL (case only), and a message's time moved back a day.
+  const edited = `WRITTEN IN SQL ${R}.`;
+  sql(`UPDATE messages SET body = '${edited}' WHERE id = ${mSql}`);
+  await both((rows, html, w) => { assert.equal(rows.get(edited)?.body, edited, w); assert.ok(!rows.has(inSql), w); },
+    (rows, _, w) => assert.equal(rows.get(mSql)?.body, edited, w), 'body edited in SQL');
+  sql(`UPDATE messages SET body = '${inSql}' WHERE id = ${mSql}`);
+  sql(`UPDATE messages SET created_at = created_at - INTERVAL 1 DAY WHERE id = ${mSwap}`);
+  const dayBefore = shown(sentAt(mSwap), 'UTC', 'UTC');
+  await both((rows, _, w) => assert.equal(rows.get(swapped)?.when, dayBefore, w),
+    (rows, _, w) => assert.equal(rows.get(mSwap)?.when, dayBefore, w), 'time moved in SQL');
 
   // 3. A document attached: shown, renamed in case only, unshared through
   // the program, shared again and unshared in SQL.
@@ -209,6 +228,16 @@ test('every change the Messages pages show is on the next request of every proce
     assert.equal(rows.get(withDeed)?.doc, null, w);
     assert.ok(!html.includes(`href="/portal/documents/${deed}"`), w);
   }, 'upload unshared in SQL');
+  // Shared again in SQL, then the document deleted through the Documents page:
+  // gone from both pages.
+  sql(`UPDATE shares SET revoked_at = NULL WHERE message_id = ${msgId(withDeed)}`);
+  await everyClient(c, mid, (rows, _, w) => assert.equal(rows.get(withDeed)?.doc?.name, 'deed.pdf', w), 'upload shared again in SQL');
+  const gone = await postForm(f, `/matters/${mid}/documents?folder=0`, `/matters/${mid}/documents/action`,
+    { folder: 0, op: 'delete', kind: 'document', id: deed });
+  assert.equal(gone.status, 303, 'document deleted');
+  await both((rows, html, w) => { assert.equal(rows.get(withDeed)?.doc, null, w); assert.ok(!html.includes('deed.pdf'), w); },
+    (rows, html, w) => { assert.equal(rows.get(msgId(withDeed))?.doc, null, w); assert.ok(!html.includes('deed.pdf'), w); },
+    'document deleted through the program');
 
   // Folders sent with a message: renamed in SQL (case) and through the
   // Documents page; unshared in SQL, and another through the program.
@@ -414,6 +443,10 @@ test('access changes take effect at once; no client sees another matter, partici
   assert.equal((await portalAction(f2, bea.mid, { op: 'remove_participant', contact: bea.contact })).status, 303);
   await everyRefused(c.bea, bea.mid, 303, both, 'removed through the program');
   await everyClient(c.bo, bea.mid, feedShown, 'the other participant stays');
+  // Both participants have read it now: the firm's line names both, in order.
+  const mBea = msgId(secret.bea);
+  const line = `Read by bea ${R} ${shown(readAt(mBea, bea.contact), 'UTC', 'UTC')}; bo ${R} ${shown(readAt(mBea, bo), 'UTC', 'UTC')}`;
+  await everyFirm(f2, bea.mid, (rows, _, w) => assert.equal(rows.get(mBea)?.read, line, w), 'read by both');
   assert.equal((await portalAction(f2, bea.mid, { op: 'add_participant', contact: bea.contact })).status, 303);
   c.bea = await clientIn(firm, bea.email, 'bea portal password');
   await everyClient(c.bea, bea.mid, feedShown, 'added again through the program');
