@@ -209,7 +209,7 @@ test('every change the Messages pages show is on the next request of every proce
   assert.equal((await portalAction(f, mid, { op: 'unshare', share: leaseShare })).status, 303);
   const noDoc = (rows, html, w) => {
     assert.equal(rows.get(withLease)?.body, withLease, w);
-    assert.equal(rows.get(withLease).doc, null, w);
+    assert.equal(rows.get(withLease)?.doc, null, w);
     assert.ok(!html.includes(`href="/portal/documents/${lease}"`), w);
   };
   await everyClient(c, mid, noDoc, 'unshared through the program');
@@ -272,7 +272,7 @@ test('every change the Messages pages show is on the next request of every proce
   assert.equal((await portalAction(f, mid, { op: 'unshare', share: exShare })).status, 303);
   await everyClient(c, mid, (rows, _, w) => {
     assert.equal(rows.get(withExhibits)?.body, withExhibits, w);
-    assert.equal(rows.get(withExhibits).folder, null, w);
+    assert.equal(rows.get(withExhibits)?.folder, null, w);
   }, 'folder unshared through the program');
 
   // 4. Authors renamed in case, then accents only.
@@ -389,14 +389,14 @@ test('access changes take effect at once; no client sees another matter, partici
       assert.equal(rows.get(sees[who])?.body, sees[who], w);
       for (const s of Object.values(secret)) if (s !== sees[who]) assert.ok(!res.text.includes(s), `${w}: not ${s}`);
       if (who === 'bea') {
-        assert.equal(rows.get(secret.bea).isNew, false, `${w}: read by her`);
+        assert.equal(rows.get(secret.bea)?.isNew, false, `${w}: read by her`);
         assert.equal(rows.get(beaSays)?.side, 'from-client', `${w}: her own`);
-        assert.equal(rows.get(beaSays).isNew, false, w);
+        assert.equal(rows.get(beaSays)?.isNew, false, w);
       }
       if (who === 'bo') {
-        assert.equal(rows.get(secret.bea).isNew, true, `${w}: not read by him`);
+        assert.equal(rows.get(secret.bea)?.isNew, true, `${w}: not read by him`);
         assert.notEqual(rows.get(beaSays)?.side, 'from-client', `${w}: not his own`);
-        assert.equal(rows.get(beaSays).isNew, true, `${w}: unread for him`);
+        assert.equal(rows.get(beaSays)?.isNew, true, `${w}: unread for him`);
       }
       // Another matter of the same firm, and another firm's, are not found.
       for (const [mid, s] of [[bea.mid, secret.bea], [cal.mid, secret.cal], [dee.mid, secret.dee]]) {
