@@ -12,6 +12,9 @@
 -- column is left out), in the writer's own transaction, from one sequence
 -- (028), so a stamp never comes back.  A missing row reads as 0, under
 -- which no copy is kept.  Nothing refers to portal_stamps (see 028).
+-- Each trigger spells its statement out: a stored procedure would share
+-- it, but mariadb-dump leaves routines out unless asked (--routines), and a
+-- database restored without one would refuse every write to these tables.
 CREATE TABLE portal_stamps (
 	portal_id	BIGINT UNSIGNED NOT NULL PRIMARY KEY,
 	stamp		BIGINT NOT NULL
