@@ -58,7 +58,12 @@ enum vl_rc vl_read_raw(struct vl_pool *, vl_reader, void *rdarg, const char *tmp
 void	 vl_req_handle(const struct vl_app *, struct vl_req *);
 
 int	 vl_tpl_init(const char *site_dir, const char *default_dir);
+/* Marks the templates for a check of their files at their next use, at
+ * most once a second (vl_tpl_reload; _at with the time in ms, for tests),
+ * or at once (vl_tpl_reload_now). */
 void	 vl_tpl_reload(void);
+void	 vl_tpl_reload_at(long long now_ms);
+void	 vl_tpl_reload_now(void);
 void	 vl_tpl_shutdown(void);
 
 /*

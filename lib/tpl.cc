@@ -138,29 +138,45 @@ vl_tpl_init(const char *site_dir, const char *default_dir)
 	}
 }
 
-/*
- * Edited templates are picked up at most a second late.  ctemplate checks a
- * template marked for reloading at its next use: a stat in the site
- * directory, one in the defaults and one for the time, three for each of a
- * page's templates (nine system calls a matters page).  Marked once a
- * second, a process pays them once a second instead of on every request;
- * the clock read is the vDSO's, no system call.
- */
 extern "C" void
-vl_tpl_reload(void)
+vl_tpl_reload_now(void)
 {
-	static struct timespec	 last;
-	struct timespec		 now;
-
-	if (clock_gettime(CLOCK_MONOTONIC_COARSE, &now) == 0 && last.tv_sec != 0 &&
-	    (now.tv_sec - last.tv_sec) * 1000000000L + (now.tv_nsec - last.tv_nsec) < 1000000000L)
-		return;
-	last = now;
 	try {
 		ctemplate::mutable_default_template_cache()->ReloadAllIfChanged(
 		    ctemplate::TemplateCache::LAZY_RELOAD);
 	} catch (...) {
 	}
+}
+
+/*
+ * Edited templates are picked up at most a second late.  ctemplate checks a
+ * template marked for reloading at its next use: a stat in the site
+ * directory, one in the defaults and one for the time, three for each of a
+ * page's templates (nine system calls a matters page).  Marked once a
+ * second, a process pays them once a second instead of on every request.
+ */
+extern "C" void
+vl_tpl_reload_at(long long now_ms)
+{
+	static long long	 last = -1;
+
+	if (last >= 0 && now_ms >= last && now_ms - last < 1000)
+		return;
+	last = now_ms;
+	vl_tpl_reload_now();
+}
+
+/* The clock is the vDSO's coarse one: no system call. */
+extern "C" void
+vl_tpl_reload(void)
+{
+	struct timespec	 now;
+
+	if (clock_gettime(CLOCK_MONOTONIC_COARSE, &now) != 0) {
+		vl_tpl_reload_now();
+		return;
+	}
+	vl_tpl_reload_at((long long)now.tv_sec * 1000 + now.tv_nsec / 1000000);
 }
 
 extern "C" void

@@ -66,7 +66,7 @@ test_escape(void **state)
 	}
 	put(deflt, "href.tpl", "{{%AUTOESCAPE context=\"HTML\"}}<a href=\"{{U}}\">x</a>");
 	vl_tpl_set(d, "U", "javascript:alert(1)");
-	vl_tpl_reload();
+	vl_tpl_reload_now();
 	assert_int_equal(expand("href.tpl", d, &out, &err), VL_TPL_OK);
 	assert_null(strstr(vl_buf_str(&out), "javascript:"));
 	vl_pool_reset(pool);
@@ -85,7 +85,7 @@ test_sections_includes(void **state)
 	put(deflt, "inc.tpl", "{{%AUTOESCAPE context=\"HTML\"}}[{{X}}]");
 	put(deflt, "page.tpl", "{{%AUTOESCAPE context=\"HTML\"}}{{>INC}}"
 	    "{{#ROW}}<i>{{N}}</i>{{/ROW}}{{#EMPTY}}none{{/EMPTY}}");
-	vl_tpl_reload();
+	vl_tpl_reload_now();
 	inc = vl_tpl_include(d, "INC", "inc.tpl");
 	vl_tpl_set(inc, "X", "<inc>");
 	for (i = 0; i < 3; i++) {
@@ -123,7 +123,7 @@ test_ints(void **state)
 
 	(void)state;
 	put(deflt, "int.tpl", "{{%AUTOESCAPE context=\"HTML\"}}<p>{{N}}</p>");
-	vl_tpl_reload();
+	vl_tpl_reload_now();
 	for (i = 0; i < NELEM(vec); i++) {
 		vl_tpl_set_int(d, "N", vec[i].v);
 		assert_int_equal(expand("int.tpl", d, &out, &err), VL_TPL_OK);
@@ -155,7 +155,7 @@ test_names(void **state)
 	(void)state;
 	put(deflt, "names.tpl", "{{%AUTOESCAPE context=\"HTML\"}}{{A}},{{B}},{{AB}},{{BA}}"
 	    "{{#S_A}}[a]{{/S_A}}{{#S_B}}[b]{{/S_B}}|{{N4999}}|{{N0}}");
-	vl_tpl_reload();
+	vl_tpl_reload_now();
 	for (i = 0; i < NELEM(vec); i++) {
 		snprintf(name, sizeof(name), "%s", vec[i].name);
 		vl_tpl_set(d, name, vec[i].val);
@@ -183,7 +183,7 @@ test_broken_and_reload(void **state)
 	(void)state;
 	vl_tpl_set(d, "V", "v");
 	put(deflt, "edit.tpl", "{{%AUTOESCAPE context=\"HTML\"}}first {{V}}");
-	vl_tpl_reload();
+	vl_tpl_reload_now();
 	assert_int_equal(expand("edit.tpl", d, &out, &err), VL_TPL_OK);
 	assert_string_equal(vl_buf_str(&out), "first v");
 
@@ -191,13 +191,13 @@ test_broken_and_reload(void **state)
 	put(deflt, "edit.tpl", "{{%AUTOESCAPE context=\"HTML\"}}second {{V}}");
 	assert_int_equal(expand("edit.tpl", d, &out, &err), VL_TPL_OK);
 	assert_string_equal(vl_buf_str(&out), "first v");
-	vl_tpl_reload();
+	vl_tpl_reload_now();
 	assert_int_equal(expand("edit.tpl", d, &out, &err), VL_TPL_OK);
 	assert_string_equal(vl_buf_str(&out), "second v");
 
 	/* A broken edit: an error naming the file, and no output. */
 	put(deflt, "edit.tpl", "{{%AUTOESCAPE context=\"HTML\"}}{{#OPEN}}never closed");
-	vl_tpl_reload();
+	vl_tpl_reload_now();
 	assert_int_equal(expand("edit.tpl", d, &out, &err), VL_TPL_SYNTAX);
 	assert_int_equal(out.len, 0);
 	assert_non_null(strstr(vl_buf_str(&err), "edit.tpl"));
@@ -205,20 +205,20 @@ test_broken_and_reload(void **state)
 
 	/* Fixed on disk: the next reload brings it back. */
 	put(deflt, "edit.tpl", "{{%AUTOESCAPE context=\"HTML\"}}third {{V}}");
-	vl_tpl_reload();
+	vl_tpl_reload_now();
 	assert_int_equal(expand("edit.tpl", d, &out, &err), VL_TPL_OK);
 	assert_string_equal(vl_buf_str(&out), "third v");
 
 	/* Unsafe placement is refused when the template loads. */
 	put(deflt, "unquoted.tpl", "{{%AUTOESCAPE context=\"HTML\"}}<form action={{V}}></form>");
-	vl_tpl_reload();
+	vl_tpl_reload_now();
 	assert_int_not_equal(expand("unquoted.tpl", d, &out, &err), VL_TPL_OK);
 	assert_non_null(strstr(vl_buf_str(&err), "unquoted.tpl"));
 
 	/* A broken include fails the page that includes it. */
 	put(deflt, "badinc.tpl", "{{%AUTOESCAPE context=\"HTML\"}}{{/X}}");
 	put(deflt, "outer.tpl", "{{%AUTOESCAPE context=\"HTML\"}}a{{>I}}b");
-	vl_tpl_reload();
+	vl_tpl_reload_now();
 	vl_tpl_include(d, "I", "badinc.tpl");
 	assert_int_equal(expand("outer.tpl", d, &out, &err), VL_TPL_EXPAND);
 	assert_non_null(strstr(vl_buf_str(&err), "badinc.tpl"));
@@ -248,7 +248,7 @@ test_site_override(void **state)
 
 	(void)state;
 	put(deflt, "over.tpl", "{{%AUTOESCAPE context=\"HTML\"}}default");
-	vl_tpl_reload();
+	vl_tpl_reload_now();
 	assert_int_equal(expand("over.tpl", d, &out, &err), VL_TPL_OK);
 	assert_string_equal(vl_buf_str(&out), "default");
 	put(site, "site.tpl", "{{%AUTOESCAPE context=\"HTML\"}}site");
@@ -286,6 +286,39 @@ teardown(void **state)
 	return system(cmd);
 }
 
+/* Marked at most once a second: an edit shows after the second, not before. */
+static void
+test_reload_once_a_second(void **state)
+{
+	struct vl_buf	 out = VL_BUF_INIT, err = VL_BUF_INIT;
+	struct vl_tpl	*d = vl_tpl_new(pool);
+
+	(void)state;
+	vl_tpl_set(d, "V", "v");
+	put(deflt, "second.tpl", "{{%AUTOESCAPE context=\"HTML\"}}one {{V}}");
+	vl_tpl_reload_at(1000000);
+	assert_int_equal(expand("second.tpl", d, &out, &err), VL_TPL_OK);
+	assert_string_equal(vl_buf_str(&out), "one v");
+	put(deflt, "second.tpl", "{{%AUTOESCAPE context=\"HTML\"}}two {{V}}");
+	vl_tpl_reload_at(1000400);
+	assert_int_equal(expand("second.tpl", d, &out, &err), VL_TPL_OK);
+	assert_string_equal(vl_buf_str(&out), "one v");
+	vl_tpl_reload_at(1000999);
+	assert_int_equal(expand("second.tpl", d, &out, &err), VL_TPL_OK);
+	assert_string_equal(vl_buf_str(&out), "one v");
+	vl_tpl_reload_at(1001000);
+	assert_int_equal(expand("second.tpl", d, &out, &err), VL_TPL_OK);
+	assert_string_equal(vl_buf_str(&out), "two v");
+	/* A clock that went back (another process's test, a restart): marked. */
+	put(deflt, "second.tpl", "{{%AUTOESCAPE context=\"HTML\"}}three {{V}}");
+	vl_tpl_reload_at(5);
+	assert_int_equal(expand("second.tpl", d, &out, &err), VL_TPL_OK);
+	assert_string_equal(vl_buf_str(&out), "three v");
+	vl_pool_reset(pool);
+	vl_buf_release(&out);
+	vl_buf_release(&err);
+}
+
 int
 main(void)
 {
@@ -295,6 +328,7 @@ main(void)
 		cmocka_unit_test(test_ints),
 		cmocka_unit_test(test_names),
 		cmocka_unit_test(test_broken_and_reload),
+		cmocka_unit_test(test_reload_once_a_second),
 		cmocka_unit_test(test_site_override),
 	};
 
