@@ -23,7 +23,7 @@ function rowOf(page, id) {
 
 // Every process answers /matters?sort=... with matter id's row as check says.
 async function everyView(c, id, check, what) {
-  for (const sort of ['', '?sort=opened_desc']) {
+  for (const sort of ['', '?sort=-opened']) {
     for (let i = 0; i < everyProcess(); i++) {
       const res = await c.get(`/matters${sort}`);
       assert.equal(res.status, 200, `${what}: request ${i}${sort}`);
