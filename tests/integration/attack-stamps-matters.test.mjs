@@ -157,3 +157,40 @@ test('writes committing while pages are read never leave an older list than one 
     }
   }
 });
+
+// matters-copy.test.mjs asks for ?sort=opened_desc, which is no sort (the
+// names are number, -number, opened, -opened): the page falls back to the
+// number sort, so its second sort was the first again.  Each real sort keeps
+// its own copy; every change is on the next request of each.
+test('every sort: a change is on the next request of every process', async () => {
+  const firm = await ownFirm('atks');
+  const c = firm.admin;
+  sql(`INSERT INTO contacts (firm_id, kind, name) VALUES (${firm.id}, 'person', 'dot ${R}')`);
+  const contact = sql(`SELECT MAX(id) FROM contacts WHERE firm_id = ${firm.id}`);
+  sql(`INSERT INTO matters (firm_id, number, description, client_id, opened_on) VALUES (${firm.id}, 'SO-1', 'one', ${contact}, '2024-02-03'), (${firm.id}, 'SO-2', 'two', ${contact}, '2024-05-06')`);
+  const id = sql(`SELECT id FROM matters WHERE firm_id = ${firm.id} AND number = 'SO-1'`);
+  const sorts = ['number', '-number', 'opened', '-opened'];
+  const every = async (check, what) => {
+    for (const s of sorts) {
+      for (let i = 0; i < everyProcess(); i++) {
+        const res = await c.get(`/matters?sort=${s}`);
+        assert.equal(res.status, 200);
+        check(res.text, `${what}, sort ${s}, request ${i}`);
+      }
+    }
+  };
+  await every((h, w) => assert.equal(descOf(h, id)?.description, 'one', w), 'first');
+  const order = (h) => idsOf(h).join(',');
+  const before = {};
+  for (const s of sorts) before[s] = order((await c.get(`/matters?sort=${s}`)).text);
+  sql(`UPDATE matters SET description = 'One' WHERE id = ${id}`);
+  await every((h, w) => assert.equal(descOf(h, id)?.description, 'One', w), 'description');
+  sql(`UPDATE matters SET opened_on = '2025-01-01' WHERE id = ${id}`);
+  await every((h, w) => {
+    const s = w.match(/sort (\S+),/)[1];
+    if (s.includes('opened')) assert.notEqual(order(h), before[s], `${w}: reordered`);
+    else assert.equal(order(h), before[s], w);
+  }, 'opened moved');
+  sql(`UPDATE contacts SET name = 'DOT ${R}' WHERE id = ${contact}`);
+  await every((h, w) => assert.equal(descOf(h, id)?.client, `DOT ${R}`, w), 'client renamed');
+});
