@@ -154,3 +154,35 @@ test('writes committing while the feeds are read never leave an older feed than 
   assert.ok(requests > 20, `enough reads while writing (${requests})`);
   await everyPage(firm, client, mid, (h, w) => assert.ok(bodiesOf(h).includes(`w${N}`), w), 'after the writes');
 });
+
+// The latest page is kept; an earlier page (?before=, the page's own link,
+// or a cursor made up from the newest message) is read anew, never served
+// from the copy, and never kept in its place.
+test('an earlier page is never the kept latest page, nor kept as one', async () => {
+  const { mid } = pc;
+  const portal = sql(`SELECT id FROM portals WHERE matter_id = ${mid}`);
+  const uid = sql(`SELECT id FROM users WHERE email = '${firm.email}'`);
+  const rows = [];
+  for (let i = 0; i < 60; i++) rows.push(`(${firm.id}, ${portal}, ${uid}, 'page msg ${i}', NOW(6) + INTERVAL ${120 + i} MINUTE)`);
+  sql(`INSERT INTO messages (firm_id, portal_id, author_user, body, created_at) VALUES ${rows.join(',')}`);
+  const newest = sql(`SELECT CONCAT(TIMESTAMPDIFF(MICROSECOND, '1970-01-01', created_at), '-', id) FROM messages WHERE body = 'page msg 59'`);
+  const pages = [
+    [(u) => firm.admin.get(u), `/matters/${mid}/portal`, 'portal_show'],
+    [(u) => client.get(u, { headers: PEEK }), `/portal/matters/${mid}`, 'client_home'],
+  ];
+  for (const [get, url, prog] of pages) {
+    const latest = bodiesOf((await get(url)).text);
+    assert.ok(latest.includes('page msg 59') && latest.length === 50, `${url}: the latest 50`);
+    const earlier = (await get(url)).text.match(/<a href="([^"]*before=[^"]*)">Earlier messages/)?.[1]?.replace(/&amp;/g, '&');
+    assert.ok(earlier, `${url}: an earlier link`);
+    const sep = url.includes('?') ? '&' : '?';
+    for (let i = 0; i < 2 * everyProcess(prog); i++) {
+      const before = bodiesOf((await get(earlier)).text);
+      assert.ok(before.length > 0 && before.every((b) => !latest.includes(b)), `${url} earlier, request ${i}`);
+      const below = bodiesOf((await get(`${url}${sep}before=${newest}`)).text);
+      assert.ok(!below.includes('page msg 59') && below.includes('page msg 58'), `${url} before the newest, request ${i}`);
+      assert.deepEqual(bodiesOf((await get(url)).text), latest, `${url} latest again, request ${i}`);
+    }
+  }
+});
+
