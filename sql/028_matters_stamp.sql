@@ -16,21 +16,26 @@
 -- firm's row for its foreign key, so two creations at once, each holding
 -- that lock and each then updating the firm's row, would deadlock.
 -- Nothing refers to firm_stamps.  A missing row reads as 0, which no copy
--- is ever kept under; the first change writes it.  Each change takes the
--- next value of one sequence, so a stamp never comes back, even for a row
--- removed and written again.
-CREATE SEQUENCE stamps_seq;
+-- is ever kept under; the first change writes it.
+--
+-- A stamp is a new UUID_SHORT() (the server's id, its start time in
+-- seconds and a counter; the top bit dropped to fit a signed BIGINT), not
+-- a counter or a sequence: those come back to old values when a database
+-- is restored from a dump under running programs, and a process would
+-- then take a value it kept a copy under, with other rows, for its own.
+-- A UUID_SHORT() is never handed out twice by a server, whatever is
+-- restored.
 CREATE TABLE firm_stamps (
 	firm_id		BIGINT UNSIGNED NOT NULL PRIMARY KEY,
 	matters_stamp	BIGINT NOT NULL
 ) ENGINE=InnoDB;
-INSERT INTO firm_stamps (firm_id, matters_stamp) SELECT id, NEXT VALUE FOR stamps_seq FROM firms;
+INSERT INTO firm_stamps (firm_id, matters_stamp) SELECT id, UUID_SHORT() & 0x7FFFFFFFFFFFFFFF FROM firms;
 CREATE TRIGGER matters_stamp_insert AFTER INSERT ON matters FOR EACH ROW
-	INSERT INTO firm_stamps (firm_id, matters_stamp) VALUES (NEW.firm_id, NEXT VALUE FOR stamps_seq)
+	INSERT INTO firm_stamps (firm_id, matters_stamp) VALUES (NEW.firm_id, UUID_SHORT() & 0x7FFFFFFFFFFFFFFF)
 	ON DUPLICATE KEY UPDATE matters_stamp = VALUES(matters_stamp);
 CREATE TRIGGER matters_stamp_update AFTER UPDATE ON matters FOR EACH ROW
 	INSERT INTO firm_stamps (firm_id, matters_stamp)
-	SELECT f, NEXT VALUE FOR stamps_seq FROM (SELECT OLD.firm_id AS f UNION SELECT NEW.firm_id) AS both_firms
+	SELECT f, UUID_SHORT() & 0x7FFFFFFFFFFFFFFF FROM (SELECT OLD.firm_id AS f UNION SELECT NEW.firm_id) AS both_firms
 	WHERE NOT (OLD.firm_id <=> NEW.firm_id
 	    AND CAST(OLD.number AS BINARY) <=> CAST(NEW.number AS BINARY)
 	    AND CAST(OLD.description AS BINARY) <=> CAST(NEW.description AS BINARY)
@@ -38,12 +43,12 @@ CREATE TRIGGER matters_stamp_update AFTER UPDATE ON matters FOR EACH ROW
 	    AND OLD.responsible_id <=> NEW.responsible_id AND OLD.opened_on <=> NEW.opened_on)
 	ON DUPLICATE KEY UPDATE matters_stamp = VALUES(matters_stamp);
 CREATE TRIGGER matters_stamp_delete AFTER DELETE ON matters FOR EACH ROW
-	INSERT INTO firm_stamps (firm_id, matters_stamp) VALUES (OLD.firm_id, NEXT VALUE FOR stamps_seq)
+	INSERT INTO firm_stamps (firm_id, matters_stamp) VALUES (OLD.firm_id, UUID_SHORT() & 0x7FFFFFFFFFFFFFFF)
 	ON DUPLICATE KEY UPDATE matters_stamp = VALUES(matters_stamp);
 -- A client's name is on each of its matters' rows.
 CREATE TRIGGER contacts_matters_stamp AFTER UPDATE ON contacts FOR EACH ROW
 	INSERT INTO firm_stamps (firm_id, matters_stamp)
-	SELECT f, NEXT VALUE FOR stamps_seq FROM (SELECT OLD.firm_id AS f UNION SELECT NEW.firm_id) AS both_firms
+	SELECT f, UUID_SHORT() & 0x7FFFFFFFFFFFFFFF FROM (SELECT OLD.firm_id AS f UNION SELECT NEW.firm_id) AS both_firms
 	WHERE NOT (OLD.firm_id <=> NEW.firm_id
 	    AND CAST(OLD.name AS BINARY) <=> CAST(NEW.name AS BINARY))
 	ON DUPLICATE KEY UPDATE matters_stamp = VALUES(matters_stamp);

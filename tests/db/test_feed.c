@@ -287,7 +287,7 @@ test_users_picker(void **state)
 	assert_true(n0 > 0);
 	/* Added behind the process's back: the triggers move the stamp. */
 	dbt_user(vl_pool_printf(dbt_pool, "late-%s@feed.test", dbt_tag), "Late Colleague", "x");
-	assert_true(stamp_now() > stamp);
+	assert_true(stamp_now() != stamp);
 	/* Under the old stamp the copy is kept (it is what that stamp saw)... */
 	assert_int_equal(vl_picks_users(c, &p, &n), VL_OK);
 	assert_int_equal(n, n0);
@@ -308,7 +308,7 @@ test_users_picker(void **state)
 	dbt_one("UPDATE users SET last_login_at = NOW(6), role = role WHERE id = %lld", (long long)user);
 	assert_int_equal(stamp_now(), stamp);
 	dbt_one("UPDATE users SET name = 'Feed Tester Renamed' WHERE id = %lld", (long long)user);
-	assert_true(stamp_now() > stamp);
+	assert_true(stamp_now() != stamp);
 	vl_picks_forget();
 }
 
