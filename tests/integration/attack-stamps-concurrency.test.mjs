@@ -8,30 +8,11 @@
 // each.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
-import { Client, csrfOf, sql, pids, postForm, portalAction, VAR } from './helpers.mjs';
+import { Client, sql, pids, postForm, portalAction } from './helpers.mjs';
 import { ownFirm, portalClient, R } from './workspace-helpers.mjs';
+import { sqlInBackground, clientIn } from './stamps-helpers.mjs';
 
 const everyProcess = (prog) => 4 * pids(prog).length;
-
-function sqlInBackground(text) {
-  const user = process.env.USER === undefined ? 'root' : execFileSync('id', ['-un']).toString().trim();
-  const p = spawn('mariadb', ['--no-defaults', `--socket=${VAR}/run/mysqld.sock`, '-u', user, '-N', '-B', 'vellum'],
-    { stdio: ['pipe', 'ignore', 'pipe'] });
-  let err = '';
-  p.stderr.on('data', (d) => { err += d; });
-  const done = new Promise((resolve, reject) => p.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`mariadb: ${code} ${err}`)))));
-  p.stdin.end(text);
-  return { done, running: () => p.exitCode === null };
-}
-
-async function clientIn(firm, email, password) {
-  const c = new Client();
-  const lp = await c.get(`/portal/login?firm=${firm.slug}`);
-  const res = await c.post(`/portal/login?firm=${firm.slug}`, { csrf: csrfOf(lp.text), email, password });
-  assert.equal(res.status, 303, `${email} signs in`);
-  return c;
-}
 
 test('sends, replies, reads and renames at once: no request fails, the last write shows', async () => {
   const firm = await ownFirm('atkc');

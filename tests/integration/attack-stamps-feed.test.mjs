@@ -6,9 +6,9 @@
 // process shows the last write once the writes stop.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
-import { Client, csrfOf, sql, pids, VAR } from './helpers.mjs';
+import { Client, sql, pids } from './helpers.mjs';
 import { ownFirm, portalClient, R } from './workspace-helpers.mjs';
+import { sqlInBackground, clientIn } from './stamps-helpers.mjs';
 
 const everyProcess = (prog) => 4 * pids(prog).length;
 // From another site: the client's page records no reads (its stamp stays).
@@ -17,25 +17,6 @@ const PEEK = { 'sec-fetch-site': 'cross-site' };
 // The bodies of a Messages page, firm's or client's, in order.
 const bodiesOf = (html) => [...html.matchAll(/<div class="body">([^<]*)<\/div>/g)].map((m) => m[1]);
 const attachmentsOf = (html) => [...html.matchAll(/<div class="attachment">[^<]*(?:<a href="[^"]*">)?([^<]*)/g)].map((m) => m[1]);
-
-function sqlInBackground(text) {
-  const user = process.env.USER === undefined ? 'root' : execFileSync('id', ['-un']).toString().trim();
-  const p = spawn('mariadb', ['--no-defaults', `--socket=${VAR}/run/mysqld.sock`, '-u', user, '-N', '-B', 'vellum'],
-    { stdio: ['pipe', 'ignore', 'pipe'] });
-  let err = '';
-  p.stderr.on('data', (d) => { err += d; });
-  const done = new Promise((resolve, reject) => p.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`mariadb: ${code} ${err}`)))));
-  p.stdin.end(text);
-  return { done, running: () => p.exitCode === null };
-}
-
-async function clientIn(firm, email, password) {
-  const c = new Client();
-  const page = await c.get(`/portal/login?firm=${firm.slug}`);
-  const res = await c.post(`/portal/login?firm=${firm.slug}`, { csrf: csrfOf(page.text), email, password });
-  assert.equal(res.status, 303, `${email} signs in`);
-  return c;
-}
 
 // Both pages on every process: check(html, what).
 async function everyPage(firm, cl, mid, check, what) {

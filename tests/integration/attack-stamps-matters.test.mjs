@@ -6,9 +6,9 @@
 // a process showing an older list than one already shown.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
-import { Client, sql, pids, VAR } from './helpers.mjs';
+import { Client, sql, pids } from './helpers.mjs';
 import { ownFirm, R } from './workspace-helpers.mjs';
+import { sqlInBackground } from './stamps-helpers.mjs';
 
 const everyProcess = () => 4 * pids('matters_list').length;
 
@@ -19,18 +19,6 @@ const idsOf = (html) => [...html.matchAll(/<tr><td><a href="\/matters\/(\d+)">/g
 function descOf(html, id) {
   const m = html.match(new RegExp(`<tr><td><a href="/matters/${id}">[^<]*</a></td><td>([^<]*)</td><td>([^<]*)</td>`));
   return m ? { description: m[1], client: m[2] } : null;
-}
-
-// Runs text in one mariadb session, in the background.
-function sqlInBackground(text) {
-  const user = process.env.USER === undefined ? 'root' : execFileSync('id', ['-un']).toString().trim();
-  const p = spawn('mariadb', ['--no-defaults', `--socket=${VAR}/run/mysqld.sock`, '-u', user, '-N', '-B', 'vellum'],
-    { stdio: ['pipe', 'ignore', 'pipe'] });
-  let err = '';
-  p.stderr.on('data', (d) => { err += d; });
-  const done = new Promise((resolve, reject) => p.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`mariadb: ${code} ${err}`)))));
-  p.stdin.end(text);
-  return { done, running: () => p.exitCode === null };
 }
 
 test('a filtered, searched or later page is never the kept first page, nor kept as one', async () => {
