@@ -86,8 +86,13 @@ before(async () => {
     // An account whose password is the firm's admin's (same argon2id hash).
     sql(`INSERT INTO client_accounts (firm_id, contact_id, pw_hash, created_at) VALUES (${firm}, ${id}, '${hash}', NOW(6))`);
   }
+  // Opened today in the firm's calendar, as the matter form does (the
+  // column's default is the server's UTC day, another day for five hours
+  // of each night in New York).
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' })
+    .format(new Date());
   for (const [n, client] of [[1, 'ann'], [2, 'ann'], [3, 'ann'], [4, 'cy']]) {
-    sql(`INSERT INTO matters (firm_id, number, description, client_id) VALUES (${firm}, 'E-${n}', 'Eastman matter ${n}', ${ids[client]})`);
+    sql(`INSERT INTO matters (firm_id, number, description, client_id, opened_on) VALUES (${firm}, 'E-${n}', 'Eastman matter ${n}', ${ids[client]}, '${today}')`);
     ids[`m${n}`] = sql(`SELECT id FROM matters WHERE firm_id = ${firm} AND number = 'E-${n}'`);
   }
   // Rita is E-1's responsible attorney; she never opens its portal.
