@@ -60,14 +60,28 @@ struct outcome {
 	struct vl_buf		 err;
 };
 
+/* Starts writing o's outcome, if there is one: 1 when it is on its way. */
+static int
+outcome_start(const struct outcome *o)
+{
+	return o->m != NULL && vl_outbox_record_start(o->m, o->res, vl_buf_str(&o->err)) == VL_OK;
+}
+
+/* Waits for the outcome outcome_start sent (writing) and empties o. */
+static void
+outcome_end(struct outcome *o, int writing)
+{
+	if (writing)
+		(void)vl_outbox_record_end();
+	o->m = NULL;
+	vl_buf_release(&o->err);
+}
+
 /* Writes o's outcome now, if there is one. */
 static void
 settle(struct outcome *o)
 {
-	if (o->m != NULL && vl_outbox_record_start(o->m, o->res, vl_buf_str(&o->err)) == VL_OK)
-		(void)vl_outbox_record_end();
-	o->m = NULL;
-	vl_buf_release(&o->err);
+	outcome_end(o, outcome_start(o));
 }
 
 /*
@@ -113,13 +127,9 @@ deliver(struct vl_pool *pool, const struct vl_outbox_batch *b, const struct vl_o
 		/* A link in this mail (an invitation: one row) starts its hour now. */
 		vl_account_mail_sending(m->kind, m->rows[0].id);
 		/* The last email's outcome on its way, then this one's send. */
-		writing = last->m != NULL &&
-		    vl_outbox_record_start(last->m, last->res, vl_buf_str(&last->err)) == VL_OK;
+		writing = outcome_start(last);
 		res = vl_mail_send(&msg, &err);
-		if (writing)
-			(void)vl_outbox_record_end();
-		last->m = NULL;
-		vl_buf_release(&last->err);
+		outcome_end(last, writing);
 	}
 	last->m = m;
 	last->res = res;
