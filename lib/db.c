@@ -404,6 +404,18 @@ params_bind(struct params *p, const char *types, va_list ap)
 	return VL_OK;
 }
 
+/* 1 if st has n placeholders; else logged, with the error set. */
+static int
+count_matches(MYSQL_STMT *st, enum vl_stmt id, unsigned n)
+{
+	if (mysql_stmt_param_count(st) == n)
+		return 1;
+	vl_err("statement %s: %lu placeholders, %u bound", decls[id].name,
+	    mysql_stmt_param_count(st), n);
+	set_error(0, "placeholders and parameters differ");
+	return 0;
+}
+
 /*
  * Plain CGI, a statement's first run: prepared and executed in one round
  * trip (mariadb_stmt_execute_direct sends both commands at once; the
@@ -441,10 +453,7 @@ run_once(enum vl_stmt id, struct params *p)
 	}
 	/* The declaration's count was checked against the text by check-sql
 	 * and against the call by types_match; a mismatch here is logged. */
-	if (mysql_stmt_param_count(st) != p->n) {
-		vl_err("statement %s: %lu placeholders, %u bound", decls[id].name,
-		    mysql_stmt_param_count(st), p->n);
-		set_error(0, "placeholders and parameters differ");
+	if (!count_matches(st, id, p->n)) {
 		mysql_stmt_close(st);
 		return NULL;
 	}
@@ -470,11 +479,9 @@ run(enum vl_stmt id, struct params *p, MYSQL_STMT **out)
 			e = last_errno;
 		} else if ((st = stmt_get(id)) == NULL)
 			e = last_errno;
-		else if (mysql_stmt_param_count(st) != p->n) {
-			vl_err("statement %s: %lu placeholders, %u bound", decls[id].name,
-			    mysql_stmt_param_count(st), p->n);
+		else if (!count_matches(st, id, p->n))
 			return VL_ERR;
-		} else if (mysql_stmt_bind_param(st, p->b) != 0 ||
+		else if (mysql_stmt_bind_param(st, p->b) != 0 ||
 		    mysql_stmt_execute(st) != 0) {
 			e = mysql_stmt_errno(st);
 			set_error(e, mysql_stmt_error(st));
@@ -1050,7 +1057,9 @@ vl_db_exec_start(enum vl_stmt id, const char *types, ...)
 	/* The statement before this one, if any, is waited for here. */
 	if (vl_db_open() != VL_OK || (st = stmt_get(id)) == NULL)
 		return VL_ERR;
-	if (mysql_stmt_param_count(st) != pend.p.n || mysql_stmt_bind_param(st, pend.p.b) != 0) {
+	if (!count_matches(st, id, pend.p.n))
+		return VL_ERR;
+	if (mysql_stmt_bind_param(st, pend.p.b) != 0) {
 		vl_err("statement %s: parameters not bound", decls[id].name);
 		return VL_ERR;
 	}
