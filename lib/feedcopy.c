@@ -150,13 +150,15 @@ vl_feed_latest(struct vl_ctx *c, int64_t portal, int64_t feed_stamp, int client,
     struct vl_feed *f)
 {
 	int64_t		 contact = client ? c->contact_id : 0;
+	/* A stamp of 0 (none read, no row yet) never keeps nor matches. */
+	int		 known = c->firm_id != 0 && feed_stamp != 0 && c->users_stamp != 0 &&
+			    c->matters_stamp != 0;
 	struct copy	*k;
 	enum vl_rc	 rc;
 
 	if (client && contact == 0)
 		return VL_FORBIDDEN;
-	k = find(c->firm_id, portal, contact);
-	if (k != NULL && feed_stamp != 0 && c->users_stamp != 0 && c->matters_stamp != 0 &&
+	if (known && (k = find(c->firm_id, portal, contact)) != NULL &&
 	    k->feed_stamp == feed_stamp && k->users_stamp == c->users_stamp &&
 	    k->matters_stamp == c->matters_stamp) {
 		k->used = ++clock_ticks;
@@ -164,8 +166,7 @@ vl_feed_latest(struct vl_ctx *c, int64_t portal, int64_t feed_stamp, int client,
 		return VL_OK;
 	}
 	rc = client ? vl_feed_client(c, portal, NULL, f) : vl_feed_firm(c, portal, NULL, f);
-	if (rc == VL_OK && c->firm_id != 0 && feed_stamp != 0 && c->users_stamp != 0 &&
-	    c->matters_stamp != 0)
+	if (rc == VL_OK && known)
 		keep(c, portal, contact, feed_stamp, f);
 	return rc;
 }

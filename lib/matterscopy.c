@@ -58,15 +58,6 @@ drop(struct copy *k)
 	memset(k, 0, sizeof(*k));
 }
 
-void
-vl_matters_copy_forget(void)
-{
-	size_t	 i;
-
-	for (i = 0; i < VL_MSORT__MAX; i++)
-		drop(&copies[i]);
-}
-
 /* The fields the list shows, into strdup (the copy) or the pool (a page). */
 static char *
 dup_in(struct vl_pool *pool, const char *s)

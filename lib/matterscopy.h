@@ -26,8 +26,6 @@ int	 vl_matters_copy_get(struct vl_pool *pool, int64_t firm, enum vl_matter_sort
  * older than a statement that read them; 0: nothing is kept). */
 void	 vl_matters_copy_put(int64_t firm, enum vl_matter_sort sort, int64_t matters_stamp,
 	    int64_t users_stamp, const struct vl_matter_rec *rows, size_t n, int more);
-/* Drops every copy (tests). */
-void	 vl_matters_copy_forget(void);
 
 #ifdef __cplusplus
 }
