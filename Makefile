@@ -31,7 +31,7 @@ CXXFLAGS = -std=c++11 $(OPT) $(SECTIONS) $(CXXWARN) $(HARDEN) $(SAN) -Ilib $(PKG
 LDFLAGS	 = -pie -Wl,-z,relro,-z,now -Wl,--as-needed -Wl,--gc-sections -Wl,-z,pack-relative-relocs $(SAN)
 LDLIBS	 = $(PKGLIBS) -lmagic -lstdc++
 
-LIB_C	 = util buf pool log conf input valid ctx req front run out page db pw sess csrf notify audit mail store matter portal event tz doc share signin account msg outbox housekeep money fielderr setup settings logo staff auditlog export tar listing contact matters activity totp twofactor myaccount mypage ratelimit rshare
+LIB_C	 = util buf pool log conf input valid ctx req front run out page db pw sess csrf notify audit mail store sniff matter portal event tz doc docstore share signin signinurl account msg outbox housekeep money fielderr setup settings logo staff auditlog export tar listing contact matters activity totp twofactor tfstate myaccount mypage ratelimit rshare
 LIB_C += msgpage
 LIB_C += fcgiin
 LIB_C += mfield
@@ -155,7 +155,10 @@ $(DIST_LINK)/bin/%: bin/%.c $(LIBA) $(DIST_SSLCONF)
 # and those that need the same shared libraries are one file with a
 # hard link a program (lib/cgimulti.c): multi/GROUP.list names them,
 # multi/vellum-cgi-GROUP is the file, GROUP the first shared library
-# beyond the C library's that they need, or base.  Connector/C is under
+# beyond the C library's, MariaDB's and OpenSSL's that they need, else
+# magic for the three that sniff uploads (libmagic, with xz's start-up
+# that asks the processor for its features), else base: a page such as
+# the matters list then starts no code it never runs.  Connector/C is under
 # the LGPL: multi/vellum-cgi-GROUP.o is the file without it and OpenSSL
 # (everything else resolved), shipped in relink/ so that a user can link
 # the program with a Connector/C of their own (bin/dist-cgi writes how).
@@ -164,10 +167,10 @@ $(DIST_LINK)/bin/%: bin/%.c $(LIBA) $(DIST_SSLCONF)
 # request about 110 us.  See docs/performance.md, "Plain CGI".
 DIST_MULTI = $(DIST_LINK)/multi
 DIST_OWN = -lmariadb -lssl -lcrypto
-DIST_OWN_LDFLAGS = $(filter-out -pie,$(DIST_LDFLAGS)) -no-pie -static-libgcc
+DIST_OWN_LDFLAGS = $(filter-out -pie,$(DIST_LDFLAGS)) -no-pie -static-libgcc -Wl,-T,$(HOT_LD)
 DIST_OWN_LDLIBS = -Wl,-Bstatic $(DIST_OWN) $(DIST_STATIC) -Wl,-Bdynamic \
 	$(filter-out $(DIST_STATIC) $(DIST_OWN),$(LDLIBS)) -lm
-DIST_BASE_NEEDED = ld-linux-x86-64 libc libm libgcc_s liboath libqrencode libmariadb libssl libcrypto
+DIST_BASE_NEEDED = ld-linux-x86-64 libc libm libgcc_s libmariadb libssl libcrypto
 
 # A program's main() becomes vl_main_<program> (its only global name).
 $(DIST_MULTI)/%.o: cgi-bin/%.c lib/vellum.h $(wildcard lib/*.h)
@@ -180,6 +183,7 @@ $(DIST_MULTI)/stamp: $(CGI:%=$(DIST_LINK)/cgi-bin/%) $(CGI:%=$(DIST_MULTI)/%.o) 
 	    n=$$(objdump -p $(DIST_LINK)/cgi-bin/$$p | awk '$$1 == "NEEDED" { sub(/\.so.*/, "", $$2); print $$2 }'); \
 	    case " "$$(echo $$n)" " in *" libcurl "*) continue ;; esac; \
 	    g=$$(for l in $$n; do case " $(DIST_BASE_NEEDED) " in *" $$l "*) ;; *) l=$${l#lib}; echo $${l%%-*} ;; esac; done | head -n1); \
+	    [ -n "$$g" ] || ! nm $(DIST_LINK)/cgi-bin/$$p | grep -q ' T magic_open$$' || g=magic; \
 	    echo $$p >> $(DIST_MULTI)/$${g:-base}.list; \
 	done
 	@for l in $(DIST_MULTI)/*.list; do \

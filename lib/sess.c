@@ -12,6 +12,11 @@
 #include "vellum.h"
 #include "internal.h"
 
+/* The kinds' names as the database stores them (sessions, sign-in codes,
+ * two-factor rows); here, linked into every program, so that naming a kind
+ * does not bring in the sign-in steps' code. */
+const char *const vl_signin_kinds[VL_SIGNIN__MAX] = { "user", "client" };
+
 static int64_t
 touch_interval(void)
 {

@@ -33,8 +33,6 @@
 /* Failures over all addresses before the account pauses for everyone. */
 #define ACCOUNT_LIMIT	50
 
-const char *const vl_signin_kinds[VL_SIGNIN__MAX] = { "user", "client" };
-
 const char vl_signin_refused[] = "The email or password is not correct. After several "
     "failed attempts, sign-in pauses for a few minutes.";
 

@@ -58,18 +58,6 @@ unseal(const char *hex, unsigned char secret[VL_TOTP_SECRET_LEN])
 	return ok;
 }
 
-struct vl_tf_acct
-vl_tf_me(const struct vl_ctx *c)
-{
-	struct vl_tf_acct	 a;
-
-	a.firm = c->firm_id;
-	a.kind = c->user_id != 0 ? VL_SIGNIN_USER : VL_SIGNIN_CLIENT;
-	a.id = c->user_id != 0 ? c->user_id : c->contact_id;
-	return a;
-}
-
-/* The stored row: sealed secret and pending secret (NULL: none), last step. */
 /* Audits action on a's account: a firm user's as the user, a client's as
  * "client_<action>" on the contact. */
 static void
@@ -80,49 +68,6 @@ audit_acct(struct vl_ctx *c, const struct vl_tf_acct *a, const char *action)
 	else
 		vl_audit_as(c, a->firm, 0, vl_pool_printf(c->pool, "client_%s", action), "contact",
 		    a->id);
-}
-
-static enum vl_rc
-row(struct vl_ctx *c, const struct vl_tf_acct *a, char **secret, char **pending, int64_t *last)
-{
-	enum vl_rc	 rc;
-
-	*secret = *pending = NULL;
-	*last = 0;
-	rc = vl_db_row(c->pool, STMT_TF_STATE, "isi", "ssi", a->firm, vl_signin_kinds[a->kind],
-	    a->id, secret, pending, last);
-	return rc == VL_DECLINED ? VL_OK : rc;
-}
-
-int
-vl_tf_required(struct vl_ctx *c, int64_t firm)
-{
-	int64_t	 on = 0;
-
-	if (vl_db_row(c->pool, STMT_TF_REQUIRED, "i", "i", firm, &on) != VL_OK)
-		return -1;
-	return on != 0;
-}
-
-enum vl_rc
-vl_tf_state(struct vl_ctx *c, const struct vl_tf_acct *a, struct vl_tf_state *st)
-{
-	char		*secret, *pending;
-	int64_t		 last;
-	int		 req = 0;
-	enum vl_rc	 rc;
-
-	memset(st, 0, sizeof(*st));
-	if ((rc = row(c, a, &secret, &pending, &last)) != VL_OK)
-		return rc;
-	st->enrolled = secret != NULL;
-	if ((rc = vl_db_row(c->pool, STMT_TF_RECOVERY_LEFT, "isi", "i", a->firm,
-	    vl_signin_kinds[a->kind], a->id, &st->recovery_left)) != VL_OK)
-		return rc;
-	if (a->kind == VL_SIGNIN_USER && (req = vl_tf_required(c, a->firm)) < 0)
-		return VL_ERR;
-	st->required = req;
-	return VL_OK;
 }
 
 enum vl_rc
@@ -137,7 +82,7 @@ vl_tf_begin(struct vl_ctx *c, const struct vl_tf_acct *a, int create, struct vl_
 	if ((rc = vl_db_row(c->pool, a->kind == VL_SIGNIN_USER ? STMT_TF_LABEL_USER :
 	    STMT_TF_LABEL_CLIENT, "ii", "ss", a->firm, a->id, &issuer, &label)) != VL_OK)
 		return rc;
-	if ((rc = row(c, a, &cur, &pending, &last)) != VL_OK)
+	if ((rc = vl_tf_row(c, a, &cur, &pending, &last)) != VL_OK)
 		return rc;
 	if (pending == NULL || !unseal(pending, secret)) {
 		if (!create)
@@ -194,7 +139,7 @@ vl_tf_confirm(struct vl_ctx *c, const struct vl_tf_acct *a, const char *code, in
 	uint64_t	 n = 0;
 	enum vl_rc	 rc;
 
-	if ((rc = row(c, a, &cur, &pending, &last)) != VL_OK)
+	if ((rc = vl_tf_row(c, a, &cur, &pending, &last)) != VL_OK)
 		return rc;
 	if (pending == NULL || !unseal(pending, secret))
 		return VL_DECLINED;
@@ -225,7 +170,7 @@ vl_tf_verify(struct vl_ctx *c, const struct vl_tf_acct *a, const char *code, int
 	enum vl_rc	 rc;
 
 	*recovery_used = 0;
-	if ((rc = row(c, a, &cur, &pending, &last)) != VL_OK)
+	if ((rc = vl_tf_row(c, a, &cur, &pending, &last)) != VL_OK)
 		return rc;
 	if (cur == NULL)
 		return VL_DECLINED;
@@ -268,7 +213,7 @@ vl_tf_recovery_new(struct vl_ctx *c, const struct vl_tf_acct *a, struct vl_tf_co
 	int64_t		 last;
 	enum vl_rc	 rc;
 
-	if ((rc = row(c, a, &cur, &pending, &last)) != VL_OK)
+	if ((rc = vl_tf_row(c, a, &cur, &pending, &last)) != VL_OK)
 		return rc;
 	if (cur == NULL)
 		return VL_CONFLICT;

@@ -34,6 +34,11 @@ struct vl_tf_state {
 };
 /* What a's two-factor sign-in looks like.  VL_OK or VL_ERR. */
 enum vl_rc vl_tf_state(struct vl_ctx *, const struct vl_tf_acct *a, struct vl_tf_state *st);
+/* a's stored row (lib/tfstate.c, for twofactor.c): sealed secret and
+ * pending secret (NULL: none) and the last used step, all zero without a
+ * row.  VL_OK or VL_ERR. */
+enum vl_rc vl_tf_row(struct vl_ctx *, const struct vl_tf_acct *a, char **secret,
+	    char **pending, int64_t *last);
 
 /* What an enrolment page shows: the secret in base32, its otpauth:// URI
  * and that URI's QR code as an SVG path on a grid of qr_size modules; all
