@@ -660,9 +660,8 @@ vnext(struct vl_rows *r, const char *types, va_list ap)
 			*dst = r->isnull[i] ? 0 : r->ints[i];
 		} else if (types[i] == 's') {
 			char **dst = va_arg(ap, char **);
-			if (dst != NULL)
-				*dst = r->isnull[i] ? NULL :
-				    vl_pool_strndup(r->pool, r->res[i].buffer, r->len[i]);
+			*dst = r->isnull[i] ? NULL :
+			    vl_pool_strndup(r->pool, r->res[i].buffer, r->len[i]);
 		} else {
 			void **dst = va_arg(ap, void **);
 			size_t *dl = va_arg(ap, size_t *);

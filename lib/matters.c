@@ -361,10 +361,9 @@ find_joined(struct vl_ctx *c, const struct vl_matter_filter *f, const char *like
 		return rc;
 	for (;;) {
 		row = &list[*n < VL_PAGE_ROWS ? *n : VL_PAGE_ROWS];
-		if ((got = vl_db_next(rows, "iissssisssiisissssis", &s->firm_id, &s->user_id,
+		if ((got = vl_db_next(rows, "iissssisssiiissssis", &s->firm_id, &s->user_id,
 		    &s->firm_name, &s->user_email, &s->user_name, &s->role, &j->stale, &s->firm_logo,
-		    &s->firm_zone, &s->firm_slug, &s->users_stamp, &s->matters_stamp,
-		    j->found ? NULL : &j->users, &row->id,
+		    &s->firm_zone, &s->firm_slug, &s->users_stamp, &s->matters_stamp, &row->id,
 		    &row->number, &row->description, &row->client, &row->status, &row->opened,
 		    &row->responsible)) <= 0)
 			break;

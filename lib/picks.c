@@ -10,8 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <jansson.h>
-
 #include "vellum.h"
 #include "picks.h"
 
@@ -32,44 +30,6 @@ vl_picks_forget(void)
 	memset(&copy, 0, sizeof(copy));
 }
 
-/*
- * The users the page's own statement read with the session and its stamp
- * (c->join->users, JSON [[id, name], ...]; lib/sql/pages.def) into *out
- * (pool): 1, else 0 (none read, or not that shape: truncated at the
- * server's limit, a name JSON cannot carry), and the picker's statement
- * runs instead.
- */
-static int
-from_page(struct vl_ctx *c, struct vl_pick **out, size_t *n)
-{
-	struct vl_pick	*list;
-	json_t		*a, *u, *id, *name;
-	size_t		 i, len;
-
-	if (c->join == NULL || c->join->users == NULL)
-		return 0;
-	if ((a = json_loads(c->join->users, 0, NULL)) == NULL)
-		return 0;
-	len = json_is_array(a) ? json_array_size(a) : 0;
-	list = vl_pool_calloc(c->pool, len ? len : 1, sizeof(*list));
-	for (i = 0; i < len; i++) {
-		u = json_array_get(a, i);
-		id = json_array_get(u, 0);
-		name = json_array_get(u, 1);
-		if (!json_is_array(u) || json_array_size(u) != 2 || !json_is_integer(id) ||
-		    !json_is_string(name))
-			break;
-		list[i].id = (int64_t)json_integer_value(id);
-		list[i].name = vl_pool_strdup(c->pool, json_string_value(name));
-	}
-	json_decref(a);
-	if (len == 0 || i < len)
-		return 0;
-	*out = list;
-	*n = len;
-	return 1;
-}
-
 enum vl_rc
 vl_picks_users(struct vl_ctx *c, struct vl_pick **out, size_t *n)
 {
@@ -80,11 +40,7 @@ vl_picks_users(struct vl_ctx *c, struct vl_pick **out, size_t *n)
 	*out = NULL;
 	*n = 0;
 	if (c->users_stamp == 0 || copy.firm != c->firm_id || copy.stamp != c->users_stamp) {
-		if (from_page(c, &list, n))
-			rc = VL_OK;
-		else
-			rc = vl_pick_users(c, &list, n);
-		if (rc != VL_OK || c->users_stamp == 0) {
+		if ((rc = vl_pick_users(c, &list, n)) != VL_OK || c->users_stamp == 0) {
 			*out = list;
 			return rc;
 		}

@@ -233,9 +233,6 @@ struct vl_sess_join {
 	struct vl_sess	*s;		/* the columns, once a row was read */
 	int64_t		 stale;		/* last_seen older than touch */
 	int		 found;
-	/* The firm's users as JSON [[id, name], ...], by name, when the page's
-	 * statement reads them (the matters list's; lib/picks.c), else NULL. */
-	char		*users;
 };
 /* Sets c to act for firm as user or contact (0: neither) from remote
  * (NULL: "-"), memory in pool; no request id, zone not yet read. */
@@ -423,11 +420,9 @@ enum vl_rc vl_db_query(struct vl_pool *, enum vl_stmt, struct vl_rows **, const 
 enum vl_rc vl_db_exec_start(enum vl_stmt, const char *types, ...);
 enum vl_rc vl_db_exec_finish(uint64_t *affected);
 void	 vl_db_nonblocking(void);
-/* Fetches the next row into the pointers; 1 row, 0 end, -1 error.  A NULL
- * pointer for a text column ('s') skips it (a value read from the first
- * row only).  An error sticks: later fetches of these rows fail, the
- * transaction will not commit and the request's page becomes the error
- * page. */
+/* Fetches the next row into the pointers; 1 row, 0 end, -1 error.  An
+ * error sticks: later fetches of these rows fail, the transaction will not
+ * commit and the request's page becomes the error page. */
 int	 vl_db_next(struct vl_rows *, const char *types, ...);
 /* The rows belong to the pool they were queried into, which frees them;
  * freeing them early is allowed (a statement run again in a loop). */

@@ -4,9 +4,7 @@
  * the session's columns come only with rows of its own firm, and a revoked,
  * idle, expired or client session, a deactivated user or another firm's
  * session finds nothing (j->found stays 0: the front door then checks the
- * session alone).  A joined session past the first page is refused.  The
- * statement also brings the firm's users for the page's picker, exactly
- * what the picker's own statement reads.
+ * session alone).  A joined session past the first page is refused.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -19,7 +17,6 @@
 
 #include "vellum.h"
 #include "matters.h"
-#include "picks.h"
 #include "dbtest.h"
 
 static int64_t	 user, contact, other_firm, other_user;
@@ -209,73 +206,6 @@ test_other_firm(void **state)
 	assert_int_equal(n, 0);
 }
 
-/* The users picker from the page's statement (lib/picks.c), with c acting
- * under join j and no users stamp (no copy kept), against the picker's own
- * statement. */
-static void
-picker_equal(struct vl_sess_join *j)
-{
-	struct vl_ctx	 c;
-	struct vl_pick	*a, *b;
-	size_t		 na, nb, i;
-
-	vl_ctx_init(&c, dbt_pool, dbt_firm, user, 0, "192.0.2.7");
-	c.join = j;
-	assert_int_equal(vl_picks_users(&c, &a, &na), VL_OK);
-	c.join = NULL;
-	assert_int_equal(vl_pick_users(&c, &b, &nb), VL_OK);
-	assert_int_equal(na, nb);
-	for (i = 0; i < na; i++) {
-		assert_int_equal(a[i].id, b[i].id);
-		assert_string_equal(a[i].name, b[i].name);
-	}
-}
-
-/* The page's statement reads the firm's users, in the picker's order and
- * spelling, never another firm's; a value of any other shape is not used. */
-static void
-test_users(void **state)
-{
-	struct vl_sess_join	*j;
-	struct vl_ctx		 c;
-	struct vl_pick		*p;
-	char			 token[44];
-	size_t			 n;
-
-	(void)state;
-	vl_picks_forget();
-	/* Names JSON must escape, and one that sorts first. */
-	assert_true(dbt_user(vl_pool_printf(dbt_pool, "q-%s@pages.test", dbt_tag),
-	    "Aa \"Quoted\" \\ Back\tslash \xc3\xa9", "x") > 0);
-	session(dbt_firm, user, 0, token);
-	assert_int_equal(find(token, "", 1, &j, &n), VL_OK);
-	assert_non_null(j->users);
-	assert_null(strstr(j->users, "Other User"));
-	picker_equal(j);
-	assert_int_equal(find(token, number, 1, &j, &n), VL_OK);
-	assert_non_null(j->users);
-	picker_equal(j);
-	/* What the page read is what the picker shows... */
-	vl_ctx_init(&c, dbt_pool, dbt_firm, user, 0, "192.0.2.7");
-	c.join = j;
-	j->users = vl_pool_strdup(dbt_pool, "[[424242, \"From The Page\"]]");
-	assert_int_equal(vl_picks_users(&c, &p, &n), VL_OK);
-	assert_int_equal(n, 1);
-	assert_int_equal(p[0].id, 424242);
-	assert_string_equal(p[0].name, "From The Page");
-	/* ... unless it is not that shape: cut short at the server's limit, a
-	 * name not text, nothing.  Then the picker's statement answers. */
-	j->users = vl_pool_strdup(dbt_pool, "[[424242, \"From The");
-	picker_equal(j);
-	j->users = vl_pool_strdup(dbt_pool, "[[424242, 7]]");
-	picker_equal(j);
-	j->users = vl_pool_strdup(dbt_pool, "[]");
-	picker_equal(j);
-	j->users = NULL;
-	picker_equal(j);
-	vl_picks_forget();
-}
-
 int
 main(void)
 {
@@ -283,7 +213,6 @@ main(void)
 		cmocka_unit_test(test_found),
 		cmocka_unit_test(test_refused),
 		cmocka_unit_test(test_other_firm),
-		cmocka_unit_test(test_users),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
