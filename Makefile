@@ -35,7 +35,7 @@ LIB_C	 = util buf pool log conf input valid ctx req front run out page db pw ses
 LIB_C += msgpage
 LIB_C += fcgiin
 LIB_C += mfield
-LIB_C	+= feed feedcursor picks matterscopy feedcopy
+LIB_C	+= feed feedcursor picks matterscopy feedcopy pagefile pagecodec
 LIB_C += task note recmark notetext recsave
 LIB_C	+= recur ical calendar calview
 LIB_C	+= portalview
@@ -168,8 +168,12 @@ $(DIST_LINK)/bin/%: bin/%.c $(LIBA) $(DIST_SSLCONF)
 DIST_MULTI = $(DIST_LINK)/multi
 DIST_OWN = -lmariadb -lssl -lcrypto
 DIST_OWN_LDFLAGS = $(filter-out -pie,$(DIST_LDFLAGS)) -no-pie -static-libgcc -Wl,-T,$(HOT_LD)
+# -lc before -lm: a function both export (frexp, which a linked library
+# uses) binds to the C library, and a program needs libm.so only for what
+# only libm has; the base programs then load no libm (its search through
+# the tarball's lib/ and its symbols, on every plain-CGI request).
 DIST_OWN_LDLIBS = -Wl,-Bstatic $(DIST_OWN) $(DIST_STATIC) -Wl,-Bdynamic \
-	$(filter-out $(DIST_STATIC) $(DIST_OWN),$(LDLIBS)) -lm
+	$(filter-out $(DIST_STATIC) $(DIST_OWN),$(LDLIBS)) -lc -lm
 DIST_BASE_NEEDED = ld-linux-x86-64 libc libm libgcc_s libmariadb libssl libcrypto
 
 # A program's main() becomes vl_main_<program> (its only global name).

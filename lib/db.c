@@ -252,6 +252,12 @@ vl_db_once(int on)
 	once = on != 0;
 }
 
+int
+vl_db_is_once(void)
+{
+	return once;
+}
+
 /* A statement's text behind ONCE_PREFIX, NUL-terminated (free it); its
  * length in *len. */
 static char *

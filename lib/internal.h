@@ -83,6 +83,9 @@ enum vl_rc vl_db_check(enum vl_stmt, struct vl_buf *err);
  * statement.
  */
 void	 vl_db_once(int on);
+/* 1 under plain CGI (vl_db_once): a process serves one request, so what
+ * a FastCGI process keeps in memory is kept in files (lib/pagefile.h). */
+int	 vl_db_is_once(void);
 /* Connects (lazily; reconnects after a server restart).  VL_OK or VL_ERR. */
 enum vl_rc vl_db_open(void);
 void	 vl_db_close(void);

@@ -11,13 +11,18 @@
  *
  * A copy is kept under stamps read no later than its rows: rows newer
  * than their stamps only cost a needless read, never a stale page.
- * Memory: at most four pages of 51 rows, a few tens of KB.
+ * Memory: at most four pages of 51 rows, a few tens of KB.  Under plain
+ * CGI, where a process serves one request, the copies are files instead
+ * (lib/pagefile.c), checked the same way.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "vellum.h"
+#include "internal.h"
 #include "matterscopy.h"
+#include "pagefile.h"
 
 struct copy {
 	int64_t			 firm, matters_stamp, users_stamp;
@@ -36,10 +41,22 @@ vl_matters_copy_fits(const struct vl_matter_filter *f)
 	    (unsigned)f->sort < VL_MSORT__MAX;
 }
 
+/* Plain CGI's file of a sort's copy. */
+static const char *
+file_of(enum vl_matter_sort sort)
+{
+	static char	 name[32];
+
+	snprintf(name, sizeof(name), "matters-%d", (int)sort);
+	return name;
+}
+
 int
 vl_matters_copy_held(enum vl_matter_sort sort)
 {
-	return (unsigned)sort < VL_MSORT__MAX && copies[sort].firm != 0;
+	if ((unsigned)sort >= VL_MSORT__MAX)
+		return 0;
+	return vl_db_is_once() ? vl_pf_exists(file_of(sort)) : copies[sort].firm != 0;
 }
 
 static void
@@ -80,6 +97,25 @@ row_copy(struct vl_pool *pool, struct vl_matter_rec *to, const struct vl_matter_
 	to->responsible = dup_in(pool, from->responsible);
 }
 
+/* vl_matters_copy_get from plain CGI's file. */
+static int
+file_get(struct vl_pool *pool, int64_t firm, enum vl_matter_sort sort, int64_t matters_stamp,
+    int64_t users_stamp, struct vl_matter_rec **rows, size_t *n, int *more)
+{
+	struct vl_pf_matters	 m;
+	const char		*data;
+	size_t			 len;
+
+	if (firm == 0 || matters_stamp == 0 || users_stamp == 0 ||
+	    (data = vl_pf_load(pool, file_of(sort), &len)) == NULL ||
+	    !vl_pf_matters_decode(pool, data, len, &m, rows) || m.firm != firm ||
+	    m.matters_stamp != matters_stamp || m.users_stamp != users_stamp)
+		return 0;
+	*n = m.n;
+	*more = m.more;
+	return 1;
+}
+
 int
 vl_matters_copy_get(struct vl_pool *pool, int64_t firm, enum vl_matter_sort sort,
     int64_t matters_stamp, int64_t users_stamp, struct vl_matter_rec **rows, size_t *n,
@@ -91,6 +127,8 @@ vl_matters_copy_get(struct vl_pool *pool, int64_t firm, enum vl_matter_sort sort
 
 	if ((unsigned)sort >= VL_MSORT__MAX)
 		return 0;
+	if (vl_db_is_once())
+		return file_get(pool, firm, sort, matters_stamp, users_stamp, rows, n, more);
 	k = &copies[sort];
 	if (firm == 0 || matters_stamp == 0 || users_stamp == 0 || k->firm != firm ||
 	    k->matters_stamp != matters_stamp || k->users_stamp != users_stamp)
@@ -114,6 +152,15 @@ vl_matters_copy_put(int64_t firm, enum vl_matter_sort sort, int64_t matters_stam
 
 	if ((unsigned)sort >= VL_MSORT__MAX || firm == 0 || matters_stamp == 0 || users_stamp == 0)
 		return;
+	if (vl_db_is_once()) {
+		struct vl_pf_matters	 m = { firm, matters_stamp, users_stamp, rows, n, more };
+		struct vl_buf		 b = VL_BUF_INIT;
+
+		vl_pf_matters_encode(&b, &m);
+		vl_pf_save(file_of(sort), &b);
+		vl_buf_release(&b);
+		return;
+	}
 	k = &copies[sort];
 	drop(k);
 	k->rows = vl_xcalloc(n ? n : 1, sizeof(*k->rows));

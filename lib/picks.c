@@ -6,12 +6,15 @@
  * with the firm on every request, and triggers (sql/023_perf.sql) move it
  * on every change to the firm's users, so the copy is used only while it
  * is still the database's answer.  Memory: one firm's users, a few KB.
+ * Under plain CGI the copy is a file (lib/pagefile.c), checked the same way.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "vellum.h"
+#include "internal.h"
 #include "picks.h"
+#include "pagefile.h"
 
 static struct {
 	int64_t		 firm, stamp;
@@ -30,6 +33,35 @@ vl_picks_forget(void)
 	memset(&copy, 0, sizeof(copy));
 }
 
+/* vl_picks_users under plain CGI: the file's copy, or read and kept. */
+static enum vl_rc
+users_file(struct vl_ctx *c, struct vl_pick **out, size_t *n)
+{
+	struct vl_pf_users	 u;
+	struct vl_buf		 b = VL_BUF_INIT;
+	const char		*data;
+	size_t			 len;
+	enum vl_rc		 rc;
+
+	if (c->users_stamp != 0 && (data = vl_pf_load(c->pool, "users", &len)) != NULL &&
+	    vl_pf_users_decode(c->pool, data, len, &u) && u.firm == c->firm_id &&
+	    u.users_stamp == c->users_stamp) {
+		*out = u.list;
+		*n = u.n;
+		return VL_OK;
+	}
+	if ((rc = vl_pick_users(c, out, n)) != VL_OK || c->users_stamp == 0)
+		return rc;
+	u.firm = c->firm_id;
+	u.users_stamp = c->users_stamp;
+	u.list = *out;
+	u.n = *n;
+	vl_pf_users_encode(&b, &u);
+	vl_pf_save("users", &b);
+	vl_buf_release(&b);
+	return VL_OK;
+}
+
 enum vl_rc
 vl_picks_users(struct vl_ctx *c, struct vl_pick **out, size_t *n)
 {
@@ -39,6 +71,8 @@ vl_picks_users(struct vl_ctx *c, struct vl_pick **out, size_t *n)
 
 	*out = NULL;
 	*n = 0;
+	if (vl_db_is_once())
+		return users_file(c, out, n);
 	if (c->users_stamp == 0 || copy.firm != c->firm_id || copy.stamp != c->users_stamp) {
 		if ((rc = vl_pick_users(c, &list, n)) != VL_OK || c->users_stamp == 0) {
 			*out = list;

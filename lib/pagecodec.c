@@ -1,0 +1,235 @@
+/*
+ * Plain CGI's kept pages, their content (lib/pagefile.h): netstrings
+ * written and read back.  Apart from the files' code (lib/pagefile.c) so
+ * that the fuzz target reads any bytes through exactly this.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "vellum.h"
+#include "pagefile.h"
+
+void
+vl_pf_add_str(struct vl_buf *b, const char *s)
+{
+	size_t	 n = s != NULL ? strlen(s) : 0;
+
+	vl_buf_addf(b, "%zu:", n);
+	vl_buf_add(b, s != NULL ? s : "", n);
+	vl_buf_addc(b, ',');
+}
+
+void
+vl_pf_add_int(struct vl_buf *b, int64_t v)
+{
+	char	 t[32];
+
+	snprintf(t, sizeof(t), "%lld", (long long)v);
+	vl_pf_add_str(b, t);
+}
+
+void
+vl_pf_reader_init(struct vl_pf_reader *r, const char *data, size_t len)
+{
+	r->p = data;
+	r->end = data + len;
+	r->bad = data == NULL;
+}
+
+/* The next netstring's bytes into *s, *n; 0, or -1 (bad set). */
+static int
+next(struct vl_pf_reader *r, const char **s, size_t *n)
+{
+	size_t	 len = 0, digits = 0;
+
+	if (r->bad)
+		return -1;
+	while (r->p < r->end && *r->p >= '0' && *r->p <= '9' && digits < 9) {
+		len = len * 10 + (size_t)(*r->p++ - '0');
+		digits++;
+	}
+	if (digits == 0 || r->p >= r->end || *r->p != ':' ||
+	    (size_t)(r->end - r->p - 1) < len + 1 || r->p[1 + len] != ',') {
+		r->bad = 1;
+		return -1;
+	}
+	*s = r->p + 1;
+	*n = len;
+	r->p += len + 2;
+	return 0;
+}
+
+char *
+vl_pf_str(struct vl_pf_reader *r, struct vl_pool *pool)
+{
+	const char	*s;
+	size_t		 n;
+
+	if (next(r, &s, &n) != 0)
+		return NULL;
+	if (memchr(s, '\0', n) != NULL) {
+		r->bad = 1;
+		return NULL;
+	}
+	return vl_pool_strndup(pool, s, n);
+}
+
+int64_t
+vl_pf_int(struct vl_pf_reader *r)
+{
+	const char	*s;
+	char		 t[24], *e;
+	size_t		 n, i;
+	long long	 v;
+
+	if (next(r, &s, &n) != 0)
+		return 0;
+	if (n == 0 || n >= sizeof(t)) {
+		r->bad = 1;
+		return 0;
+	}
+	for (i = 0; i < n; i++)
+		if (!(s[i] >= '0' && s[i] <= '9') && !(i == 0 && s[i] == '-' && n > 1)) {
+			r->bad = 1;
+			return 0;
+		}
+	memcpy(t, s, n);
+	t[n] = '\0';
+	errno = 0;
+	v = strtoll(t, &e, 10);
+	if (errno != 0 || *e != '\0') {
+		r->bad = 1;
+		return 0;
+	}
+	return (int64_t)v;
+}
+
+int
+vl_pf_done(const struct vl_pf_reader *r)
+{
+	return !r->bad && r->p == r->end;
+}
+
+#define MATTERS_KIND	"vellum matters 1"
+#define USERS_KIND	"vellum users 1"
+/* More users than any firm has: a bound for a file that lies. */
+#define USERS_MAX	100000
+
+void
+vl_pf_matters_encode(struct vl_buf *b, const struct vl_pf_matters *m)
+{
+	const struct vl_matter_rec	*r;
+	size_t				 i;
+
+	vl_pf_add_str(b, MATTERS_KIND);
+	vl_pf_add_int(b, m->firm);
+	vl_pf_add_int(b, m->matters_stamp);
+	vl_pf_add_int(b, m->users_stamp);
+	vl_pf_add_int(b, m->more);
+	vl_pf_add_int(b, (int64_t)m->n);
+	for (i = 0; i < m->n; i++) {
+		r = &m->rows[i];
+		vl_pf_add_int(b, r->id);
+		vl_pf_add_int(b, r->opened);
+		vl_pf_add_str(b, r->number);
+		vl_pf_add_str(b, r->description);
+		vl_pf_add_str(b, r->status);
+		vl_pf_add_str(b, r->client);
+		vl_pf_add_str(b, r->responsible);
+	}
+}
+
+int
+vl_pf_matters_decode(struct vl_pool *pool, const char *data, size_t len, struct vl_pf_matters *m,
+    struct vl_matter_rec **rows)
+{
+	struct vl_pf_reader	 r;
+	struct vl_matter_rec	*row, *list;
+	const char		*kind;
+	int64_t			 n;
+	size_t			 i;
+
+	memset(m, 0, sizeof(*m));
+	*rows = NULL;
+	vl_pf_reader_init(&r, data, len);
+	kind = vl_pf_str(&r, pool);
+	if (kind == NULL || strcmp(kind, MATTERS_KIND) != 0)
+		return 0;
+	m->firm = vl_pf_int(&r);
+	m->matters_stamp = vl_pf_int(&r);
+	m->users_stamp = vl_pf_int(&r);
+	m->more = (int)vl_pf_int(&r);
+	n = vl_pf_int(&r);
+	if (r.bad || n < 0 || n > VL_PAGE_ROWS || (m->more != 0 && m->more != 1))
+		goto bad;
+	list = vl_pool_calloc(pool, (size_t)n + 1, sizeof(*list));
+	for (i = 0; i < (size_t)n && !r.bad; i++) {
+		row = &list[i];
+		row->id = vl_pf_int(&r);
+		row->opened = vl_pf_int(&r);
+		row->number = vl_pf_str(&r, pool);
+		row->description = vl_pf_str(&r, pool);
+		row->status = vl_pf_str(&r, pool);
+		row->client = vl_pf_str(&r, pool);
+		row->responsible = vl_pf_str(&r, pool);
+	}
+	if (!vl_pf_done(&r))
+		goto bad;
+	m->rows = *rows = list;
+	m->n = (size_t)n;
+	return 1;
+bad:
+	memset(m, 0, sizeof(*m));
+	return 0;
+}
+
+void
+vl_pf_users_encode(struct vl_buf *b, const struct vl_pf_users *u)
+{
+	size_t	 i;
+
+	vl_pf_add_str(b, USERS_KIND);
+	vl_pf_add_int(b, u->firm);
+	vl_pf_add_int(b, u->users_stamp);
+	vl_pf_add_int(b, (int64_t)u->n);
+	for (i = 0; i < u->n; i++) {
+		vl_pf_add_int(b, u->list[i].id);
+		vl_pf_add_str(b, u->list[i].name);
+	}
+}
+
+int
+vl_pf_users_decode(struct vl_pool *pool, const char *data, size_t len, struct vl_pf_users *u)
+{
+	struct vl_pf_reader	 r;
+	const char		*kind;
+	int64_t			 n;
+	size_t			 i;
+
+	memset(u, 0, sizeof(*u));
+	vl_pf_reader_init(&r, data, len);
+	kind = vl_pf_str(&r, pool);
+	if (kind == NULL || strcmp(kind, USERS_KIND) != 0)
+		return 0;
+	u->firm = vl_pf_int(&r);
+	u->users_stamp = vl_pf_int(&r);
+	n = vl_pf_int(&r);
+	/* Each user takes at least eight bytes: a count the file cannot hold
+	 * is refused before anything is allocated for it. */
+	if (r.bad || n < 0 || n > USERS_MAX || (size_t)n > len / 8)
+		goto bad;
+	u->list = vl_pool_calloc(pool, (size_t)n + 1, sizeof(*u->list));
+	for (i = 0; i < (size_t)n && !r.bad; i++) {
+		u->list[i].id = vl_pf_int(&r);
+		u->list[i].name = vl_pf_str(&r, pool);
+	}
+	if (!vl_pf_done(&r))
+		goto bad;
+	u->n = (size_t)n;
+	return 1;
+bad:
+	memset(u, 0, sizeof(*u));
+	return 0;
+}
