@@ -1,10 +1,11 @@
 /*
  * Plain CGI's kept pages in files (lib/pagefile.h).  The files live in the
- * upload temp directory, which only the programs can read (the sweep
- * removes only "upload-" files there), as "page-<name>".  A file is
- * written whole under a name of its own and renamed over the old one, so
- * a reader sees either; it is not synced: after a crash a cut file does
- * not parse, and the page is read from the database again.
+ * upload temp directory, which only the programs can read, as
+ * "page-<name>".  A file is written whole under a name of its own
+ * ("page-<name>.<pid>", which the sweep removes once old: a program killed
+ * before its rename) and renamed over the old one, so a reader sees
+ * either; it is not synced: after a crash a cut file does not parse, and
+ * the page is read from the database again.
  */
 #include <errno.h>
 #include <fcntl.h>

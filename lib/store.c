@@ -340,7 +340,10 @@ sweep_tmp(int64_t grace, struct vl_sweep *st)
 	if ((d = opendir(vl_conf.tmp)) == NULL)
 		return;
 	while ((e = readdir(d)) != NULL) {
-		if (strncmp(e->d_name, "upload-", 7) != 0)
+		/* Uploads' temp files, and kept pages' (lib/pagefile.c: the
+		 * name and a pid) a killed program did not rename. */
+		if (strncmp(e->d_name, "upload-", 7) != 0 &&
+		    (strncmp(e->d_name, "page-", 5) != 0 || strchr(e->d_name, '.') == NULL))
 			continue;
 		snprintf(path, sizeof(path), "%s/%s", vl_conf.tmp, e->d_name);
 		/* A live upload writes its file as it reads: its mtime is recent. */

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { ROOT, VAR, cgiEnv, sql } from './helpers.mjs';
-import { ownFirm, R } from './workspace-helpers.mjs';
+import { ownFirm, R, vellumctl } from './workspace-helpers.mjs';
 
 const TMP = path.join(VAR, 'tmp');
 const MATTERS = path.join(TMP, 'page-matters-0'), USERS = path.join(TMP, 'page-users');
@@ -110,4 +110,20 @@ test('a kept file of another firm, of older stamps or that does not parse is not
   fs.rmSync(MATTERS, { force: true });
   fs.rmSync(USERS, { force: true });
   assert.doesNotMatch(cgiMatters(cookie), /FAKE-1|Planted/);
+});
+
+test('the sweep removes a kept page a killed program left half written, and only that', async () => {
+  const firm = await ownFirm('cgisweep');
+  cgiMatters(firm.admin.cookieHeader());
+  assert.ok(fs.existsSync(MATTERS));
+  const left = `${MATTERS}.99999999`, fresh = `${MATTERS}.99999998`;
+  fs.writeFileSync(left, 'half', { mode: 0o600 });
+  fs.writeFileSync(fresh, 'half', { mode: 0o600 });
+  const old = new Date(Date.now() - 3 * 3600 * 1000);
+  fs.utimesSync(left, old, old);
+  vellumctl(['sweep', '--grace', '3600']);
+  assert.ok(!fs.existsSync(left), 'an old half-written page is swept');
+  assert.ok(fs.existsSync(fresh), 'one being written now is not');
+  assert.ok(fs.existsSync(MATTERS) && fs.existsSync(USERS), 'the kept pages stay');
+  fs.rmSync(fresh, { force: true });
 });

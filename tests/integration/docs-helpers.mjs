@@ -74,6 +74,9 @@ export function filesUnder(dir) {
 
 export const STORE = path.join(VAR, 'store');
 export const TMP = path.join(VAR, 'tmp');
+// The uploads' temp files there (plain CGI's kept pages, "page-...", live
+// there too: lib/pagefile.c).
+export const uploadTemps = () => fs.readdirSync(TMP).filter((f) => f.startsWith('upload-'));
 export const storePath = (key) => path.join(STORE, key.slice(0, 2), key.slice(2, 4), key);
 
 // The form around the button labelled `label` (the first one whose HTML

@@ -17,7 +17,7 @@ import path from 'node:path';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { Client, csrfOf, sql, sleep, BASE, ROOT, VAR, demoAdmin } from './helpers.mjs';
 import { newMatter, newFolder, portalAction, upload, clientReply, docId, acceptInvitation,
-  filesUnder, trigger, STORE, TMP, storePath } from './docs-helpers.mjs';
+  filesUnder, trigger, STORE, TMP, storePath, uploadTemps } from './docs-helpers.mjs';
 
 const vellumctl = (...args) => execFileSync(path.join(ROOT, 'build/bin/vellumctl'), args, { env: process.env, encoding: 'utf8' });
 const pending = () => sql('SELECT COUNT(*) FROM store_pending');
@@ -105,12 +105,12 @@ test('an upload killed mid-body leaves nothing once swept', async () => {
   const c = await demoAdmin();
   const { mid } = newMatter('killbody');
   const csrf = csrfOf((await c.get(`/matters/${mid}/documents`)).text);
-  const storeBefore = filesUnder(STORE), tmpBefore = fs.readdirSync(TMP);
+  const storeBefore = filesUnder(STORE), tmpBefore = uploadTemps();
   spawnOwn();
   const s = startUpload(sock, c, csrf, mid, 'half.bin', 8 << 20, 1 << 20);
   let temp;
   await until('the temp file', () => {
-    temp = fs.readdirSync(TMP).find((f) => !tmpBefore.includes(f));
+    temp = uploadTemps().find((f) => !tmpBefore.includes(f));
     return temp && fs.statSync(path.join(TMP, temp)).size > 0;
   });
   await kill(proc);
@@ -118,7 +118,7 @@ test('an upload killed mid-body leaves nothing once swept', async () => {
   assert.ok(fs.existsSync(path.join(TMP, temp)), 'the killed program could not clean up');
   const out = vellumctl('sweep', '--grace', '0');
   assert.match(out, /1 temp file/);
-  assert.deepEqual(fs.readdirSync(TMP), [], 'no temp file left');
+  assert.deepEqual(uploadTemps(), [], 'no temp file left');
   assert.deepEqual(filesUnder(STORE), storeBefore, 'nothing stored');
   assert.equal(sql(`SELECT COUNT(*) FROM documents WHERE matter_id = ${mid}`), '0');
   assert.equal(pending(), '0');
@@ -196,7 +196,7 @@ test('an upload whose transaction fails leaves no file, row or pending row', asy
     assert.equal(pending(), '0', `${what}: no pending row left`);
     assert.equal(sql(`SELECT COUNT(*) FROM documents WHERE matter_id = ${t.mid}`), '0', `${what}: no document`);
     // (The program unlinks its temp files just after it has answered.)
-    await until(`${what}: no temp file`, () => fs.readdirSync(TMP).length === 0);
+    await until(`${what}: no temp file`, () => uploadTemps().length === 0);
   };
   // Documents: the second of two files fails, so neither stays.
   const up = await upload(firm, t.mid, [['fine.txt', Buffer.from('fine')], ['fails.txt', Buffer.from('fails')]]);
