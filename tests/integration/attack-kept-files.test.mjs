@@ -43,8 +43,9 @@ async function firmWithMatter(name, number) {
   const firm = await ownFirm(name);
   sql(`INSERT INTO contacts (firm_id, kind, name) VALUES (${firm.id}, 'person', '${name} Client ${R}')`);
   const contact = sql(`SELECT MAX(id) FROM contacts WHERE firm_id = ${firm.id}`);
-  sql(`INSERT INTO matters (firm_id, number, description, client_id, status, opened_on)
-    VALUES (${firm.id}, '${number}', '${name} matter', ${contact}, 'open', CURDATE())`);
+  const boss = sql(`SELECT MIN(id) FROM users WHERE firm_id = ${firm.id}`);
+  sql(`INSERT INTO matters (firm_id, number, description, client_id, status, opened_on, responsible_id)
+    VALUES (${firm.id}, '${number}', '${name} matter', ${contact}, 'open', CURDATE(), ${boss})`);
   return { ...firm, contact, cookie: firm.admin.cookieHeader() };
 }
 
@@ -92,6 +93,11 @@ test('huge, NUL-bearing, negative or lying kept files are not used', async () =>
     ['a length past the end', good.replace('7:planted,', '99999999:planted,')],
     ['a ten-digit length', good.replace('7:planted,', '0000000007:planted,')],
     ['empty', ''],
+    // Spelled otherwise than the encoder writes: the same values read,
+    // but not a file a program wrote.
+    ['a flag cut to fit (4294967297 as 1)', mattersFile(firm.id, ms, us, fake, 4294967297)],
+    ['a stamp with a leading zero', mattersFile(firm.id, `0${ms}`, us, fake)],
+    ['a length with a leading zero', good.replace('7:planted,', '07:planted,')],
   ];
   for (const [what, content] of cases) {
     fs.writeFileSync(MATTERS, content, { mode: 0o600 });
@@ -103,6 +109,7 @@ test('huge, NUL-bearing, negative or lying kept files are not used', async () =>
     ['a lying users count', usersFile(firm.id, us, [{ id: 1, name: 'Planted U' }], 99999)],
     ['a negative users count', usersFile(firm.id, us, [{ id: 1, name: 'Planted U' }], -1)],
     ['a NUL in a name', usersFile(firm.id, us, [{ id: 1, name: 'Planted\0U' }])],
+    ['a users stamp with a leading zero', usersFile(firm.id, `0${us}`, [{ id: 1, name: 'Planted U' }])],
     ['a huge users file', usersFile(firm.id, us, [{ id: 1, name: 'Planted U' }]) + ' '.repeat(5 << 20)],
   ];
   for (const [what, content] of ucases) {
@@ -153,4 +160,25 @@ test('filtered, searched, later and other sorts\' pages are neither served from 
   }
   assert.match(run(firm.cookie), /FAKE-F/, 'the planted file is in reach (so the checks above mean something)');
   clear(MATTERS);
+});
+
+test('changes racing with plain CGI requests that write the kept page: the request after them shows the last', async () => {
+  const firm = await firmWithMatter('atkrace', 'RC-1');
+  const { spawn } = await import('node:child_process');
+  const bin = path.join(ROOT, 'build/cgi-bin/matters_list');
+  const once = () => new Promise((resolve) => {
+    const p = spawn(bin, [], { env: cgiEnv({ uri: '/matters', cookie: firm.cookie }) });
+    p.stdout.resume();
+    p.on('close', resolve);
+  });
+  for (let i = 0; i < 6; i++) {
+    const running = [once(), once(), once()];
+    sql(`UPDATE matters SET description = 'race ${i} ${R}' WHERE firm_id = ${firm.id} AND number = 'RC-1'`);
+    sql(`UPDATE users SET name = 'Racer ${i} ${R}' WHERE firm_id = ${firm.id}`);
+    await Promise.all(running);
+    const page = run(firm.cookie);
+    assert.match(page, new RegExp(`race ${i} ${R}`), `round ${i}: the matter as last changed`);
+    assert.match(page, new RegExp(`<option value="\\d+">Racer ${i} ${R}</option>`), `round ${i}: the user as last renamed`);
+    assert.match(page, new RegExp(`<td>Racer ${i} ${R}</td>`), `round ${i}: the responsible as last renamed`);
+  }
 });
