@@ -4,6 +4,7 @@
  * that the fuzz target reads any bytes through exactly this.
  */
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,7 +51,9 @@ next(struct vl_pf_reader *r, const char **s, size_t *n)
 		len = len * 10 + (size_t)(*r->p++ - '0');
 		digits++;
 	}
-	if (digits == 0 || r->p >= r->end || *r->p != ':' ||
+	/* One spelling of each length: "0" alone, else no leading zero. */
+	if (digits == 0 || (digits > 1 && r->p[-(ptrdiff_t)digits] == '0') ||
+	    r->p >= r->end || *r->p != ':' ||
 	    (size_t)(r->end - r->p - 1) < len + 1 || r->p[1 + len] != ',') {
 		r->bad = 1;
 		return -1;
@@ -95,6 +98,12 @@ vl_pf_int(struct vl_pf_reader *r)
 			r->bad = 1;
 			return 0;
 		}
+	/* As "%lld" writes it: no leading zero (but "0"), no "-0". */
+	i = s[0] == '-';
+	if (s[i] == '0' && (i == 1 || n > 1)) {
+		r->bad = 1;
+		return 0;
+	}
 	memcpy(t, s, n);
 	t[n] = '\0';
 	errno = 0;
@@ -148,7 +157,7 @@ vl_pf_matters_decode(struct vl_pool *pool, const char *data, size_t len, struct 
 	struct vl_pf_reader	 r;
 	struct vl_matter_rec	*row, *list;
 	const char		*kind;
-	int64_t			 n;
+	int64_t			 n, more;
 	size_t			 i;
 
 	memset(m, 0, sizeof(*m));
@@ -160,10 +169,12 @@ vl_pf_matters_decode(struct vl_pool *pool, const char *data, size_t len, struct 
 	m->firm = vl_pf_int(&r);
 	m->matters_stamp = vl_pf_int(&r);
 	m->users_stamp = vl_pf_int(&r);
-	m->more = (int)vl_pf_int(&r);
+	more = vl_pf_int(&r);
 	n = vl_pf_int(&r);
-	if (r.bad || n < 0 || n > VL_PAGE_ROWS || (m->more != 0 && m->more != 1))
+	/* The flag checked before it is narrowed: 4294967297 is no 1. */
+	if (r.bad || n < 0 || n > VL_PAGE_ROWS || (more != 0 && more != 1))
 		goto bad;
+	m->more = (int)more;
 	list = vl_pool_calloc(pool, (size_t)n + 1, sizeof(*list));
 	for (i = 0; i < (size_t)n && !r.bad; i++) {
 		row = &list[i];
@@ -216,9 +227,9 @@ vl_pf_users_decode(struct vl_pool *pool, const char *data, size_t len, struct vl
 	u->firm = vl_pf_int(&r);
 	u->users_stamp = vl_pf_int(&r);
 	n = vl_pf_int(&r);
-	/* Each user takes at least eight bytes: a count the file cannot hold
-	 * is refused before anything is allocated for it. */
-	if (r.bad || n < 0 || n > USERS_MAX || (size_t)n > len / 8)
+	/* Each user takes at least seven bytes ("1:5," and "0:,"): a count
+	 * the file cannot hold is refused before anything is allocated. */
+	if (r.bad || n < 0 || n > USERS_MAX || (size_t)n > len / 7)
 		goto bad;
 	u->list = vl_pool_calloc(pool, (size_t)n + 1, sizeof(*u->list));
 	for (i = 0; i < (size_t)n && !r.bad; i++) {

@@ -40,8 +40,11 @@ vl_pf_load(struct vl_pool *pool, const char *name, size_t *len)
 	int		 fd;
 
 	*len = 0;
+	/* O_NONBLOCK: a FIFO in the file's place would otherwise hold the
+	 * open (and the request) until a writer came; it is then no regular
+	 * file, refused below.  A regular file's reads ignore the flag. */
 	if (path_of(name, path, sizeof(path)) != 0 ||
-	    (fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)) < 0)
+	    (fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)) < 0)
 		return NULL;
 	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode) || (size_t)sb.st_size > PF_MAX) {
 		close(fd);
@@ -88,7 +91,12 @@ vl_pf_save(const char *name, const struct vl_buf *b)
 int
 vl_pf_exists(const char *name)
 {
-	char	 path[PATH_MAX];
+	char		 path[PATH_MAX];
+	struct stat	 sb;
 
-	return path_of(name, path, sizeof(path)) == 0 && access(path, R_OK) == 0;
+	/* Only a regular file of its own (not a symlink, FIFO or directory)
+	 * can be a copy: anything else is as good as none, and the page
+	 * takes the statement that reads the session and the rows at once. */
+	return path_of(name, path, sizeof(path)) == 0 && lstat(path, &sb) == 0 &&
+	    S_ISREG(sb.st_mode) && access(path, R_OK) == 0;
 }

@@ -2,7 +2,10 @@
  * libFuzzer target: plain CGI's kept pages as read back from their files
  * (lib/pagecodec.c).  Any bytes: a decode either refuses (nothing out) or
  * gives values that, written again and read again, are the same values;
- * never more rows than a page.
+ * never more rows than a page.  And a file that decodes is exactly what
+ * encoding its values writes (one spelling of each value: no leading
+ * zeros, no "-0", no count or flag cut to fit), so nothing but the
+ * encoder's own output is ever taken for a page.
  */
 /* fuzz-extra: lib/pagecodec.c */
 #include <stddef.h>
@@ -34,6 +37,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (m.n > VL_PAGE_ROWS || (m.n > 0 && rows == NULL))
 			__builtin_trap();
 		vl_pf_matters_encode(&b, &m);
+		if (b.len != size || memcmp(b.buf, data, size) != 0)
+			__builtin_trap();
 		if (!vl_pf_matters_decode(pool, b.buf, b.len, &m2, &rows2) || m2.n != m.n ||
 		    m2.firm != m.firm || m2.matters_stamp != m.matters_stamp ||
 		    m2.users_stamp != m.users_stamp || m2.more != m.more)
@@ -51,6 +56,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	vl_buf_reset(&b);
 	if (vl_pf_users_decode(pool, (const char *)data, size, &u)) {
 		vl_pf_users_encode(&b, &u);
+		if (b.len != size || memcmp(b.buf, data, size) != 0)
+			__builtin_trap();
 		if (!vl_pf_users_decode(pool, b.buf, b.len, &u2) || u2.n != u.n ||
 		    u2.firm != u.firm || u2.users_stamp != u.users_stamp)
 			__builtin_trap();
