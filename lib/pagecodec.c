@@ -12,8 +12,15 @@
 #include "vellum.h"
 #include "pagefile.h"
 
-void
-vl_pf_add_str(struct vl_buf *b, const char *s)
+/* Reads values in turn from data[0..len); bad sticks at the first value
+ * that is missing or not of its kind. */
+struct reader {
+	const char	*p, *end;
+	int		 bad;
+};
+
+static void
+add_str(struct vl_buf *b, const char *s)
 {
 	size_t	 n = s != NULL ? strlen(s) : 0;
 
@@ -22,17 +29,17 @@ vl_pf_add_str(struct vl_buf *b, const char *s)
 	vl_buf_addc(b, ',');
 }
 
-void
-vl_pf_add_int(struct vl_buf *b, int64_t v)
+static void
+add_int(struct vl_buf *b, int64_t v)
 {
 	char	 t[32];
 
 	snprintf(t, sizeof(t), "%lld", (long long)v);
-	vl_pf_add_str(b, t);
+	add_str(b, t);
 }
 
-void
-vl_pf_reader_init(struct vl_pf_reader *r, const char *data, size_t len)
+static void
+reader_init(struct reader *r, const char *data, size_t len)
 {
 	r->p = data;
 	r->end = data + len;
@@ -41,7 +48,7 @@ vl_pf_reader_init(struct vl_pf_reader *r, const char *data, size_t len)
 
 /* The next netstring's bytes into *s, *n; 0, or -1 (bad set). */
 static int
-next(struct vl_pf_reader *r, const char **s, size_t *n)
+next(struct reader *r, const char **s, size_t *n)
 {
 	size_t	 len = 0, digits = 0;
 
@@ -64,8 +71,8 @@ next(struct vl_pf_reader *r, const char **s, size_t *n)
 	return 0;
 }
 
-char *
-vl_pf_str(struct vl_pf_reader *r, struct vl_pool *pool)
+static char *
+read_str(struct reader *r, struct vl_pool *pool)
 {
 	const char	*s;
 	size_t		 n;
@@ -79,8 +86,8 @@ vl_pf_str(struct vl_pf_reader *r, struct vl_pool *pool)
 	return vl_pool_strndup(pool, s, n);
 }
 
-int64_t
-vl_pf_int(struct vl_pf_reader *r)
+static int64_t
+read_int(struct reader *r)
 {
 	const char	*s;
 	char		 t[24], *e;
@@ -115,8 +122,8 @@ vl_pf_int(struct vl_pf_reader *r)
 	return (int64_t)v;
 }
 
-int
-vl_pf_done(const struct vl_pf_reader *r)
+static int
+read_done(const struct reader *r)
 {
 	return !r->bad && r->p == r->end;
 }
@@ -132,21 +139,21 @@ vl_pf_matters_encode(struct vl_buf *b, const struct vl_pf_matters *m)
 	const struct vl_matter_rec	*r;
 	size_t				 i;
 
-	vl_pf_add_str(b, MATTERS_KIND);
-	vl_pf_add_int(b, m->firm);
-	vl_pf_add_int(b, m->matters_stamp);
-	vl_pf_add_int(b, m->users_stamp);
-	vl_pf_add_int(b, m->more);
-	vl_pf_add_int(b, (int64_t)m->n);
+	add_str(b, MATTERS_KIND);
+	add_int(b, m->firm);
+	add_int(b, m->matters_stamp);
+	add_int(b, m->users_stamp);
+	add_int(b, m->more);
+	add_int(b, (int64_t)m->n);
 	for (i = 0; i < m->n; i++) {
 		r = &m->rows[i];
-		vl_pf_add_int(b, r->id);
-		vl_pf_add_int(b, r->opened);
-		vl_pf_add_str(b, r->number);
-		vl_pf_add_str(b, r->description);
-		vl_pf_add_str(b, r->status);
-		vl_pf_add_str(b, r->client);
-		vl_pf_add_str(b, r->responsible);
+		add_int(b, r->id);
+		add_int(b, r->opened);
+		add_str(b, r->number);
+		add_str(b, r->description);
+		add_str(b, r->status);
+		add_str(b, r->client);
+		add_str(b, r->responsible);
 	}
 }
 
@@ -154,7 +161,7 @@ int
 vl_pf_matters_decode(struct vl_pool *pool, const char *data, size_t len, struct vl_pf_matters *m,
     struct vl_matter_rec **rows)
 {
-	struct vl_pf_reader	 r;
+	struct reader	 r;
 	struct vl_matter_rec	*row, *list;
 	const char		*kind;
 	int64_t			 n, more;
@@ -162,15 +169,15 @@ vl_pf_matters_decode(struct vl_pool *pool, const char *data, size_t len, struct 
 
 	memset(m, 0, sizeof(*m));
 	*rows = NULL;
-	vl_pf_reader_init(&r, data, len);
-	kind = vl_pf_str(&r, pool);
+	reader_init(&r, data, len);
+	kind = read_str(&r, pool);
 	if (kind == NULL || strcmp(kind, MATTERS_KIND) != 0)
 		return 0;
-	m->firm = vl_pf_int(&r);
-	m->matters_stamp = vl_pf_int(&r);
-	m->users_stamp = vl_pf_int(&r);
-	more = vl_pf_int(&r);
-	n = vl_pf_int(&r);
+	m->firm = read_int(&r);
+	m->matters_stamp = read_int(&r);
+	m->users_stamp = read_int(&r);
+	more = read_int(&r);
+	n = read_int(&r);
 	/* The flag checked before it is narrowed: 4294967297 is no 1. */
 	if (r.bad || n < 0 || n > VL_PAGE_ROWS || (more != 0 && more != 1))
 		goto bad;
@@ -178,15 +185,15 @@ vl_pf_matters_decode(struct vl_pool *pool, const char *data, size_t len, struct 
 	list = vl_pool_calloc(pool, (size_t)n + 1, sizeof(*list));
 	for (i = 0; i < (size_t)n && !r.bad; i++) {
 		row = &list[i];
-		row->id = vl_pf_int(&r);
-		row->opened = vl_pf_int(&r);
-		row->number = vl_pf_str(&r, pool);
-		row->description = vl_pf_str(&r, pool);
-		row->status = vl_pf_str(&r, pool);
-		row->client = vl_pf_str(&r, pool);
-		row->responsible = vl_pf_str(&r, pool);
+		row->id = read_int(&r);
+		row->opened = read_int(&r);
+		row->number = read_str(&r, pool);
+		row->description = read_str(&r, pool);
+		row->status = read_str(&r, pool);
+		row->client = read_str(&r, pool);
+		row->responsible = read_str(&r, pool);
 	}
-	if (!vl_pf_done(&r))
+	if (!read_done(&r))
 		goto bad;
 	m->rows = *rows = list;
 	m->n = (size_t)n;
@@ -201,42 +208,42 @@ vl_pf_users_encode(struct vl_buf *b, const struct vl_pf_users *u)
 {
 	size_t	 i;
 
-	vl_pf_add_str(b, USERS_KIND);
-	vl_pf_add_int(b, u->firm);
-	vl_pf_add_int(b, u->users_stamp);
-	vl_pf_add_int(b, (int64_t)u->n);
+	add_str(b, USERS_KIND);
+	add_int(b, u->firm);
+	add_int(b, u->users_stamp);
+	add_int(b, (int64_t)u->n);
 	for (i = 0; i < u->n; i++) {
-		vl_pf_add_int(b, u->list[i].id);
-		vl_pf_add_str(b, u->list[i].name);
+		add_int(b, u->list[i].id);
+		add_str(b, u->list[i].name);
 	}
 }
 
 int
 vl_pf_users_decode(struct vl_pool *pool, const char *data, size_t len, struct vl_pf_users *u)
 {
-	struct vl_pf_reader	 r;
+	struct reader	 r;
 	const char		*kind;
 	int64_t			 n;
 	size_t			 i;
 
 	memset(u, 0, sizeof(*u));
-	vl_pf_reader_init(&r, data, len);
-	kind = vl_pf_str(&r, pool);
+	reader_init(&r, data, len);
+	kind = read_str(&r, pool);
 	if (kind == NULL || strcmp(kind, USERS_KIND) != 0)
 		return 0;
-	u->firm = vl_pf_int(&r);
-	u->users_stamp = vl_pf_int(&r);
-	n = vl_pf_int(&r);
+	u->firm = read_int(&r);
+	u->users_stamp = read_int(&r);
+	n = read_int(&r);
 	/* Each user takes at least seven bytes ("1:5," and "0:,"): a count
 	 * the file cannot hold is refused before anything is allocated. */
 	if (r.bad || n < 0 || n > USERS_MAX || (size_t)n > len / 7)
 		goto bad;
 	u->list = vl_pool_calloc(pool, (size_t)n + 1, sizeof(*u->list));
 	for (i = 0; i < (size_t)n && !r.bad; i++) {
-		u->list[i].id = vl_pf_int(&r);
-		u->list[i].name = vl_pf_str(&r, pool);
+		u->list[i].id = read_int(&r);
+		u->list[i].name = read_str(&r, pool);
 	}
-	if (!vl_pf_done(&r))
+	if (!read_done(&r))
 		goto bad;
 	u->n = (size_t)n;
 	return 1;

@@ -19,23 +19,6 @@
 extern "C" {
 #endif
 
-void	 vl_pf_add_str(struct vl_buf *, const char *s);
-void	 vl_pf_add_int(struct vl_buf *, int64_t v);
-
-/* Reads values in turn from data[0..len); bad sticks at the first value
- * that is missing or not of its kind. */
-struct vl_pf_reader {
-	const char	*p, *end;
-	int		 bad;
-};
-void	 vl_pf_reader_init(struct vl_pf_reader *, const char *data, size_t len);
-/* The next text (in pool; NUL-terminated, none inside) or NULL. */
-char	*vl_pf_str(struct vl_pf_reader *, struct vl_pool *pool);
-/* The next integer, or 0 with bad set. */
-int64_t	 vl_pf_int(struct vl_pf_reader *);
-/* 1 if everything was read and nothing was bad. */
-int	 vl_pf_done(const struct vl_pf_reader *);
-
 /* The kept pages' own content, written and read back: a kind's file
  * that does not decode whole (its kind and version, every value, no
  * more rows than a page, nothing after) decodes to nothing (0). */
