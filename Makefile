@@ -35,7 +35,7 @@ LIB_C	 = util buf pool log conf input valid ctx req front run out page db pw ses
 LIB_C += msgpage
 LIB_C += fcgiin
 LIB_C += mfield
-LIB_C	+= feed feedcursor picks matterscopy feedcopy pagefile pagecodec
+LIB_C	+= feed feedcursor picks matterscopy feedcopy pagefile pagecodec tplrec pagememo
 LIB_C += task note recmark notetext recsave
 LIB_C	+= recur ical calendar calview
 LIB_C	+= portalview
@@ -69,7 +69,7 @@ $(BUILD)/lib/%.o: lib/%.c lib/vellum.h lib/stmts.def $(wildcard lib/sql/*.def) $
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -c -o $@ $<
 
-$(BUILD)/lib/tpl.o: lib/tpl.cc lib/vellum.h
+$(BUILD)/lib/tpl.o: lib/tpl.cc lib/vellum.h lib/tplrec.h lib/internal.h
 	@mkdir -p $(@D)
 	$(CXX) $(CXXFLAGS) -c -o $@ $<
 

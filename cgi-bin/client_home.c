@@ -230,6 +230,7 @@ static const struct vl_app app = {
 	.nfields = FIELD__MAX,
 	.access = VL_CLIENT,
 	.sess_joined = joined,
+	.memo_pages = 1,
 	.get = get,
 };
 

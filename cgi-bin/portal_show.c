@@ -131,6 +131,7 @@ static const struct vl_app app = {
 	.nfields = FIELD__MAX,
 	.access = VL_FIRM_USER,
 	.sess_joined = joined,
+	.memo_pages = 1,
 	.get = get,
 };
 

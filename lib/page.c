@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "vellum.h"
+#include "pagememo.h"
 
 /*
  * A signed-out client page names its firm by the sign-in link's ?firm= (or
@@ -88,6 +89,10 @@ enum vl_rc
 vl_page_send_status(struct vl_req *r, int status, const char *file, struct vl_tpl *d)
 {
 	struct vl_buf	 body = VL_BUF_INIT, err = VL_BUF_INIT;
+	unsigned char	 key[VL_PAGEMEMO_KEY];
+	const char	*kept;
+	size_t		 kept_len;
+	int		 memo = status == 200 && r->app != NULL && r->app->memo_pages;
 	enum vl_rc	 rc = VL_OK;
 
 	if (d == NULL)
@@ -95,7 +100,15 @@ vl_page_send_status(struct vl_req *r, int status, const char *file, struct vl_tp
 	else if (vl_db_fetch_failed()) {
 		vl_err("a list of %s was cut short by a failed fetch", file);
 		rc = VL_ERR;
-	} else {
+	} else if (memo) {
+		/* The same dictionary under the same templates: the same page. */
+		vl_pagememo_key(d, file, key);
+		if (vl_pagememo_get(r->pool, key, &kept, &kept_len)) {
+			vl_out_send(r, status, "text/html; charset=utf-8", kept, kept_len);
+			return VL_OK;
+		}
+	}
+	if (rc == VL_OK) {
 		if (page_last > 0)
 			vl_buf_grow(&body, page_last + page_last / 8);
 		if (vl_tpl_expand(file, VL_TPL_HTML, d, &body, &err) != VL_TPL_OK) {
@@ -106,6 +119,8 @@ vl_page_send_status(struct vl_req *r, int status, const char *file, struct vl_tp
 	if (rc == VL_OK) {
 		page_last = body.len <= PAGE_LAST_MAX ? body.len : 0;
 		vl_out_send(r, status, "text/html; charset=utf-8", body.buf, body.len);
+		if (memo)
+			vl_pagememo_put(key, body.buf, body.len);
 	}
 	vl_buf_release(&body);
 	vl_buf_release(&err);

@@ -340,9 +340,12 @@ sweep_tmp(int64_t grace, struct vl_sweep *st)
 	if ((d = opendir(vl_conf.tmp)) == NULL)
 		return;
 	while ((e = readdir(d)) != NULL) {
-		/* Uploads' temp files, and kept pages' (lib/pagefile.c: the
-		 * name and a pid) a killed program did not rename. */
+		/* Uploads' temp files, kept pages' (lib/pagefile.c: the name
+		 * and a pid) a killed program did not rename, and pages kept
+		 * whole under plain CGI (lib/pagememo.c), one a view, past the
+		 * grace unread or not: the next view writes its page again. */
 		if (strncmp(e->d_name, "upload-", 7) != 0 &&
+		    strncmp(e->d_name, "page-memo-", 10) != 0 &&
 		    (strncmp(e->d_name, "page-", 5) != 0 || strchr(e->d_name, '.') == NULL))
 			continue;
 		snprintf(path, sizeof(path), "%s/%s", vl_conf.tmp, e->d_name);

@@ -9,7 +9,9 @@
 #include <ctime>
 #include <iostream>
 #include <sstream>
+#include <stdexcept>
 #include <string>
+#include <vector>
 
 #include <ctemplate/template.h>
 #include <ctemplate/template_cache.h>
@@ -18,6 +20,7 @@
 
 #include "vellum.h"
 #include "internal.h"
+#include "tplrec.h"
 
 using ctemplate::TemplateDictionary;
 
@@ -50,18 +53,6 @@ public:
 private:
 	struct vl_buf *b_;
 };
-
-TemplateDictionary *
-D(struct vl_tpl *t)
-{
-	return reinterpret_cast<TemplateDictionary *>(t);
-}
-
-struct vl_tpl *
-T(TemplateDictionary *d)
-{
-	return reinterpret_cast<struct vl_tpl *>(d);
-}
 
 ctemplate::Strip
 strip_of(enum vl_tpl_strip s)
@@ -188,99 +179,79 @@ vl_tpl_shutdown(void)
 	}
 }
 
-/* A root dictionary dies with its pool (sections and includes with it). */
+/*
+ * The dictionaries a page's calls made (lib/tplrec.c), made now: the
+ * records replayed in their order, each node's dictionary kept by number.
+ * Built once for a log; a log grown since is built again.
+ */
+struct built {
+	TemplateDictionary *root;
+	std::vector<TemplateDictionary *> nodes;
+};
+
 static void
-tpl_free(void *t)
+built_free(void *b)
 {
 	try {
-		delete D(static_cast<struct vl_tpl *>(t));
+		struct built *x = static_cast<struct built *>(b);
+		delete x->root;
+		delete x;
 	} catch (...) {
 	}
 }
 
-extern "C" struct vl_tpl *
-vl_tpl_new(struct vl_pool *pool)
+static TemplateDictionary *
+build(const struct vl_tpl *t)
 {
-	struct vl_tpl	*t;
+	struct vl_tpl_log *l = t->log;
 
-	try {
-		t = T(new TemplateDictionary("page"));
-	} catch (...) {
-		return NULL;
+	if (l->built != NULL && l->built_len == l->log.len)
+		return static_cast<struct built *>(l->built)->nodes.at(t->node);
+	if (l->built != NULL) {
+		built_free(l->built);
+		l->built = NULL;
 	}
-	vl_pool_cleanup(pool, tpl_free, t);
-	return t;
-}
-
-extern "C" void
-vl_tpl_set(struct vl_tpl *t, const char *key, const char *val)
-{
-	if (t == NULL)
-		return;
-	try {
-		D(t)->SetValue(name_of(key), val ? val : "");
-	} catch (...) {
+	struct built *b = new struct built;
+	l->built = b;
+	l->built_free = built_free;
+	l->built_len = l->log.len;
+	b->root = new TemplateDictionary("page");
+	b->nodes.reserve(l->nodes);
+	b->nodes.push_back(b->root);
+	const char *p = l->log.buf, *end = p + l->log.len;
+	while (p != nullptr && p < end) {
+		unsigned char op = static_cast<unsigned char>(*p);
+		uint32_t node, n;
+		std::memcpy(&node, p + 1, sizeof(node));
+		p += 5;
+		const char *name = p;
+		p += std::strlen(p) + 1;
+		TemplateDictionary *d = b->nodes.at(node);
+		switch (op) {
+		case VL_TOP_SET:
+			std::memcpy(&n, p, sizeof(n));
+			p += sizeof(n);
+			d->SetValue(name_of(name), ctemplate::TemplateString(p, n));
+			p += n;
+			break;
+		case VL_TOP_SECTION:
+			b->nodes.push_back(d->AddSectionDictionary(name_of(name)));
+			break;
+		case VL_TOP_SHOW:
+			d->ShowSection(name_of(name));
+			break;
+		case VL_TOP_INCLUDE: {
+			TemplateDictionary *sub = d->AddIncludeDictionary(name);
+			sub->SetFilename(p);
+			p += std::strlen(p) + 1;
+			b->nodes.push_back(sub);
+			break;
+		}
+		default:
+			throw std::runtime_error("template log");
+		}
 	}
-}
-
-extern "C" void
-vl_tpl_set_int(struct vl_tpl *t, const char *key, long long v)
-{
-	if (t == NULL)
-		return;
-	/* By hand: SetFormattedValue goes through vsnprintf, for every id of
-	 * every row of a list. */
-	char			 d[24];
-	size_t			 i = sizeof(d);
-	unsigned long long	 u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
-
-	do {
-		d[--i] = (char)('0' + u % 10);
-		u /= 10;
-	} while (u > 0);
-	if (v < 0)
-		d[--i] = '-';
-	try {
-		D(t)->SetValue(name_of(key), ctemplate::TemplateString(d + i, sizeof(d) - i));
-	} catch (...) {
-	}
-}
-
-extern "C" struct vl_tpl *
-vl_tpl_section(struct vl_tpl *t, const char *name)
-{
-	if (t == NULL)
-		return NULL;
-	try {
-		return T(D(t)->AddSectionDictionary(name_of(name)));
-	} catch (...) {
-		return NULL;
-	}
-}
-
-extern "C" void
-vl_tpl_show(struct vl_tpl *t, const char *name)
-{
-	if (t == NULL)
-		return;
-	try {
-		D(t)->ShowSection(name_of(name));
-	} catch (...) {
-	}
-}
-
-extern "C" struct vl_tpl *
-vl_tpl_include(struct vl_tpl *t, const char *marker, const char *file)
-{
-	if (t == NULL)
-		return NULL;
-	try {
-		TemplateDictionary *sub = D(t)->AddIncludeDictionary(marker);
-		sub->SetFilename(file);
-		return T(sub);
-	} catch (...) {
-		return NULL;
-	}
+	return b->nodes.at(t->node);
 }
 
 extern "C" enum vl_tpl_rc
@@ -310,14 +281,17 @@ vl_tpl_expand(const char *file, enum vl_tpl_strip strip, const struct vl_tpl *t,
 {
 	size_t start = out->len;
 
+	if (t == NULL) {
+		put_err(err, file, "no dictionary");
+		return VL_TPL_NOMEM;
+	}
 	try {
 		std::string captured;
 		bool ok;
 		{
 			CerrCapture cap;
 			BufEmitter emit(out);
-			ok = ctemplate::ExpandTemplate(file, strip_of(strip),
-			    reinterpret_cast<const TemplateDictionary *>(t), &emit);
+			ok = ctemplate::ExpandTemplate(file, strip_of(strip), build(t), &emit);
 			captured = cap.text();
 		}
 		if (ok)

@@ -258,6 +258,10 @@ struct vl_app {
 	 * CSRF token, as no browser sends it: the program verifies the
 	 * body's signature itself before anything changes. */
 	int			 signed_body;
+	/* Its pages are kept whole by what makes them (lib/pagememo.c): a
+	 * page built from the same values under the same templates is sent
+	 * without expanding it again.  For the pages read most often. */
+	int			 memo_pages;
 	/* A firm page (VL_FIRM_USER) or a client page (VL_CLIENT) whose GET
 	 * checks the session in its own statement when this says so for the
 	 * request (see vl_sess_join). */

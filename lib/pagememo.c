@@ -1,0 +1,243 @@
+/*
+ * Pages kept whole (issue 13).  Once a page's statements are answered
+ * from copies (lib/matterscopy.c, lib/feedcopy.c) what is left of its
+ * cost is ctemplate: the dictionary made, the templates expanded and,
+ * under plain CGI, the templates read and parsed by every process.  The
+ * expansion is a function of the dictionary and the templates' text
+ * alone, so a page is kept by a key made of both:
+ *   - the digest of every call that built the dictionary, values and all
+ *     (lib/tplrec.c): the session's name, CSRF token, firm, each row;
+ *   - for each template file the page reads (the page's and its
+ *     includes'), which directory serves it and its device, inode, size,
+ *     modification and change times.
+ * Any value or template that differs gives another key.  Nothing is
+ * checked here that the page has not checked: the dictionary is built
+ * after the session, permissions and stamps were read, as before.
+ *
+ * FastCGI: a process keeps MEMO_SLOTS pages of at most MEMO_MAX bytes and
+ * looks at a template's file at most once a second (as ctemplate itself:
+ * lib/tpl.cc), having ctemplate reload when one changed.  Plain CGI: a
+ * file "page-memo-<name>" in vl_conf.tmp (lib/pagefile.c), the name a
+ * MAC of the key under the install's secret, the content the key and the
+ * page; vellumctl sweep removes those older than its grace.
+ */
+#include <string.h>
+#include <time.h>
+#include <sys/stat.h>
+
+#include <sodium.h>
+
+#include "vellum.h"
+#include "internal.h"
+#include "pagefile.h"
+#include "pagememo.h"
+#include "tplrec.h"
+
+#define MEMO_SLOTS	4
+#define MEMO_MAX	((size_t)128 * 1024)
+#define FILES_MAX	16		/* template files a page reads, remembered */
+#define LOOK_MS		1000		/* a template file looked at again after */
+
+static const char magic[] = "vellum page memo 1\n";
+
+struct slot {
+	unsigned char	 key[VL_PAGEMEMO_KEY];
+	char		*body;
+	size_t		 len;
+	unsigned long	 used;
+};
+
+/* A template file as last seen: where it was found and its stat. */
+struct seen {
+	char		 name[64];
+	long long	 at_ms;
+	unsigned char	 state[64];
+	size_t		 len;
+};
+
+static struct slot	 slots[MEMO_SLOTS];
+static unsigned long	 ticks;
+static struct seen	 seen[FILES_MAX];
+
+void
+vl_pagememo_forget(void)
+{
+	size_t	 i;
+
+	for (i = 0; i < MEMO_SLOTS; i++)
+		free(slots[i].body);
+	memset(slots, 0, sizeof(slots));
+	memset(seen, 0, sizeof(seen));
+}
+
+static long long
+now_ms(void)
+{
+	struct timespec	 ts;
+
+	if (clock_gettime(CLOCK_MONOTONIC_COARSE, &ts) != 0)
+		return -1;
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* The state of one template file: the directory serving it (1 the
+ * site's, 2 the defaults', 0 none) and its stat. */
+static size_t
+look(const char *name, unsigned char *out)
+{
+	const char	*dirs[2] = { vl_conf.site_templates, vl_conf.templates };
+	char		 path[4200];
+	struct stat	 sb;
+	int64_t		 v[7];
+	unsigned char	 where = 0;
+	size_t		 i;
+
+	memset(v, 0, sizeof(v));
+	for (i = 0; i < 2 && where == 0; i++) {
+		if (dirs[i] == NULL || *dirs[i] == '\0')
+			continue;
+		if ((size_t)snprintf(path, sizeof(path), "%s/%s", dirs[i], name) >= sizeof(path))
+			continue;
+		if (stat(path, &sb) != 0)
+			continue;
+		where = (unsigned char)(i + 1);
+		v[0] = (int64_t)sb.st_dev;
+		v[1] = (int64_t)sb.st_ino;
+		v[2] = (int64_t)sb.st_size;
+		v[3] = (int64_t)sb.st_mtim.tv_sec;
+		v[4] = (int64_t)sb.st_mtim.tv_nsec;
+		v[5] = (int64_t)sb.st_ctim.tv_sec;
+		v[6] = (int64_t)sb.st_ctim.tv_nsec;
+	}
+	out[0] = where;
+	memcpy(out + 1, v, sizeof(v));
+	return 1 + sizeof(v);
+}
+
+struct fold {
+	crypto_generichash_state	*st;
+	long long			 now;
+};
+
+/* One file's state into the key: looked at again when last seen more
+ * than LOOK_MS ago (or never); a change has ctemplate reload, so the
+ * page expanded under the new key is the new template's. */
+static void
+fold_file(const char *name, void *arg)
+{
+	struct fold	*f = arg;
+	struct seen	*s = NULL;
+	unsigned char	 state[64];
+	size_t		 i, len;
+
+	for (i = 0; i < FILES_MAX; i++)
+		if (strcmp(seen[i].name, name) == 0 || seen[i].name[0] == '\0') {
+			s = &seen[i];
+			break;
+		}
+	if (s != NULL && s->name[0] != '\0' && f->now >= 0 && f->now >= s->at_ms &&
+	    f->now - s->at_ms < LOOK_MS) {
+		crypto_generichash_update(f->st, (const unsigned char *)name, strlen(name) + 1);
+		crypto_generichash_update(f->st, s->state, s->len);
+		return;
+	}
+	len = look(name, state);
+	if (s != NULL && strlen(name) < sizeof(s->name)) {
+		if (s->name[0] != '\0' && (s->len != len || memcmp(s->state, state, len) != 0))
+			vl_tpl_reload_now();
+		snprintf(s->name, sizeof(s->name), "%s", name);
+		memcpy(s->state, state, len);
+		s->len = len;
+		s->at_ms = f->now;
+	}
+	crypto_generichash_update(f->st, (const unsigned char *)name, strlen(name) + 1);
+	crypto_generichash_update(f->st, state, len);
+}
+
+void
+vl_pagememo_key(const struct vl_tpl *d, const char *file, unsigned char key[VL_PAGEMEMO_KEY])
+{
+	crypto_generichash_state	 st;
+	unsigned char			 digest[32];
+	struct fold			 f = { &st, now_ms() };
+
+	vl_tpl_digest(d, file, VL_TPL_HTML, digest);
+	crypto_generichash_init(&st, NULL, 0, VL_PAGEMEMO_KEY);
+	crypto_generichash_update(&st, digest, sizeof(digest));
+	fold_file(file, &f);
+	vl_tpl_includes(d, fold_file, &f);
+	crypto_generichash_final(&st, key, VL_PAGEMEMO_KEY);
+}
+
+/* A plain-CGI page's file name: "memo-" and a MAC of the key, so a name
+ * tells nothing and one cannot be made without the install's secret. */
+static void
+file_name(const unsigned char key[VL_PAGEMEMO_KEY], char name[5 + 32 + 1])
+{
+	unsigned char	 mac[16];
+
+	crypto_generichash(mac, sizeof(mac), key, VL_PAGEMEMO_KEY, vl_conf.secret,
+	    sizeof(vl_conf.secret));
+	memcpy(name, "memo-", 5);
+	vl_hex(mac, sizeof(mac), name + 5);
+}
+
+int
+vl_pagememo_get(struct vl_pool *pool, const unsigned char key[VL_PAGEMEMO_KEY],
+    const char **body, size_t *len)
+{
+	size_t		 i, n, head = sizeof(magic) - 1 + VL_PAGEMEMO_KEY;
+	char		 name[5 + 32 + 1];
+	const char	*data;
+
+	if (!vl_db_is_once()) {
+		for (i = 0; i < MEMO_SLOTS; i++)
+			if (slots[i].body != NULL &&
+			    sodium_memcmp(slots[i].key, key, VL_PAGEMEMO_KEY) == 0) {
+				slots[i].used = ++ticks;
+				*body = slots[i].body;
+				*len = slots[i].len;
+				return 1;
+			}
+		return 0;
+	}
+	file_name(key, name);
+	if ((data = vl_pf_load(pool, name, &n)) == NULL || n < head ||
+	    memcmp(data, magic, sizeof(magic) - 1) != 0 ||
+	    sodium_memcmp(data + sizeof(magic) - 1, key, VL_PAGEMEMO_KEY) != 0)
+		return 0;
+	*body = data + head;
+	*len = n - head;
+	return 1;
+}
+
+void
+vl_pagememo_put(const unsigned char key[VL_PAGEMEMO_KEY], const char *body, size_t len)
+{
+	struct vl_buf	 b = VL_BUF_INIT;
+	struct slot	*k;
+	char		 name[5 + 32 + 1];
+	size_t		 i;
+
+	if (len > MEMO_MAX)
+		return;
+	if (vl_db_is_once()) {
+		file_name(key, name);
+		vl_buf_add(&b, magic, sizeof(magic) - 1);
+		vl_buf_add(&b, key, VL_PAGEMEMO_KEY);
+		vl_buf_add(&b, body, len);
+		vl_pf_save(name, &b);
+		vl_buf_release(&b);
+		return;
+	}
+	k = &slots[0];
+	for (i = 1; i < MEMO_SLOTS && k->body != NULL; i++)
+		if (slots[i].body == NULL || slots[i].used < k->used)
+			k = &slots[i];
+	free(k->body);
+	k->body = vl_xcalloc(1, len + 1);
+	memcpy(k->body, body, len);
+	memcpy(k->key, key, VL_PAGEMEMO_KEY);
+	k->len = len;
+	k->used = ++ticks;
+}
