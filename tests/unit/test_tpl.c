@@ -2,9 +2,14 @@
  * tpl.cc: expansion with auto-escape, sections and includes, a broken
  * template reported with its file name, reload after an edit, and the
  * site directory overriding the default one; names interned a process.
+ * The recorded calls (tplrec.c): one digest for the same calls, another
+ * for any difference; calls after an expansion replayed.  The kept pages'
+ * key (pagememo.c) follows the templates' files; kept pages are bounded.
  */
 #include "vectors.h"
 #include "internal.h"
+#include "tplrec.h"
+#include "pagememo.h"
 
 #include <sys/stat.h>
 #include <sys/time.h>
@@ -32,6 +37,15 @@ put(const char *dir, const char *name, const char *text)
 	tv[0].tv_sec += bump++;
 	tv[1] = tv[0];
 	utimes(path, tv);
+}
+
+static void
+unlink_site(const char *name)
+{
+	char	 path[8192];
+
+	snprintf(path, sizeof(path), "%s/%s", site, name);
+	assert_int_equal(unlink(path), 0);
 }
 
 static enum vl_tpl_rc
@@ -286,6 +300,157 @@ teardown(void **state)
 	return system(cmd);
 }
 
+/* The calls of one small page, varied by which (0: none). */
+static struct vl_tpl *
+page_of(int which)
+{
+	struct vl_tpl	*d = vl_tpl_new(pool), *row, *inc;
+
+	vl_tpl_set(d, "NAME", which == 1 ? "Dana AdmiN" : "Dana Admin");
+	vl_tpl_set(d, which == 2 ? "NAMF" : "NAME2", "x");
+	vl_tpl_set_int(d, "COUNT", which == 3 ? 13 : 12);
+	row = vl_tpl_section(d, which == 4 ? "ROWS" : "ROW");
+	vl_tpl_set(which == 5 ? d : row, "CELL", "a");
+	if (which == 6) {
+		vl_tpl_set(row, "CELL", "a");
+		vl_tpl_set(row, "CELL", "");
+	}
+	if (which == 7)
+		vl_tpl_show(d, "ROW");
+	inc = vl_tpl_include(d, "HEADER", which == 8 ? "_other.tpl" : "_header.tpl");
+	vl_tpl_set(inc, "TITLE", which == 9 ? "t" : NULL);	/* NULL is "" */
+	if (which == 10)
+		vl_tpl_set(d, "NAME", "Dana Admin");
+	return d;
+}
+
+static void
+test_digest(void **state)
+{
+	unsigned char	 a[32], b[32];
+	int		 i;
+
+	(void)state;
+	vl_tpl_digest(page_of(0), "page.tpl", VL_TPL_HTML, a);
+	vl_tpl_digest(page_of(0), "page.tpl", VL_TPL_HTML, b);
+	assert_memory_equal(a, b, 32);
+	for (i = 1; i <= 10; i++) {
+		vl_tpl_digest(page_of(i), "page.tpl", VL_TPL_HTML, b);
+		if (memcmp(a, b, 32) == 0)
+			fail_msg("variation %d has the same digest", i);
+	}
+	vl_tpl_digest(page_of(0), "other.tpl", VL_TPL_HTML, b);
+	assert_memory_not_equal(a, b, 32);
+	vl_tpl_digest(page_of(0), "page.tpl", VL_TPL_TEXT, b);
+	assert_memory_not_equal(a, b, 32);
+	vl_pool_reset(pool);
+}
+
+/* Calls made after an expansion are in the next one. */
+static void
+test_calls_after_expansion(void **state)
+{
+	struct vl_buf	 out = VL_BUF_INIT, err = VL_BUF_INIT;
+	struct vl_tpl	*d = vl_tpl_new(pool);
+
+	(void)state;
+	put(deflt, "later.tpl", "{{%AUTOESCAPE context=\"HTML\"}}{{A}}{{#S}}[{{B}}]{{/S}}");
+	vl_tpl_set(d, "A", "one");
+	assert_int_equal(expand("later.tpl", d, &out, &err), VL_TPL_OK);
+	assert_string_equal(vl_buf_str(&out), "one");
+	assert_int_equal(expand("later.tpl", d, &out, &err), VL_TPL_OK);
+	assert_string_equal(vl_buf_str(&out), "one");
+	vl_tpl_set(vl_tpl_section(d, "S"), "B", "<b>");
+	vl_tpl_set(d, "A", "two");
+	assert_int_equal(expand("later.tpl", d, &out, &err), VL_TPL_OK);
+	assert_string_equal(vl_buf_str(&out), "two[&lt;b&gt;]");
+	assert_int_equal(vl_tpl_expand("later.tpl", VL_TPL_HTML, NULL, &out, &err), VL_TPL_NOMEM);
+	vl_pool_reset(pool);
+	vl_buf_release(&out);
+	vl_buf_release(&err);
+}
+
+/* The kept pages' key: the dictionary and each template file the page
+ * reads, wherever it is served from. */
+static void
+test_memo_key(void **state)
+{
+	unsigned char	 k0[32], k1[32], k2[32], k3[32], k4[32];
+	struct vl_tpl	*d;
+
+	(void)state;
+	vl_conf.site_templates = site;
+	vl_conf.templates = deflt;
+	put(deflt, "memo.tpl", "{{%AUTOESCAPE context=\"HTML\"}}{{>HEADER}}{{NAME}}");
+	put(deflt, "_header.tpl", "{{%AUTOESCAPE context=\"HTML\"}}head");
+	vl_pagememo_forget();
+	vl_pagememo_key(page_of(0), "memo.tpl", k0);
+	vl_pagememo_key(page_of(0), "memo.tpl", k1);
+	assert_memory_equal(k0, k1, 32);
+	vl_pagememo_key(page_of(1), "memo.tpl", k1);
+	assert_memory_not_equal(k0, k1, 32);
+	/* The page's own file edited (seen at once after forget, else
+	 * within a second), then an include's, then a site copy. */
+	put(deflt, "memo.tpl", "{{%AUTOESCAPE context=\"HTML\"}}{{>HEADER}}{{NAME}}!");
+	vl_pagememo_forget();
+	vl_pagememo_key(page_of(0), "memo.tpl", k1);
+	assert_memory_not_equal(k0, k1, 32);
+	put(deflt, "_header.tpl", "{{%AUTOESCAPE context=\"HTML\"}}HEAD");
+	vl_pagememo_forget();
+	vl_pagememo_key(page_of(0), "memo.tpl", k2);
+	assert_memory_not_equal(k1, k2, 32);
+	put(site, "_header.tpl", "{{%AUTOESCAPE context=\"HTML\"}}HEAD");
+	vl_pagememo_forget();
+	vl_pagememo_key(page_of(0), "memo.tpl", k3);
+	assert_memory_not_equal(k2, k3, 32);
+	/* Within the second, what was seen stands (no stat a request). */
+	put(site, "_header.tpl", "{{%AUTOESCAPE context=\"HTML\"}}HEAd");
+	vl_pagememo_key(page_of(0), "memo.tpl", k4);
+	assert_memory_equal(k3, k4, 32);
+	d = page_of(0);
+	vl_pagememo_key(d, "memo.tpl", k4);
+	assert_memory_equal(k3, k4, 32);
+	unlink_site("_header.tpl");
+	vl_pagememo_forget();
+	vl_pagememo_key(page_of(0), "memo.tpl", k4);
+	assert_memory_equal(k2, k4, 32);
+	vl_pool_reset(pool);
+}
+
+/* A FastCGI process keeps four pages, the least recently read giving
+ * way, and none too large. */
+static void
+test_memo_slots(void **state)
+{
+	unsigned char	 k[6][32];
+	const char	*body;
+	size_t		 len;
+	char		*big;
+	int		 i;
+
+	(void)state;
+	vl_pagememo_forget();
+	for (i = 0; i < 6; i++)
+		memset(k[i], i + 1, 32);
+	for (i = 0; i < 4; i++)
+		vl_pagememo_put(k[i], "page", 4);
+	assert_int_equal(vl_pagememo_get(pool, k[0], &body, &len), 1);
+	assert_int_equal(len, 4);
+	assert_memory_equal(body, "page", 4);
+	vl_pagememo_put(k[4], "five", 4);
+	assert_int_equal(vl_pagememo_get(pool, k[1], &body, &len), 0);
+	assert_int_equal(vl_pagememo_get(pool, k[0], &body, &len), 1);
+	assert_int_equal(vl_pagememo_get(pool, k[4], &body, &len), 1);
+	assert_memory_equal(body, "five", 4);
+	big = calloc(1, 200 * 1024);
+	vl_pagememo_put(k[5], big, 200 * 1024);
+	free(big);
+	assert_int_equal(vl_pagememo_get(pool, k[5], &body, &len), 0);
+	vl_pagememo_forget();
+	assert_int_equal(vl_pagememo_get(pool, k[0], &body, &len), 0);
+	vl_pool_reset(pool);
+}
+
 /* Marked at most once a second: an edit shows after the second, not before. */
 static void
 test_reload_once_a_second(void **state)
@@ -330,6 +495,10 @@ main(void)
 		cmocka_unit_test(test_broken_and_reload),
 		cmocka_unit_test(test_reload_once_a_second),
 		cmocka_unit_test(test_site_override),
+		cmocka_unit_test(test_digest),
+		cmocka_unit_test(test_calls_after_expansion),
+		cmocka_unit_test(test_memo_key),
+		cmocka_unit_test(test_memo_slots),
 	};
 
 	return cmocka_run_group_tests_name("tpl", tests, setup, teardown);
