@@ -11,6 +11,7 @@
 
 #include "vellum.h"
 #include "internal.h"
+#include "sessfacts.h"
 
 /* The kinds' names as the database stores them (sessions, sign-in codes,
  * two-factor rows); here, linked into every program, so that naming a kind
@@ -72,17 +73,34 @@ vl_sess_load(struct vl_req *r)
 {
 	struct vl_sess	*s;
 	unsigned char	 h[32];
-	int64_t		 stale;
+	int64_t		 stale, facts = 0;
 	enum vl_rc	 rc;
 
 	if ((s = from_cookie(r, VL_COOKIE_SID, h)) == NULL)
 		return VL_DECLINED;
-	rc = vl_db_row(r->pool, STMT_SESS_LOAD, "ibii", "iissssisssii",
+	/* A FastCGI process may keep the user's and the firm's columns
+	 * (lib/sessfacts.c): the session and the stamps are read alone, and
+	 * the joined statement only when the copy is not the firm's now.
+	 * A plain-CGI process keeps nothing: one statement. */
+	if (!vl_db_is_once()) {
+		rc = vl_db_row(r->pool, STMT_SESS_CHECK, "ibii", "iiiii", touch_interval(), h,
+		    sizeof(h), vl_conf.session_idle, vl_conf.session_max, &s->firm_id,
+		    &s->user_id, &stale, &s->matters_stamp, &facts);
+		if (rc != VL_OK)
+			return rc;
+		if (vl_sess_facts_get(r->pool, s, facts))
+			return adopt(r, s, h, stale);
+	}
+	rc = vl_db_row(r->pool, STMT_SESS_LOAD, "ibii", "iissssisssiii",
 	    touch_interval(), h, sizeof(h), vl_conf.session_idle, vl_conf.session_max,
 	    &s->firm_id, &s->user_id, &s->firm_name, &s->user_email,
 	    &s->user_name, &s->role, &stale, &s->firm_logo, &s->firm_zone, &s->firm_slug,
-	    &s->users_stamp, &s->matters_stamp);
-	return rc != VL_OK ? rc : adopt(r, s, h, stale);
+	    &s->users_stamp, &s->matters_stamp, &facts);
+	if (rc != VL_OK)
+		return rc;
+	if (!vl_db_is_once())
+		vl_sess_facts_put(s, facts);
+	return adopt(r, s, h, stale);
 }
 
 enum vl_rc
