@@ -12,6 +12,15 @@
 #include "vellum.h"
 #include "tplrec.h"
 
+/*
+ * A log sized from the last one this process wrote (a program builds one
+ * kind of page, its size varying with the rows): one allocation instead
+ * of a string of doublings, each copying what was written.  Bounded, as
+ * the page's own buffer is (lib/page.c).
+ */
+#define LOG_LAST_MAX	((size_t)64 * 1024)
+static size_t log_last;
+
 static void
 log_free(void *arg)
 {
@@ -19,6 +28,8 @@ log_free(void *arg)
 
 	if (l->built != NULL && l->built_free != NULL)
 		l->built_free(l->built);
+	if (l->log.len <= LOG_LAST_MAX)
+		log_last = l->log.len;
 	vl_buf_release(&l->log);
 }
 
@@ -31,6 +42,8 @@ vl_tpl_new(struct vl_pool *pool)
 	l->pool = pool;
 	l->nodes = 1;
 	vl_buf_init(&l->log);
+	if (log_last > 0)
+		vl_buf_grow(&l->log, log_last + log_last / 8);
 	vl_pool_cleanup(pool, log_free, l);
 	t->log = l;
 	return t;
