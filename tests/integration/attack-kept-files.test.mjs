@@ -7,21 +7,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { spawnSync, execFileSync } from 'node:child_process';
-import { ROOT, VAR, cgiEnv, sql } from './helpers.mjs';
+import { execFileSync } from 'node:child_process';
+import { ROOT, VAR, cgiEnv, cgiMatters, sql } from './helpers.mjs';
 import { ownFirm, R } from './workspace-helpers.mjs';
 
 const TMP = path.join(VAR, 'tmp');
 const MATTERS = path.join(TMP, 'page-matters-0'), USERS = path.join(TMP, 'page-users');
 
-function run(cookie, uri = '/matters') {
-  const r = spawnSync(path.join(ROOT, 'build/cgi-bin/matters_list'),
-    { env: cgiEnv({ uri, cookie }), timeout: 8000 });
-  assert.equal(r.error, undefined, `${uri}: the request ends (${r.error})`);
-  const out = r.stdout.toString('utf8');
-  assert.match(out, /^Status: 200/, out.slice(0, 300));
-  return out;
-}
+const run = (cookie, uri = '/matters') => cgiMatters(cookie, uri, 8000);
 
 const ns = (v) => `${Buffer.byteLength(String(v))}:${v},`;
 const mattersFile = (firm, ms, us, rows, more = 0) => ns('vellum matters 1') + ns(firm) + ns(ms) + ns(us) +

@@ -9,20 +9,11 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { ROOT, VAR, cgiEnv, sql } from './helpers.mjs';
+import { ROOT, VAR, cgiEnv, cgiMatters, sql } from './helpers.mjs';
 import { ownFirm, R, vellumctl } from './workspace-helpers.mjs';
 
 const TMP = path.join(VAR, 'tmp');
 const MATTERS = path.join(TMP, 'page-matters-0'), USERS = path.join(TMP, 'page-users');
-
-// The matters page as plain CGI runs it, one process a request.
-function cgiMatters(cookie) {
-  const r = spawnSync(path.join(ROOT, 'build/cgi-bin/matters_list'),
-    { env: cgiEnv({ uri: '/matters', cookie }), timeout: 20000 });
-  const out = r.stdout.toString('utf8');
-  assert.match(out, /^Status: 200/, out.slice(0, 300));
-  return out;
-}
 
 // A kept file's content, as lib/pagefile.c writes it.
 const ns = (v) => `${Buffer.byteLength(String(v))}:${v},`;

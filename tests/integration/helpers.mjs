@@ -163,6 +163,16 @@ export function cgiEnv({ method = 'GET', uri = '/', body = '', type, cookie, rem
   };
 }
 
+// The matters page as plain CGI runs it, one process a request: its whole
+// output (CGI headers and page); it must end, and with a 200.
+export function cgiMatters(cookie, uri = '/matters', timeout = 20000) {
+  const r = spawnSync(path.join(ROOT, 'build/cgi-bin/matters_list'), { env: cgiEnv({ uri, cookie }), timeout });
+  if (r.error) throw new Error(`${uri}: the request did not end (${r.error})`);
+  const out = r.stdout.toString('utf8');
+  if (!/^Status: 200/.test(out)) throw new Error(`${uri}: not a 200: ${out.slice(0, 300)}`);
+  return out;
+}
+
 // ---- the stack ----
 export function stack(cmd, ...args) {
   const r = spawnSync(path.join(ROOT, 'bin/stack'), [cmd, ...args], { env: process.env, encoding: 'utf8', timeout: 60000 });

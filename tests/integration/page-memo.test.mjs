@@ -8,8 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
-import { ROOT, VAR, cgiEnv, csrfOf, sleep } from './helpers.mjs';
+import { ROOT, VAR, cgiMatters, csrfOf, sleep } from './helpers.mjs';
 import { ownFirm, colleague, R, vellumctl } from './workspace-helpers.mjs';
 
 const SITE = process.env.VL_SITE_TEMPLATES || path.join(VAR, 'site-templates');
@@ -83,15 +82,6 @@ test('an edited template shows on a kept page: the page\'s own, an include, an e
   await sleep(1100);
   for (let i = 0; i < 4; i++) assert.equal((await firm.admin.get('/matters')).text, back);
 });
-
-// The matters page as plain CGI runs it, one process a request.
-function cgiMatters(cookie) {
-  const r = spawnSync(path.join(ROOT, 'build/cgi-bin/matters_list'),
-    { env: cgiEnv({ uri: '/matters', cookie }), timeout: 20000 });
-  const out = r.stdout.toString('utf8');
-  assert.match(out, /^Status: 200/, out.slice(0, 300));
-  return out;
-}
 
 test('plain CGI keeps a page in a file of its own key: used under it alone, private, swept', async () => {
   const firm = await ownFirm('cgimemo');
