@@ -81,10 +81,13 @@ messages(struct vl_req *r, struct vl_tpl *d, int64_t mid, int64_t portal, int64_
 		return VL_INVALID;
 	if (!r->fields[F_BEFORE].present)
 		memset(&before, 0, sizeof(before));
-	/* The latest page may come from the process's copy (feedcopy.h). */
-	if ((before.id == 0 ? vl_feed_latest(r->ctx, portal, feed_stamp, 1, &f) :
-	    vl_feed_client(r->ctx, portal, &before, &f)) != VL_OK ||
-	    (can_bills && vl_feed_bills(r->ctx, portal, &f, &before, &bills, &nbills) != VL_OK))
+	/* The latest page, and the bills shared into it, may come from the
+	 * process's copy (feedcopy.h). */
+	if (before.id == 0 ? (vl_feed_latest(r->ctx, portal, feed_stamp, 1, &f) != VL_OK ||
+	    (can_bills && vl_feed_latest_bills(r->ctx, portal, feed_stamp, &f, &bills,
+	    &nbills) != VL_OK)) :
+	    (vl_feed_client(r->ctx, portal, &before, &f) != VL_OK ||
+	    (can_bills && vl_feed_bills(r->ctx, portal, &f, &before, &bills, &nbills) != VL_OK)))
 		return VL_ERR;
 	for (i = 0; i < f.n || b < nbills; i++) {
 		/* Bills shared in the page's span go in their place by time. */

@@ -33,6 +33,12 @@ struct copy {
 	struct vl_feed		 feed;		/* msg and its strings in block */
 	char			*block;
 	unsigned long		 used;		/* when last read, for the choice of a slot */
+	/* A client's copy: the bills shared into the page's span, once read
+	 * (vl_feed_latest_bills), in bills_block with their numbers. */
+	int			 bills_known;
+	struct vl_feed_bill	*bills;
+	size_t			 nbills;
+	char			*bills_block;
 };
 
 static struct copy	 copies[COPIES];
@@ -43,8 +49,10 @@ vl_feed_copies_forget(void)
 {
 	size_t	 i;
 
-	for (i = 0; i < COPIES; i++)
+	for (i = 0; i < COPIES; i++) {
 		free(copies[i].block);
+		free(copies[i].bills_block);
+	}
 	memset(copies, 0, sizeof(copies));
 }
 
@@ -133,6 +141,7 @@ keep(struct vl_ctx *c, int64_t portal, int64_t contact, int64_t feed_stamp,
 				k = &copies[i];
 	}
 	free(k->block);
+	free(k->bills_block);
 	memset(k, 0, sizeof(*k));
 	k->block = vl_xcalloc(1, size ? size : 1);
 	feed_copy(NULL, k->block, f, &k->feed);
@@ -145,12 +154,27 @@ keep(struct vl_ctx *c, int64_t portal, int64_t contact, int64_t feed_stamp,
 	k->used = ++clock_ticks;
 }
 
+/* The copy for this viewer while every stamp it was kept under is the one
+ * read with the session; NULL otherwise.  A stamp of 0 (none read, no row
+ * yet) never keeps nor matches. */
+static struct copy *
+current(struct vl_ctx *c, int64_t portal, int64_t contact, int64_t feed_stamp)
+{
+	struct copy	*k;
+
+	if (c->firm_id == 0 || feed_stamp == 0 || c->users_stamp == 0 || c->matters_stamp == 0)
+		return NULL;
+	if ((k = find(c->firm_id, portal, contact)) == NULL || k->feed_stamp != feed_stamp ||
+	    k->users_stamp != c->users_stamp || k->matters_stamp != c->matters_stamp)
+		return NULL;
+	return k;
+}
+
 enum vl_rc
 vl_feed_latest(struct vl_ctx *c, int64_t portal, int64_t feed_stamp, int client,
     struct vl_feed *f)
 {
 	int64_t		 contact = client ? c->contact_id : 0;
-	/* A stamp of 0 (none read, no row yet) never keeps nor matches. */
 	int		 known = c->firm_id != 0 && feed_stamp != 0 && c->users_stamp != 0 &&
 			    c->matters_stamp != 0;
 	struct copy	*k;
@@ -158,9 +182,7 @@ vl_feed_latest(struct vl_ctx *c, int64_t portal, int64_t feed_stamp, int client,
 
 	if (client && contact == 0)
 		return VL_FORBIDDEN;
-	if (known && (k = find(c->firm_id, portal, contact)) != NULL &&
-	    k->feed_stamp == feed_stamp && k->users_stamp == c->users_stamp &&
-	    k->matters_stamp == c->matters_stamp) {
+	if ((k = current(c, portal, contact, feed_stamp)) != NULL) {
 		k->used = ++clock_ticks;
 		feed_copy(c->pool, NULL, &k->feed, f);
 		return VL_OK;
@@ -168,5 +190,55 @@ vl_feed_latest(struct vl_ctx *c, int64_t portal, int64_t feed_stamp, int client,
 	rc = client ? vl_feed_client(c, portal, NULL, f) : vl_feed_firm(c, portal, NULL, f);
 	if (rc == VL_OK && known)
 		keep(c, portal, contact, feed_stamp, f);
+	return rc;
+}
+
+/* The bills' numbers into one block, the list's own pointers into it. */
+static void
+bills_keep(struct copy *k, const struct vl_feed_bill *b, size_t n)
+{
+	size_t	 size = n * sizeof(*b), at, i;
+
+	for (i = 0; i < n; i++)
+		size += strlen(b[i].number ? b[i].number : "") + 1;
+	if (size > COPY_MAX)
+		return;
+	k->bills_block = vl_xcalloc(1, size ? size : 1);
+	k->bills = (struct vl_feed_bill *)(void *)k->bills_block;
+	at = n * sizeof(*b);
+	for (i = 0; i < n; i++) {
+		k->bills[i] = b[i];
+		k->bills[i].number = put(NULL, k->bills_block, &at, b[i].number);
+	}
+	k->nbills = n;
+	k->bills_known = 1;
+}
+
+enum vl_rc
+vl_feed_latest_bills(struct vl_ctx *c, int64_t portal, int64_t feed_stamp,
+    const struct vl_feed *f, struct vl_feed_bill **b, size_t *n)
+{
+	struct copy	*k;
+	enum vl_rc	 rc;
+	size_t		 i;
+
+	if (c->contact_id == 0)
+		return VL_FORBIDDEN;
+	k = current(c, portal, c->contact_id, feed_stamp);
+	if (k != NULL && k->bills_known) {
+		*n = k->nbills;
+		*b = vl_pool_calloc(c->pool, k->nbills + 1, sizeof(**b));
+		for (i = 0; i < k->nbills; i++) {
+			(*b)[i] = k->bills[i];
+			(*b)[i].number = vl_pool_strdup(c->pool, k->bills[i].number);
+		}
+		return VL_OK;
+	}
+	rc = vl_feed_bills(c, portal, f, NULL, b, n);
+	/* Kept with the page they were read for: the copy's own. */
+	if (rc == VL_OK && k != NULL && !k->bills_known && f->n == k->feed.n &&
+	    f->oldest.id == k->feed.oldest.id && f->oldest.us == k->feed.oldest.us &&
+	    f->earlier == k->feed.earlier)
+		bills_keep(k, *b, *n);
 	return rc;
 }

@@ -21,6 +21,15 @@ extern "C" {
  */
 enum vl_rc vl_feed_latest(struct vl_ctx *c, int64_t portal, int64_t feed_stamp, int client,
 	    struct vl_feed *f);
+/*
+ * The bills shared into the acting client's latest page f (as
+ * vl_feed_bills reads them for it), kept with that page's copy under the
+ * same stamps: the portal's moves on every share written and on a shared
+ * bill renumbered, of another kind or removed (sql/032).  Call after
+ * vl_feed_latest, with its f; only when the portal shows bills.
+ */
+enum vl_rc vl_feed_latest_bills(struct vl_ctx *c, int64_t portal, int64_t feed_stamp,
+	    const struct vl_feed *f, struct vl_feed_bill **b, size_t *n);
 /* Drops every copy (tests). */
 void	 vl_feed_copies_forget(void);
 
