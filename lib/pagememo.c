@@ -16,10 +16,10 @@
  *
  * FastCGI: a process keeps MEMO_SLOTS pages of at most MEMO_MAX bytes and
  * looks at a template's file at most once a second (as ctemplate itself:
- * lib/tpl.cc), having ctemplate reload when one changed.  Plain CGI: a
- * file "page-memo-<name>" in vl_conf.tmp (lib/pagefile.c), the name a
- * MAC of the key under the install's secret, the content the key and the
- * page; vellumctl sweep removes those older than its grace.
+ * lib/tpl.cc), having ctemplate read one again when it changed.  Plain
+ * CGI: a file "page-memo-<name>" in vl_conf.tmp (lib/pagefile.c), the
+ * name a MAC of the key under the install's secret, the content the key
+ * and the page; vellumctl sweep removes those older than its grace.
  */
 #include <string.h>
 #include <time.h>
@@ -117,11 +117,17 @@ look(const char *name, unsigned char *out)
 struct fold {
 	crypto_generichash_state	*st;
 	long long			 now;
+	int				 whole;	/* every file remembered */
 };
 
 /* One file's state into the key: looked at again when last seen more
- * than LOOK_MS ago (or never); a change has ctemplate reload, so the
- * page expanded under the new key is the new template's. */
+ * than LOOK_MS ago (or never).  Seen first or changed, its parsed copy
+ * is dropped and ctemplate reads the file again, so the page expanded
+ * under this key is this file's: ctemplate's own reload compares whole
+ * seconds, and would keep the text of an edit made in the second of the
+ * one it read (or read before this process first looked).  A file not
+ * remembered (more than FILES_MAX, or a long name) could change unseen:
+ * its page is not kept. */
 static void
 fold_file(const char *name, void *arg)
 {
@@ -130,7 +136,7 @@ fold_file(const char *name, void *arg)
 	unsigned char	 state[64];
 	size_t		 i, len;
 
-	for (i = 0; i < FILES_MAX; i++)
+	for (i = 0; i < FILES_MAX && strlen(name) < sizeof(seen[i].name); i++)
 		if (strcmp(seen[i].name, name) == 0 || seen[i].name[0] == '\0') {
 			s = &seen[i];
 			break;
@@ -142,9 +148,11 @@ fold_file(const char *name, void *arg)
 		return;
 	}
 	len = look(name, state);
-	if (s != NULL && strlen(name) < sizeof(s->name)) {
-		if (s->name[0] != '\0' && (s->len != len || memcmp(s->state, state, len) != 0))
-			vl_tpl_reload_now();
+	if (s == NULL)
+		f->whole = 0;
+	else {
+		if (s->name[0] == '\0' || s->len != len || memcmp(s->state, state, len) != 0)
+			vl_tpl_forget(name);
 		snprintf(s->name, sizeof(s->name), "%s", name);
 		memcpy(s->state, state, len);
 		s->len = len;
@@ -154,12 +162,12 @@ fold_file(const char *name, void *arg)
 	crypto_generichash_update(f->st, state, len);
 }
 
-void
+int
 vl_pagememo_key(const struct vl_tpl *d, const char *file, unsigned char key[VL_PAGEMEMO_KEY])
 {
 	crypto_generichash_state	 st;
 	unsigned char			 digest[32];
-	struct fold			 f = { &st, now_ms() };
+	struct fold			 f = { &st, now_ms(), 1 };
 
 	vl_tpl_digest(d, file, VL_TPL_HTML, digest);
 	crypto_generichash_init(&st, NULL, 0, VL_PAGEMEMO_KEY);
@@ -167,6 +175,7 @@ vl_pagememo_key(const struct vl_tpl *d, const char *file, unsigned char key[VL_P
 	fold_file(file, &f);
 	vl_tpl_includes(d, fold_file, &f);
 	crypto_generichash_final(&st, key, VL_PAGEMEMO_KEY);
+	return f.whole;
 }
 
 /* A plain-CGI page's file name: "memo-" and a MAC of the key, so a name
