@@ -17,9 +17,10 @@
  * FastCGI: a process keeps MEMO_SLOTS pages of at most MEMO_MAX bytes and
  * looks at a template's file at most once a second (as ctemplate itself:
  * lib/tpl.cc), having ctemplate read one again when it changed.  Plain
- * CGI: a file "page-memo-<name>" in vl_conf.tmp (lib/pagefile.c), the
- * name a MAC of the key under the install's secret, the content the key
- * and the page; vellumctl sweep removes those older than its grace.
+ * CGI: MEMO_FILES files "page-memo-<slot>" in vl_conf.tmp
+ * (lib/pagefile.c), the slot drawn from a MAC of the key under the
+ * install's secret, the content the key and the page; vellumctl sweep
+ * removes those older than its grace.
  */
 #include <string.h>
 #include <time.h>
@@ -35,6 +36,8 @@
 
 #define MEMO_SLOTS	4
 #define MEMO_MAX	((size_t)128 * 1024)
+#define MEMO_FILES	64		/* plain CGI: at most 8 MB of pages */
+#define MEMO_NAME	(5 + 2 + 1)
 #define FILES_MAX	16		/* template files a page reads, remembered */
 #define LOOK_MS		1000		/* a template file looked at again after */
 
@@ -178,17 +181,19 @@ vl_pagememo_key(const struct vl_tpl *d, const char *file, unsigned char key[VL_P
 	return f.whole;
 }
 
-/* A plain-CGI page's file name: "memo-" and a MAC of the key, so a name
- * tells nothing and one cannot be made without the install's secret. */
+/* A plain-CGI page's file name: "memo-" and one of MEMO_FILES slots
+ * drawn from a MAC of the key.  A page a search or a session makes its
+ * own would otherwise be a file each, as fast as a user asks, until the
+ * sweep: a slot holds the last page kept in it, and its key says whose.
+ * Under the install's secret, no one picks the pages that share a slot. */
 static void
-file_name(const unsigned char key[VL_PAGEMEMO_KEY], char name[5 + 32 + 1])
+file_name(const unsigned char key[VL_PAGEMEMO_KEY], char name[MEMO_NAME])
 {
 	unsigned char	 mac[16];
 
 	crypto_generichash(mac, sizeof(mac), key, VL_PAGEMEMO_KEY, vl_conf.secret,
 	    sizeof(vl_conf.secret));
-	memcpy(name, "memo-", 5);
-	vl_hex(mac, sizeof(mac), name + 5);
+	snprintf(name, MEMO_NAME, "memo-%02x", mac[0] % MEMO_FILES);
 }
 
 int
@@ -196,7 +201,7 @@ vl_pagememo_get(struct vl_pool *pool, const unsigned char key[VL_PAGEMEMO_KEY],
     const char **body, size_t *len)
 {
 	size_t		 i, n, head = sizeof(magic) - 1 + VL_PAGEMEMO_KEY;
-	char		 name[5 + 32 + 1];
+	char		 name[MEMO_NAME];
 	const char	*data;
 
 	if (!vl_db_is_once()) {
@@ -225,7 +230,7 @@ vl_pagememo_put(const unsigned char key[VL_PAGEMEMO_KEY], const char *body, size
 {
 	struct vl_buf	 b = VL_BUF_INIT;
 	struct slot	*k;
-	char		 name[5 + 32 + 1];
+	char		 name[MEMO_NAME];
 	size_t		 i;
 
 	if (len > MEMO_MAX)

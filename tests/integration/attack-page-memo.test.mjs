@@ -52,3 +52,34 @@ test('an edit in the same second as the last one shows (FastCGI)', async () => {
   }
   await until(firm.admin, '/matters', /<h1>Matters<\/h1>/, true);
 });
+
+const TMP = path.join(VAR, 'tmp');
+const memoFiles = () => fs.readdirSync(TMP).filter((f) => f.startsWith('page-memo-') && !f.includes('.'));
+
+// The matters page as plain CGI runs it, one process a request.
+function cgiMatters(cookie, uri = '/matters') {
+  const r = spawnSync(path.join(ROOT, 'build/cgi-bin/matters_list'),
+    { env: cgiEnv({ uri, cookie }), timeout: 20000 });
+  const out = r.stdout.toString('utf8');
+  assert.match(out, /^Status: 200/, out.slice(0, 300));
+  return out;
+}
+
+// Any firm user makes a page of their own with each search (?q=, ?page=):
+// one file each, as fast as they ask, until the sweep hours later.  The
+// files are bounded whatever is asked (seen failing before the fix: a
+// file for each of the 80 searches).
+test('plain CGI keeps a bounded number of page files, however many pages are asked for', async () => {
+  const firm = await ownFirm('memofill');
+  const cookie = firm.admin.cookieHeader();
+  // Only caches: counted from none.
+  for (const f of memoFiles()) fs.rmSync(path.join(TMP, f));
+  for (let i = 0; i < 80; i++) cgiMatters(cookie, `/matters?q=fill${i}`);
+  const n = memoFiles().length;
+  assert.ok(n <= 64, `${n} page files`);
+  // Still kept, and each search its own page.
+  const a = cgiMatters(cookie, '/matters?q=again');
+  assert.equal(cgiMatters(cookie, '/matters?q=again'), a);
+  assert.match(a, /value="again"/);
+  assert.match(cgiMatters(cookie, '/matters?q=other'), /value="other"/);
+});
