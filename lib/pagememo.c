@@ -61,6 +61,11 @@ struct seen {
 static struct slot	 slots[MEMO_SLOTS];
 static unsigned long	 ticks;
 static struct seen	 seen[FILES_MAX];
+/* The files the last key was made of, in the states it names: its page
+ * is kept only if they are still in them (vl_pagememo_put). */
+static struct seen	 made[FILES_MAX];
+static size_t		 nmade;
+static unsigned char	 made_key[VL_PAGEMEMO_KEY];
 
 void
 vl_pagememo_forget(void)
@@ -71,6 +76,8 @@ vl_pagememo_forget(void)
 		free(slots[i].body);
 	memset(slots, 0, sizeof(slots));
 	memset(seen, 0, sizeof(seen));
+	memset(made_key, 0, sizeof(made_key));
+	nmade = 0;
 }
 
 static long long
@@ -123,6 +130,43 @@ struct fold {
 	int				 whole;	/* every file remembered */
 };
 
+/* A file the key being made names, in state (once a file). */
+static void
+made_of(const char *name, const unsigned char *state, size_t len)
+{
+	size_t	 i;
+
+	for (i = 0; i < nmade; i++)
+		if (strcmp(made[i].name, name) == 0)
+			return;
+	if (nmade == FILES_MAX)
+		return;		/* never: seen[] is no larger */
+	snprintf(made[nmade].name, sizeof(made[nmade].name), "%s", name);
+	memcpy(made[nmade].state, state, len);
+	made[nmade++].len = len;
+}
+
+/*
+ * Whether the files the last key named are still in the states it names.
+ * A state up to LOOK_MS old stands in the key, while ctemplate may have
+ * read the file since (its own once a second, lib/tpl.cc, runs apart):
+ * a page of the new text under the old state's key would be sent again
+ * should that state come back (a release's directory switched back to).
+ */
+static int
+made_still(void)
+{
+	unsigned char	 state[64];
+	size_t		 i, len;
+
+	for (i = 0; i < nmade; i++) {
+		len = look(made[i].name, state);
+		if (len != made[i].len || memcmp(state, made[i].state, len) != 0)
+			return 0;
+	}
+	return 1;
+}
+
 /* One file's state into the key: looked at again when last seen more
  * than LOOK_MS ago (or never).  Seen first or changed, its parsed copy
  * is dropped and ctemplate reads the file again, so the page expanded
@@ -146,21 +190,24 @@ fold_file(const char *name, void *arg)
 		}
 	if (s != NULL && s->name[0] != '\0' && f->now >= 0 && f->now >= s->at_ms &&
 	    f->now - s->at_ms < LOOK_MS) {
-		crypto_generichash_update(f->st, (const unsigned char *)name, strlen(name) + 1);
-		crypto_generichash_update(f->st, s->state, s->len);
-		return;
+		len = s->len;
+		memcpy(state, s->state, len);
+	} else {
+		len = look(name, state);
+		if (s == NULL)
+			f->whole = 0;
+		else {
+			if (s->name[0] == '\0' || s->len != len ||
+			    memcmp(s->state, state, len) != 0)
+				vl_tpl_forget(name);
+			snprintf(s->name, sizeof(s->name), "%s", name);
+			memcpy(s->state, state, len);
+			s->len = len;
+			s->at_ms = f->now;
+		}
 	}
-	len = look(name, state);
-	if (s == NULL)
-		f->whole = 0;
-	else {
-		if (s->name[0] == '\0' || s->len != len || memcmp(s->state, state, len) != 0)
-			vl_tpl_forget(name);
-		snprintf(s->name, sizeof(s->name), "%s", name);
-		memcpy(s->state, state, len);
-		s->len = len;
-		s->at_ms = f->now;
-	}
+	if (s != NULL)
+		made_of(s->name, state, len);
 	crypto_generichash_update(f->st, (const unsigned char *)name, strlen(name) + 1);
 	crypto_generichash_update(f->st, state, len);
 }
@@ -172,12 +219,14 @@ vl_pagememo_key(const struct vl_tpl *d, const char *file, unsigned char key[VL_P
 	unsigned char			 digest[32];
 	struct fold			 f = { &st, now_ms(), 1 };
 
+	nmade = 0;
 	vl_tpl_digest(d, file, VL_TPL_HTML, digest);
 	crypto_generichash_init(&st, NULL, 0, VL_PAGEMEMO_KEY);
 	crypto_generichash_update(&st, digest, sizeof(digest));
 	fold_file(file, &f);
 	vl_tpl_includes(d, fold_file, &f);
 	crypto_generichash_final(&st, key, VL_PAGEMEMO_KEY);
+	memcpy(made_key, key, VL_PAGEMEMO_KEY);
 	return f.whole;
 }
 
@@ -234,6 +283,10 @@ vl_pagememo_put(const unsigned char key[VL_PAGEMEMO_KEY], const char *body, size
 	size_t		 i;
 
 	if (len > MEMO_MAX)
+		return;
+	/* Expanded from files that changed since the key was made: another
+	 * page than the key names. */
+	if (sodium_memcmp(key, made_key, VL_PAGEMEMO_KEY) == 0 && !made_still())
 		return;
 	if (vl_db_is_once()) {
 		file_name(key, name);

@@ -26,7 +26,8 @@ int	 vl_pagememo_key(const struct vl_tpl *d, const char *file,
  * pages in memory; a plain-CGI process reads a file of the install's. */
 int	 vl_pagememo_get(struct vl_pool *pool, const unsigned char key[VL_PAGEMEMO_KEY],
 	    const char **body, size_t *len);
-/* Keeps body under key (a page too large is not kept). */
+/* Keeps body under key (a page too large is not kept, nor one whose
+ * template files changed since vl_pagememo_key made key). */
 void	 vl_pagememo_put(const unsigned char key[VL_PAGEMEMO_KEY], const char *body, size_t len);
 /* Drops the process's pages and what it knows of the templates (tests). */
 void	 vl_pagememo_forget(void);

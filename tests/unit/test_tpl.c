@@ -489,6 +489,37 @@ test_memo_same_second(void **state)
 	vl_buf_release(&err);
 }
 
+/* A page whose template changed between its key and its keeping (the
+ * key names a state seen up to a second ago; ctemplate may have read the
+ * file since) is not kept: its text is not the one the key names (seen
+ * failing without the check in vl_pagememo_put). */
+static void
+test_memo_changed_before_kept(void **state)
+{
+	unsigned char	 k[32], k2[32];
+	const char	*body;
+	size_t		 len;
+
+	(void)state;
+	vl_conf.site_templates = site;
+	vl_conf.templates = deflt;
+	put(deflt, "kept.tpl", "one");
+	vl_pagememo_forget();
+	assert_int_equal(vl_pagememo_key(page_of(0), "kept.tpl", k), 1);
+	put(deflt, "kept.tpl", "two");
+	vl_pagememo_put(k, "two", 3);
+	assert_int_equal(vl_pagememo_get(pool, k, &body, &len), 0);
+	/* Unchanged, it is kept; and so is a key not made here (the slots'
+	 * own test). */
+	vl_pagememo_forget();
+	assert_int_equal(vl_pagememo_key(page_of(0), "kept.tpl", k2), 1);
+	assert_memory_not_equal(k, k2, 32);
+	vl_pagememo_put(k2, "two", 3);
+	assert_int_equal(vl_pagememo_get(pool, k2, &body, &len), 1);
+	vl_pagememo_forget();
+	vl_pool_reset(pool);
+}
+
 /* A page reading a file the process cannot remember (a long name, or
  * more files than it keeps) could see it change unseen: not kept. */
 static void
@@ -569,6 +600,7 @@ main(void)
 		cmocka_unit_test(test_memo_slots),
 		cmocka_unit_test(test_memo_same_second),
 		cmocka_unit_test(test_memo_unseen),
+		cmocka_unit_test(test_memo_changed_before_kept),
 	};
 
 	return cmocka_run_group_tests_name("tpl", tests, setup, teardown);
