@@ -64,6 +64,9 @@ int	 vl_tpl_init(const char *site_dir, const char *default_dir);
 void	 vl_tpl_reload(void);
 void	 vl_tpl_reload_at(long long now_ms);
 void	 vl_tpl_reload_now(void);
+/* Drops file's parsed copy: its next use reads the file again, whatever
+ * its mtime (ctemplate's reload compares whole seconds only). */
+void	 vl_tpl_forget(const char *file);
 void	 vl_tpl_shutdown(void);
 
 /*

@@ -100,9 +100,8 @@ vl_page_send_status(struct vl_req *r, int status, const char *file, struct vl_tp
 	else if (vl_db_fetch_failed()) {
 		vl_err("a list of %s was cut short by a failed fetch", file);
 		rc = VL_ERR;
-	} else if (memo) {
+	} else if (memo && (memo = vl_pagememo_key(d, file, key))) {
 		/* The same dictionary under the same templates: the same page. */
-		vl_pagememo_key(d, file, key);
 		if (vl_pagememo_get(r->pool, key, &kept, &kept_len)) {
 			vl_out_send(r, status, "text/html; charset=utf-8", kept, kept_len);
 			return VL_OK;

@@ -16,10 +16,11 @@
  *
  * FastCGI: a process keeps MEMO_SLOTS pages of at most MEMO_MAX bytes and
  * looks at a template's file at most once a second (as ctemplate itself:
- * lib/tpl.cc), having ctemplate reload when one changed.  Plain CGI: a
- * file "page-memo-<name>" in vl_conf.tmp (lib/pagefile.c), the name a
- * MAC of the key under the install's secret, the content the key and the
- * page; vellumctl sweep removes those older than its grace.
+ * lib/tpl.cc), having ctemplate read one again when it changed.  Plain
+ * CGI: MEMO_FILES files "page-memo-<slot>" in vl_conf.tmp
+ * (lib/pagefile.c), the slot drawn from a MAC of the key under the
+ * install's secret, the content the key and the page; vellumctl sweep
+ * removes those older than its grace.
  */
 #include <string.h>
 #include <time.h>
@@ -35,6 +36,8 @@
 
 #define MEMO_SLOTS	4
 #define MEMO_MAX	((size_t)128 * 1024)
+#define MEMO_FILES	64		/* plain CGI: at most 8 MB of pages */
+#define MEMO_NAME	(5 + 2 + 1)
 #define FILES_MAX	16		/* template files a page reads, remembered */
 #define LOOK_MS		1000		/* a template file looked at again after */
 
@@ -58,6 +61,11 @@ struct seen {
 static struct slot	 slots[MEMO_SLOTS];
 static unsigned long	 ticks;
 static struct seen	 seen[FILES_MAX];
+/* The files the last key was made of, in the states it names: its page
+ * is kept only if they are still in them (vl_pagememo_put). */
+static struct seen	 made[FILES_MAX];
+static size_t		 nmade;
+static unsigned char	 made_key[VL_PAGEMEMO_KEY];
 
 void
 vl_pagememo_forget(void)
@@ -68,6 +76,8 @@ vl_pagememo_forget(void)
 		free(slots[i].body);
 	memset(slots, 0, sizeof(slots));
 	memset(seen, 0, sizeof(seen));
+	memset(made_key, 0, sizeof(made_key));
+	nmade = 0;
 }
 
 static long long
@@ -117,11 +127,54 @@ look(const char *name, unsigned char *out)
 struct fold {
 	crypto_generichash_state	*st;
 	long long			 now;
+	int				 whole;	/* every file remembered */
 };
 
+/* A file the key being made names, in state (once a file). */
+static void
+made_of(const char *name, const unsigned char *state, size_t len)
+{
+	size_t	 i;
+
+	for (i = 0; i < nmade; i++)
+		if (strcmp(made[i].name, name) == 0)
+			return;
+	if (nmade == FILES_MAX)
+		return;		/* never: seen[] is no larger */
+	snprintf(made[nmade].name, sizeof(made[nmade].name), "%s", name);
+	memcpy(made[nmade].state, state, len);
+	made[nmade++].len = len;
+}
+
+/*
+ * Whether the files the last key named are still in the states it names.
+ * A state up to LOOK_MS old stands in the key, while ctemplate may have
+ * read the file since (its own once a second, lib/tpl.cc, runs apart):
+ * a page of the new text under the old state's key would be sent again
+ * should that state come back (a release's directory switched back to).
+ */
+static int
+made_still(void)
+{
+	unsigned char	 state[64];
+	size_t		 i, len;
+
+	for (i = 0; i < nmade; i++) {
+		len = look(made[i].name, state);
+		if (len != made[i].len || memcmp(state, made[i].state, len) != 0)
+			return 0;
+	}
+	return 1;
+}
+
 /* One file's state into the key: looked at again when last seen more
- * than LOOK_MS ago (or never); a change has ctemplate reload, so the
- * page expanded under the new key is the new template's. */
+ * than LOOK_MS ago (or never).  Seen first or changed, its parsed copy
+ * is dropped and ctemplate reads the file again, so the page expanded
+ * under this key is this file's: ctemplate's own reload compares whole
+ * seconds, and would keep the text of an edit made in the second of the
+ * one it read (or read before this process first looked).  A file not
+ * remembered (more than FILES_MAX, or a long name) could change unseen:
+ * its page is not kept. */
 static void
 fold_file(const char *name, void *arg)
 {
@@ -130,56 +183,66 @@ fold_file(const char *name, void *arg)
 	unsigned char	 state[64];
 	size_t		 i, len;
 
-	for (i = 0; i < FILES_MAX; i++)
+	for (i = 0; i < FILES_MAX && strlen(name) < sizeof(seen[i].name); i++)
 		if (strcmp(seen[i].name, name) == 0 || seen[i].name[0] == '\0') {
 			s = &seen[i];
 			break;
 		}
 	if (s != NULL && s->name[0] != '\0' && f->now >= 0 && f->now >= s->at_ms &&
 	    f->now - s->at_ms < LOOK_MS) {
-		crypto_generichash_update(f->st, (const unsigned char *)name, strlen(name) + 1);
-		crypto_generichash_update(f->st, s->state, s->len);
-		return;
+		len = s->len;
+		memcpy(state, s->state, len);
+	} else {
+		len = look(name, state);
+		if (s == NULL)
+			f->whole = 0;
+		else {
+			if (s->name[0] == '\0' || s->len != len ||
+			    memcmp(s->state, state, len) != 0)
+				vl_tpl_forget(name);
+			snprintf(s->name, sizeof(s->name), "%s", name);
+			memcpy(s->state, state, len);
+			s->len = len;
+			s->at_ms = f->now;
+		}
 	}
-	len = look(name, state);
-	if (s != NULL && strlen(name) < sizeof(s->name)) {
-		if (s->name[0] != '\0' && (s->len != len || memcmp(s->state, state, len) != 0))
-			vl_tpl_reload_now();
-		snprintf(s->name, sizeof(s->name), "%s", name);
-		memcpy(s->state, state, len);
-		s->len = len;
-		s->at_ms = f->now;
-	}
+	if (s != NULL)
+		made_of(s->name, state, len);
 	crypto_generichash_update(f->st, (const unsigned char *)name, strlen(name) + 1);
 	crypto_generichash_update(f->st, state, len);
 }
 
-void
+int
 vl_pagememo_key(const struct vl_tpl *d, const char *file, unsigned char key[VL_PAGEMEMO_KEY])
 {
 	crypto_generichash_state	 st;
 	unsigned char			 digest[32];
-	struct fold			 f = { &st, now_ms() };
+	struct fold			 f = { &st, now_ms(), 1 };
 
+	nmade = 0;
 	vl_tpl_digest(d, file, VL_TPL_HTML, digest);
 	crypto_generichash_init(&st, NULL, 0, VL_PAGEMEMO_KEY);
 	crypto_generichash_update(&st, digest, sizeof(digest));
 	fold_file(file, &f);
 	vl_tpl_includes(d, fold_file, &f);
 	crypto_generichash_final(&st, key, VL_PAGEMEMO_KEY);
+	memcpy(made_key, key, VL_PAGEMEMO_KEY);
+	return f.whole;
 }
 
-/* A plain-CGI page's file name: "memo-" and a MAC of the key, so a name
- * tells nothing and one cannot be made without the install's secret. */
+/* A plain-CGI page's file name: "memo-" and one of MEMO_FILES slots
+ * drawn from a MAC of the key.  A page a search or a session makes its
+ * own would otherwise be a file each, as fast as a user asks, until the
+ * sweep: a slot holds the last page kept in it, and its key says whose.
+ * Under the install's secret, no one picks the pages that share a slot. */
 static void
-file_name(const unsigned char key[VL_PAGEMEMO_KEY], char name[5 + 32 + 1])
+file_name(const unsigned char key[VL_PAGEMEMO_KEY], char name[MEMO_NAME])
 {
 	unsigned char	 mac[16];
 
 	crypto_generichash(mac, sizeof(mac), key, VL_PAGEMEMO_KEY, vl_conf.secret,
 	    sizeof(vl_conf.secret));
-	memcpy(name, "memo-", 5);
-	vl_hex(mac, sizeof(mac), name + 5);
+	snprintf(name, MEMO_NAME, "memo-%02x", mac[0] % MEMO_FILES);
 }
 
 int
@@ -187,7 +250,7 @@ vl_pagememo_get(struct vl_pool *pool, const unsigned char key[VL_PAGEMEMO_KEY],
     const char **body, size_t *len)
 {
 	size_t		 i, n, head = sizeof(magic) - 1 + VL_PAGEMEMO_KEY;
-	char		 name[5 + 32 + 1];
+	char		 name[MEMO_NAME];
 	const char	*data;
 
 	if (!vl_db_is_once()) {
@@ -216,10 +279,14 @@ vl_pagememo_put(const unsigned char key[VL_PAGEMEMO_KEY], const char *body, size
 {
 	struct vl_buf	 b = VL_BUF_INIT;
 	struct slot	*k;
-	char		 name[5 + 32 + 1];
+	char		 name[MEMO_NAME];
 	size_t		 i;
 
 	if (len > MEMO_MAX)
+		return;
+	/* Expanded from files that changed since the key was made: another
+	 * page than the key names. */
+	if (sodium_memcmp(key, made_key, VL_PAGEMEMO_KEY) == 0 && !made_still())
 		return;
 	if (vl_db_is_once()) {
 		file_name(key, name);

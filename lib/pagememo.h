@@ -17,15 +17,17 @@ extern "C" {
 #define VL_PAGEMEMO_KEY	32
 
 /* The key of the page d's expansion of file (HTML) gives: d's digest and
- * the state of each template file it reads (the site's or the default). */
-void	 vl_pagememo_key(const struct vl_tpl *d, const char *file,
+ * the state of each template file it reads (the site's or the default).
+ * 0 when the page is not to be kept: a file's change could go unseen. */
+int	 vl_pagememo_key(const struct vl_tpl *d, const char *file,
 	    unsigned char key[VL_PAGEMEMO_KEY]);
 /* The page kept under key: 1 and its bytes (in pool, or the process's
  * copy, good until the next put), else 0.  A FastCGI process keeps a few
  * pages in memory; a plain-CGI process reads a file of the install's. */
 int	 vl_pagememo_get(struct vl_pool *pool, const unsigned char key[VL_PAGEMEMO_KEY],
 	    const char **body, size_t *len);
-/* Keeps body under key (a page too large is not kept). */
+/* Keeps body under key (a page too large is not kept, nor one whose
+ * template files changed since vl_pagememo_key made key). */
 void	 vl_pagememo_put(const unsigned char key[VL_PAGEMEMO_KEY], const char *body, size_t len);
 /* Drops the process's pages and what it knows of the templates (tests). */
 void	 vl_pagememo_forget(void);

@@ -342,8 +342,9 @@ sweep_tmp(int64_t grace, struct vl_sweep *st)
 	while ((e = readdir(d)) != NULL) {
 		/* Uploads' temp files, kept pages' (lib/pagefile.c: the name
 		 * and a pid) a killed program did not rename, and pages kept
-		 * whole under plain CGI (lib/pagememo.c), one a view, past the
-		 * grace unread or not: the next view writes its page again. */
+		 * whole under plain CGI (lib/pagememo.c, a bounded number of
+		 * slots), past the grace unread or not: the next view writes
+		 * its page again. */
 		if (strncmp(e->d_name, "upload-", 7) != 0 &&
 		    strncmp(e->d_name, "page-memo-", 10) != 0 &&
 		    (strncmp(e->d_name, "page-", 5) != 0 || strchr(e->d_name, '.') == NULL))

@@ -171,6 +171,15 @@ vl_tpl_reload(void)
 }
 
 extern "C" void
+vl_tpl_forget(const char *file)
+{
+	try {
+		ctemplate::mutable_default_template_cache()->Delete(file);
+	} catch (...) {
+	}
+}
+
+extern "C" void
 vl_tpl_shutdown(void)
 {
 	try {

@@ -14,7 +14,10 @@ import { ownFirm, colleague, R, vellumctl } from './workspace-helpers.mjs';
 const SITE = process.env.VL_SITE_TEMPLATES || path.join(VAR, 'site-templates');
 const DEFAULTS = process.env.VL_TEMPLATES || path.join(ROOT, 'templates');
 const TMP = path.join(VAR, 'tmp');
-const memoFiles = () => fs.readdirSync(TMP).filter((f) => /^page-memo-[0-9a-f]{32}$/.test(f));
+const memoFiles = () => fs.readdirSync(TMP).filter((f) => /^page-memo-[0-9a-f]{2}$/.test(f));
+// Each kept page's file and its inode (a page kept is a new file renamed
+// into place, maybe into a slot an earlier page had).
+const memoInodes = () => new Map(memoFiles().map((f) => [f, fs.statSync(path.join(TMP, f)).ino]));
 
 // The page a signed-in client gets, waited for (bounded) until it matches re.
 async function until(client, url, re, present) {
@@ -86,9 +89,9 @@ test('an edited template shows on a kept page: the page\'s own, an include, an e
 test('plain CGI keeps a page in a file of its own key: used under it alone, private, swept', async () => {
   const firm = await ownFirm('cgimemo');
   const mate = await colleague(firm, 'cgimate', 'member');
-  const before = new Set(memoFiles());
+  const before = memoInodes();
   const first = cgiMatters(firm.admin.cookieHeader());
-  const made = memoFiles().filter((f) => !before.has(f));
+  const made = [...memoInodes()].filter(([f, ino]) => before.get(f) !== ino).map(([f]) => f);
   assert.equal(made.length, 1, 'the first view keeps its page');
   const file = path.join(TMP, made[0]);
   assert.equal(fs.statSync(file).mode & 0o077, 0, 'only the programs read a kept page');

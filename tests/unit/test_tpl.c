@@ -451,6 +451,105 @@ test_memo_slots(void **state)
 	vl_pool_reset(pool);
 }
 
+/* The text of an edit made in the second of the one ctemplate read is
+ * what a kept page's key names: ctemplate compares whole seconds, the key
+ * nanoseconds (seen failing with fold_file asking ctemplate to reload
+ * rather than to read the file again: "A" kept under B's key). */
+static void
+test_memo_same_second(void **state)
+{
+	struct vl_buf	 out = VL_BUF_INIT, err = VL_BUF_INIT;
+	unsigned char	 k[32];
+	struct timeval	 tv[2];
+	char		 path[8192];
+
+	(void)state;
+	vl_conf.site_templates = site;
+	vl_conf.templates = deflt;
+	snprintf(path, sizeof(path), "%s/second.tpl", deflt);
+	gettimeofday(&tv[0], NULL);
+	tv[0].tv_sec += bump++;
+	tv[0].tv_usec = 100000;
+	put(deflt, "second.tpl", "A");
+	tv[1] = tv[0];
+	utimes(path, tv);
+	assert_int_equal(expand("second.tpl", vl_tpl_new(pool), &out, &err), VL_TPL_OK);
+	assert_string_equal(vl_buf_str(&out), "A");
+	put(deflt, "second.tpl", "B");
+	tv[0].tv_usec = 600000;
+	tv[1] = tv[0];
+	utimes(path, tv);
+	vl_tpl_reload_now();
+	vl_pagememo_forget();
+	assert_int_equal(vl_pagememo_key(vl_tpl_new(pool), "second.tpl", k), 1);
+	assert_int_equal(expand("second.tpl", vl_tpl_new(pool), &out, &err), VL_TPL_OK);
+	assert_string_equal(vl_buf_str(&out), "B");
+	vl_pool_reset(pool);
+	vl_buf_release(&out);
+	vl_buf_release(&err);
+}
+
+/* A page whose template changed between its key and its keeping (the
+ * key names a state seen up to a second ago; ctemplate may have read the
+ * file since) is not kept: its text is not the one the key names (seen
+ * failing without the check in vl_pagememo_put). */
+static void
+test_memo_changed_before_kept(void **state)
+{
+	unsigned char	 k[32], k2[32];
+	const char	*body;
+	size_t		 len;
+
+	(void)state;
+	vl_conf.site_templates = site;
+	vl_conf.templates = deflt;
+	put(deflt, "kept.tpl", "one");
+	vl_pagememo_forget();
+	assert_int_equal(vl_pagememo_key(page_of(0), "kept.tpl", k), 1);
+	put(deflt, "kept.tpl", "two");
+	vl_pagememo_put(k, "two", 3);
+	assert_int_equal(vl_pagememo_get(pool, k, &body, &len), 0);
+	/* Unchanged, it is kept; and so is a key not made here (the slots'
+	 * own test). */
+	vl_pagememo_forget();
+	assert_int_equal(vl_pagememo_key(page_of(0), "kept.tpl", k2), 1);
+	assert_memory_not_equal(k, k2, 32);
+	vl_pagememo_put(k2, "two", 3);
+	assert_int_equal(vl_pagememo_get(pool, k2, &body, &len), 1);
+	vl_pagememo_forget();
+	vl_pool_reset(pool);
+}
+
+/* A page reading a file the process cannot remember (a long name, or
+ * more files than it keeps) could see it change unseen: not kept. */
+static void
+test_memo_unseen(void **state)
+{
+	unsigned char	 k[32];
+	struct vl_tpl	*d;
+	char		 name[80];
+	int		 i;
+
+	(void)state;
+	vl_pagememo_forget();
+	d = vl_tpl_new(pool);
+	vl_tpl_include(d, "A", "_header.tpl");
+	assert_int_equal(vl_pagememo_key(d, "memo.tpl", k), 1);
+	memset(name, 'n', sizeof(name) - 1);
+	name[sizeof(name) - 1] = '\0';
+	vl_tpl_include(d, "B", name);
+	assert_int_equal(vl_pagememo_key(d, "memo.tpl", k), 0);
+	vl_pagememo_forget();
+	d = vl_tpl_new(pool);
+	for (i = 0; i < 15; i++)
+		vl_tpl_include(d, "I", vl_pool_printf(pool, "_%d.tpl", i));
+	assert_int_equal(vl_pagememo_key(d, "memo.tpl", k), 1);
+	vl_tpl_include(d, "I", "_15.tpl");
+	assert_int_equal(vl_pagememo_key(d, "memo.tpl", k), 0);
+	vl_pagememo_forget();
+	vl_pool_reset(pool);
+}
+
 /* Marked at most once a second: an edit shows after the second, not before. */
 static void
 test_reload_once_a_second(void **state)
@@ -499,6 +598,9 @@ main(void)
 		cmocka_unit_test(test_calls_after_expansion),
 		cmocka_unit_test(test_memo_key),
 		cmocka_unit_test(test_memo_slots),
+		cmocka_unit_test(test_memo_same_second),
+		cmocka_unit_test(test_memo_unseen),
+		cmocka_unit_test(test_memo_changed_before_kept),
 	};
 
 	return cmocka_run_group_tests_name("tpl", tests, setup, teardown);
