@@ -10,8 +10,10 @@
 #include <string.h>
 
 #include "vellum.h"
+#include "internal.h"
 #include "tz.h"
 #include "msgpage.h"
+#include "clientcopy.h"
 
 /* Splits names joined by \x1e into a pool array. */
 static void
@@ -123,22 +125,76 @@ client_next(struct vl_ctx *c, struct vl_rows *rows, struct vl_msgpage_matter *ro
 	    &s->matters_stamp);
 }
 
+/*
+ * A FastCGI process's first look at the client's page: the session and the
+ * stamps alone (MSGPAGE_CLIENT_CHECK), and the switcher and the session's
+ * columns from its copy while those stamps hold (lib/clientcopy.c).  *done
+ * when that answers the page (the copy, or no session at all: found stays
+ * 0 and vl_sess_joined refuses); otherwise *st has the stamps to keep the
+ * joined statement's answer under.
+ */
+static enum vl_rc
+client_kept(struct vl_ctx *c, int64_t current, struct vl_msgpage_matter **list, size_t *n,
+    struct vl_client_portal *cp, struct vl_client_stamps *st, int *done)
+{
+	struct vl_sess_join	*j = c->join;
+	struct vl_sess		*s = j->s;
+	struct vl_client_matter	*all;
+	int64_t			 pstamp;
+	size_t			 i, count;
+	enum vl_rc		 rc;
+
+	*done = 0;
+	rc = vl_db_row(c->pool, STMT_MSGPAGE_CLIENT_CHECK, "iibii", "iiiiiii", j->touch, current,
+	    j->hash, sizeof(j->hash), j->idle, j->max, &s->firm_id, &s->contact_id, &j->stale,
+	    &st->matters, &st->facts, &st->clients, &pstamp);
+	if (rc == VL_DECLINED) {
+		*done = 1;
+		return VL_OK;
+	}
+	if (rc != VL_OK)
+		return VL_ERR;
+	if (!vl_client_copy_get(c->pool, s, st, &all, &count))
+		return VL_OK;
+	*done = 1;
+	j->found = 1;
+	s->matters_stamp = st->matters;
+	*list = vl_pool_calloc(c->pool, count + 1, sizeof(**list));
+	for (i = 0; i < count; i++) {
+		(*list)[i] = all[i].m;
+		if (all[i].m.id != current)
+			continue;
+		cp->portal = all[i].portal;
+		cp->feed_stamp = pstamp;
+		cp->matter = all[i].m.id;
+		cp->number = all[i].m.number;
+		cp->description = all[i].m.description;
+		perms(cp->perm, all[i].bits);
+	}
+	*n = count;
+	return VL_OK;
+}
+
 enum vl_rc
 vl_msgpage_client(struct vl_ctx *c, int64_t current, struct vl_msgpage_matter **list,
     size_t *n, struct vl_client_portal *cp)
 {
 	struct vl_msgpage_matter	*v = NULL, *grown;
+	struct vl_client_matter		*all = NULL, *more;
 	struct vl_msgpage_matter	 row;
+	struct vl_client_stamps		 st = { 0, 0, 0 };
 	struct vl_sess_join		*j = c->join;
 	struct vl_rows			*rows;
 	int64_t				 portal, bits, stamp;
 	size_t				 cap = 0;
-	int				 got;
+	int				 got, done, keep = j != NULL && !vl_db_is_once();
 	enum vl_rc			 rc;
 
 	*list = NULL;
 	*n = 0;
 	memset(cp, 0, sizeof(*cp));
+	if (keep && ((rc = client_kept(c, current, list, n, cp, &st, &done)) != VL_OK || done))
+		return rc;
 	if (j != NULL)
 		rc = vl_db_query(c->pool, STMT_MSGPAGE_CLIENT_MATTERS_SESS, &rows, "ibii", j->touch,
 		    j->hash, sizeof(j->hash), j->idle, j->max);
@@ -155,10 +211,17 @@ vl_msgpage_client(struct vl_ctx *c, int64_t current, struct vl_msgpage_matter **
 		if (*n == cap) {
 			cap = cap ? cap * 2 : 8;
 			grown = vl_pool_calloc(c->pool, cap, sizeof(*grown));
-			if (*n > 0)
+			more = vl_pool_calloc(c->pool, cap, sizeof(*more));
+			if (*n > 0) {
 				memcpy(grown, v, *n * sizeof(*grown));
+				memcpy(more, all, *n * sizeof(*more));
+			}
 			v = grown;
+			all = more;
 		}
+		all[*n].m = row;
+		all[*n].portal = portal;
+		all[*n].bits = bits;
 		v[(*n)++] = row;
 		if (row.id != current)
 			continue;
@@ -170,5 +233,9 @@ vl_msgpage_client(struct vl_ctx *c, int64_t current, struct vl_msgpage_matter **
 		perms(cp->perm, bits);
 	}
 	*list = v;
-	return got < 0 ? VL_ERR : VL_OK;
+	if (got < 0)
+		return VL_ERR;
+	if (keep && j->found)
+		vl_client_copy_put(j->s, &st, all, *n);
+	return VL_OK;
 }
