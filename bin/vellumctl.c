@@ -381,8 +381,9 @@ cmd_sweep(int argc, char *argv[])
 	vl_pool_free(pool);
 	if (rc != VL_OK)
 		return fail("sweep: database or store error (see the log)");
-	printf("swept: %lld temp file(s), %lld pending upload(s), %lld orphan file(s) removed\n",
-	    (long long)st.temps, (long long)st.pending, (long long)st.orphans);
+	printf("swept: %lld temp file(s), %lld pending upload(s), %lld orphan file(s), "
+	    "%lld kept page(s) removed\n", (long long)st.temps, (long long)st.pending,
+	    (long long)st.orphans, (long long)st.pages);
 	return 0;
 }
 

@@ -353,10 +353,13 @@ sweep_tmp(int64_t grace, struct vl_sweep *st)
 		/* A live upload writes its file as it reads: its mtime is recent. */
 		if (lstat(path, &sb) != 0 || !S_ISREG(sb.st_mode) || now - sb.st_mtime < grace)
 			continue;
-		if (unlink(path) == 0)
+		if (unlink(path) != 0) {
+			if (errno != ENOENT)
+				vl_warn("sweep: unlink %s: %s", path, strerror(errno));
+		} else if (strncmp(e->d_name, "page-memo-", 10) == 0)
+			st->pages++;
+		else
 			st->temps++;
-		else if (errno != ENOENT)
-			vl_warn("sweep: unlink %s: %s", path, strerror(errno));
 	}
 	closedir(d);
 }

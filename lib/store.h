@@ -48,6 +48,7 @@ struct vl_sweep {
 	int64_t	 temps;		/* temp files of uploads whose program died */
 	int64_t	 pending;	/* uploads in flight for longer than the grace */
 	int64_t	 orphans;	/* stored files no document or upload names */
+	int64_t	 pages;		/* plain CGI's pages kept whole (lib/pagememo.c) */
 };
 /* Removes what dead uploads left: temp files untouched for grace seconds,
  * uploads pending for longer than grace (with their files) and stored files

@@ -121,7 +121,9 @@ test('plain CGI keeps a page in a file of its own key: used under it alone, priv
   const fresh = memoFiles();
   const old = new Date(Date.now() - 3 * 3600 * 1000);
   fs.utimesSync(file, old, old);
-  vellumctl(['sweep', '--grace', '3600']);
+  const swept = vellumctl(['sweep', '--grace', '3600']);
   assert.ok(!fs.existsSync(file), 'an old kept page is swept');
+  // Counted as a kept page, not as an upload's temp file.
+  assert.match(swept, /, 1 kept page\(s\) removed/);
   for (const f of fresh) if (path.join(TMP, f) !== file) assert.ok(fs.existsSync(path.join(TMP, f)), `${f} stays`);
 });
