@@ -31,6 +31,7 @@ log_free(void *arg)
 	if (l->log.len <= LOG_LAST_MAX)
 		log_last = l->log.len;
 	vl_buf_release(&l->log);
+	vl_buf_release(&l->includes);
 }
 
 struct vl_tpl *
@@ -42,6 +43,7 @@ vl_tpl_new(struct vl_pool *pool)
 	l->pool = pool;
 	l->nodes = 1;
 	vl_buf_init(&l->log);
+	vl_buf_init(&l->includes);
 	if (log_last > 0)
 		vl_buf_grow(&l->log, log_last + log_last / 8);
 	vl_pool_cleanup(pool, log_free, l);
@@ -133,6 +135,7 @@ vl_tpl_include(struct vl_tpl *t, const char *marker, const char *file)
 		return NULL;
 	head(t->log, VL_TOP_INCLUDE, t->node, marker);
 	vl_buf_add(&t->log->log, file, strlen(file) + 1);
+	vl_buf_add(&t->log->includes, file, strlen(file) + 1);
 	return child(t);
 }
 
@@ -155,20 +158,9 @@ vl_tpl_digest(const struct vl_tpl *t, const char *file, enum vl_tpl_strip strip,
 void
 vl_tpl_includes(const struct vl_tpl *t, void (*fn)(const char *file, void *arg), void *arg)
 {
-	const char	*p = t->log->log.buf, *end = p + t->log->log.len;
-	uint32_t	 n;
-	unsigned char	 op;
+	const struct vl_buf	*b = &t->log->includes;
+	size_t			 at;
 
-	while (p != NULL && p < end) {
-		op = (unsigned char)*p;
-		p += 5;
-		p += strlen(p) + 1;
-		if (op == VL_TOP_SET) {
-			memcpy(&n, p, sizeof(n));
-			p += sizeof(n) + n;
-		} else if (op == VL_TOP_INCLUDE) {
-			fn(p, arg);
-			p += strlen(p) + 1;
-		}
-	}
+	for (at = 0; at < b->len; at += strlen(b->buf + at) + 1)
+		fn(b->buf + at, arg);
 }

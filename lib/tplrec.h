@@ -25,6 +25,9 @@ struct vl_tpl_log {
 	struct vl_pool	*pool;
 	struct vl_buf	 log;
 	uint32_t	 nodes;		/* made so far, the root included */
+	/* Each include's file name again, each ending in NUL, in the order
+	 * recorded: what vl_tpl_includes gives without reading the log. */
+	struct vl_buf	 includes;
 	/* ctemplate's dictionaries replayed from the log (lib/tpl.cc), and
 	 * the log's length then: rebuilt when it grew since. */
 	void		*built;
