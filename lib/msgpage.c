@@ -125,6 +125,29 @@ client_next(struct vl_ctx *c, struct vl_rows *rows, struct vl_msgpage_matter *ro
 	    &s->matters_stamp);
 }
 
+/* The switcher as vl_msgpage_client gives it, from its rows with their
+ * portals; the current matter's portal, permissions and feed stamp into cp. */
+static struct vl_msgpage_matter *
+switcher_of(struct vl_pool *pool, const struct vl_client_matter *all, size_t n,
+    int64_t current, int64_t feed_stamp, struct vl_client_portal *cp)
+{
+	struct vl_msgpage_matter	*v = vl_pool_calloc(pool, n + 1, sizeof(*v));
+	size_t				 i;
+
+	for (i = 0; i < n; i++) {
+		v[i] = all[i].m;
+		if (all[i].m.id != current)
+			continue;
+		cp->portal = all[i].portal;
+		cp->feed_stamp = feed_stamp;
+		cp->matter = all[i].m.id;
+		cp->number = all[i].m.number;
+		cp->description = all[i].m.description;
+		perms(cp->perm, all[i].bits);
+	}
+	return v;
+}
+
 /*
  * A FastCGI process's first look at the client's page: the session and the
  * stamps alone (MSGPAGE_CLIENT_CHECK), and the switcher and the session's
@@ -141,7 +164,7 @@ client_kept(struct vl_ctx *c, int64_t current, struct vl_msgpage_matter **list, 
 	struct vl_sess		*s = j->s;
 	struct vl_client_matter	*all;
 	int64_t			 pstamp;
-	size_t			 i, count;
+	size_t			 count;
 	enum vl_rc		 rc;
 
 	*done = 0;
@@ -159,18 +182,7 @@ client_kept(struct vl_ctx *c, int64_t current, struct vl_msgpage_matter **list, 
 	*done = 1;
 	j->found = 1;
 	s->matters_stamp = st->matters;
-	*list = vl_pool_calloc(c->pool, count + 1, sizeof(**list));
-	for (i = 0; i < count; i++) {
-		(*list)[i] = all[i].m;
-		if (all[i].m.id != current)
-			continue;
-		cp->portal = all[i].portal;
-		cp->feed_stamp = pstamp;
-		cp->matter = all[i].m.id;
-		cp->number = all[i].m.number;
-		cp->description = all[i].m.description;
-		perms(cp->perm, all[i].bits);
-	}
+	*list = switcher_of(c->pool, all, count, current, pstamp, cp);
 	*n = count;
 	return VL_OK;
 }
@@ -179,13 +191,12 @@ enum vl_rc
 vl_msgpage_client(struct vl_ctx *c, int64_t current, struct vl_msgpage_matter **list,
     size_t *n, struct vl_client_portal *cp)
 {
-	struct vl_msgpage_matter	*v = NULL, *grown;
 	struct vl_client_matter		*all = NULL, *more;
 	struct vl_msgpage_matter	 row;
 	struct vl_client_stamps		 st = { 0, 0, 0 };
 	struct vl_sess_join		*j = c->join;
 	struct vl_rows			*rows;
-	int64_t				 portal, bits, stamp;
+	int64_t				 portal, bits, stamp, feed_stamp = 0;
 	size_t				 cap = 0;
 	int				 got, done, keep = j != NULL && !vl_db_is_once();
 	enum vl_rc			 rc;
@@ -210,31 +221,22 @@ vl_msgpage_client(struct vl_ctx *c, int64_t current, struct vl_msgpage_matter **
 			j->found = 1;
 		if (*n == cap) {
 			cap = cap ? cap * 2 : 8;
-			grown = vl_pool_calloc(c->pool, cap, sizeof(*grown));
 			more = vl_pool_calloc(c->pool, cap, sizeof(*more));
-			if (*n > 0) {
-				memcpy(grown, v, *n * sizeof(*grown));
+			if (*n > 0)
 				memcpy(more, all, *n * sizeof(*more));
-			}
-			v = grown;
 			all = more;
 		}
 		all[*n].m = row;
 		all[*n].portal = portal;
 		all[*n].bits = bits;
-		v[(*n)++] = row;
-		if (row.id != current)
-			continue;
-		cp->portal = portal;
-		cp->feed_stamp = stamp;
-		cp->matter = row.id;
-		cp->number = row.number;
-		cp->description = row.description;
-		perms(cp->perm, bits);
+		/* Only the current matter's portal stamp is used. */
+		if (row.id == current)
+			feed_stamp = stamp;
+		(*n)++;
 	}
-	*list = v;
 	if (got < 0)
 		return VL_ERR;
+	*list = switcher_of(c->pool, all, *n, current, feed_stamp, cp);
 	if (keep && j->found)
 		vl_client_copy_put(j->s, &st, all, *n);
 	return VL_OK;
