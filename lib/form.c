@@ -269,10 +269,12 @@ vl_form_field_save(struct vl_ctx *c, int64_t form, int64_t field,
 			vl_db_rollback();
 			return vl_form_refuse(e, "label", "fields_many");
 		}
+		/* The list is in order of position, read under the form's lock. */
 		if (rc == VL_OK)
-			rc = vl_db_exec(STMT_FORM_FIELD_INSERT, &n, NULL, "iisssissiii", c->firm_id,
-			    form, vl_ffield_kinds[kind], label, help, (int64_t)in->required, options,
-			    vl_fmaps[map], mfield, c->firm_id, form);
+			rc = vl_db_exec(STMT_FORM_FIELD_INSERT, &n, NULL, "iiisssissi", c->firm_id,
+			    form, count > 0 ? list[count - 1].position + 1 : (int64_t)0,
+			    vl_ffield_kinds[kind], label, help, (int64_t)in->required, options,
+			    vl_fmaps[map], mfield);
 	} else if (rc == VL_OK)
 		rc = vl_db_exec(STMT_FORM_FIELD_UPDATE, &n, NULL, "sssissiiii", vl_ffield_kinds[kind],
 		    label, help, (int64_t)in->required, options, vl_fmaps[map], mfield, c->firm_id,
