@@ -102,9 +102,12 @@ get(struct vl_req *r)
 	    vl_conf.base_url, r->sess->firm_slug != NULL ? r->sess->firm_slug : ""));
 	if (r->fields[F_FIND].present && r->fields[F_FIND].val == NULL)
 		return VL_INVALID;	/* over 400 bytes or not text */
-	if (vl_portalview_people(r->ctx, d, h.portal, r->fields[F_FIND].val) != VL_OK ||
-	    vl_portalview_pickers(r->ctx, d, h.matter.id) != VL_OK)
+	/* The participants and the pickers: none read while the process
+	 * keeps them with the head (lib/firmcopy.c). */
+	if (vl_msgpage_firm_panels(r->ctx, &h) != VL_OK ||
+	    vl_portalview_people(r->ctx, d, &h, r->fields[F_FIND].val) != VL_OK)
 		return VL_ERR;
+	vl_portalview_pickers(d, &h);
 	if (strcmp(view, "shared") == 0) {
 		vl_tpl_show(d, "VIEW_SHARED");
 		if (vl_portalview_shared(r->ctx, d, h.portal) != VL_OK)

@@ -14,6 +14,8 @@
 #include "tz.h"
 #include "msgpage.h"
 #include "clientcopy.h"
+#include "firmcopy.h"
+#include "sessfacts.h"
 
 /* Splits names joined by \x1e into a pool array. */
 static void
@@ -60,6 +62,47 @@ settle_firm(struct vl_ctx *c, struct vl_msgpage_firm *h, int64_t bits, int64_t m
 	split_names(c->pool, names, &h->responsible, &h->nresponsible);
 }
 
+/*
+ * A FastCGI process's first look at the firm's page: the session and the
+ * stamps alone (MSGPAGE_FIRM_CHECK), and the session's columns, the head
+ * and the panels from its copies while those stamps hold (lib/sessfacts.c,
+ * lib/firmcopy.c).  *done when that answers the page: VL_OK from the
+ * copy, or VL_DECLINED for no session at all (found stays 0 and
+ * vl_sess_joined refuses); otherwise h->st has the stamps to keep the full
+ * statements' answers under.
+ */
+static enum vl_rc
+firm_kept(struct vl_ctx *c, int64_t id, struct vl_msgpage_firm *h, int *done)
+{
+	struct vl_sess_join	*j = c->join;
+	struct vl_sess		*s = j->s;
+	struct vl_firm_stamps	*st = &h->st;
+	int64_t			 portal;
+	enum vl_rc		 rc;
+
+	*done = 0;
+	/* A copy of the matter, anyone's, names its portal: one join fewer. */
+	portal = vl_firm_copy_portal(id);
+	rc = vl_db_row(c->pool, portal != 0 ? STMT_MSGPAGE_FIRM_CHECK_PORTAL :
+	    STMT_MSGPAGE_FIRM_CHECK, "iibii", "iiiiiii", j->touch, portal != 0 ? portal : id,
+	    j->hash, sizeof(j->hash), j->idle, j->max, &s->firm_id, &s->user_id, &j->stale,
+	    &st->matters, &st->facts, &st->clients, &st->portal);
+	if (rc == VL_DECLINED) {
+		*done = 1;
+		return VL_DECLINED;
+	}
+	if (rc != VL_OK)
+		return VL_ERR;
+	if (!vl_sess_facts_get(c->pool, s, st->facts) ||
+	    !vl_firm_copy_get(c->pool, s->firm_id, s->user_id, id, st, h))
+		return VL_OK;
+	*done = 1;
+	j->found = 1;
+	s->matters_stamp = st->matters;
+	h->feed_stamp = st->portal;
+	return VL_OK;
+}
+
 enum vl_rc
 vl_msgpage_firm_head(struct vl_ctx *c, int64_t id, struct vl_msgpage_firm *h)
 {
@@ -68,12 +111,16 @@ vl_msgpage_firm_head(struct vl_ctx *c, int64_t id, struct vl_msgpage_firm *h)
 	struct vl_matter	*m = &h->matter;
 	int64_t			 bits, muted;
 	char			*names;
+	int			 done;
 	enum vl_rc		 rc;
 
 	memset(h, 0, sizeof(*h));
 	m->id = id;
 	if (id <= 0)
 		return VL_DECLINED;
+	if (j != NULL && !vl_db_is_once() &&
+	    ((rc = firm_kept(c, id, h, &done)) != VL_OK || done))
+		return rc;
 	/* The firm's matters_stamp goes where the session's stamps are kept:
 	 * the context, or the joined session that becomes its own. */
 	if (j == NULL) {
@@ -90,12 +137,29 @@ vl_msgpage_firm_head(struct vl_ctx *c, int64_t id, struct vl_msgpage_firm *h)
 		    &s->users_stamp, &m->number, &m->description, &m->status, &m->client_id,
 		    &m->client, &h->created, &h->portal, &bits, &muted, &names, &h->feed_stamp,
 		    &s->matters_stamp);
-		if (rc == VL_OK)
+		if (rc == VL_OK) {
 			j->found = 1;
+			if (!vl_db_is_once())
+				vl_sess_facts_put(s, h->st.facts);
+		}
 	}
 	if (rc != VL_OK)
 		return rc;
 	settle_firm(c, h, bits, muted, names);
+	return VL_OK;
+}
+
+enum vl_rc
+vl_msgpage_firm_panels(struct vl_ctx *c, struct vl_msgpage_firm *h)
+{
+	if (h->kept)
+		return VL_OK;
+	if (vl_picks_portal_people(c, h->portal, &h->people) != VL_OK ||
+	    vl_picks_attachable(c, h->matter.id, &h->docs, &h->ndocs, &h->folders,
+	    &h->nfolders) != VL_OK)
+		return VL_ERR;
+	/* The stamps are read (h->st) only by a FastCGI process's GET. */
+	vl_firm_copy_put(c->firm_id, c->user_id, h);
 	return VL_OK;
 }
 

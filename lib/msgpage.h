@@ -1,16 +1,24 @@
-/* The Messages pages' heads, one statement each.  See docs/architecture.md. */
+/* The Messages pages' heads, one statement each (none while a FastCGI
+ * process keeps them).  See docs/architecture.md. */
 #ifndef VL_MSGPAGE_H
 #define VL_MSGPAGE_H
 
 #include "vellum.h"
 #include "matter.h"
 #include "portal.h"
+#include "picks.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
 
-/* What the firm's portal page shows above the feed. */
+/* The stamps a FastCGI process keeps the firm's page's head and panels
+ * under, as MSGPAGE_FIRM_CHECK reads them (0: none; lib/firmcopy.c). */
+struct vl_firm_stamps {
+	int64_t		 facts, matters, clients, portal;
+};
+
+/* What the firm's portal page shows besides the feed. */
 struct vl_msgpage_firm {
 	struct vl_matter	 matter;	/* opened: "" until vl_msgpage_firm_dates */
 	int64_t			 created;	/* the matter's, epoch seconds */
@@ -20,6 +28,15 @@ struct vl_msgpage_firm {
 	int			 muted;		/* the acting user muted the portal */
 	char			**responsible;	/* the matter's responsible users' names */
 	size_t			 nresponsible;
+	/* The panels, by vl_msgpage_firm_panels: the participants and what a
+	 * message or a share can attach. */
+	struct vl_portal_people	 people;
+	struct vl_pick		*docs, *folders;
+	size_t			 ndocs, nfolders;
+	/* The stamps read before the head (a FastCGI process's GET), and
+	 * whether the head and the panels came from the process's copy. */
+	struct vl_firm_stamps	 st;
+	int			 kept;
 };
 
 /*
@@ -31,6 +48,13 @@ struct vl_msgpage_firm {
  * matter of the firm), VL_ERR.
  */
 enum vl_rc vl_msgpage_firm_head(struct vl_ctx *, int64_t id, struct vl_msgpage_firm *h);
+/*
+ * The panels of an opened portal (h->portal not 0) into h: none to read
+ * when the head came from the process's copy; else read, and then the head
+ * and the panels kept under the stamps read before the head.  VL_OK or
+ * VL_ERR; memory in c->pool.
+ */
+enum vl_rc vl_msgpage_firm_panels(struct vl_ctx *, struct vl_msgpage_firm *h);
 /* The matter's opening day in the firm's zone, once the session is known. */
 void	 vl_msgpage_firm_dates(struct vl_ctx *, struct vl_msgpage_firm *h);
 

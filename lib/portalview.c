@@ -17,36 +17,36 @@
 /* Contacts the "Add a participant" search shows at most. */
 #define FIND_MAX	20
 
-/* Participants with their addresses, and the contacts the search found
- * (a search, not a list of the firm's every contact: see picks.h). */
+/* Participants with their addresses (vl_msgpage_firm_panels), and the
+ * contacts the search found (a search, not a list of the firm's every
+ * contact: see picks.h). */
 enum vl_rc
-vl_portalview_people(struct vl_ctx *c, struct vl_tpl *d, int64_t portal, const char *find)
+vl_portalview_people(struct vl_ctx *c, struct vl_tpl *d, const struct vl_msgpage_firm *h,
+    const char *find)
 {
-	struct vl_portal_people	 pp;
+	const struct vl_portal_people *pp = &h->people;
 	struct vl_portal_candidate *found;
 	struct vl_tpl		*row, *o;
 	size_t			 i, j, n;
 	int			 more;
 
-	if (vl_picks_portal_people(c, portal, &pp) != VL_OK)
-		return VL_ERR;
-	for (i = 0; i < pp.nin; i++) {
+	for (i = 0; i < pp->nin; i++) {
 		row = vl_tpl_section(d, "PARTICIPANT");
-		vl_tpl_set_int(row, "CONTACT_ID", pp.in[i].id);
-		vl_tpl_set(row, "NAME", pp.in[i].name);
-		vl_tpl_set(row, "STATE", pp.in[i].active ? "Has an account" :
+		vl_tpl_set_int(row, "CONTACT_ID", pp->in[i].id);
+		vl_tpl_set(row, "NAME", pp->in[i].name);
+		vl_tpl_set(row, "STATE", pp->in[i].active ? "Has an account" :
 		    "Invited with the first message or share");
-		for (j = 0; j < pp.in[i].naddr; j++) {
+		for (j = 0; j < pp->in[i].naddr; j++) {
 			o = vl_tpl_section(row, "ADDRESS");
-			vl_tpl_set(o, "ADDR", pp.in[i].addr[j]);
-			if (pp.in[i].login[j])
+			vl_tpl_set(o, "ADDR", pp->in[i].addr[j]);
+			if (pp->in[i].login[j])
 				vl_tpl_show(o, "SELECTED");
 		}
 	}
 	if (find == NULL || *find == '\0')
 		return VL_OK;
 	vl_tpl_set(d, "FIND", find);
-	if (vl_picks_portal_candidates(c, portal, find, FIND_MAX, &found, &n, &more) != VL_OK)
+	if (vl_picks_portal_candidates(c, h->portal, find, FIND_MAX, &found, &n, &more) != VL_OK)
 		return VL_ERR;
 	for (i = 0; i < n; i++) {
 		row = vl_tpl_section(d, "CANDIDATE");
@@ -175,26 +175,22 @@ vl_portalview_shared(struct vl_ctx *c, struct vl_tpl *d, int64_t portal)
 	return VL_OK;
 }
 
-enum vl_rc
-vl_portalview_pickers(struct vl_ctx *c, struct vl_tpl *d, int64_t mid)
+void
+vl_portalview_pickers(struct vl_tpl *d, const struct vl_msgpage_firm *h)
 {
-	struct vl_pick	*docs, *folders;
 	struct vl_tpl	*o;
-	size_t		 nd, nf, i;
+	size_t		 i;
 
-	if (vl_picks_attachable(c, mid, &docs, &nd, &folders, &nf) != VL_OK)
-		return VL_ERR;
-	for (i = 0; i < nd; i++) {
+	for (i = 0; i < h->ndocs; i++) {
 		o = vl_tpl_section(d, "DOC_CHOICE");
-		vl_tpl_set_int(o, "ID", docs[i].id);
-		vl_tpl_set(o, "NAME", docs[i].name);
+		vl_tpl_set_int(o, "ID", h->docs[i].id);
+		vl_tpl_set(o, "NAME", h->docs[i].name);
 	}
-	for (i = 0; i < nf; i++) {
+	for (i = 0; i < h->nfolders; i++) {
 		o = vl_tpl_section(d, "FOLDER_CHOICE");
-		vl_tpl_set_int(o, "ID", folders[i].id);
-		vl_tpl_set(o, "NAME", folders[i].name);
+		vl_tpl_set_int(o, "ID", h->folders[i].id);
+		vl_tpl_set(o, "NAME", h->folders[i].name);
 	}
-	return VL_OK;
 }
 
 void

@@ -10,12 +10,12 @@
 #include "msgpage.h"
 
 /*
- * The participants (PARTICIPANT > ADDRESS) and, when find is not NULL nor
- * "", the contacts "Add a participant" finds: FIND, CANDIDATE and one of
- * FOUND_NONE, FOUND_MORE, FOUND_ALL.  VL_OK or VL_ERR.
+ * The participants of h's panels (PARTICIPANT > ADDRESS) and, when find is
+ * not NULL nor "", the contacts "Add a participant" finds: FIND, CANDIDATE
+ * and one of FOUND_NONE, FOUND_MORE, FOUND_ALL.  VL_OK or VL_ERR.
  */
-enum vl_rc	 vl_portalview_people(struct vl_ctx *, struct vl_tpl *d, int64_t portal,
-		    const char *find);
+enum vl_rc	 vl_portalview_people(struct vl_ctx *, struct vl_tpl *d,
+		    const struct vl_msgpage_firm *h, const char *find);
 /*
  * A page of the feed from before (zeroed: the latest, which may come from
  * the process's copy kept under feed_stamp: feedcopy.h), with the portal's
@@ -28,9 +28,9 @@ enum vl_rc	 vl_portalview_feed(struct vl_ctx *, struct vl_tpl *d, int64_t mid,
 		    int events);
 /* The shared resources (SHARE rows or NO_SHARES).  VL_OK or VL_ERR. */
 enum vl_rc	 vl_portalview_shared(struct vl_ctx *, struct vl_tpl *d, int64_t portal);
-/* The matter's documents and folders for the composer and the share form
- * (DOC_CHOICE, FOLDER_CHOICE).  VL_OK or VL_ERR. */
-enum vl_rc	 vl_portalview_pickers(struct vl_ctx *, struct vl_tpl *d, int64_t mid);
+/* The matter's documents and folders of h's panels for the composer and
+ * the share form (DOC_CHOICE, FOLDER_CHOICE). */
+void		 vl_portalview_pickers(struct vl_tpl *d, const struct vl_msgpage_firm *h);
 /* A feed message's attachment on its row: DOC (DOC_ID, DOC_NAME) or
  * FOLDER (FOLDER_NAME); used by the client's feed too. */
 void		 vl_portalview_attachment(struct vl_tpl *row, const struct vl_feed_msg *m);

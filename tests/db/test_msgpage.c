@@ -191,6 +191,7 @@ test_firm_head_joined(void **state)
 	};
 	struct vl_msgpage_firm	 h;
 	struct vl_sess_join	*j;
+	struct vl_ctx		*c;
 	char			 token[44], *hash;
 	size_t			 i;
 	int64_t			 u;
@@ -208,13 +209,34 @@ test_firm_head_joined(void **state)
 	assert_int_equal(vl_msgpage_firm_head(ctx(0, 0, 0, token, &j), mid + 1000000, &h),
 	    VL_DECLINED);
 	assert_int_equal(j->found, 0);
+	/* Kept with its panels (lib/firmcopy.c): the next head is the copy,
+	 * the session still checked. */
+	c = ctx(0, 0, 0, token, &j);
+	assert_int_equal(vl_msgpage_firm_head(c, mid, &h), VL_OK);
+	assert_int_equal(h.kept, 0);
+	c->firm_id = dbt_firm;
+	c->user_id = user;
+	assert_int_equal(vl_msgpage_firm_panels(c, &h), VL_OK);
+	assert_int_equal(vl_msgpage_firm_head(ctx(0, 0, 0, token, &j), mid, &h), VL_OK);
+	assert_int_equal(h.kept, 1);
+	assert_int_equal(j->found, 1);
+	assert_int_equal(j->s->user_id, user);
+	assert_string_equal(j->s->user_name, "Zed Head");
+	assert_int_equal(h.portal, portal);
+	assert_int_equal(h.muted, 1);
 	for (i = 0; i < sizeof(vec) / sizeof(vec[0]); i++) {
 		u = dbt_user(vl_pool_printf(dbt_pool, "r%zu-%s@msgpage.test", i, dbt_tag), "Refused",
 		    "msgpage-test-password");
 		assert_true(u > 0);
 		session(dbt_firm, u, 0, token);
-		assert_int_equal(vl_msgpage_firm_head(ctx(0, 0, 0, token, &j), mid, &h), VL_OK);
+		c = ctx(0, 0, 0, token, &j);
+		assert_int_equal(vl_msgpage_firm_head(c, mid, &h), VL_OK);
 		assert_int_equal(j->found, 1);
+		c->firm_id = dbt_firm;
+		c->user_id = u;
+		assert_int_equal(vl_msgpage_firm_panels(c, &h), VL_OK);
+		assert_int_equal(vl_msgpage_firm_head(ctx(0, 0, 0, token, &j), mid, &h), VL_OK);
+		assert_int_equal(h.kept, 1);
 		hash = vl_pool_printf(dbt_pool, "UNHEX(SHA2('%.43s', 256))", token);
 		assert_non_null(dbt_one("%s%s%s", vec[i].before, hash, vec[i].after));
 		if (vl_msgpage_firm_head(ctx(0, 0, 0, token, &j), mid, &h) != VL_DECLINED || j->found)
