@@ -50,6 +50,39 @@ static const char *const notices[] = {
 	"unmuted",
 };
 
+/*
+ * What the default view is a function of once its head came from the
+ * process's copy (lib/firmcopy.c): the session (its token and CSRF token),
+ * the matter, and the stamps the head, the panels, the feed's latest page
+ * (feedcopy.h) and the session's columns (sessfacts.h) are kept under.
+ * Any field in the request (a view, a notice, a cursor, a search) is
+ * another page, built.
+ */
+static int
+sent_as_named(struct vl_req *r, const struct vl_msgpage_firm *h)
+{
+	struct {
+		int64_t			 firm, user, matter, users_stamp;
+		struct vl_firm_stamps	 st;
+		char			 csrf[sizeof(r->sess->csrf)];
+	} in;
+	size_t	 i;
+
+	if (!h->kept || h->portal == 0)
+		return 0;
+	for (i = 0; i < FIELD__MAX; i++)
+		if (r->fields[i].present)
+			return 0;
+	memset(&in, 0, sizeof(in));
+	in.firm = r->sess->firm_id;
+	in.user = r->sess->user_id;
+	in.matter = h->matter.id;
+	in.users_stamp = r->sess->users_stamp;
+	in.st = h->st;
+	memcpy(in.csrf, r->sess->csrf, sizeof(in.csrf));
+	return vl_page_alias(r, &in, sizeof(in));
+}
+
 /* The page of the feed the link's cursor names (the latest without one). */
 static enum vl_rc
 feed(struct vl_req *r, struct vl_tpl *d, int64_t mid, int64_t portal, int64_t feed_stamp,
@@ -80,6 +113,8 @@ get(struct vl_req *r)
 		return src;
 	if (rc != VL_OK)
 		return rc;
+	if (sent_as_named(r, &h))
+		return VL_OK;
 	vl_msgpage_firm_dates(r->ctx, &h);
 	d = vl_page_new(r, vl_pool_printf(r->pool, "Client portal · %s", h.matter.number));
 	vl_matter_frame(r->pool, d, &h.matter, "communications");

@@ -71,6 +71,7 @@ static const struct key {
 	{ "magic", K_STR, offsetof(struct vl_conf, magic), 0, 0 },
 	{ "smtp_ca_file", K_STR, offsetof(struct vl_conf, smtp_ca_file), 0, 0 },
 	{ "stripe_api_base", K_STR, offsetof(struct vl_conf, stripe_api_base), 0, 0 },
+	{ "page_check", K_INT, offsetof(struct vl_conf, page_check), 0, 1 },
 };
 
 void

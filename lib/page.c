@@ -3,7 +3,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sodium.h>
+
 #include "vellum.h"
+#include "internal.h"
 #include "pagememo.h"
 
 /*
@@ -101,10 +104,19 @@ vl_page_send_status(struct vl_req *r, int status, const char *file, struct vl_tp
 		vl_err("a list of %s was cut short by a failed fetch", file);
 		rc = VL_ERR;
 	} else if (memo && (memo = vl_pagememo_key(d, file, key))) {
-		/* The same dictionary under the same templates: the same page. */
-		if (vl_pagememo_get(r->pool, key, &kept, &kept_len)) {
-			vl_out_send(r, status, "text/html; charset=utf-8", kept, kept_len);
-			return VL_OK;
+		if (r->alias_state == 2 && sodium_memcmp(r->alias_key, key, sizeof(key)) != 0) {
+			vl_err("%s: the page named by what it was read from is not the one its "
+			    "dictionary makes", r->app->name);
+			rc = VL_ERR;
+		} else {
+			if (r->alias_state != 0)
+				vl_pagememo_alias_put(r->alias_name);
+			/* The same dictionary under the same templates: the
+			 * same page. */
+			if (vl_pagememo_get(r->pool, key, &kept, &kept_len)) {
+				vl_out_send(r, status, "text/html; charset=utf-8", kept, kept_len);
+				return VL_OK;
+			}
 		}
 	}
 	if (rc == VL_OK) {
@@ -124,6 +136,36 @@ vl_page_send_status(struct vl_req *r, int status, const char *file, struct vl_tp
 	vl_buf_release(&body);
 	vl_buf_release(&err);
 	return rc;
+}
+
+int
+vl_page_alias(struct vl_req *r, const void *inputs, size_t len)
+{
+	static unsigned long		 named;
+	crypto_generichash_state	 st;
+	unsigned char			 key[VL_PAGEMEMO_KEY];
+	const char			*kept;
+	size_t				 kept_len;
+
+	if (vl_db_is_once() || r->app == NULL || !r->app->memo_pages)
+		return 0;
+	crypto_generichash_init(&st, NULL, 0, sizeof(r->alias_name));
+	crypto_generichash_update(&st, (const unsigned char *)"vellum page alias 1", 20);
+	crypto_generichash_update(&st, (const unsigned char *)r->app->name,
+	    strlen(r->app->name) + 1);
+	crypto_generichash_update(&st, inputs, len);
+	crypto_generichash_final(&st, r->alias_name, sizeof(r->alias_name));
+	r->alias_state = 1;
+	if (!vl_pagememo_alias_key(r->alias_name, key) ||
+	    !vl_pagememo_get(r->pool, key, &kept, &kept_len))
+		return 0;
+	if (vl_conf.page_check && ++named % 2 == 1) {
+		memcpy(r->alias_key, key, sizeof(r->alias_key));
+		r->alias_state = 2;
+		return 0;
+	}
+	vl_out_send(r, 200, "text/html; charset=utf-8", kept, kept_len);
+	return 1;
 }
 
 enum vl_rc

@@ -67,6 +67,28 @@ static struct seen	 made[FILES_MAX];
 static size_t		 nmade;
 static unsigned char	 made_key[VL_PAGEMEMO_KEY];
 
+/*
+ * Pages named by what their program read (vl_pagememo_alias_*): a name
+ * for the digest of the calls its page was built with and the template
+ * files its key folded, in order, so that the key is made again from the
+ * files' states of now without the calls being made.
+ */
+#define ALIASES		8
+#define ALIAS_FILES	24
+struct alias {
+	unsigned char	 name[VL_PAGEMEMO_KEY];
+	unsigned char	 digest[32];
+	char		 files[ALIAS_FILES][64];
+	size_t		 nfiles;
+	unsigned long	 used;
+};
+static struct alias	 aliases[ALIASES];
+/* The last key's digest and files, as folded (an alias copies them). */
+static unsigned char	 made_digest[32];
+static char		 folded[ALIAS_FILES][64];
+static size_t		 nfolded;
+static int		 folded_whole;
+
 void
 vl_pagememo_forget(void)
 {
@@ -78,6 +100,8 @@ vl_pagememo_forget(void)
 	memset(seen, 0, sizeof(seen));
 	memset(made_key, 0, sizeof(made_key));
 	nmade = 0;
+	memset(aliases, 0, sizeof(aliases));
+	nfolded = 0;
 }
 
 static long long
@@ -129,6 +153,7 @@ struct fold {
 	long long			 now;
 	int				 whole;	/* every file remembered */
 };
+
 
 /* A file the key being made names, in state (once a file). */
 static void
@@ -208,8 +233,24 @@ fold_file(const char *name, void *arg)
 	}
 	if (s != NULL)
 		made_of(s->name, state, len);
+	if (nfolded < ALIAS_FILES && strlen(name) < sizeof(folded[0]))
+		snprintf(folded[nfolded++], sizeof(folded[0]), "%s", name);
+	else
+		folded_whole = 0;
 	crypto_generichash_update(f->st, (const unsigned char *)name, strlen(name) + 1);
 	crypto_generichash_update(f->st, state, len);
+}
+
+/* A key's start: its digest; the files are folded next. */
+static void
+key_begin(crypto_generichash_state *st, const unsigned char digest[32])
+{
+	nmade = 0;
+	nfolded = 0;
+	folded_whole = 1;
+	memcpy(made_digest, digest, sizeof(made_digest));
+	crypto_generichash_init(st, NULL, 0, VL_PAGEMEMO_KEY);
+	crypto_generichash_update(st, digest, 32);
 }
 
 int
@@ -219,12 +260,62 @@ vl_pagememo_key(const struct vl_tpl *d, const char *file, unsigned char key[VL_P
 	unsigned char			 digest[32];
 	struct fold			 f = { &st, now_ms(), 1 };
 
-	nmade = 0;
 	vl_tpl_digest(d, file, VL_TPL_HTML, digest);
-	crypto_generichash_init(&st, NULL, 0, VL_PAGEMEMO_KEY);
-	crypto_generichash_update(&st, digest, sizeof(digest));
+	key_begin(&st, digest);
 	fold_file(file, &f);
 	vl_tpl_includes(d, fold_file, &f);
+	crypto_generichash_final(&st, key, VL_PAGEMEMO_KEY);
+	memcpy(made_key, key, VL_PAGEMEMO_KEY);
+	return f.whole;
+}
+
+void
+vl_pagememo_alias_put(const unsigned char name[VL_PAGEMEMO_KEY])
+{
+	struct alias	*a = NULL;
+	size_t		 i;
+
+	if (vl_db_is_once() || !folded_whole || nfolded == 0)
+		return;
+	for (i = 0; i < ALIASES && a == NULL; i++)
+		if (aliases[i].used != 0 && memcmp(aliases[i].name, name, VL_PAGEMEMO_KEY) == 0)
+			a = &aliases[i];
+	if (a == NULL) {
+		a = &aliases[0];
+		for (i = 1; i < ALIASES; i++)
+			if (aliases[i].used < a->used)
+				a = &aliases[i];
+	}
+	memcpy(a->name, name, VL_PAGEMEMO_KEY);
+	memcpy(a->digest, made_digest, sizeof(a->digest));
+	memcpy(a->files, folded, sizeof(a->files));
+	a->nfiles = nfolded;
+	a->used = ++ticks;
+}
+
+int
+vl_pagememo_alias_key(const unsigned char name[VL_PAGEMEMO_KEY],
+    unsigned char key[VL_PAGEMEMO_KEY])
+{
+	crypto_generichash_state	 st;
+	struct fold			 f = { &st, now_ms(), 1 };
+	struct alias			*a = NULL;
+	size_t				 i;
+
+	if (vl_db_is_once())
+		return 0;
+	for (i = 0; i < ALIASES && a == NULL; i++)
+		if (aliases[i].used != 0 &&
+		    sodium_memcmp(aliases[i].name, name, VL_PAGEMEMO_KEY) == 0)
+			a = &aliases[i];
+	if (a == NULL)
+		return 0;
+	a->used = ++ticks;
+	/* The key vl_pagememo_key makes of the same calls, the files as
+	 * they are now: a template edited since gives another key. */
+	key_begin(&st, a->digest);
+	for (i = 0; i < a->nfiles; i++)
+		fold_file(a->files[i], &f);
 	crypto_generichash_final(&st, key, VL_PAGEMEMO_KEY);
 	memcpy(made_key, key, VL_PAGEMEMO_KEY);
 	return f.whole;

@@ -29,6 +29,18 @@ int	 vl_pagememo_get(struct vl_pool *pool, const unsigned char key[VL_PAGEMEMO_K
 /* Keeps body under key (a page too large is not kept, nor one whose
  * template files changed since vl_pagememo_key made key). */
 void	 vl_pagememo_put(const unsigned char key[VL_PAGEMEMO_KEY], const char *body, size_t len);
+/*
+ * A page named by what its program read rather than by its calls (a
+ * FastCGI process only): a program that knows its page is a function of a
+ * few values (the session, the stamps its copies were read under, the
+ * request) names it by their digest.  vl_pagememo_alias_put, right after
+ * vl_pagememo_key, gives name the key's digest of calls and the files it
+ * folded; vl_pagememo_alias_key makes that key again from those files'
+ * states of now (1), or finds no such name (0).  Eight names a process.
+ */
+void	 vl_pagememo_alias_put(const unsigned char name[VL_PAGEMEMO_KEY]);
+int	 vl_pagememo_alias_key(const unsigned char name[VL_PAGEMEMO_KEY],
+	    unsigned char key[VL_PAGEMEMO_KEY]);
 /* Drops the process's pages and what it knows of the templates (tests). */
 void	 vl_pagememo_forget(void);
 

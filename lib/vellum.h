@@ -124,6 +124,7 @@ struct vl_conf {
 	char	*magic;			/* libmagic's database; NULL: libmagic's own */
 	char	*smtp_ca_file;		/* CA bundle for the relay's TLS; NULL: libcurl's */
 	char	*stripe_api_base;	/* the payment provider's API, no trailing slash */
+	int64_t	 page_check;		/* 1: pages named by inputs checked (vl_page_alias) */
 };
 extern struct vl_conf vl_conf;
 /* Loads path (NULL: $VELLUM_CONF, else the built-in default path). */
@@ -308,6 +309,11 @@ struct vl_req {
 	int			 csrf_ok;	/* the POST's CSRF token passed */
 	int			 status;
 	struct vl_buf		 hdr;		/* extra headers */
+	/* The page named by what its program read (vl_page_alias): its name;
+	 * 1 named, 2 named and the key it names found (built anyway and
+	 * compared: page_check). */
+	unsigned char		 alias_name[32], alias_key[32];
+	int			 alias_state;
 	/* transport */
 	const char		*(*getenv)(struct vl_req *, const char *);
 	long			(*read)(void *, char *, size_t);
@@ -380,6 +386,17 @@ enum vl_rc vl_page_send(struct vl_req *, const char *file, struct vl_tpl *d);
 void	 vl_page_notice(struct vl_tpl *d, const char *const *codes, size_t n, const char *code);
 /* Same with a status other than 200. */
 enum vl_rc vl_page_send_status(struct vl_req *, int status, const char *file, struct vl_tpl *d);
+/*
+ * For a FastCGI program whose page (app->memo_pages) is a function of
+ * inputs alone, bytes it fills in full (no padding left unset): the
+ * session's token, the stamps of every copy the page was read from, the
+ * request's fields.  1 when the page kept for the same inputs under the
+ * same template files was sent (the handler returns VL_OK and builds
+ * nothing); else 0, and the page vl_page_send keeps is named by them.
+ * With page_check set (tests), every other such page is built anyway and
+ * a page other than the one named is a 500 and an error in the log.
+ */
+int	 vl_page_alias(struct vl_req *, const void *inputs, size_t len);
 /* An "Are you sure...?" page (confirm.tpl) in page d: a form that posts
  * fields (name, value pairs ending in NULL) with the CSRF token to action,
  * and a Cancel link back.  Sent like vl_page_send. */

@@ -9,7 +9,7 @@
 // added, renamed or removed, a revoked session and another firm's matter.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sql } from './helpers.mjs';
+import { Client, csrfOf, sql } from './helpers.mjs';
 import { ownFirm, colleague, portalClient, R } from './workspace-helpers.mjs';
 
 // Enough requests that both FastCGI processes answer some.
@@ -146,5 +146,26 @@ test('a revoked session is refused, and another firm\'s matter is not found, aft
     const res = await firm.admin.get(page);
     assert.equal(res.status, 303, 'signed out');
     assert.match(res.location, /\/login/);
+  }
+});
+
+// The default view is sent by what it was read from (vl_page_alias): the
+// session is part of that, its CSRF token in every form.
+test('two sessions of one user each get their own page, with their own token', async () => {
+  const firm = await ownFirm('firmtwo');
+  const alice = await portalClient(firm, 'ftalice', `FT-${R}`);
+  const again = new Client();
+  assert.equal((await again.signIn(firm.email, firm.password)).status, 303);
+  const page = `/matters/${alice.mid}/portal`;
+  const token = new Map([[firm.admin, csrfOf((await firm.admin.get('/matters?page=1')).text)],
+    [again, csrfOf((await again.get('/matters?page=1')).text)]]);
+  assert.notEqual(token.get(firm.admin), token.get(again));
+  for (let i = 0; i < 4 * ROUNDS; i++) {
+    const who = i % 2 === 0 ? firm.admin : again;
+    const res = await who.get(page);
+    assert.equal(res.status, 200);
+    const seen = [...res.text.matchAll(/name="csrf" value="([0-9a-f]+)"|data-csrf="([0-9a-f]+)"/g)].map((m) => m[1] || m[2]);
+    assert.ok(seen.length > 3, 'the page\'s forms carry the token');
+    for (const t of seen) assert.equal(t, token.get(who), 'its own session\'s token');
   }
 });

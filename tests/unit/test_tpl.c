@@ -417,6 +417,46 @@ test_memo_key(void **state)
 	vl_pool_reset(pool);
 }
 
+/* A page named by what its program read gives the key its calls made,
+ * made again from the template files as they are now; an unknown name
+ * gives none. */
+static void
+test_memo_alias(void **state)
+{
+	unsigned char	 name[32], other[32], k0[32], k1[32], k2[32];
+
+	(void)state;
+	memset(name, 7, sizeof(name));
+	memset(other, 8, sizeof(other));
+	vl_conf.site_templates = site;
+	vl_conf.templates = deflt;
+	put(deflt, "memo.tpl", "{{%AUTOESCAPE context=\"HTML\"}}{{>HEADER}}{{NAME}}");
+	put(deflt, "_header.tpl", "{{%AUTOESCAPE context=\"HTML\"}}head");
+	vl_pagememo_forget();
+	assert_int_equal(vl_pagememo_alias_key(name, k1), 0);
+	vl_pagememo_key(page_of(0), "memo.tpl", k0);
+	vl_pagememo_alias_put(name);
+	assert_int_equal(vl_pagememo_alias_key(name, k1), 1);
+	assert_memory_equal(k0, k1, 32);
+	assert_int_equal(vl_pagememo_alias_key(other, k1), 0);
+	/* Another page's key named by another name leaves the first. */
+	vl_pagememo_key(page_of(1), "memo.tpl", k2);
+	vl_pagememo_alias_put(other);
+	assert_int_equal(vl_pagememo_alias_key(other, k1), 1);
+	assert_memory_equal(k1, k2, 32);
+	assert_int_equal(vl_pagememo_alias_key(name, k1), 1);
+	assert_memory_equal(k0, k1, 32);
+	/* An include edited, seen after a second: the name gives the key
+	 * the same calls make under the new text, not the old one. */
+	put(deflt, "_header.tpl", "{{%AUTOESCAPE context=\"HTML\"}}HEAD");
+	usleep(1100 * 1000);
+	assert_int_equal(vl_pagememo_alias_key(name, k1), 1);
+	assert_memory_not_equal(k0, k1, 32);
+	vl_pagememo_key(page_of(0), "memo.tpl", k2);
+	assert_memory_equal(k1, k2, 32);
+	vl_pool_reset(pool);
+}
+
 /* A FastCGI process keeps four pages, the least recently read giving
  * way, and none too large. */
 static void
@@ -597,6 +637,7 @@ main(void)
 		cmocka_unit_test(test_digest),
 		cmocka_unit_test(test_calls_after_expansion),
 		cmocka_unit_test(test_memo_key),
+		cmocka_unit_test(test_memo_alias),
 		cmocka_unit_test(test_memo_slots),
 		cmocka_unit_test(test_memo_same_second),
 		cmocka_unit_test(test_memo_unseen),
