@@ -88,6 +88,7 @@ vl_sess_load(struct vl_req *r)
 		    &s->user_id, &stale, &s->matters_stamp, &facts);
 		if (rc != VL_OK)
 			return rc;
+		s->facts_stamp = facts;
 		if (vl_sess_facts_get(r->pool, s, facts))
 			return adopt(r, s, h, stale);
 	}
@@ -98,6 +99,7 @@ vl_sess_load(struct vl_req *r)
 	    &s->users_stamp, &s->matters_stamp, &facts);
 	if (rc != VL_OK)
 		return rc;
+	s->facts_stamp = facts;
 	if (!vl_db_is_once())
 		vl_sess_facts_put(s, facts);
 	return adopt(r, s, h, stale);

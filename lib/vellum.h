@@ -286,6 +286,7 @@ struct vl_sess {
 	char		*role;
 	int64_t		 users_stamp;	/* firm users: firms.users_stamp, else 0 */
 	int64_t		 matters_stamp;	/* firm users: firms.matters_stamp, else 0 */
+	int64_t		 facts_stamp;	/* firm users: firm_stamps.facts_stamp as read, else 0 */
 	char		 csrf[65];
 };
 
