@@ -134,6 +134,11 @@ const revoke = (c, cookie) => sql(`DELETE FROM sessions WHERE token_hash = UNHEX
 // sign-in).
 test('a kept page is its session\'s: two sessions, a role taken away, revoked, deactivated', async () => {
   const firm = await ownFirm('memosess');
+  // A matter, so that the list is kept and then sent by its session and
+  // stamps (vl_page_alias); an empty list is read with the session.
+  sql(`INSERT INTO contacts (firm_id, kind, name) VALUES (${firm.id}, 'person', 'Memo client')`);
+  sql(`INSERT INTO matters (firm_id, number, description, client_id)
+       SELECT ${firm.id}, 'MS-1', 'Memo matter', MAX(id) FROM contacts WHERE firm_id = ${firm.id}`);
   const again = new Client();
   assert.equal((await again.signIn(firm.email, firm.password)).status, 303);
   const n = everyProcess('matters_list');
