@@ -90,26 +90,15 @@ joined(struct vl_req *r)
 static int
 sent_as_named(struct vl_req *r)
 {
-	struct {
-		int64_t		 firm, user, facts, matters, users;
-		char		 csrf[sizeof(r->sess->csrf)];
-	} in;
-	size_t	 i;
+	int64_t	 in[3];
 
 	if (r->sess == NULL || r->sess->facts_stamp == 0 || r->sess->matters_stamp == 0 ||
 	    r->sess->users_stamp == 0)
 		return 0;
-	for (i = 0; i < FIELD__MAX; i++)
-		if (r->fields[i].present)
-			return 0;
-	memset(&in, 0, sizeof(in));
-	in.firm = r->sess->firm_id;
-	in.user = r->sess->user_id;
-	in.facts = r->sess->facts_stamp;
-	in.matters = r->sess->matters_stamp;
-	in.users = r->sess->users_stamp;
-	memcpy(in.csrf, r->sess->csrf, sizeof(in.csrf));
-	return vl_page_alias(r, &in, sizeof(in));
+	in[0] = r->sess->facts_stamp;
+	in[1] = r->sess->matters_stamp;
+	in[2] = r->sess->users_stamp;
+	return vl_page_alias(r, in, sizeof(in));
 }
 
 static enum vl_rc

@@ -61,26 +61,17 @@ static const char *const notices[] = {
 static int
 sent_as_named(struct vl_req *r, const struct vl_msgpage_firm *h)
 {
-	struct {
-		int64_t			 firm, user, matter, users_stamp;
-		struct vl_firm_stamps	 st;
-		char			 csrf[sizeof(r->sess->csrf)];
-	} in;
-	size_t	 i;
+	int64_t	 in[6];
 
 	if (!h->kept || h->portal == 0)
 		return 0;
-	for (i = 0; i < FIELD__MAX; i++)
-		if (r->fields[i].present)
-			return 0;
-	memset(&in, 0, sizeof(in));
-	in.firm = r->sess->firm_id;
-	in.user = r->sess->user_id;
-	in.matter = h->matter.id;
-	in.users_stamp = r->sess->users_stamp;
-	in.st = h->st;
-	memcpy(in.csrf, r->sess->csrf, sizeof(in.csrf));
-	return vl_page_alias(r, &in, sizeof(in));
+	in[0] = h->matter.id;
+	in[1] = r->sess->users_stamp;
+	in[2] = h->st.facts;
+	in[3] = h->st.matters;
+	in[4] = h->st.clients;
+	in[5] = h->st.portal;
+	return vl_page_alias(r, in, sizeof(in));
 }
 
 /* The page of the feed the link's cursor names (the latest without one). */

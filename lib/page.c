@@ -147,12 +147,26 @@ vl_page_alias(struct vl_req *r, const void *inputs, size_t len)
 	const char			*kept;
 	size_t				 kept_len;
 
-	if (vl_db_is_once() || r->app == NULL || !r->app->memo_pages)
+	struct vl_sess			*s = r->sess;
+	int64_t				 who[3];
+	size_t				 i;
+
+	if (vl_db_is_once() || r->app == NULL || !r->app->memo_pages || s == NULL)
 		return 0;
+	/* The page as it opens: a field is another page. */
+	for (i = 0; i < r->app->nfields; i++)
+		if (r->fields[i].present)
+			return 0;
+	who[0] = s->firm_id;
+	who[1] = s->user_id;
+	who[2] = s->contact_id;
 	crypto_generichash_init(&st, NULL, 0, sizeof(r->alias_name));
 	crypto_generichash_update(&st, (const unsigned char *)"vellum page alias 1", 20);
 	crypto_generichash_update(&st, (const unsigned char *)r->app->name,
 	    strlen(r->app->name) + 1);
+	/* The session's own: its CSRF token is in every form of the page. */
+	crypto_generichash_update(&st, (const unsigned char *)who, sizeof(who));
+	crypto_generichash_update(&st, (const unsigned char *)s->csrf, sizeof(s->csrf));
 	crypto_generichash_update(&st, inputs, len);
 	crypto_generichash_final(&st, r->alias_name, sizeof(r->alias_name));
 	r->alias_state = 1;

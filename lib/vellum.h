@@ -388,14 +388,16 @@ void	 vl_page_notice(struct vl_tpl *d, const char *const *codes, size_t n, const
 /* Same with a status other than 200. */
 enum vl_rc vl_page_send_status(struct vl_req *, int status, const char *file, struct vl_tpl *d);
 /*
- * For a FastCGI program whose page (app->memo_pages) is a function of
- * inputs alone, bytes it fills in full (no padding left unset): the
- * session's token, the stamps of every copy the page was read from, the
- * request's fields.  1 when the page kept for the same inputs under the
- * same template files was sent (the handler returns VL_OK and builds
- * nothing); else 0, and the page vl_page_send keeps is named by them.
- * With page_check set (tests), every other such page is built anyway and
- * a page other than the one named is a 500 and an error in the log.
+ * For a FastCGI program (app->memo_pages) whose page as it opens (no
+ * field in the request) is a function of its session and of inputs
+ * alone: bytes it fills in full (no padding left unset), the stamps of
+ * every copy the page was read from and what else it names (a matter).
+ * The session's firm, user or contact and CSRF token are added here.  1
+ * when the page kept for the same under the same template files was sent
+ * (the handler returns VL_OK and builds nothing); else 0, and the page
+ * vl_page_send keeps is named by them.  With page_check set (tests), every
+ * other such page is built anyway and a page other than the one named is
+ * a 500 and an error in the log.
  */
 int	 vl_page_alias(struct vl_req *, const void *inputs, size_t len);
 /* An "Are you sure...?" page (confirm.tpl) in page d: a form that posts
