@@ -200,17 +200,23 @@ vl_firm_copy_portal(int64_t matter)
 }
 
 void
+vl_firm_copy_portal_is(int64_t matter, int64_t portal)
+{
+	size_t	 i;
+
+	for (i = 0; i < COPIES; i++)
+		if (copies[i].pool != NULL && copies[i].h.matter.id == matter &&
+		    copies[i].h.portal != portal)
+			drop(&copies[i]);
+}
+
+void
 vl_firm_copy_put(int64_t firm, int64_t user, const struct vl_msgpage_firm *h)
 {
 	struct copy	*k = NULL;
 	size_t		 i;
 
-	/* A copy naming another portal for the matter (its portal removed
-	 * and another opened, by hand) would name it to every check. */
-	for (i = 0; i < COPIES; i++)
-		if (copies[i].pool != NULL && copies[i].h.matter.id == h->matter.id &&
-		    copies[i].h.portal != h->portal)
-			drop(&copies[i]);
+	vl_firm_copy_portal_is(h->matter.id, h->portal);
 	/* The portal's stamp was read for the portal a copy named, or the
 	 * matter's: kept only when it is the stamp of the portal the head
 	 * read (stamps are UUID_SHORT()s, never two alike: sql/028). */

@@ -21,6 +21,10 @@ int	 vl_firm_copy_get(struct vl_pool *pool, int64_t firm, int64_t user, int64_t 
 void	 vl_firm_copy_put(int64_t firm, int64_t user, const struct vl_msgpage_firm *h);
 /* The portal of a copy of matter, whoever's (0: none kept). */
 int64_t	 vl_firm_copy_portal(int64_t matter);
+/* Matter's portal is portal (0: none) as a full statement read it: drops
+ * the copies naming another (its portal removed, and another opened, by
+ * hand), which would name theirs to every check. */
+void	 vl_firm_copy_portal_is(int64_t matter, int64_t portal);
 /* Drops every copy (tests). */
 void	 vl_firm_copy_forget(void);
 

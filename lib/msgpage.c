@@ -99,6 +99,7 @@ firm_kept(struct vl_ctx *c, int64_t id, struct vl_msgpage_firm *h, int *done)
 	*done = 1;
 	j->found = 1;
 	s->matters_stamp = st->matters;
+	s->facts_stamp = st->facts;
 	h->feed_stamp = st->portal;
 	return VL_OK;
 }
@@ -139,8 +140,11 @@ vl_msgpage_firm_head(struct vl_ctx *c, int64_t id, struct vl_msgpage_firm *h)
 		    &s->matters_stamp);
 		if (rc == VL_OK) {
 			j->found = 1;
-			if (!vl_db_is_once())
+			s->facts_stamp = h->st.facts;
+			if (!vl_db_is_once()) {
 				vl_sess_facts_put(s, h->st.facts);
+				vl_firm_copy_portal_is(id, h->portal);
+			}
 		}
 	}
 	if (rc != VL_OK)

@@ -203,8 +203,8 @@ vl_picks_attachable(struct vl_ctx *c, int64_t matter, struct vl_pick **docs, siz
 
 	*docs = *folders = NULL;
 	*nd = *nf = 0;
-	if (vl_db_query(c->pool, STMT_PERF_ATTACHABLE, &rows, "iiii", c->firm_id, matter,
-	    c->firm_id, matter) != VL_OK)
+	if (vl_db_query(c->pool, STMT_PERF_ATTACHABLE, &rows, "iiiiii", c->firm_id, matter,
+	    c->firm_id, matter, c->firm_id, matter) != VL_OK)
 		return VL_ERR;
 	while ((got = vl_db_next(rows, "iis", &kind, &id, &name)) > 0) {
 		if (kind == 0) {

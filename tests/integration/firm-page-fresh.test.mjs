@@ -115,6 +115,16 @@ test('the pickers: documents and folders added, renamed and removed', async () =
   await each(firm.admin, page, (t) => has(folderPicker(t), `>Court ${R} / Filings</option>`));
   sql(`UPDATE folders SET name = 'Tribunal ${R}' WHERE id = ${folder}`);
   await each(firm.admin, page, (t) => has(folderPicker(t), `>Tribunal ${R} / Filings</option>`));
+  // A folder of another matter put under this one's by hand is not
+  // followed (each step of the path binds the matter and the firm).
+  sql(`INSERT INTO matters (firm_id, number, description, client_id) VALUES (${firm.id}, 'FK2-${R}', 'Other', ${alice.contact})`);
+  const other = sql(`SELECT id FROM matters WHERE firm_id = ${firm.id} AND number = 'FK2-${R}'`);
+  sql(`INSERT INTO folders (firm_id, matter_id, parent_id, name, created_at) VALUES (${firm.id}, ${other}, ${folder}, 'Stray ${R}', NOW(6))`);
+  sql(`UPDATE folders SET name = 'Tribunal ${R}.' WHERE id = ${folder}`);
+  await each(firm.admin, page, (t) => {
+    has(folderPicker(t), `>Tribunal ${R}. / Filings</option>`);
+    lacks(t, `Stray ${R}`);
+  });
   sql(`DELETE FROM documents WHERE id = ${doc}`);
   sql(`DELETE FROM folders WHERE id = ${folder}`);
   await each(firm.admin, page, (t) => {
