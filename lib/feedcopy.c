@@ -154,15 +154,21 @@ keep(struct vl_ctx *c, int64_t portal, int64_t contact, int64_t feed_stamp,
 	k->used = ++clock_ticks;
 }
 
+/* A stamp of 0 (none read, no row yet) never keeps nor matches. */
+static int
+stamps_known(const struct vl_ctx *c, int64_t feed_stamp)
+{
+	return c->firm_id != 0 && feed_stamp != 0 && c->users_stamp != 0 && c->matters_stamp != 0;
+}
+
 /* The copy for this viewer while every stamp it was kept under is the one
- * read with the session; NULL otherwise.  A stamp of 0 (none read, no row
- * yet) never keeps nor matches. */
+ * read with the session; NULL otherwise. */
 static struct copy *
 current(struct vl_ctx *c, int64_t portal, int64_t contact, int64_t feed_stamp)
 {
 	struct copy	*k;
 
-	if (c->firm_id == 0 || feed_stamp == 0 || c->users_stamp == 0 || c->matters_stamp == 0)
+	if (!stamps_known(c, feed_stamp))
 		return NULL;
 	if ((k = find(c->firm_id, portal, contact)) == NULL || k->feed_stamp != feed_stamp ||
 	    k->users_stamp != c->users_stamp || k->matters_stamp != c->matters_stamp)
@@ -175,8 +181,6 @@ vl_feed_latest(struct vl_ctx *c, int64_t portal, int64_t feed_stamp, int client,
     struct vl_feed *f)
 {
 	int64_t		 contact = client ? c->contact_id : 0;
-	int		 known = c->firm_id != 0 && feed_stamp != 0 && c->users_stamp != 0 &&
-			    c->matters_stamp != 0;
 	struct copy	*k;
 	enum vl_rc	 rc;
 
@@ -188,7 +192,7 @@ vl_feed_latest(struct vl_ctx *c, int64_t portal, int64_t feed_stamp, int client,
 		return VL_OK;
 	}
 	rc = client ? vl_feed_client(c, portal, NULL, f) : vl_feed_firm(c, portal, NULL, f);
-	if (rc == VL_OK && known)
+	if (rc == VL_OK && stamps_known(c, feed_stamp))
 		keep(c, portal, contact, feed_stamp, f);
 	return rc;
 }

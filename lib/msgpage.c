@@ -100,7 +100,6 @@ firm_kept(struct vl_ctx *c, int64_t id, struct vl_msgpage_firm *h, int *done)
 	j->found = 1;
 	s->matters_stamp = st->matters;
 	s->facts_stamp = st->facts;
-	h->feed_stamp = st->portal;
 	return VL_OK;
 }
 

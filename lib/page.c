@@ -146,7 +146,6 @@ vl_page_alias(struct vl_req *r, const void *inputs, size_t len)
 	unsigned char			 key[VL_PAGEMEMO_KEY];
 	const char			*kept;
 	size_t				 kept_len;
-
 	struct vl_sess			*s = r->sess;
 	int64_t				 who[3];
 	size_t				 i;
