@@ -148,8 +148,10 @@ test_refused(void **state)
 		    "" },
 		{ "expired", "UPDATE sessions SET created_at = NOW(6) - INTERVAL 400 DAY WHERE token_hash = ",
 		    "" },
-		{ "deactivated", "UPDATE users SET deactivated_at = NOW(6) WHERE id = (SELECT user_id FROM "
-		    "sessions WHERE token_hash = ", ")" },
+		/* Two statements: one that reads sessions cannot write users,
+		 * whose triggers write the sessions' stamps (sql/035). */
+		{ "deactivated", "SELECT user_id INTO @u FROM sessions WHERE token_hash = ",
+		    "; UPDATE users SET deactivated_at = NOW(6) WHERE id = @u" },
 	};
 	struct vl_sess_join	*j;
 	char			 token[44], *h;
@@ -206,6 +208,57 @@ test_other_firm(void **state)
 	assert_int_equal(n, 0);
 }
 
+/* The stamps a session's row carries (sql/035) against its firm's, as
+ * "matters,facts,clients". */
+static char *
+stamps_of(const char *table, const char *where)
+{
+	const char	*v = dbt_one("SELECT CONCAT_WS(',', matters_stamp, facts_stamp, clients_stamp)"
+	    " FROM %s WHERE %s", table, where);
+
+	assert_non_null(v);
+	return vl_pool_strdup(dbt_pool, v);
+}
+
+/* A user's session row carries its firm's three stamps from its insert on,
+ * and takes each move of them in the mover's transaction; another firm's
+ * sessions keep theirs, and a client's session carries none. */
+static void
+test_session_stamps(void **state)
+{
+	const char	*move[3];
+	char		 token[44], other[44], client[44], *mine, *firm, *before, *theirs;
+	size_t		 i;
+
+	(void)state;
+	move[0] = vl_pool_printf(dbt_pool, "UPDATE matters SET description = 'Stamps moved'"
+	    " WHERE firm_id = %lld AND number = '%s'", (long long)dbt_firm, number);
+	move[1] = vl_pool_printf(dbt_pool, "UPDATE users SET name = 'Pages Stamps' WHERE id = %lld",
+	    (long long)user);
+	move[2] = vl_pool_printf(dbt_pool, "UPDATE contacts SET name = 'Pages Stamps Client'"
+	    " WHERE id = %lld", (long long)contact);
+	session(dbt_firm, user, 0, token);
+	session(other_firm, other_user, 0, other);
+	session(dbt_firm, contact, 1, client);
+	mine = vl_pool_printf(dbt_pool, "token_hash = UNHEX(SHA2('%.43s', 256))", token);
+	firm = vl_pool_printf(dbt_pool, "firm_id = %lld", (long long)dbt_firm);
+	theirs = stamps_of("sessions", vl_pool_printf(dbt_pool,
+	    "token_hash = UNHEX(SHA2('%.43s', 256))", other));
+	before = stamps_of("sessions", mine);
+	assert_string_not_equal(before, "0,0,0");
+	assert_string_equal(before, stamps_of("firm_stamps", firm));
+	for (i = 0; i < sizeof(move) / sizeof(move[0]); i++) {
+		assert_non_null(dbt_one("%s", move[i]));
+		assert_string_not_equal(stamps_of("sessions", mine), before);
+		before = stamps_of("sessions", mine);
+		assert_string_equal(before, stamps_of("firm_stamps", firm));
+	}
+	assert_string_equal(stamps_of("sessions", vl_pool_printf(dbt_pool,
+	    "token_hash = UNHEX(SHA2('%.43s', 256))", other)), theirs);
+	assert_string_equal(stamps_of("sessions", vl_pool_printf(dbt_pool,
+	    "token_hash = UNHEX(SHA2('%.43s', 256))", client)), "0,0,0");
+}
+
 int
 main(void)
 {
@@ -213,6 +266,7 @@ main(void)
 		cmocka_unit_test(test_found),
 		cmocka_unit_test(test_refused),
 		cmocka_unit_test(test_other_firm),
+		cmocka_unit_test(test_session_stamps),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
