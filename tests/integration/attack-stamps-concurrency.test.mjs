@@ -111,3 +111,51 @@ test("three firms' clients opening new messages at the same moment both get thei
       AND m.body LIKE 'round %' AND m.id NOT IN (SELECT item_id FROM item_reads WHERE item_kind = 'message' AND contact_id = ${p.pc.contact})`), '0');
   }
 });
+
+// A user's session row carries the firm's stamps (sql/035): a sign-in while
+// another transaction moves a stamp, and a move while a sign-in is not yet
+// committed, each leave every session of the firm's users with the firm's
+// stamps, and the new session's list shows the move on every process.
+test('a sign-in and a stamp move at once: the new session carries the moved stamps', async () => {
+  const firm = await ownFirm('atks');
+  const pc = await portalClient(firm, 'hal', 'AS-1');
+  const { mid } = pc;
+  const uid = sql(`SELECT id FROM users WHERE email = '${firm.email}'`);
+  const stale = () => sql(`SELECT COUNT(*) FROM sessions s JOIN firm_stamps st ON st.firm_id = s.firm_id
+    WHERE s.firm_id = ${firm.id} AND s.user_id IS NOT NULL AND (s.matters_stamp <> st.matters_stamp
+    OR s.facts_stamp <> st.facts_stamp OR s.clients_stamp <> st.clients_stamp)`);
+  const shows = async (c, text) => {
+    for (let i = 0; i < everyProcess('matters_list'); i++) {
+      const h = (await c.get('/matters')).text;
+      assert.ok(h.includes(`<td>${text}</td>`), `matters ${i}: ${text}`);
+    }
+  };
+  const lockHeld = async (what) => {
+    for (let i = 0; i < 100; i++) {
+      if (sql(`SELECT COUNT(*) FROM information_schema.processlist WHERE info = 'DO SLEEP(2)'`) !== '0') return;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    assert.fail(`${what}: the transaction never started`);
+  };
+
+  // The move first, held open; the sign-in's insert waits for it.
+  const move = sqlInBackground(`BEGIN; UPDATE matters SET description = 'moved ${R}' WHERE id = ${mid}; DO SLEEP(2); COMMIT;`);
+  await lockHeld('the move');
+  const late = new Client();
+  assert.equal((await late.signIn(firm.email, firm.password)).status, 303);
+  await move.done;
+  assert.equal(stale(), '0', 'sessions after a sign-in during a move');
+  await shows(late, `moved ${R}`);
+
+  // A session inserted first, held open; the move waits for it and reaches it.
+  const token = `atks${R}`.padEnd(43, 'x').slice(0, 43);
+  const insert = sqlInBackground(`BEGIN; INSERT INTO sessions (token_hash, firm_id, user_id, created_at, last_seen)
+    VALUES (UNHEX(SHA2('${token}', 256)), ${firm.id}, ${uid}, NOW(6), NOW(6)); DO SLEEP(2); COMMIT;`);
+  await lockHeld('the insert');
+  sql(`UPDATE matters SET description = 'moved again ${R}' WHERE id = ${mid}`);
+  await insert.done;
+  assert.equal(stale(), '0', 'sessions after a move during a sign-in');
+  const held = new Client();
+  held.jar.set('__Host-sid', token);
+  await shows(held, `moved again ${R}`);
+});
