@@ -220,6 +220,14 @@ stamps_of(const char *table, const char *where)
 	return vl_pool_strdup(dbt_pool, v);
 }
 
+/* The stamps the row of the session of token carries. */
+static char *
+session_stamps(const char *token)
+{
+	return stamps_of("sessions", vl_pool_printf(dbt_pool, "token_hash = UNHEX(SHA2('%.43s', 256))",
+	    token));
+}
+
 /* A user's session row carries its firm's three stamps from its insert on,
  * and takes each move of them in the mover's transaction; another firm's
  * sessions keep theirs, and a client's session carries none. */
@@ -227,7 +235,7 @@ static void
 test_session_stamps(void **state)
 {
 	const char	*move[3];
-	char		 token[44], other[44], client[44], *mine, *firm, *before, *theirs;
+	char		 token[44], other[44], client[44], *firm, *before, *theirs;
 	size_t		 i;
 
 	(void)state;
@@ -240,23 +248,19 @@ test_session_stamps(void **state)
 	session(dbt_firm, user, 0, token);
 	session(other_firm, other_user, 0, other);
 	session(dbt_firm, contact, 1, client);
-	mine = vl_pool_printf(dbt_pool, "token_hash = UNHEX(SHA2('%.43s', 256))", token);
 	firm = vl_pool_printf(dbt_pool, "firm_id = %lld", (long long)dbt_firm);
-	theirs = stamps_of("sessions", vl_pool_printf(dbt_pool,
-	    "token_hash = UNHEX(SHA2('%.43s', 256))", other));
-	before = stamps_of("sessions", mine);
+	theirs = session_stamps(other);
+	before = session_stamps(token);
 	assert_string_not_equal(before, "0,0,0");
 	assert_string_equal(before, stamps_of("firm_stamps", firm));
 	for (i = 0; i < sizeof(move) / sizeof(move[0]); i++) {
 		assert_non_null(dbt_one("%s", move[i]));
-		assert_string_not_equal(stamps_of("sessions", mine), before);
-		before = stamps_of("sessions", mine);
+		assert_string_not_equal(session_stamps(token), before);
+		before = session_stamps(token);
 		assert_string_equal(before, stamps_of("firm_stamps", firm));
 	}
-	assert_string_equal(stamps_of("sessions", vl_pool_printf(dbt_pool,
-	    "token_hash = UNHEX(SHA2('%.43s', 256))", other)), theirs);
-	assert_string_equal(stamps_of("sessions", vl_pool_printf(dbt_pool,
-	    "token_hash = UNHEX(SHA2('%.43s', 256))", client)), "0,0,0");
+	assert_string_equal(session_stamps(other), theirs);
+	assert_string_equal(session_stamps(client), "0,0,0");
 }
 
 int
